@@ -1,0 +1,3 @@
+export async function main(_proc: NodeJS.Process): Promise<number> {
+  return 0;
+}

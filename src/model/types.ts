@@ -1,0 +1,215 @@
+/**
+ * The validated, normalised Model: what every engine computes from.
+ *
+ * Everything here is in base units: seconds, bytes, bytes per second, and fractions in [0, 1].
+ * Units are parsed once at the edge (src/units) and never again.
+ */
+
+/** A lifetime or repair-time distribution; its mean is always the spec's MTBF or MTTR. */
+export type Distribution =
+  | { readonly type: 'exponential' }
+  | { readonly type: 'fixed' }
+  | { readonly type: 'weibull'; readonly shape: number }
+  | { readonly type: 'lognormal'; readonly sigma: number };
+
+/**
+ * One failing component (a node, a zone, a region, a shard), normalised from one of
+ * `{mtbf, mttr}`, `{afr, mttr}`, `{availability[, mttr]}` or `{probability[, mttr]}`.
+ *
+ * - `unavailability` q: steady-state probability of being down, MTTR / (MTBF + MTTR),
+ *   or the given probability / 1 − availability.
+ * - `failureRate` λ = 1 / MTBF (per second); `undefined` for a static component
+ *   (`availability` or `probability` without `mttr`), which has no time behaviour.
+ * - `repairRate` μ = 1 / MTTR (per second); `undefined` likewise.
+ * For `{availability | probability, mttr}`: λ = μ·q / (1 − q), so that q = λ / (λ + μ).
+ */
+export type Component = {
+  readonly source: 'mtbf' | 'afr' | 'availability' | 'probability';
+  readonly unavailability: number;
+  readonly failureRate: number | undefined;
+  readonly repairRate: number | undefined;
+  readonly mtbfSeconds: number | undefined;
+  readonly mttrSeconds: number | undefined;
+  readonly lifetime: Distribution;
+  readonly repair: Distribution;
+};
+
+/** Where a model element came from in the model file (1-based), for messages and gate sources. */
+export type SourcePosition = { readonly line: number; readonly col: number };
+
+export type Region = {
+  readonly name: string;
+  /** `undefined`: the region never fails. */
+  readonly failure: Component | undefined;
+};
+
+export type Zone = {
+  readonly name: string;
+  readonly region: string | undefined;
+  /** `undefined`: the zone never fails (only its region can take it down). */
+  readonly failure: Component | undefined;
+};
+
+/** A run of identical nodes of one tier in one zone (or in no zone). */
+export type NodeGroup = {
+  readonly zone: string | undefined;
+  readonly count: number;
+  readonly failure: Component;
+};
+
+export type Tier = {
+  readonly name: string;
+  /** n: total nodes, the sum of the groups' counts. */
+  readonly nodes: number;
+  /** Nodes by placement and spec; a tier with one spec and no zones has one group. */
+  readonly groups: readonly NodeGroup[];
+  /** k: nodes that must be up for the tier to be up. */
+  readonly minHealthy: number;
+  /** The tier's per-node failure spec (groups may override it). */
+  readonly failure: Component;
+  readonly capacity: { readonly perNode: number; readonly demand: number } | undefined;
+};
+
+/** The service structure: which tiers must be up. */
+export type ServiceExpr =
+  | { readonly kind: 'tier'; readonly tier: string }
+  | { readonly kind: 'all'; readonly of: readonly ServiceExpr[] }
+  | { readonly kind: 'any'; readonly of: readonly ServiceExpr[] }
+  | { readonly kind: 'atLeast'; readonly k: number; readonly of: readonly ServiceExpr[] };
+
+/** A failure domain that holds something: a zone, a region, or outside every modelled domain. */
+export type Location =
+  | { readonly kind: 'zone'; readonly name: string }
+  | { readonly kind: 'region'; readonly name: string }
+  | { readonly kind: 'offsite' };
+
+export type ReplicationMode = 'sync' | 'async';
+
+export type Replication = {
+  readonly mode: ReplicationMode;
+  /** Replication lag; 0 for sync. */
+  readonly lagSeconds: number;
+};
+
+/** A replica of the data outside the data tier (a DR database, a cross-region bucket). */
+export type DataCopy = Replication & {
+  readonly name: string;
+  readonly location: Location;
+};
+
+export type BackupMethod =
+  | 'full'
+  | 'forward-incremental'
+  | 'forever-incremental'
+  | 'reverse-incremental'
+  | 'differential';
+
+export type Retention = {
+  /** Restore points kept (the most recent N). */
+  readonly points: number;
+  /** GFS: weekly, monthly and yearly fulls kept beyond `points`. */
+  readonly weekly: number;
+  readonly monthly: number;
+  readonly yearly: number;
+};
+
+export type Backup = {
+  readonly name: string;
+  readonly everySeconds: number;
+  readonly method: BackupMethod;
+  /** Interval between fulls (forward-incremental, differential); `undefined` otherwise. */
+  readonly fullEverySeconds: number | undefined;
+  readonly retention: Retention;
+  readonly location: Location;
+  /** Time one backup takes; given, or derived from `throughputBytesPerSecond` by the engine. */
+  readonly durationSeconds: number | undefined;
+  readonly throughputBytesPerSecond: number | undefined;
+  readonly restoreThroughputBytesPerSecond: number;
+};
+
+export type DurabilityScheme =
+  | { readonly kind: 'replicas'; readonly replicas: number }
+  | { readonly kind: 'erasure'; readonly data: number; readonly parity: number };
+
+export type Durability = {
+  readonly scheme: DurabilityScheme;
+  readonly shardFailure: Component;
+  /** Rebuild (repair) time of one shard or replica; given, or derived from throughput. */
+  readonly rebuildSeconds: number | undefined;
+  readonly rebuildThroughputBytesPerSecond: number | undefined;
+  /** Independent placement groups the data is spread over. */
+  readonly groups: number;
+};
+
+export type Data = {
+  /** The tier whose nodes hold the live copies. */
+  readonly tier: string;
+  readonly sizeBytes: number;
+  /** Share of the data changed per day. */
+  readonly dailyChange: number;
+  readonly yearlyGrowth: number;
+  /** Compression + dedupe in backups: stored = raw × (1 − reduction). */
+  readonly reduction: number;
+  /** Replication between the data tier's nodes. */
+  readonly replication: Replication;
+  readonly copies: readonly DataCopy[];
+  readonly backups: readonly Backup[];
+  /** `undefined`: the data tier's nodes are full replicas (derived by the engine). */
+  readonly durability: Durability | undefined;
+};
+
+export type RecoveryStrategy =
+  | 'active-active'
+  | 'hot-standby'
+  | 'warm-standby'
+  | 'pilot-light'
+  | 'backup-restore';
+
+export type Recovery = {
+  readonly strategy: RecoveryStrategy;
+  readonly detectionSeconds: number;
+  readonly failoverSeconds: number;
+  readonly provisioningSeconds: number;
+  readonly validationSeconds: number;
+};
+
+export type TargetMetric =
+  | 'availability'
+  | 'downtimePerYear'
+  | 'outagesPerYear'
+  | 'rpo'
+  | 'rto'
+  | 'durability'
+  | 'dataAtRisk'
+  | 'backupStorage';
+
+export type Scenario = 'node' | 'zone' | 'region' | 'corruption';
+
+export type TargetLevel = 'error' | 'warn';
+
+/** One target: `actual operator threshold` must hold. Thresholds are in base units. */
+export type Target = {
+  readonly metric: TargetMetric;
+  readonly operator: '>=' | '<=';
+  readonly threshold: number;
+  readonly level: TargetLevel;
+  /** For rpo, rto, dataAtRisk: one scenario; `undefined` means the worst over scenarios. */
+  readonly scenario: Scenario | undefined;
+  /** For availability: one tier instead of the service. */
+  readonly tier: string | undefined;
+  readonly position: SourcePosition | undefined;
+};
+
+export type Model = {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly horizonSeconds: number;
+  readonly regions: readonly Region[];
+  readonly zones: readonly Zone[];
+  readonly tiers: readonly Tier[];
+  /** Default: `all` of every tier. */
+  readonly service: ServiceExpr;
+  readonly data: Data | undefined;
+  readonly recovery: Recovery | undefined;
+  readonly targets: readonly Target[];
+};
