@@ -1,0 +1,62 @@
+/**
+ * Fractions as an SRE writes them: 0.05, "5%", "99.95%", "4 nines" → a value in [0, 1] with
+ * its exact complement (1 − value), so "11 nines" keeps all its digits as 1e-11.
+ */
+import { describe } from './quantity.js';
+
+export type ParsedFraction =
+  | { readonly ok: true; readonly value: number; readonly complement: number }
+  | { readonly ok: false; readonly message: string };
+
+const PERCENT = /^\s*((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*%\s*$/;
+const NINES = /^\s*((?:\d+(?:\.\d*)?|\.\d+))\s*nines?\s*$/;
+
+/**
+ * Parses a fraction: a number in [0, 1] or a percentage; with `allowNines`, also "N nines"
+ * (value 1 − 10^−N). The complement of a percentage is computed in decimal, exactly:
+ * "99.95%" → complement 0.0005, not 1 − 0.9995 = 0.000500000000000056.
+ * @example parseFraction('99.95%') // { ok: true, value: 0.9995, complement: 0.0005 }
+ */
+export function parseFraction(input: unknown, allowNines = false): ParsedFraction {
+  const expected = allowNines
+    ? "expected a fraction like 0.9995, a percentage like '99.95%' or nines like '4 nines'"
+    : "expected a fraction between 0 and 1 like 0.05, or a percentage like '5%'";
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { ok: false, message: `${expected}, got ${describe(input)}` };
+    if (input < 0 || input > 1) {
+      const hint = input > 1 && input <= 100 ? ` (did you mean '${input}%'?)` : '';
+      return { ok: false, message: `${expected}; ${input} is outside [0, 1]${hint}` };
+    }
+    return { ok: true, value: input, complement: 1 - input };
+  }
+  if (typeof input !== 'string') return { ok: false, message: `${expected}, got ${describe(input)}` };
+  const percent = PERCENT.exec(input);
+  if (percent) {
+    const text = percent[1] ?? '';
+    const value = Number(text);
+    if (!(value >= 0 && value <= 100)) return { ok: false, message: `${expected}; '${input}' is outside 0–100%` };
+    // Shift the decimal text instead of dividing: one correctly rounded parse, not two roundings.
+    return { ok: true, value: Number(`${text}e-2`), complement: decimalComplementOfPercent(text) };
+  }
+  const ninesMatch = allowNines ? NINES.exec(input) : null;
+  if (ninesMatch) {
+    const n = Number(ninesMatch[1]);
+    if (!(n > 0 && n <= 300)) return { ok: false, message: `${expected}; '${input}' must be between 0 and 300 nines` };
+    // Number('1e-4') is exactly the double nearest 10^-4; 10 ** -4 is one ulp off.
+    const complement = Number.isInteger(n) ? Number(`1e-${n}`) : 10 ** -n;
+    return { ok: true, value: 1 - complement, complement };
+  }
+  return { ok: false, message: `${expected}, got '${input}'` };
+}
+
+/**
+ * (100 − x) / 100 for a decimal string x, exact in decimal with one final rounding:
+ * "99.95" → 5e-4. Falls back to floating point for exponent notation.
+ */
+function decimalComplementOfPercent(text: string): number {
+  if (/[eE]/.test(text)) return (100 - Number(text)) / 100;
+  const [whole = '0', frac = ''] = text.split('.');
+  const scale = 10n ** BigInt(frac.length);
+  const rest = 100n * scale - (BigInt(whole || '0') * scale + BigInt(frac || '0'));
+  return Number(`${rest}e-${frac.length + 2}`);
+}

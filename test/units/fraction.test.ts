@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseFraction } from '../../src/units/fraction.js';
+
+describe('parseFraction', () => {
+  it('reads numbers in [0, 1] and percentages', () => {
+    expect(parseFraction(0.05)).toEqual({ ok: true, value: 0.05, complement: 0.95 });
+    expect(parseFraction('5%')).toMatchObject({ ok: true, value: 0.05 });
+    expect(parseFraction('0.405%')).toMatchObject({ ok: true, value: 0.00405 });
+  });
+
+  it('keeps the complement of a percentage exact: 100 − 99.95 = 0.05 → 5e-4', () => {
+    // In binary floating point 1 − 0.9995 = 5.000000000000004e-4; the decimal route gives 5e-4.
+    const parsed = parseFraction('99.95%');
+    expect(parsed.ok && parsed.complement).toBe(5e-4);
+    expect(parseFraction('99.999%', true)).toMatchObject({ complement: 1e-5 });
+  });
+
+  it('reads nines only where allowed, with an exact complement', () => {
+    expect(parseFraction('4 nines', true)).toMatchObject({ ok: true, complement: 1e-4 });
+    expect(parseFraction('11 nines', true)).toMatchObject({ ok: true, complement: 1e-11 });
+    expect(parseFraction('4 nines').ok).toBe(false);
+  });
+
+  it('suggests a percentage for a number that looks like one', () => {
+    const parsed = parseFraction(99.95, true);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toContain("did you mean '99.95%'");
+  });
+
+  it.each([[-0.1], ['101%'], [NaN], [Infinity], ['abc'], [{}]])('rejects %j', (input) => {
+    expect(parseFraction(input, true).ok).toBe(false);
+  });
+});
