@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { BackupMethod, Retention } from '../../../src/model/types.js';
+import { simulateBackupJob } from '../../../src/analytic/data-protection/backup-simulation.js';
+import { steadyStateClosedForm } from '../../../src/analytic/data-protection/backup-closed-form.js';
+
+const DAY = 86_400;
+const YEAR = 365 * DAY;
+const GB = 1e9;
+const TB = 1e12;
+
+const retention = (points: number, gfs: Partial<Retention> = {}): Retention => ({
+  points,
+  weekly: 0,
+  monthly: 0,
+  yearly: 0,
+  ...gfs,
+});
+// Veeam Restore Point Simulator inputs: 1 TB source, 50% reduction, 10% daily change.
+const veeamData = { sizeBytes: 1 * TB, dailyChange: 0.1, yearlyGrowth: 0, reduction: 0.5 };
+
+describe('simulateBackupJob: Veeam Restore Point Simulator (rps.dewin.me) examples', () => {
+  it('forward incremental, daily, weekly full, 14 points: 20 points, 3 fulls, 2350 GB', () => {
+    // F = 1 TB × (1 − 0.5) = 500 GB; I = 1 TB × 10% × (1 − 0.5) = 50 GB.
+    // A chain (full + 6 increments) is deleted only when its newest point leaves the 14 kept,
+    // so the largest state keeps the whole chain of the oldest kept point: when that point is
+    // the chain's 7th, 6 older points of its chain stay: 14 + 7 − 1 = 20 points, spanning
+    // 3 chains (7 + 7 + 6 points) → 3 fulls and 17 increments:
+    // 3 × 500 GB + 17 × 50 GB = 1500 + 850 = 2350 GB, as the RPS publishes.
+    const sim = simulateBackupJob(
+      { method: 'forward-incremental', everySeconds: DAY, fullEverySeconds: 7 * DAY, retention: retention(14) },
+      veeamData,
+      YEAR,
+    );
+    expect(sim.restorePoints).toBe(20);
+    expect(sim.fulls).toBe(3);
+    expect(sim.storageBytes).toBeCloseTo(2350 * GB, -3);
+    // The transient peak (not shown by the RPS): the next increment is written before the
+    // oldest chain goes: 2350 + 50 = 2400 GB.
+    expect(sim.peakStorageBytes).toBeCloseTo(2400 * GB, -3);
+    // Worst restore: a full + 6 increments = 500 + 300 = 800 GB.
+    expect(sim.worstChainBytes).toBeCloseTo(800 * GB, -3);
+  });
+
+  it('forever forward incremental, 14 points: 1150 GB', () => {
+    // One full (the oldest point, increments merged into it) + 13 increments:
+    // 500 GB + 13 × 50 GB = 1150 GB, as the RPS publishes. Before the merge, 14 increments
+    // exist for a moment: peak 500 + 14 × 50 = 1200 GB.
+    const sim = simulateBackupJob(
+      { method: 'forever-incremental', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(14) },
+      veeamData,
+      YEAR,
+    );
+    expect(sim.restorePoints).toBe(14);
+    expect(sim.fulls).toBe(1);
+    expect(sim.storageBytes).toBeCloseTo(1150 * GB, -3);
+    expect(sim.peakStorageBytes).toBeCloseTo(1200 * GB, -3);
+    expect(sim.worstChainBytes).toBeCloseTo(1150 * GB, -3);
+  });
+});
+
+describe('simulateBackupJob: worked by hand', () => {
+  const data = { sizeBytes: 1000, dailyChange: 0.1, yearlyGrowth: 0, reduction: 0 };
+
+  it('full every day, 7 points: 7 × 1000; peak 8 × 1000 before the oldest goes', () => {
+    const sim = simulateBackupJob(
+      { method: 'full', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(7) },
+      data,
+      YEAR,
+    );
+    expect(sim).toMatchObject({ restorePoints: 7, fulls: 7, backupsTaken: 365 });
+    expect(sim.storageBytes).toBeCloseTo(7000, 6);
+    expect(sim.peakStorageBytes).toBeCloseTo(8000, 6);
+    expect(sim.worstChainBytes).toBeCloseTo(1000, 6);
+  });
+
+  it('reverse incremental, 5 points: newest full + 4 rollbacks; worst restore reads them all', () => {
+    // 1000 + 4 × 100 = 1400; the oldest point needs the full and all 4 rollbacks: 1400.
+    const sim = simulateBackupJob(
+      { method: 'reverse-incremental', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(5) },
+      data,
+      YEAR,
+    );
+    expect(sim).toMatchObject({ restorePoints: 5, fulls: 1 });
+    expect(sim.storageBytes).toBeCloseTo(1400, 6);
+    expect(sim.peakStorageBytes).toBeCloseTo(1500, 6);
+    expect(sim.worstChainBytes).toBeCloseTo(1400, 6);
+  });
+
+  it('differential, weekly full, 7 points: worst phase keeps an old full', () => {
+    // Differential j holds j × 100 (j = 1..6). Phase starting at j = 1: diffs 1..6 + the next
+    // full + the old full they need: 2 × 1000 + (1+…+6) × 100 = 2000 + 2100 = 4100, 8 files.
+    const sim = simulateBackupJob(
+      { method: 'differential', everySeconds: DAY, fullEverySeconds: 7 * DAY, retention: retention(7) },
+      data,
+      YEAR,
+    );
+    expect(sim).toMatchObject({ restorePoints: 8, fulls: 2 });
+    expect(sim.storageBytes).toBeCloseTo(4100, 6);
+    // Worst chain: full + the 6th differential = 1000 + 600.
+    expect(sim.worstChainBytes).toBeCloseTo(1600, 6);
+  });
+
+  it('GFS: daily fulls, 7 points + 4 weekly: weeklies inside the 7 points count once', () => {
+    // After many weeks: the 7 latest daily fulls contain exactly one weekly full (the first
+    // backup of the current week), so the 4 weeklies add 3 older fulls: 10 files, 10 000 B.
+    const sim = simulateBackupJob(
+      { method: 'full', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(7, { weekly: 4 }) },
+      data,
+      YEAR,
+    );
+    expect(sim.restorePoints).toBe(10);
+    expect(sim.storageBytes).toBeCloseTo(10_000, 6);
+  });
+
+  it('GFS with forward incremental: a weekly full is kept, its increments are not', () => {
+    // 14 points + 4 weekly fulls, weekly chains: the 20-point state covers 3 chains whose fulls
+    // are 3 of the 4 weeklies, so one more weekly full (1000): 3 + 1 fulls, 17 increments:
+    // 4 × 1000 + 17 × 100 = 5700.
+    const sim = simulateBackupJob(
+      {
+        method: 'forward-incremental',
+        everySeconds: DAY,
+        fullEverySeconds: 7 * DAY,
+        retention: retention(14, { weekly: 4 }),
+      },
+      data,
+      YEAR,
+    );
+    expect(sim).toMatchObject({ restorePoints: 21, fulls: 4 });
+    expect(sim.storageBytes).toBeCloseTo(5700, 6);
+  });
+
+  it('growth: a full-only job holds the fulls at their own sizes', () => {
+    // 100 % growth per year, 1 point kept, one full per 365 days, horizon 2 years: the last
+    // full is taken at t = 1 year: S = 1000 × 2 = 2000.
+    const sim = simulateBackupJob(
+      { method: 'full', everySeconds: YEAR, fullEverySeconds: undefined, retention: retention(1) },
+      { ...data, yearlyGrowth: 1 },
+      2 * YEAR,
+    );
+    expect(sim.storageBytes).toBeCloseTo(2000, 6);
+    expect(sim.peakStorageBytes).toBeCloseTo(3000, 6);
+  });
+});
+
+describe('simulateBackupJob agrees with the closed forms (no growth, no GFS)', () => {
+  const data = { sizeBytes: 1000, dailyChange: 0.03, yearlyGrowth: 0, reduction: 0.4 };
+  const F = 1000 * 0.6;
+  const I = 1000 * 0.03 * 0.6;
+  const methods: BackupMethod[] = [
+    'full',
+    'forward-incremental',
+    'forever-incremental',
+    'reverse-incremental',
+    'differential',
+  ];
+  for (const method of methods) {
+    for (const points of [1, 3, 7, 14, 30]) {
+      for (const period of [1, 3, 7]) {
+        it(`${method}, ${points} points, full every ${period}`, () => {
+          const sim = simulateBackupJob(
+            { method, everySeconds: DAY, fullEverySeconds: period * DAY, retention: retention(points) },
+            data,
+            2 * YEAR,
+          );
+          const closed = steadyStateClosedForm(method, points, period, F, I);
+          expect(sim.restorePoints).toBe(closed.restorePoints);
+          expect(sim.fulls).toBe(closed.fulls);
+          expect(sim.storageBytes).toBeCloseTo(closed.storageBytes, 6);
+        });
+      }
+    }
+  }
+});
