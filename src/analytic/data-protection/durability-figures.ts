@@ -1,0 +1,27 @@
+import { SECONDS_PER_YEAR } from '../../units/conventions.js';
+import type { DurabilityFigures } from './types.js';
+
+/**
+ * The figures both durability models report, from log P(loss per year) and log MTTDL:
+ * nines = floor(−log10 P), finite however small P is (P itself may underflow to 0).
+ * Expected bytes lost per year = (year / MTTDL) × bytes per group (a loss event loses the
+ * whole group's data: the conservative reading).
+ * @example figuresFromLogs(Math.log(1e-20), Math.log(1e27), 1e12).nines // 20
+ */
+export function figuresFromLogs(
+  logAnnualLoss: number,
+  logMttdlSeconds: number,
+  bytesPerGroup: number,
+): DurabilityFigures {
+  const p = Math.exp(logAnnualLoss);
+  // Math.log10 of a representable P is exact at powers of ten (1e-11 → −11); below the
+  // double range only the logarithm is left.
+  const log10 = p > 0 ? Math.log10(p) : logAnnualLoss / Math.LN10;
+  return {
+    annualLossProbability: p,
+    log10AnnualLossProbability: log10,
+    nines: log10 >= 0 ? 0 : Math.floor(-log10),
+    mttdlSeconds: Math.exp(logMttdlSeconds),
+    expectedBytesLostPerYear: Math.exp(Math.log(SECONDS_PER_YEAR) - logMttdlSeconds) * bytesPerGroup,
+  };
+}

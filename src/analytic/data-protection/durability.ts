@@ -1,0 +1,97 @@
+import type { Component, Data, Tier } from '../../model/types.js';
+import { SECONDS_PER_YEAR } from '../../units/conventions.js';
+import { markovDurability } from './durability-markov.js';
+import { windowDurability, type ShardGroup } from './durability-window.js';
+import type { DurabilityResult, DurabilityScheme } from './types.js';
+
+export type DurabilityAnalysis = {
+  readonly durability: DurabilityResult | null;
+  readonly notes: readonly string[];
+};
+
+/**
+ * Durability of the primary storage, both models (window and Markov), the window model's
+ * figures at the top level (targets use it).
+ * - `data.durability` given: its scheme (replicas r: n = r, m = r − 1; erasure k + m:
+ *   n = k + m), shard failure spec and groups; rebuild time given, else bytes per shard /
+ *   rebuild throughput (bytes per shard = S(H) / G for a replica, S(H) / (G·k) for a
+ *   shard), else the shard's MTTR.
+ * - absent: the data tier's n nodes are full replicas (m = n − 1), one group, the tier's
+ *   node failure spec, rebuild = the node's MTTR (the model gives no rebuild throughput).
+ * Copies and backups are not counted: this is the durability of the live storage system.
+ * null (with a note) when the spec has no failure rate or no rebuild time can be found.
+ * @example analyzeDurability(data, tier, 1e12).durability?.nines
+ */
+export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes: number): DurabilityAnalysis {
+  const given = data.durability;
+  let scheme: DurabilityScheme;
+  let failure: Component;
+  let groups = 1;
+  let rebuild: { seconds: number | undefined; source: 'given' | 'throughput' | 'mttr' };
+  if (given !== undefined) {
+    scheme = given.scheme;
+    failure = given.shardFailure;
+    groups = Math.max(1, given.groups);
+    const dataShards = scheme.kind === 'erasure' ? scheme.data : 1;
+    const shardBytes = sizeBytes / (groups * dataShards);
+    if (given.rebuildSeconds !== undefined) rebuild = { seconds: given.rebuildSeconds, source: 'given' };
+    else if (given.rebuildThroughputBytesPerSecond !== undefined && given.rebuildThroughputBytesPerSecond > 0)
+      rebuild = { seconds: shardBytes / given.rebuildThroughputBytesPerSecond, source: 'throughput' };
+    else rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
+  } else {
+    if (tier === undefined) {
+      return { durability: null, notes: [`durability: data tier '${data.tier}' not found`] };
+    }
+    scheme = { kind: 'replicas', replicas: tier.nodes };
+    failure = tier.failure;
+    rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
+  }
+  const shards = scheme.kind === 'erasure' ? scheme.data + scheme.parity : scheme.replicas;
+  const tolerated = scheme.kind === 'erasure' ? scheme.parity : scheme.replicas - 1;
+  const lambda = failure.failureRate;
+  if (lambda === undefined || !(lambda > 0)) {
+    const why = lambda === 0 ? 'never fails' : 'has no failure rate (a static availability)';
+    return { durability: null, notes: [`durability not computed: the shard failure spec ${why}`] };
+  }
+  if (rebuild.seconds === undefined || !(rebuild.seconds > 0)) {
+    return {
+      durability: null,
+      notes: ['durability not computed: no rebuild time (give rebuild, a rebuild throughput or an MTTR)'],
+    };
+  }
+  const group: ShardGroup = {
+    shards,
+    tolerated,
+    failureRatePerSecond: lambda,
+    rebuildSeconds: rebuild.seconds,
+    groups,
+    bytesPerGroup: sizeBytes / groups,
+  };
+  const window = windowDurability(group);
+  const markov = markovDurability(group);
+  const notes =
+    given === undefined
+      ? [`durability: the ${tier?.nodes ?? 0} nodes of tier '${data.tier}' taken as full replicas, rebuild = node MTTR`]
+      : [];
+  return {
+    durability: {
+      model: 'window',
+      annualLossProbability: window.annualLossProbability,
+      log10AnnualLossProbability: window.log10AnnualLossProbability,
+      nines: window.nines,
+      mttdlSeconds: window.mttdlSeconds,
+      expectedBytesLostPerYear: window.expectedBytesLostPerYear,
+      scheme,
+      derivedFromTier: given === undefined,
+      shards,
+      toleratedFailures: tolerated,
+      groups,
+      shardAnnualFailureRate: lambda * SECONDS_PER_YEAR,
+      rebuildSeconds: rebuild.seconds,
+      rebuildSource: rebuild.source,
+      window,
+      markov,
+    },
+    notes,
+  };
+}
