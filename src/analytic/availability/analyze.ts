@@ -1,0 +1,224 @@
+import type { Model } from '../../model/types.js';
+import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js';
+import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
+import { componentFigures, failureWithin, ninesOf, summarizeDomains } from './figures.js';
+import { serviceFrequency, type DomainConditional, type Frequency } from './frequency.js';
+import { kOfN } from './k-of-n.js';
+import { capacityAfterLoss, survivesLoss } from './loss.js';
+import { prepare, type Prepared } from './prepare.js';
+import type { AvailabilityResult, DomainResult, ServiceResult, TierResult } from './result.js';
+import { findRisks } from './risks.js';
+import { compileService, type ServiceEvaluator } from './service-expr.js';
+import { findWarnings } from './warnings.js';
+import type { DomainSpace } from './zone-states.js';
+
+type Ctx = {
+  readonly model: Model;
+  readonly prepared: Prepared;
+  readonly service: ServiceEvaluator;
+  readonly cache: TierCache;
+  readonly cond: Conditioned;
+};
+
+/**
+ * Analyses a model's availability exactly: zone/region common cause by conditioning on their
+ * states, k-of-n tiers by binomial / Poisson-binomial tails, the service expression on (a, q)
+ * pairs, outage frequency by Birnbaum importance (DESIGN §4).
+ * @example analyzeAvailability(model).service.nines
+ */
+export function analyzeAvailability(model: Model): AvailabilityResult {
+  const prepared = prepare(model);
+  const service = compileService(
+    model.service,
+    model.tiers.map((t) => t.name),
+  );
+  const cache: TierCache = new Map();
+  const cond = conditionService(prepared, service, cache);
+  const ctx: Ctx = { model, prepared, service, cache, cond };
+  const zoneCond = model.zones.map((_, z) => conditional(ctx, 'zone', z));
+  const regionCond = model.regions.map((_, r) => conditional(ctx, 'region', r));
+  const frequency = serviceFrequency(model, cond, zoneCond, regionCond);
+  const svc = serviceResult(cond, frequency, model.horizonSeconds);
+  const tiers = model.tiers.map((_, t) => tierResult(ctx, t, frequency));
+  const zones = model.zones.map((zone, z) => ({
+    ...domainResult(ctx, zone.name, zone.failure, new Set([z]), zoneCond[z]),
+    region: zone.region ?? null,
+  }));
+  const regions = model.regions.map((region, r) => {
+    const inside = model.zones.flatMap((_, z) => (prepared.space.zoneRegion[z] === r ? [z] : []));
+    return {
+      ...domainResult(ctx, region.name, region.failure, new Set(inside), regionCond[r]),
+      zones: inside.map((z) => model.zones[z]?.name ?? ''),
+    };
+  });
+  const H = model.horizonSeconds;
+  const result = {
+    horizonSeconds: H,
+    service: svc,
+    tiers,
+    zones,
+    regions,
+    components: {
+      nodes: model.tiers.flatMap((tier) =>
+        tier.groups.map((g) => ({
+          tier: tier.name,
+          zone: g.zone ?? null,
+          count: g.count,
+          ...componentFigures(g.failure, H),
+        })),
+      ),
+      zones: model.zones.map((z) => ({ name: z.name, ...componentFigures(z.failure, H) })),
+      regions: model.regions.map((r) => ({ name: r.name, ...componentFigures(r.failure, H) })),
+      zoneSummary: summarizeDomains(model.zones.map((z) => z.failure), H),
+      regionSummary: summarizeDomains(model.regions.map((r) => r.failure), H),
+    },
+  };
+  return {
+    ...result,
+    risks: findRisks(result),
+    warnings: findWarnings(model, svc, frequency),
+  };
+}
+
+/** E[q_svc], E[a_svc] given the domain down and given it up: from the state sums, or forced. */
+function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainConditional {
+  const { prepared, cond } = ctx;
+  const q = (kind === 'zone' ? prepared.space.zoneQ : prepared.space.regionQ)[i] ?? 0;
+  const sums = kind === 'zone' ? cond.zone : cond.region;
+  const at = (xs: readonly number[]): number => xs[i] ?? 0;
+  if (q > 0 && q < 1) {
+    return {
+      downQ: at(sums.downQ) / q,
+      downA: at(sums.downA) / q,
+      upQ: at(sums.upQ) / (1 - q),
+      upA: at(sums.upA) / (1 - q),
+    };
+  }
+  const forced = (down: boolean): { q: number; a: number } => {
+    if ((q >= 1) === down) return cond;
+    const space: DomainSpace = {
+      ...prepared.space,
+      [kind === 'zone' ? 'zoneQ' : 'regionQ']: (kind === 'zone'
+        ? prepared.space.zoneQ
+        : prepared.space.regionQ
+      ).map((x, j) => (j === i ? (down ? 1 : 0) : x)),
+    };
+    return conditionService(prepared, ctx.service, ctx.cache, true, space);
+  };
+  const down = forced(true);
+  const up = forced(false);
+  return { downQ: down.q, downA: down.a, upQ: up.q, upA: up.a };
+}
+
+function serviceResult(cond: Conditioned, frequency: Frequency, H: number): ServiceResult {
+  const q = cond.q;
+  const nu = frequency.total;
+  const has = nu !== null;
+  return {
+    availability: cond.a,
+    unavailability: q,
+    nines: ninesOf(q),
+    downtimeSecondsPerYear: q * SECONDS_PER_YEAR,
+    downtimeSecondsPerMonth: q * SECONDS_PER_MONTH,
+    outagesPerYear: has ? nu * SECONDS_PER_YEAR : null,
+    meanOutageSeconds: has && nu > 0 ? q / nu : null,
+    failureProbability: has ? -Math.expm1(-nu * H) : null,
+    mtbfSeconds: has && nu > 0 ? 1 / nu : null,
+    meanUpSeconds: has && nu > 0 ? cond.a / nu : null,
+    failureFrequency: nu,
+    statesEvaluated: cond.states,
+    prunedProbability: cond.prunedProbability,
+  };
+}
+
+function share(total: number, ifPerfect: number): number {
+  return total > 0 ? Math.max(0, Math.min(1, (total - ifPerfect) / total)) : 0;
+}
+
+function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
+  const { model, cond } = ctx;
+  const tier = model.tiers[t];
+  if (tier === undefined) throw new Error(`no tier ${t}`);
+  const H = model.horizonSeconds;
+  let logNone = 0;
+  let expected = 0;
+  const byF = new Map<number, number>();
+  for (const g of tier.groups) {
+    const F = failureWithin(g.failure, H);
+    logNone += g.count * Math.log1p(-F);
+    const lambda = g.failure.failureRate;
+    expected +=
+      lambda === undefined
+        ? g.count * g.failure.unavailability
+        : g.count * lambda * (1 - g.failure.unavailability) * H;
+    byF.set(F, (byF.get(F) ?? 0) + g.count);
+  }
+  const quorum = kOfN(
+    [...byF].map(([q, count]) => ({ q, count })),
+    tier.minHealthy,
+  );
+  const q = cond.tierQ[t] ?? 0;
+  const perfectQ = cond.tierPerfectQ[t] ?? 0;
+  const cap = tier.capacity;
+  return {
+    name: tier.name,
+    nodes: tier.nodes,
+    minHealthy: tier.minHealthy,
+    failuresTolerated: tier.nodes - tier.minHealthy,
+    availability: cond.tierA[t] ?? 0,
+    unavailability: q,
+    nines: ninesOf(q),
+    anyNodeFailureProbability: -Math.expm1(logNone),
+    expectedNodeFailures: expected,
+    quorumLossProbability: quorum.q,
+    groups: tier.groups.map((g, gi) => ({
+      zone: g.zone ?? null,
+      count: g.count,
+      ...componentFigures(g.failure, H),
+      outagesPerYear:
+        frequency.total === null ? null : (frequency.nodes[t]?.[gi] ?? 0) * SECONDS_PER_YEAR,
+    })),
+    zones: [...new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])))],
+    serviceAvailabilityIfPerfect: cond.tierPerfectA[t] ?? 0,
+    unavailabilityShare: share(cond.q, perfectQ),
+    capacity:
+      cap === undefined
+        ? null
+        : {
+            perNode: cap.perNode,
+            demand: cap.demand,
+            total: cap.perNode * tier.nodes,
+            meetsDemand: cap.perNode * tier.nodes >= cap.demand,
+          },
+  };
+}
+
+function domainResult(
+  ctx: Ctx,
+  name: string,
+  failure: Model['zones'][number]['failure'],
+  zonesDown: ReadonlySet<number>,
+  c: DomainConditional | undefined,
+): DomainResult {
+  const { model, prepared, service, cond } = ctx;
+  const figures = componentFigures(failure, model.horizonSeconds);
+  const nodes = prepared.tiers.reduce(
+    (s, tier) => s + tier.groups.reduce((x, g) => x + (zonesDown.has(g.zone) ? g.count : 0), 0),
+    0,
+  );
+  const upQ = c?.upQ ?? cond.q;
+  return {
+    name,
+    availability: figures.availability,
+    unavailability: figures.unavailability,
+    nines: figures.nines,
+    failureProbability: figures.failureProbability,
+    nodes,
+    serviceSurvivesLoss: survivesLoss(prepared, service, zonesDown),
+    serviceAvailabilityGivenLoss: c?.downA ?? 0,
+    serviceUnavailabilityGivenLoss: c?.downQ ?? 1,
+    serviceAvailabilityIfPerfect: c?.upA ?? cond.a,
+    unavailabilityShare: share(cond.q, upQ),
+    capacityAfterLoss: capacityAfterLoss(model, prepared, zonesDown),
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * The availability result: its shape is the JSON the report prints (camelCase, base units:
+ * seconds, fractions, rates per second), unrounded. `null` stands for a figure that does not
+ * exist (nines of a component that never fails, a frequency of static components).
+ */
+
+/** Steady-state and horizon figures of one component kind (a node group, a zone, a region). */
+export type ComponentFigures = {
+  readonly availability: number;
+  readonly unavailability: number;
+  /** −log10(unavailability); null when the component never fails. */
+  readonly nines: number | null;
+  /** λ = 1/MTBF per second; null for a static component (availability or probability only). */
+  readonly failureRate: number | null;
+  readonly mtbfSeconds: number | null;
+  readonly mttrSeconds: number | null;
+  /** P(at least one failure within the horizon): F(H) = −expm1(−λH), or p for a static component. */
+  readonly failureProbability: number;
+  /** True when the spec has no time behaviour (no rate): it contributes no outage frequency. */
+  readonly static: boolean;
+};
+
+export type ServiceResult = {
+  readonly availability: number;
+  readonly unavailability: number;
+  readonly nines: number | null;
+  /** unavailability × 365 d. */
+  readonly downtimeSecondsPerYear: number;
+  /** unavailability × 30 d. */
+  readonly downtimeSecondsPerMonth: number;
+  /** ν × 365 d with ν = Σ_i I_B(i)·A_i·λ_i; null when a component that can fail is static. */
+  readonly outagesPerYear: number | null;
+  /** unavailability / ν; null without a frequency or when the service never fails. */
+  readonly meanOutageSeconds: number | null;
+  /** P(at least one outage within the horizon) = −expm1(−νH); null without a frequency. */
+  readonly failureProbability: number | null;
+  /** 1/ν: mean time between the starts of consecutive outages (mean up time + mean outage). */
+  readonly mtbfSeconds: number | null;
+  /** availability / ν: mean length of an up period. */
+  readonly meanUpSeconds: number | null;
+  /** ν: service failures per second. */
+  readonly failureFrequency: number | null;
+  /** Zone/region states evaluated when conditioning on them. */
+  readonly statesEvaluated: number;
+  /**
+   * Probability of the zone/region states skipped as negligible (0 when exact): the true
+   * unavailability lies in [unavailability, unavailability + prunedProbability].
+   */
+  readonly prunedProbability: number;
+};
+
+/** A node group of a tier: its placement, size and per-node figures. */
+export type NodeGroupResult = ComponentFigures & {
+  readonly zone: string | null;
+  readonly count: number;
+  /** This group's nodes' share of the service's outage frequency ν (null without frequency). */
+  readonly outagesPerYear: number | null;
+};
+
+/** Capacity of a tier left after losing a zone or region, against its demand. */
+export type CapacityAfterLoss = {
+  readonly tier: string;
+  readonly nodesLeft: number;
+  /** perNode × nodesLeft, in the tier's capacity unit. */
+  readonly capacity: number;
+  readonly demand: number;
+  readonly meetsDemand: boolean;
+  /** floor((capacity − demand) / perNode): whole nodes of headroom (negative: short). */
+  readonly spareNodes: number;
+  /** N+1: the tier still meets demand after the loss and one more node failure. */
+  readonly nPlusOne: boolean;
+};
+
+export type TierResult = {
+  readonly name: string;
+  readonly nodes: number;
+  readonly minHealthy: number;
+  readonly failuresTolerated: number;
+  /** The tier's own availability, zone and region failures included. */
+  readonly availability: number;
+  readonly unavailability: number;
+  readonly nines: number | null;
+  /** 1 − Π(1 − F_g(H))^{n_g} = −expm1(Σ n_g·log1p(−F_g(H))): some node fails within the horizon. */
+  readonly anyNodeFailureProbability: number;
+  /** Σ n_g·λ_g·a_g·H (steady-state failure frequency × horizon); n_g·p for static nodes. */
+  readonly expectedNodeFailures: number;
+  /**
+   * P(more than n − k nodes fail within the horizon with no repair): a k-of-n tail with each
+   * node failing with F_g(H). Node failures only: zone and region failures are not included.
+   */
+  readonly quorumLossProbability: number;
+  readonly groups: readonly NodeGroupResult[];
+  readonly zones: readonly string[];
+  /** The service's availability if this tier could never be down (its Birnbaum "up" state). */
+  readonly serviceAvailabilityIfPerfect: number;
+  /** (q_svc − q_svc(tier perfect)) / q_svc: the share of unavailability this tier causes. */
+  readonly unavailabilityShare: number;
+  readonly capacity: {
+    readonly perNode: number;
+    readonly demand: number;
+    readonly total: number;
+    readonly meetsDemand: boolean;
+  } | null;
+};
+
+/** A failure domain (zone or region): its own figures and what its loss does to the service. */
+export type DomainResult = {
+  readonly name: string;
+  readonly availability: number;
+  readonly unavailability: number;
+  readonly nines: number | null;
+  readonly failureProbability: number;
+  readonly nodes: number;
+  /** With it down and everything else up, is the service up? */
+  readonly serviceSurvivesLoss: boolean;
+  /** E[A_svc | it is down], the other zones and regions failing as usual. */
+  readonly serviceAvailabilityGivenLoss: number;
+  readonly serviceUnavailabilityGivenLoss: number;
+  /** E[A_svc | it is up]: the service if this domain never failed. */
+  readonly serviceAvailabilityIfPerfect: number;
+  readonly unavailabilityShare: number;
+  readonly capacityAfterLoss: readonly CapacityAfterLoss[];
+};
+
+export type ZoneResult = DomainResult & { readonly region: string | null };
+export type RegionResult = DomainResult & { readonly zones: readonly string[] };
+
+/**
+ * The textbook questions about a set of independent failure domains (their own failures).
+ * With three zones of probability 0.01: anyFailsWithinHorizonProbability = 1 − 0.99³ = 0.029701
+ * and allDownAtOnceProbability = 0.01³ = 1e-6.
+ */
+export type DomainSummary = {
+  readonly count: number;
+  /** P(at least one fails within the horizon) = 1 − Π(1 − F_i(H)). */
+  readonly anyFailsWithinHorizonProbability: number;
+  /** P(all are down at the same moment) = Π q_i (steady state). */
+  readonly allDownAtOnceProbability: number;
+  /** P(at least one is down at a given moment) = 1 − Π(1 − q_i). */
+  readonly anyDownAtOnceProbability: number;
+};
+
+export type Components = {
+  readonly nodes: readonly (ComponentFigures & {
+    readonly tier: string;
+    readonly zone: string | null;
+    readonly count: number;
+  })[];
+  readonly zones: readonly (ComponentFigures & { readonly name: string })[];
+  readonly regions: readonly (ComponentFigures & { readonly name: string })[];
+  readonly zoneSummary: DomainSummary;
+  readonly regionSummary: DomainSummary;
+};
+
+export type SubjectKind = 'tier' | 'zone' | 'region';
+
+export type Risk =
+  | {
+      readonly kind: 'single-point-of-failure';
+      readonly subjectKind: SubjectKind;
+      readonly subject: string;
+      /** `no-redundancy`: a tier with n = k; `domain-loss`: its loss alone takes the service down. */
+      readonly reason: 'no-redundancy' | 'domain-loss';
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'weakest-link';
+      readonly subjectKind: SubjectKind;
+      readonly subject: string;
+      readonly unavailabilityShare: number;
+      readonly serviceAvailabilityIfPerfect: number;
+      readonly message: string;
+    };
+
+export type WarningCode =
+  | 'tier-cannot-meet-demand'
+  | 'tier-min-healthy-exceeds-nodes'
+  | 'tier-in-one-zone'
+  | 'tier-not-in-service'
+  | 'mttr-exceeds-mtbf'
+  | 'zone-without-failure'
+  | 'region-without-failure'
+  | 'static-no-frequency'
+  | 'states-pruned';
+
+export type Warning = { readonly code: WarningCode; readonly message: string; readonly path?: string };
+
+export type AvailabilityResult = {
+  readonly horizonSeconds: number;
+  readonly service: ServiceResult;
+  readonly tiers: readonly TierResult[];
+  readonly zones: readonly ZoneResult[];
+  readonly regions: readonly RegionResult[];
+  readonly components: Components;
+  readonly risks: readonly Risk[];
+  readonly warnings: readonly Warning[];
+};

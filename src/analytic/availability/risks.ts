@@ -1,0 +1,66 @@
+import type { AvailabilityResult, Risk, SubjectKind } from './result.js';
+
+type Input = Omit<AvailabilityResult, 'risks' | 'warnings'>;
+
+/**
+ * Single points of failure and the weakest link:
+ * - a tier with n = k (one node failure takes the tier down), when the service needs it;
+ * - a zone or region whose loss alone (everything else up) takes the service down;
+ * - the tier, zone or region with the largest share of the service unavailability,
+ *   (q_svc − q_svc(it perfect)) / q_svc, with the availability the service would have without it.
+ * @example findRisks(result).filter((r) => r.kind === 'single-point-of-failure')
+ */
+export function findRisks(result: Input): Risk[] {
+  const risks: Risk[] = [];
+  const svcQ = result.service.unavailability;
+  for (const tier of result.tiers) {
+    const needed = tier.serviceAvailabilityIfPerfect > result.service.availability || tier.unavailabilityShare > 0;
+    if (tier.nodes > 0 && tier.nodes === tier.minHealthy && needed) {
+      risks.push({
+        kind: 'single-point-of-failure',
+        subjectKind: 'tier',
+        subject: tier.name,
+        reason: 'no-redundancy',
+        message: `tier ${tier.name} needs all ${tier.nodes} of its nodes: any node failure takes it down`,
+      });
+    }
+  }
+  const domains: [SubjectKind, AvailabilityResult['zones'] | AvailabilityResult['regions']][] = [
+    ['zone', result.zones],
+    ['region', result.regions],
+  ];
+  for (const [kind, list] of domains) {
+    for (const d of list) {
+      if (d.nodes > 0 && !d.serviceSurvivesLoss) {
+        risks.push({
+          kind: 'single-point-of-failure',
+          subjectKind: kind,
+          subject: d.name,
+          reason: 'domain-loss',
+          message: `losing ${kind} ${d.name} alone takes the service down`,
+        });
+      }
+    }
+  }
+  const candidates: { kind: SubjectKind; name: string; share: number; ifPerfect: number }[] = [
+    ...result.tiers.map((t) => ({ kind: 'tier' as const, name: t.name, share: t.unavailabilityShare, ifPerfect: t.serviceAvailabilityIfPerfect })),
+    ...result.zones.map((z) => ({ kind: 'zone' as const, name: z.name, share: z.unavailabilityShare, ifPerfect: z.serviceAvailabilityIfPerfect })),
+    ...result.regions.map((r) => ({ kind: 'region' as const, name: r.name, share: r.unavailabilityShare, ifPerfect: r.serviceAvailabilityIfPerfect })),
+  ];
+  const worst = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (best, c) => (best === undefined || c.share > best.share ? c : best),
+    undefined,
+  );
+  if (worst !== undefined && worst.share > 0 && svcQ > 0) {
+    const qIfPerfect = svcQ * (1 - worst.share);
+    risks.push({
+      kind: 'weakest-link',
+      subjectKind: worst.kind,
+      subject: worst.name,
+      unavailabilityShare: worst.share,
+      serviceAvailabilityIfPerfect: worst.ifPerfect,
+      message: `${worst.kind} ${worst.name} causes ${(worst.share * 100).toPrecision(3)}% of the unavailability; without it the service would reach ${qIfPerfect > 0 ? `${(-Math.log10(qIfPerfect)).toFixed(2)} nines` : 'perfection'}`,
+    });
+  }
+  return risks;
+}
