@@ -1,3 +1,88 @@
-export async function main(_proc: NodeJS.Process): Promise<number> {
-  return 0;
+/**
+ * The nines command line: `main(proc)` runs one command against the given process streams and
+ * returns its exit code. The only module that touches process state (through `proc`).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, NinesError } from '../errors.js';
+import { envelope, toJson, type Command as CommandName } from '../report/json/envelope.js';
+import { VERSION } from '../version.js';
+import { budgetCommand } from './commands/budget.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import type { CommandContext } from './context.js';
+import type { Proc } from './proc.js';
+
+const CONVENTIONS = `
+Conventions: year = 365 d, month = 30 d, quarter = 90 d; TB = 10^12 B, TiB = 2^40 B;
+percentages are fractions internally; nines = −log10(unavailability).
+
+Exit codes: 0 ok / targets met · 1 a target missed · 2 usage or input error ·
+3 inconclusive (a Monte Carlo interval straddles a target) · 70 internal error.
+
+Examples:
+  $ nines validate models/inference-3az.yaml
+  $ nines analyze models/database-dr.yaml
+  $ nines budget 99.95%
+  $ nines schema > model.schema.json`;
+
+export async function main(proc: Proc): Promise<number> {
+  const ctx: CommandContext = { proc, exitCode: EXIT.ok, json: proc.argv.includes('--json') };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...proc.argv], { from: 'node' });
+    return ctx.exitCode;
+  } catch (error) {
+    return handleError(error, ctx, program);
+  }
+}
+
+function buildProgram(ctx: CommandContext): Command {
+  const { proc } = ctx;
+  const program = new Command('nines')
+    .description('Reliability modeling and capacity planning: availability, RPO/RTO, durability and backup storage from one YAML model.')
+    .version(VERSION, '-V, --version', 'print the nines version')
+    .option('--json', 'print one JSON document on stdout (unrounded, base units)')
+    .addOption(new Option('--color', 'force colour on').conflicts('noColor'))
+    .option('--no-color', 'no colour (also: NO_COLOR=1)')
+    .option('-q, --quiet', 'print only the result: no warnings or progress')
+    .addHelpText('after', CONVENTIONS)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({
+      writeOut: (text) => proc.stdout.write(text),
+      writeErr: (text) => proc.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
+    });
+  for (const make of [validateCommand, budgetCommand, schemaCommand]) {
+    const command = make(ctx);
+    command.copyInheritedSettings(program);
+    program.addCommand(command);
+  }
+  return program;
+}
+
+function handleError(error: unknown, ctx: CommandContext, program: Command): number {
+  const { proc } = ctx;
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    // Usage errors (unknown option, missing argument, no command): commander printed them.
+    return EXIT.input;
+  }
+  if (error instanceof NinesError) {
+    if (ctx.json) proc.stdout.write(toJson({ ...envelope(commandName(program)), error: { code: error.code, message: error.message } }, false));
+    proc.stderr.write(`nines: error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  proc.stderr.write(`nines: internal error (a bug in nines; please report it with the model that caused it)\n${detail}\n`);
+  return EXIT.internal;
+}
+
+/** The subcommand being run, for the JSON envelope of an error. */
+function commandName(program: Command): CommandName {
+  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget'] as const;
+  const used = program.args[0];
+  return names.find((n) => n === used) ?? 'validate';
 }

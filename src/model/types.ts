@@ -192,6 +192,11 @@ export type Target = {
   readonly metric: TargetMetric;
   readonly operator: '>=' | '<=';
   readonly threshold: number;
+  /**
+   * For availability and durability: 1 − threshold, parsed exactly from the text ("11 nines"
+   * → 1e-11), so the gate compares unavailability with it without losing digits.
+   */
+  readonly thresholdComplement: number | undefined;
   readonly level: TargetLevel;
   /** For rpo, rto, dataAtRisk: one scenario; `undefined` means the worst over scenarios. */
   readonly scenario: Scenario | undefined;

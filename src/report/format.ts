@@ -30,7 +30,8 @@ export function formatPercentFromUnavailability(q: number): string {
   const qPercent = q * 100;
   const decimals = Math.max(2, Math.floor(-Math.log10(qPercent)) + 3);
   if (decimals > 12) return `100% − ${qPercent.toPrecision(3)}%`;
-  const text = (100 - qPercent).toFixed(decimals);
+  // Trailing zeros carry no information here ("99.99000%"), but keep two decimals.
+  const text = (100 - qPercent).toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, '$1');
   // (100 − q%) can round to 100 at this precision only when q% < 0.5e-decimals, which the
   // choice of decimals excludes; keep the guard for safety.
   return text.startsWith('100') ? `100% − ${qPercent.toPrecision(3)}%` : `${text}%`;
@@ -59,7 +60,7 @@ export function formatCount(x: number): string {
 }
 
 const DURATION_UNITS: readonly (readonly [number, string])[] = [
-  [SECONDS_PER_YEAR, 'years'],
+  [SECONDS_PER_YEAR, 'y'],
   [SECONDS_PER_DAY, 'd'],
   [SECONDS_PER_HOUR, 'h'],
   [SECONDS_PER_MINUTE, 'min'],

@@ -60,3 +60,22 @@ function decimalComplementOfPercent(text: string): number {
   const rest = 100n * scale - (BigInt(whole || '0') * scale + BigInt(frac || '0'));
   return Number(`${rest}e-${frac.length + 2}`);
 }
+
+const PLAIN = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*$/;
+
+/**
+ * An availability target as typed on the command line: "99.99%", "4 nines", a plain fraction
+ * below 1 ("0.9999"), or a plain number of nines from 1 up ("4.5").
+ * @example parseAvailabilityArgument('4.5') // complement 10^-4.5
+ */
+export function parseAvailabilityArgument(text: string): ParsedFraction {
+  const plain = PLAIN.exec(text);
+  if (!plain) return parseFraction(text, true);
+  const digits = plain[1] ?? '';
+  const value = Number(digits);
+  if (value >= 1) return parseFraction(`${digits} nines`, true);
+  const [, frac = ''] = digits.split('.');
+  const scale = 10n ** BigInt(frac.length);
+  const complement = Number(`${scale - BigInt(frac || '0')}e-${frac.length}`);
+  return { ok: true, value, complement };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFraction } from '../../src/units/fraction.js';
+import { parseAvailabilityArgument, parseFraction } from '../../src/units/fraction.js';
 
 describe('parseFraction', () => {
   it('reads numbers in [0, 1] and percentages', () => {
@@ -29,5 +29,22 @@ describe('parseFraction', () => {
 
   it.each([[-0.1], ['101%'], [NaN], [Infinity], ['abc'], [{}]])('rejects %j', (input) => {
     expect(parseFraction(input, true).ok).toBe(false);
+  });
+});
+
+describe('parseAvailabilityArgument', () => {
+  it('reads percentages, nines, plain fractions and plain nines', () => {
+    expect(parseAvailabilityArgument('99.99%')).toMatchObject({ ok: true, complement: 1e-4 });
+    expect(parseAvailabilityArgument('4 nines')).toMatchObject({ ok: true, complement: 1e-4 });
+    expect(parseAvailabilityArgument('0.9999')).toMatchObject({ ok: true, complement: 1e-4 });
+    expect(parseAvailabilityArgument('4')).toMatchObject({ ok: true, complement: 1e-4 });
+    // 4.5 nines: q = 10^-4.5 = 3.1622776601683795e-5 (√10 × 1e-5)
+    const half = parseAvailabilityArgument('4.5');
+    expect(half.ok && half.complement).toBeCloseTo(Math.sqrt(10) * 1e-5, 18);
+  });
+
+  it('rejects what is not an availability', () => {
+    expect(parseAvailabilityArgument('abc').ok).toBe(false);
+    expect(parseAvailabilityArgument('101%').ok).toBe(false);
   });
 });

@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { modelSchema } from '../../config/schema.js';
+import type { CommandContext } from '../context.js';
+
+export function schemaCommand(ctx: CommandContext): Command {
+  return new Command('schema')
+    .description('print the JSON Schema of the model file (for editors and other tools)')
+    .addHelpText('after', `
+Examples:
+  $ nines schema > model.schema.json
+  # in a model file, for completion and checks in editors using yaml-language-server:
+  # yaml-language-server: $schema=./model.schema.json`)
+    .action(() => {
+      ctx.proc.stdout.write(`${JSON.stringify(modelSchema, null, 2)}\n`);
+      ctx.exitCode = 0;
+    });
+}

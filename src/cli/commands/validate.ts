@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { EXIT } from '../../errors.js';
+import { envelope } from '../../report/json/envelope.js';
+import { countProblems } from '../../report/text/problems.js';
+import { renderModelSummary } from '../../report/text/model-summary.js';
+import { output, type CommandContext } from '../context.js';
+import { printProblems, readModel } from '../load-model.js';
+
+export function validateCommand(ctx: CommandContext): Command {
+  return new Command('validate')
+    .description('check a model file: YAML syntax, schema, references, units; every problem with file:line:col')
+    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+    .addHelpText('after', `
+Exit codes: 0 valid (warnings allowed), 2 invalid or unreadable.
+
+Examples:
+  $ nines validate models/inference-3az.yaml
+  $ cat model.yaml | nines validate -
+  $ nines validate model.yaml --json | jq '.problems[] | "\\(.line):\\(.col) \\(.message)"'`)
+    .action(async (file: string, _options: unknown, command: Command) => {
+      const o = output(ctx, command);
+      const loaded = await readModel(ctx.proc, file);
+      const problems = loaded.ok ? loaded.warnings : loaded.problems;
+      printProblems(o, loaded.fileLabel, problems);
+      if (o.json) {
+        o.outJson({
+          ...envelope('validate'),
+          file: loaded.fileLabel,
+          valid: loaded.ok,
+          ...(loaded.ok ? { model: { name: loaded.model.name } } : {}),
+          problems,
+        });
+      } else if (loaded.ok && !o.quiet) {
+        o.out(renderModelSummary(loaded.fileLabel, loaded.model, o.style));
+      }
+      if (!loaded.ok && !o.json) o.err(`${loaded.fileLabel}: ${countProblems(problems)}\n`);
+      ctx.exitCode = loaded.ok ? EXIT.ok : EXIT.input;
+    });
+}

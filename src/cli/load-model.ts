@@ -1,0 +1,26 @@
+import type { Model } from '../model/types.js';
+import { loadModel } from '../config/load.js';
+import type { Problem } from '../config/problem.js';
+import { renderProblems } from '../report/text/problems.js';
+import type { Output } from './context.js';
+import { readModelInput } from './io.js';
+import type { Proc } from './proc.js';
+
+export type Loaded =
+  | { readonly ok: true; readonly model: Model; readonly warnings: readonly Problem[]; readonly fileLabel: string }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly fileLabel: string };
+
+/** Reads and validates a model file ('-' = stdin). Problems are returned, not printed. */
+export async function readModel(proc: Proc, file: string, edit?: Parameters<typeof loadModel>[1]): Promise<Loaded> {
+  const bytes = await readModelInput(proc, file);
+  const fileLabel = file === '-' ? '<stdin>' : file;
+  const result = loadModel(bytes, edit);
+  return result.ok ? { ok: true, model: result.value, warnings: result.warnings, fileLabel } : { ok: false, problems: result.problems, fileLabel };
+}
+
+/** Prints problems to stderr as file:line:col lines (also in --json runs: stderr is for people). */
+export function printProblems(o: Output, fileLabel: string, problems: readonly Problem[]): void {
+  if (problems.length === 0) return;
+  if (o.quiet && problems.every((p) => p.severity === 'warning')) return;
+  o.err(renderProblems(fileLabel, problems, o.errStyle));
+}

@@ -1,0 +1,109 @@
+import type { Backup, BackupMethod, Data, DataCopy, Durability, Location, Replication, Zone, Region } from '../../model/types.js';
+import type { Path } from '../problem.js';
+import { readFailure } from './failure.js';
+import { int, isRaw, list, str, type Raw, type Reader } from './reader.js';
+
+type Domains = { readonly zones: readonly Zone[]; readonly regions: readonly Region[] };
+
+/** `data`: size, change, growth, reduction, replication, copies, backups, durability. */
+export function readData(reader: Reader, raw: unknown, domains: Domains): Data | undefined {
+  if (!isRaw(raw)) return undefined;
+  const tier = str(raw['tier']);
+  const sizeBytes = reader.size(raw['size'], ['data', 'size']);
+  const fraction = (key: string): number => reader.fraction(raw[key], ['data', key])?.value ?? 0;
+  const dailyChange = fraction('dailyChange');
+  const yearlyGrowth = fraction('yearlyGrowth');
+  const reduction = fraction('reduction');
+  const replication = readReplication(reader, raw['replication'], ['data', 'replication']) ?? { mode: 'sync', lagSeconds: 0 };
+  const copies = list(raw['copies']).flatMap((c, i) => readCopy(reader, c, ['data', 'copies', i], domains));
+  const backups = list(raw['backups']).flatMap((b, i) => readBackup(reader, b, ['data', 'backups', i], domains));
+  const durability = readDurability(reader, raw['durability'], ['data', 'durability']);
+  if (tier === undefined || sizeBytes === undefined) return undefined;
+  return { tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability };
+}
+
+function readReplication(reader: Reader, raw: unknown, path: Path): Replication | undefined {
+  if (!isRaw(raw)) return undefined;
+  const mode = raw['mode'] === 'async' ? 'async' : 'sync';
+  const lag = reader.duration(raw['lag'], [...path, 'lag'], 'non-negative') ?? 0;
+  if (mode === 'sync' && lag > 0) reader.report('suspicious-value', [...path, 'lag'], 'sync replication has no lag; the lag is ignored', 'value', 'warning');
+  return { mode, lagSeconds: mode === 'sync' ? 0 : lag };
+}
+
+function readCopy(reader: Reader, raw: unknown, path: Path, domains: Domains): DataCopy[] {
+  if (!isRaw(raw)) return [];
+  const name = str(raw['name']);
+  const replication = readReplication(reader, raw, path);
+  const location = readLocation(raw['zone'] ?? raw['region'] ?? raw['location'], domains, raw['zone'] !== undefined ? 'zone' : raw['region'] !== undefined ? 'region' : undefined);
+  return name !== undefined && replication && location ? [{ name, ...replication, location }] : [];
+}
+
+/** A location name → zone | region | offsite (unknown names are reported by rules/references). */
+export function readLocation(raw: unknown, domains: Domains, only?: 'zone' | 'region'): Location | undefined {
+  const name = str(raw);
+  if (name === undefined) return undefined;
+  if (name === 'offsite' && only === undefined) return { kind: 'offsite' };
+  if (only !== 'region' && domains.zones.some((z) => z.name === name)) return { kind: 'zone', name };
+  if (only !== 'zone' && domains.regions.some((r) => r.name === name)) return { kind: 'region', name };
+  return undefined;
+}
+
+const METHODS: readonly BackupMethod[] = ['full', 'forward-incremental', 'forever-incremental', 'reverse-incremental', 'differential'];
+const NEEDS_FULL_EVERY: readonly BackupMethod[] = ['forward-incremental', 'differential'];
+
+function readBackup(reader: Reader, raw: unknown, path: Path, domains: Domains): Backup[] {
+  if (!isRaw(raw)) return [];
+  const name = str(raw['name']);
+  const method = METHODS.find((m) => m === raw['method']);
+  const everySeconds = reader.duration(raw['every'], [...path, 'every']);
+  const fullEverySeconds = reader.duration(raw['fullEvery'], [...path, 'fullEvery']);
+  const durationSeconds = reader.duration(raw['duration'], [...path, 'duration'], 'non-negative');
+  const throughputBytesPerSecond = reader.throughput(raw['throughput'], [...path, 'throughput']);
+  const restoreThroughputBytesPerSecond = reader.throughput(raw['restoreThroughput'], [...path, 'restoreThroughput']);
+  const location = readLocation(raw['location'], domains);
+  const retention = readRetention(raw['retention']);
+  if (method !== undefined) {
+    const needs = NEEDS_FULL_EVERY.includes(method);
+    if (needs && raw['fullEvery'] === undefined) {
+      reader.report('missing-key', path, `method ${method} needs 'fullEvery' (how often a full backup starts a new chain, e.g. '7 d')`);
+    } else if (!needs && raw['fullEvery'] !== undefined) {
+      reader.report('invalid-value', [...path, 'fullEvery'], `method ${method} takes no 'fullEvery': ${method === 'full' ? 'every point is a full' : 'it keeps a single full'}`, 'key');
+    }
+  }
+  if (everySeconds !== undefined && fullEverySeconds !== undefined && fullEverySeconds < everySeconds) {
+    reader.report('out-of-range', [...path, 'fullEvery'], `fullEvery must be at least 'every' (${String(raw['every'])})`);
+  }
+  if (name === undefined || method === undefined || everySeconds === undefined || restoreThroughputBytesPerSecond === undefined || location === undefined || retention === undefined) return [];
+  return [{ name, method, everySeconds, fullEverySeconds, retention, location, durationSeconds, throughputBytesPerSecond, restoreThroughputBytesPerSecond }];
+}
+
+function readRetention(raw: unknown): Backup['retention'] | undefined {
+  if (!isRaw(raw)) return undefined;
+  const points = int(raw['points']);
+  if (points === undefined) return undefined;
+  const n = (key: string): number => int(raw[key]) ?? 0;
+  return { points, weekly: n('weekly'), monthly: n('monthly'), yearly: n('yearly') };
+}
+
+function readDurability(reader: Reader, raw: unknown, path: Path): Durability | undefined {
+  if (!isRaw(raw)) return undefined;
+  const scheme = readScheme(raw['scheme']);
+  const shardFailure = readFailure(reader, raw['shardFailure'], [...path, 'shardFailure']);
+  const rebuildSeconds = reader.duration(raw['rebuild'], [...path, 'rebuild']);
+  const rebuildThroughputBytesPerSecond = reader.throughput(raw['rebuildThroughput'], [...path, 'rebuildThroughput']);
+  const groups = int(raw['groups']) ?? 1;
+  if (scheme === undefined || shardFailure === undefined) return undefined;
+  return { scheme, shardFailure, rebuildSeconds, rebuildThroughputBytesPerSecond, groups };
+}
+
+function readScheme(raw: unknown): Durability['scheme'] | undefined {
+  if (!isRaw(raw)) return undefined;
+  const erasure: Raw | undefined = isRaw(raw['erasure']) ? raw['erasure'] : undefined;
+  if (erasure) {
+    const data = int(erasure['data']);
+    const parity = int(erasure['parity']);
+    return data !== undefined && parity !== undefined ? { kind: 'erasure', data, parity } : undefined;
+  }
+  const replicas = int(raw['replicas']);
+  return replicas !== undefined ? { kind: 'replicas', replicas } : undefined;
+}

@@ -1,0 +1,60 @@
+import { component, type DistributionInput, type FailureInput } from '../../model/component.js';
+import type { Component, Distribution } from '../../model/types.js';
+import type { Path } from '../problem.js';
+import { isRaw, type Reader } from './reader.js';
+
+/**
+ * A failure spec → Component. Exactly one of {mtbf, mttr}, {afr, mttr}, {availability[, mttr]},
+ * {probability[, mttr]} (the schema's oneOf reports other combinations).
+ */
+export function readFailure(reader: Reader, raw: unknown, path: Path): Component | undefined {
+  if (!isRaw(raw)) return undefined;
+  const mttr = reader.duration(raw['mttr'], [...path, 'mttr']);
+  const distribution = readDistribution(raw['distribution']);
+  let spec: FailureInput | undefined;
+  let complement: number | undefined;
+  if (raw['mtbf'] !== undefined) {
+    const mtbf = reader.duration(raw['mtbf'], [...path, 'mtbf']);
+    if (mtbf !== undefined && mttr !== undefined) spec = { mtbfSeconds: mtbf, mttrSeconds: mttr };
+  } else if (raw['afr'] !== undefined) {
+    const afr = reader.fraction(raw['afr'], [...path, 'afr']);
+    if (afr !== undefined && !(afr.value > 0)) reader.report('out-of-range', [...path, 'afr'], 'an annual failure rate must be greater than zero; for a part that never fails, write availability: 100%');
+    else if (afr !== undefined && mttr !== undefined) spec = { afr: afr.value, mttrSeconds: mttr };
+  } else if (raw['availability'] !== undefined) {
+    const a = reader.fraction(raw['availability'], [...path, 'availability'], true);
+    if (a !== undefined) {
+      spec = { availability: a.value, mttrSeconds: mttr };
+      complement = a.complement;
+    }
+  } else if (raw['probability'] !== undefined) {
+    const p = reader.fraction(raw['probability'], [...path, 'probability']);
+    if (p !== undefined) spec = { probability: p.value, mttrSeconds: mttr };
+  }
+  if (spec === undefined) return undefined;
+  if ('mtbfSeconds' in spec && mttr !== undefined && spec.mtbfSeconds < mttr) {
+    reader.report('suspicious-value', [...path, 'mttr'], 'MTTR is longer than MTBF: the component is down more than it is up; is that meant?', 'value', 'warning');
+  }
+  return component(spec, distribution, complement);
+}
+
+function readDistribution(raw: unknown): DistributionInput {
+  if (!isRaw(raw)) return {};
+  return { lifetime: readOne(raw['lifetime']), repair: readOne(raw['repair']) };
+}
+
+function readOne(raw: unknown): Distribution | undefined {
+  const spec = typeof raw === 'string' ? { type: raw } : isRaw(raw) ? raw : undefined;
+  if (spec === undefined) return undefined;
+  switch (spec['type']) {
+    case 'exponential':
+      return { type: 'exponential' };
+    case 'fixed':
+      return { type: 'fixed' };
+    case 'weibull':
+      return typeof spec['shape'] === 'number' ? { type: 'weibull', shape: spec['shape'] } : undefined;
+    case 'lognormal':
+      return typeof spec['sigma'] === 'number' ? { type: 'lognormal', sigma: spec['sigma'] } : undefined;
+    default:
+      return undefined;
+  }
+}

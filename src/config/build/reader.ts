@@ -1,0 +1,85 @@
+/**
+ * Reads typed values out of the raw document, parsing units once and recording a located
+ * problem for each value that does not parse. Defensive: the schema may already have
+ * reported a wrong shape, so a missing or odd value just yields `undefined`.
+ */
+import { parseFraction } from '../../units/fraction.js';
+import { parseQuantity, type QuantityKind } from '../../units/quantity.js';
+import type { Locator } from '../parse.js';
+import { formatPath, type Path, type Problem } from '../problem.js';
+
+export type Raw = Record<string, unknown>;
+
+export type Bound = 'positive' | 'non-negative' | 'any';
+
+export class Reader {
+  readonly problems: Problem[] = [];
+  constructor(readonly locate: Locator) {}
+
+  /** Records a problem at `path` (its key with `at: 'key'`). */
+  report(code: string, path: Path, message: string, at: 'key' | 'value' = 'value', severity: 'error' | 'warning' = 'error'): void {
+    const { line, col } = this.locate(path, at);
+    this.problems.push({ code, severity, path: formatPath(path), line, col, message });
+  }
+
+  quantity(value: unknown, path: Path, kind: QuantityKind, bound: Bound = 'positive'): number | undefined {
+    if (value === undefined) return undefined;
+    const parsed = parseQuantity(value, kind);
+    if (!parsed.ok) {
+      this.report('invalid-unit', path, parsed.message);
+      return undefined;
+    }
+    return this.bounded(parsed.value, path, bound, kind);
+  }
+
+  duration(value: unknown, path: Path, bound: Bound = 'positive'): number | undefined {
+    return this.quantity(value, path, 'duration', bound);
+  }
+
+  size(value: unknown, path: Path, bound: Bound = 'non-negative'): number | undefined {
+    return this.quantity(value, path, 'size', bound);
+  }
+
+  throughput(value: unknown, path: Path): number | undefined {
+    return this.quantity(value, path, 'throughput', 'positive');
+  }
+
+  /** A fraction in [0, 1] (number or percentage); with `nines`, also "N nines". */
+  fraction(value: unknown, path: Path, nines = false): { value: number; complement: number } | undefined {
+    if (value === undefined) return undefined;
+    const parsed = parseFraction(value, nines);
+    if (!parsed.ok) {
+      this.report('invalid-unit', path, parsed.message);
+      return undefined;
+    }
+    return { value: parsed.value, complement: parsed.complement };
+  }
+
+  private bounded(value: number, path: Path, bound: Bound, kind: string): number | undefined {
+    if (bound === 'positive' && !(value > 0)) {
+      this.report('out-of-range', path, `a ${kind} here must be greater than zero`);
+      return undefined;
+    }
+    if (bound === 'non-negative' && value < 0) {
+      this.report('out-of-range', path, `a ${kind} cannot be negative`);
+      return undefined;
+    }
+    return value;
+  }
+}
+
+export function isRaw(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function int(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}

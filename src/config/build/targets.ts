@@ -1,0 +1,76 @@
+import type { Scenario, Target, TargetLevel, TargetMetric } from '../../model/types.js';
+import type { Path } from '../problem.js';
+import { isRaw, type Reader } from './reader.js';
+
+type Kind = 'availability' | 'duration' | 'size' | 'count';
+
+/** Each metric: the kind of its threshold, and what a bare shorthand value means. */
+export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max' }> = {
+  availability: { kind: 'availability', shorthand: 'min' },
+  durability: { kind: 'availability', shorthand: 'min' },
+  downtimePerYear: { kind: 'duration', shorthand: 'max' },
+  outagesPerYear: { kind: 'count', shorthand: 'max' },
+  rpo: { kind: 'duration', shorthand: 'max' },
+  rto: { kind: 'duration', shorthand: 'max' },
+  dataAtRisk: { kind: 'size', shorthand: 'max' },
+  backupStorage: { kind: 'size', shorthand: 'max' },
+};
+
+const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
+
+/** `targets`: metric → shorthand | {min|max, level, scenario, tier} | a list of those. */
+export function readTargets(reader: Reader, raw: unknown): Target[] {
+  if (!isRaw(raw)) return [];
+  return Object.entries(raw).flatMap(([name, value]) => {
+    const metric = (Object.keys(METRICS) as TargetMetric[]).find((m) => m === name);
+    if (metric === undefined) return [];
+    const items = Array.isArray(value) ? value.map((v, i) => [v, ['targets', name, i]] as const) : [[value, ['targets', name]] as const];
+    return items.flatMap(([item, path]) => {
+      const target = readTarget(reader, metric, item, path);
+      return target ? [target] : [];
+    });
+  });
+}
+
+/** One target: its threshold, side (min → ">=", max → "<="), level, scenario and tier. */
+function readTarget(reader: Reader, metric: TargetMetric, raw: unknown, path: Path): Target | undefined {
+  const { shorthand } = METRICS[metric];
+  const object = isRaw(raw) ? raw : undefined;
+  const side = object ? (object['min'] !== undefined ? 'min' : 'max') : shorthand;
+  const valuePath = object ? [...path, side] : path;
+  const threshold = readThreshold(reader, metric, object ? object[side] : raw, valuePath);
+  if (threshold === undefined) return undefined;
+  const level: TargetLevel = object?.['level'] === 'warn' ? 'warn' : 'error';
+  const scenario = SCENARIOS.find((s) => s === object?.['scenario']);
+  const tier = typeof object?.['tier'] === 'string' ? object['tier'] : undefined;
+  const { line, col } = reader.locate(path, 'key');
+  return {
+    metric,
+    operator: side === 'min' ? '>=' : '<=',
+    threshold: threshold.value,
+    thresholdComplement: threshold.complement,
+    level,
+    scenario,
+    tier,
+    position: { line, col },
+  };
+}
+
+export function readThreshold(reader: Reader, metric: TargetMetric, raw: unknown, path: Path): { value: number; complement: number | undefined } | undefined {
+  switch (METRICS[metric].kind) {
+    case 'availability':
+      return reader.fraction(raw, path, true);
+    case 'duration': {
+      const value = reader.duration(raw, path, 'non-negative');
+      return value === undefined ? undefined : { value, complement: undefined };
+    }
+    case 'size': {
+      const value = reader.size(raw, path);
+      return value === undefined ? undefined : { value, complement: undefined };
+    }
+    case 'count':
+      if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return { value: raw, complement: undefined };
+      reader.report('invalid-value', path, `expected a number of outages per year ≥ 0, got ${JSON.stringify(raw)}`);
+      return undefined;
+  }
+}

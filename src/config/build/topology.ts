@@ -1,0 +1,99 @@
+import type { NodeGroup, Region, Tier, Zone } from '../../model/types.js';
+import type { Path } from '../problem.js';
+import { readFailure } from './failure.js';
+import { int, isRaw, list, str, type Reader } from './reader.js';
+
+export function readRegions(reader: Reader, raw: unknown): Region[] {
+  return list(raw).flatMap((r, i) => {
+    if (!isRaw(r) || str(r['name']) === undefined) return [];
+    return [{ name: str(r['name']) ?? '', failure: readFailure(reader, r['failure'], ['regions', i, 'failure']) }];
+  });
+}
+
+export function readZones(reader: Reader, raw: unknown): Zone[] {
+  return list(raw).flatMap((z, i) => {
+    if (!isRaw(z) || str(z['name']) === undefined) return [];
+    return [{ name: str(z['name']) ?? '', region: str(z['region']), failure: readFailure(reader, z['failure'], ['zones', i, 'failure']) }];
+  });
+}
+
+export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]): Tier[] {
+  return list(raw).flatMap((t, i) => {
+    if (!isRaw(t)) return [];
+    const path: Path = ['tiers', i];
+    const name = str(t['name']);
+    const failure = readFailure(reader, t['failure'], [...path, 'failure']);
+    if (name === undefined || failure === undefined) return [];
+    const groups = readGroups(reader, t['nodes'], [...path, 'nodes'], zones, failure);
+    if (groups === undefined) return [];
+    const nodes = groups.reduce((sum, g) => sum + g.count, 0);
+    const capacity = readCapacity(t['capacity']);
+    const minHealthy = readMinHealthy(reader, t['minHealthy'], [...path, 'minHealthy'], nodes, capacity, name);
+    if (minHealthy === undefined) return [];
+    return [{ name, nodes, groups, minHealthy, failure, capacity }];
+  });
+}
+
+/**
+ * `nodes` as a count spread evenly over all zones in order (remainder to the first zones), a
+ * map zone → count, or a list of groups `{zone?, count, failure?}`.
+ */
+function readGroups(reader: Reader, raw: unknown, path: Path, zones: readonly Zone[], failure: Tier['failure']): NodeGroup[] | undefined {
+  const n = int(raw);
+  if (n !== undefined) {
+    if (zones.length === 0) return [{ zone: undefined, count: n, failure }];
+    const base = Math.floor(n / zones.length);
+    const extra = n % zones.length;
+    return zones
+      .map((z, i) => ({ zone: z.name, count: base + (i < extra ? 1 : 0), failure }))
+      .filter((g) => g.count > 0);
+  }
+  if (Array.isArray(raw)) {
+    const groups = raw.flatMap((g, i) => {
+      if (!isRaw(g)) return [];
+      const count = int(g['count']);
+      const own = g['failure'] === undefined ? failure : readFailure(reader, g['failure'], [...path, i, 'failure']);
+      if (count === undefined || own === undefined) return [];
+      return count > 0 ? [{ zone: str(g['zone']), count, failure: own }] : [];
+    });
+    return groups.length > 0 ? groups : undefined;
+  }
+  if (isRaw(raw)) {
+    const groups = Object.entries(raw).flatMap(([zone, count]) =>
+      int(count) !== undefined && (int(count) ?? 0) > 0 ? [{ zone, count: int(count) ?? 0, failure }] : [],
+    );
+    if (groups.length === 0) reader.report('out-of-range', path, 'a tier needs at least one node');
+    return groups.length > 0 ? groups : undefined;
+  }
+  return undefined;
+}
+
+function readCapacity(raw: unknown): Tier['capacity'] {
+  if (!isRaw(raw)) return undefined;
+  const perNode = raw['perNode'];
+  const demand = raw['demand'];
+  return typeof perNode === 'number' && typeof demand === 'number' ? { perNode, demand } : undefined;
+}
+
+/** k: a number, "majority" (⌊n/2⌋ + 1), "all" (n), or by default ⌈demand / perNode⌉ or n. */
+function readMinHealthy(reader: Reader, raw: unknown, path: Path, n: number, capacity: Tier['capacity'], tier: string): number | undefined {
+  if (raw === 'majority') return Math.floor(n / 2) + 1;
+  if (raw === 'all') return n;
+  const k = int(raw);
+  if (k !== undefined) {
+    if (k > n) {
+      reader.report('quorum-exceeds-nodes', path, `minHealthy ${k} is more than the tier's ${n} node(s); it could never be up`);
+      return undefined;
+    }
+    return k;
+  }
+  if (raw !== undefined) return undefined;
+  if (capacity !== undefined && capacity.perNode > 0) {
+    const k = Math.ceil(capacity.demand / capacity.perNode);
+    if (k > n) {
+      reader.report('capacity-short', ['tiers'], `tier '${tier}' needs ${k} nodes of ${capacity.perNode} to carry a demand of ${capacity.demand} but has ${n}: it is never up`, 'value', 'warning');
+    }
+    return k;
+  }
+  return n;
+}

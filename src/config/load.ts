@@ -1,0 +1,38 @@
+/**
+ * Model file bytes → validated Model, or every problem at once: text checks, YAML syntax,
+ * schema, semantic rules and units, each problem with its line and column.
+ */
+import type { Model } from '../model/types.js';
+import { buildModel } from './build/model.js';
+import { Reader, isRaw } from './build/reader.js';
+import { decodeModelBytes } from './decode.js';
+import { parseModelText } from './parse.js';
+import { sortProblems, type Problem, type Validation } from './problem.js';
+import { RULES } from './rules/index.js';
+import { checkSchema } from './schema.js';
+
+/** Validates model bytes; `edit` may change the plain data before validation (what-if overrides). */
+export function loadModel(bytes: Uint8Array, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<Model> {
+  const decoded = decodeModelBytes(bytes);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  return loadModelText(decoded.text, edit);
+}
+
+export function loadModelText(text: string, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<Model> {
+  const parsed = parseModelText(text);
+  if (!parsed.ok) return { ok: false, problems: sortProblems(parsed.problems) };
+  const raw = parsed.data;
+  if (!isRaw(raw)) return { ok: false, problems: [] };
+  const editProblems = edit ? edit(raw) : [];
+  if (editProblems.length > 0) return { ok: false, problems: editProblems };
+  const reader = new Reader(parsed.locate);
+  const schemaProblems = checkSchema(raw, parsed.locate);
+  for (const rule of RULES) rule(raw, reader);
+  const model = buildModel(raw, reader);
+  const problems = sortProblems([...schemaProblems, ...reader.problems]);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || model === undefined) {
+    return { ok: false, problems: problems.length > 0 ? problems : [{ code: 'invalid-model', severity: 'error', path: '', line: 1, col: 1, message: 'the model could not be read' }] };
+  }
+  return { ok: true, value: model, warnings: problems };
+}

@@ -1,0 +1,12 @@
+import Table from 'cli-table3';
+import type { DowntimeBudget } from '../../analytic/budget.js';
+import { formatDuration, formatPercentFromUnavailability, formatNines } from '../format.js';
+import type { TextStyle } from '../style.js';
+
+/** The downtime budget as a small table. */
+export function renderBudget(unavailability: number, budget: readonly DowntimeBudget[], style: TextStyle): string {
+  const table = new Table({ head: ['period', 'allowed downtime'], style: { head: style.color ? ['cyan'] : [], border: style.color ? ['grey'] : [] } });
+  for (const b of budget) table.push([`${b.period} (${formatDuration(b.periodSeconds)})`, formatDuration(b.downtimeSeconds)]);
+  const title = `Downtime budget for ${formatPercentFromUnavailability(unavailability)} (${formatNines(unavailability)})`;
+  return `${style.chalk.bold(title)}\n${table.toString()}\n`;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatAvailability, formatBytes, formatDuration, formatPercentFromUnavailability, formatProbability } from '../../src/report/format.js';
+
+describe('formatPercentFromUnavailability', () => {
+  it('keeps three significant digits of q and never rounds up to 100%', () => {
+    // 1 − 2.98e-4 = 0.999702 → 99.9702 %
+    expect(formatPercentFromUnavailability(2.98e-4)).toBe('99.9702%');
+    expect(formatPercentFromUnavailability(1e-4)).toBe('99.99%');
+    expect(formatPercentFromUnavailability(0.5)).toBe('50.00%');
+    // 1e-9 → 99.9999999% (7 nines after the point)
+    expect(formatPercentFromUnavailability(1e-9)).toBe('99.9999999%');
+    expect(formatPercentFromUnavailability(1e-15)).toBe('100% − 1.00e-13%');
+    expect(formatPercentFromUnavailability(0)).toBe('100%');
+  });
+
+  it('adds the nines: −log10(q)', () => {
+    // −log10(2.98e-4) = 3.5258 → 3.53
+    expect(formatAvailability(2.98e-4)).toBe('99.9702% (3.53 nines)');
+  });
+});
+
+describe('formatDuration', () => {
+  it('uses the largest unit that keeps the value ≥ 1', () => {
+    expect(formatDuration(3153.6)).toBe('52.6 min');
+    expect(formatDuration(8.64)).toBe('8.64 s');
+    expect(formatDuration(31_536_000)).toBe('1 y');
+    expect(formatDuration(5400)).toBe('1.5 h');
+    expect(formatDuration(0)).toBe('0 s');
+  });
+});
+
+describe('formatBytes and formatProbability', () => {
+  it('prints decimal units and plain or scientific probabilities', () => {
+    expect(formatBytes(2.35e12)).toBe('2.35 TB');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatProbability(0.029701)).toBe('0.029701');
+    expect(formatProbability(1e-6)).toBe('1.00e-6');
+  });
+});
