@@ -1,0 +1,64 @@
+/**
+ * The data-protection engine: RPO/RTO per disruption, backup storage and durability.
+ */
+import type { Model } from '../../model/types.js';
+import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../units/conventions.js';
+import { analyzeBackupJobs } from './backup-jobs.js';
+import { analyzeDurability } from './durability.js';
+import { sizeAt } from './growth.js';
+import { analyzeScenario, SCENARIOS } from './scenarios.js';
+import type { DataProtectionResult } from './types.js';
+
+export type * from './types.js';
+export { simulateBackupJob, type BackupJobSpec, type BackupSimulation } from './backup-simulation.js';
+export { steadyStateClosedForm } from './backup-closed-form.js';
+export { windowDurability, type ShardGroup } from './durability-window.js';
+export { markovDurability, logMarkovMttdl } from './durability-markov.js';
+
+export type DataProtectionOptions = {
+  /** Simulation horizon in years (365 d); default: the model's horizon, at least one year. */
+  readonly years?: number;
+};
+
+/**
+ * Data protection of `model.data`: scenarios (node, zone, region, corruption), backup
+ * storage and restore per job and per location, and durability (window and Markov models).
+ * Horizon H = `years` × 365 d, else max(model horizon, 1 year) so that retention reaches
+ * its steady state. Growth is applied up to H: every "at the end" figure (data at risk, restore
+ * sizes, rebuild sizes) uses S(H) = S0·(1 + g)^(H / year), the conservative point in time;
+ * change rate = S(H) × daily change / day. `undefined` when the model has no data.
+ * @example analyzeDataProtection(model)?.scenarios.find((s) => s.scenario === 'region')?.survives
+ */
+export function analyzeDataProtection(
+  model: Model,
+  options: DataProtectionOptions = {},
+): DataProtectionResult | undefined {
+  const data = model.data;
+  if (data === undefined) return undefined;
+  const horizonSeconds =
+    options.years !== undefined && options.years > 0
+      ? options.years * SECONDS_PER_YEAR
+      : Math.max(model.horizonSeconds, SECONDS_PER_YEAR);
+  const tier = model.tiers.find((t) => t.name === data.tier);
+  const sizeAtHorizonBytes = sizeAt(data, horizonSeconds);
+  const changeRateBytesPerSecond = (sizeAtHorizonBytes * data.dailyChange) / SECONDS_PER_DAY;
+
+  const jobs = analyzeBackupJobs(data, horizonSeconds);
+  const durability = analyzeDurability(data, tier, sizeAtHorizonBytes);
+  const context = { model, data, tier, backups: jobs.backups, changeRateBytesPerSecond };
+  const notes = [...jobs.notes, ...durability.notes];
+  if (model.recovery === undefined) {
+    notes.push('no recovery plan: detection, failover, provisioning and validation taken as 0');
+  }
+  if (tier === undefined) notes.push(`data tier '${data.tier}' not found among the tiers`);
+  return {
+    horizonSeconds,
+    sizeAtHorizonBytes,
+    changeRateBytesPerSecond,
+    scenarios: SCENARIOS.map((scenario) => analyzeScenario(context, scenario)),
+    backups: jobs.backups,
+    storageByLocation: jobs.storageByLocation,
+    durability: durability.durability,
+    notes,
+  };
+}
