@@ -1,7 +1,7 @@
 import type { Model } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
-import { componentFigures, failureWithin, ninesOf, summarizeDomains } from './figures.js';
+import { clamp01, componentFigures, failureWithin, ninesOf, summarizeDomains } from './figures.js';
 import { serviceFrequency, type DomainConditional, type Frequency } from './frequency.js';
 import { kOfN } from './k-of-n.js';
 import { capacityAfterLoss, survivesLoss } from './loss.js';
@@ -88,10 +88,10 @@ function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainCondit
   const at = (xs: readonly number[]): number => xs[i] ?? 0;
   if (q > 0 && q < 1) {
     return {
-      downQ: at(sums.downQ) / q,
-      downA: at(sums.downA) / q,
-      upQ: at(sums.upQ) / (1 - q),
-      upA: at(sums.upA) / (1 - q),
+      downQ: clamp01(at(sums.downQ) / q),
+      downA: clamp01(at(sums.downA) / q),
+      upQ: clamp01(at(sums.upQ) / (1 - q)),
+      upA: clamp01(at(sums.upA) / (1 - q)),
     };
   }
   const forced = (down: boolean): { q: number; a: number } => {
@@ -107,15 +107,15 @@ function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainCondit
   };
   const down = forced(true);
   const up = forced(false);
-  return { downQ: down.q, downA: down.a, upQ: up.q, upA: up.a };
+  return { downQ: clamp01(down.q), downA: clamp01(down.a), upQ: clamp01(up.q), upA: clamp01(up.a) };
 }
 
 function serviceResult(cond: Conditioned, frequency: Frequency, H: number): ServiceResult {
-  const q = cond.q;
+  const q = clamp01(cond.q);
   const nu = frequency.total;
   const has = nu !== null;
   return {
-    availability: cond.a,
+    availability: clamp01(cond.a),
     unavailability: q,
     nines: ninesOf(q),
     downtimeSecondsPerYear: q * SECONDS_PER_YEAR,
@@ -157,7 +157,7 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
     [...byF].map(([q, count]) => ({ q, count })),
     tier.minHealthy,
   );
-  const q = cond.tierQ[t] ?? 0;
+  const q = clamp01(cond.tierQ[t] ?? 0);
   const perfectQ = cond.tierPerfectQ[t] ?? 0;
   const cap = tier.capacity;
   return {
@@ -165,7 +165,7 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
     nodes: tier.nodes,
     minHealthy: tier.minHealthy,
     failuresTolerated: tier.nodes - tier.minHealthy,
-    availability: cond.tierA[t] ?? 0,
+    availability: clamp01(cond.tierA[t] ?? 0),
     unavailability: q,
     nines: ninesOf(q),
     anyNodeFailureProbability: -Math.expm1(logNone),
@@ -179,7 +179,7 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
         frequency.total === null ? null : (frequency.nodes[t]?.[gi] ?? 0) * SECONDS_PER_YEAR,
     })),
     zones: [...new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])))],
-    serviceAvailabilityIfPerfect: cond.tierPerfectA[t] ?? 0,
+    serviceAvailabilityIfPerfect: clamp01(cond.tierPerfectA[t] ?? 0),
     unavailabilityShare: share(cond.q, perfectQ),
     capacity:
       cap === undefined
@@ -217,7 +217,7 @@ function domainResult(
     serviceSurvivesLoss: survivesLoss(prepared, service, zonesDown),
     serviceAvailabilityGivenLoss: c?.downA ?? 0,
     serviceUnavailabilityGivenLoss: c?.downQ ?? 1,
-    serviceAvailabilityIfPerfect: c?.upA ?? cond.a,
+    serviceAvailabilityIfPerfect: clamp01(c?.upA ?? cond.a),
     unavailabilityShare: share(cond.q, upQ),
     capacityAfterLoss: capacityAfterLoss(model, prepared, zonesDown),
   };

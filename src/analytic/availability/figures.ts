@@ -1,6 +1,11 @@
 import type { Component } from '../../model/types.js';
 import type { ComponentFigures, DomainSummary } from './result.js';
 
+/** Clamps a probability accumulated in floating point (a sum can exceed 1 by an ulp) to [0, 1]. */
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
 /**
  * Nines of an unavailability: −log10(q); null for q = 0 (JSON has no Infinity).
  * @example ninesOf(1e-3) // 3
