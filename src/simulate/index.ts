@@ -1,0 +1,21 @@
+/** The Monte Carlo engine of nines: snapshot, importance-sampling and timeline trials. */
+export { simulate } from './simulate.js';
+export { simulateSync } from './run-sync.js';
+export { DEFAULT_SEED, DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './simulation.js';
+export { compileModel, type CompiledModel } from './compile.js';
+export { runSnapshotChunk, snapshotPlan, type SnapshotCounts } from './snapshot-kernel.js';
+export { runTimelineChunk, type TimelineChunk, type TimelineStart } from './timeline-kernel.js';
+export { wilson, proportion, meanEstimate, quantileSorted, type ProportionEstimate, type MeanEstimate } from './estimators.js';
+export { GENERATOR, Sfc32, rngFor } from './rng.js';
+export type {
+  AnalyticFigures,
+  Estimator,
+  EstimatorChoice,
+  Progress,
+  Quantiles,
+  SimulateOptions,
+  SimulationMode,
+  SimulationResult,
+  TimelineSummary,
+  UnavailabilityEstimate,
+} from './types.js';

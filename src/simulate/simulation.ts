@@ -1,0 +1,213 @@
+/**
+ * The whole simulation as one generator of chunk requests: snapshot trials, importance sampling
+ * for the events naive sampling cannot see, then timeline trials; it returns the result.
+ */
+import type { Model } from '../model/types.js';
+import { SECONDS_PER_YEAR } from '../units/conventions.js';
+import {
+  IMPORTANCE_CHUNK,
+  SNAPSHOT_CHUNK,
+  STREAM_TUNING,
+  TIMELINE_CHUNK,
+  type ChunkResult,
+  type RunSetup,
+} from './chunks.js';
+import type { CompiledModel } from './compile.js';
+import {
+  fixedProgress,
+  foldSnapshot,
+  foldTimeline,
+  foldWeighted,
+  runPhase,
+  type DriverContext,
+  type Request,
+  type SnapshotAcc,
+  type StopReason,
+  type TimelineAcc,
+} from './driver.js';
+import { proportion, relativeHalfWidth, Z95 } from './estimators.js';
+import { tuneBiasing } from './importance-tuning.js';
+import { GENERATOR } from './rng.js';
+import { StructureEvaluator } from './structure.js';
+import { meanEstimate } from './estimators.js';
+import { naiveEstimate, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
+import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_TRIALS = 10_000_000;
+export const DEFAULT_TIMELINE_TRIALS = 100_000;
+/** Fewer naive events than this and `auto` switches the event to importance sampling. */
+export const AUTO_IS_EVENTS = 100;
+const IS_REL_ERROR = 0.02;
+const IS_MAX_TRIALS = 1 << 24;
+const REL_MAX_SNAPSHOT = 1e12;
+const REL_MAX_TIMELINE = 1e9;
+
+/** The run's fixed settings, resolved from the options. */
+export function runSetup(model: Model, compiled: CompiledModel, options: SimulateOptions): RunSetup {
+  const years = options.years ?? model.horizonSeconds / SECONDS_PER_YEAR;
+  return { model: compiled, seed: options.seed ?? DEFAULT_SEED, horizonSeconds: years * SECONDS_PER_YEAR, start: options.start ?? 'steady' };
+}
+
+/** The availability target of the service, if the model has one (metric availability, ≥, no tier). */
+function availabilityTarget(model: Model): number | undefined {
+  return model.targets.find((t) => t.metric === 'availability' && t.tier === undefined && t.operator === '>=')?.threshold;
+}
+
+/** Drives the simulation; yields chunk requests, returns the result. */
+export function* simulation(
+  model: Model,
+  setup: RunSetup,
+  options: SimulateOptions,
+  analytic: AnalyticFigures | undefined,
+  ctx: DriverContext,
+): Generator<Request, SimulationResult, ChunkResult[]> {
+  const m = setup.model;
+  const mode = options.mode ?? 'both';
+  const rel = options.relError;
+  const notes: string[] = [];
+  const stops: StopReason[] = [];
+  const years = setup.horizonSeconds / SECONDS_PER_YEAR;
+  const tierAnalytic = (name: string): number | undefined => analytic?.tiers?.[name];
+
+  let service: UnavailabilityEstimate | undefined;
+  let tiers: { name: string; unavailability: UnavailabilityEstimate }[] = [];
+  let snapshotTrials = 0;
+
+  if (mode === 'snapshot' || mode === 'both') {
+    const total = rel === undefined ? (options.trials ?? DEFAULT_TRIALS) : REL_MAX_SNAPSHOT;
+    const phase = { kind: 'snapshot', total } as const;
+    const init: SnapshotAcc = { trials: 0, serviceDown: 0, tierDown: m.tierNames.map(() => 0) };
+    const { acc, stoppedBy } = yield* runPhase(
+      {
+        phase,
+        init,
+        fold: foldSnapshot,
+        ...(rel === undefined ? {} : { done: (a: SnapshotAcc) => naiveDone(a, rel, (options.estimator ?? 'auto') !== 'naive') }),
+        progress: (a, done) => (rel === undefined ? fixedProgress(phase, done) : predictedFraction(proportion(a.serviceDown, a.trials), rel)),
+      },
+      ctx,
+    );
+    stops.push(stoppedBy);
+    snapshotTrials = acc.trials;
+    service = naiveEstimate(acc.serviceDown, acc.trials, analytic?.serviceUnavailability);
+    tiers = m.tierNames.map((name, t) => ({ name, unavailability: naiveEstimate(acc.tierDown[t] ?? 0, acc.trials, tierAnalytic(name)) }));
+
+    const choice = options.estimator ?? 'auto';
+    if (choice !== 'naive') {
+      const evaluator = new StructureEvaluator(m);
+      const events = [-1, ...m.tierNames.map((_, t) => t)];
+      for (const event of events) {
+        const current = event < 0 ? service : tiers[event]?.unavailability;
+        if (current === undefined) continue;
+        const precise = current.events >= AUTO_IS_EVENTS && (rel === undefined || relativeHalfWidth(current.estimate, current.ci) <= rel);
+        if (choice === 'auto' && precise) continue;
+        if (ctx.now() > ctx.deadline) break;
+        const tuned = tuneBiasing(m, evaluator, event, setup.seed, STREAM_TUNING + event + 1);
+        if (tuned === undefined) {
+          notes.push(`importance sampling found no way to reach ${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`}; naive estimate kept`);
+          continue;
+        }
+        const target = rel ?? IS_REL_ERROR;
+        const isPhase = { kind: 'importance', event, v: tuned.v, total: IS_MAX_TRIALS } as const;
+        const r = yield* runPhase(
+          {
+            phase: isPhase,
+            init: { trials: 0, hits: 0, sumW: 0, sumW2: 0 },
+            fold: foldWeighted,
+            done: (a) => weightedRelError(a) <= target,
+            progress: (a) => Math.min(1, (target / Math.max(target, weightedRelError(a))) ** 2),
+          },
+          ctx,
+        );
+        stops.push(r.stoppedBy === 'trials' ? 'trials' : r.stoppedBy);
+        const name = m.tierNames[event] ?? '';
+        const estimate = weightedEstimate(r.acc, event < 0 ? analytic?.serviceUnavailability : tierAnalytic(name));
+        if (event < 0) service = estimate;
+        else tiers = tiers.map((x, t) => (t === event ? { name, unavailability: estimate } : x));
+      }
+    }
+  }
+
+  let timelineFields: Partial<SimulationResult> = {};
+  if (mode === 'timeline' || mode === 'both') {
+    if (m.staticComponents.length > 0) {
+      notes.push(`no timeline: components without an mttr have no time behaviour (${m.staticComponents.slice(0, 3).join(', ')}${m.staticComponents.length > 3 ? ', …' : ''})`);
+    } else {
+      const fixed = mode === 'timeline' ? (options.trials ?? DEFAULT_TIMELINE_TRIALS) : (options.timelineTrials ?? DEFAULT_TIMELINE_TRIALS);
+      const phase = { kind: 'timeline', total: rel === undefined ? fixed : REL_MAX_TIMELINE } as const;
+      const init: TimelineAcc = { chunks: [], trials: 0, sumU: 0, sumU2: 0 };
+      const { acc, stoppedBy } = yield* runPhase(
+        {
+          phase,
+          init,
+          fold: foldTimeline(setup.horizonSeconds),
+          ...(rel === undefined ? {} : { done: (a: TimelineAcc) => a.sumU > 0 && relativeHalfWidth(a.sumU / a.trials, meanEstimate(a.sumU, a.sumU2, a.trials).ci) <= rel }),
+          progress: (_a, done) => (rel === undefined ? fixedProgress(phase, done) : 0),
+        },
+        ctx,
+      );
+      stops.push(stoppedBy);
+      const tAnalytic = setup.start === 'steady' ? analytic?.serviceUnavailability : undefined;
+      timelineFields = summariseTimeline(acc, setup.horizonSeconds, years, setup.start, availabilityTarget(model), tAnalytic);
+    }
+  }
+
+  const timelineOnly = service === undefined;
+  const tl = timelineFields.timeline;
+  if (timelineOnly && tl === undefined) throw new Error('simulate: nothing to simulate (no snapshot and no timeline)');
+  const svc: UnavailabilityEstimate = service ?? fromTimeline(tl);
+  return {
+    version: 1,
+    generator: GENERATOR,
+    seed: setup.seed,
+    chunkSize: { snapshot: SNAPSHOT_CHUNK, importance: IMPORTANCE_CHUNK, timeline: TIMELINE_CHUNK },
+    trials: timelineOnly ? (tl?.trials ?? 0) : snapshotTrials,
+    method: timelineOnly ? 'timeline' : tl === undefined ? 'snapshot' : 'snapshot+timeline',
+    estimator: svc.estimator,
+    effectiveSampleSize: svc.effectiveSampleSize ?? svc.trials,
+    varianceReduction: svc.varianceReduction ?? 1,
+    stoppedBy: stops.includes('maxTime') ? 'maxTime' : rel !== undefined ? 'relError' : 'trials',
+    service: { unavailability: svc },
+    tiers: timelineOnly ? [] : tiers,
+    ...timelineFields,
+    notes,
+  };
+}
+
+/** Fraction of a relative-error run done: N now / N predicted, N ∝ (half-width / target)². */
+function predictedFraction(p: { estimate: number; ci: readonly [number, number] }, rel: number): number {
+  const r = relativeHalfWidth(p.estimate, p.ci);
+  return Number.isFinite(r) ? Math.min(1, (rel / Math.max(rel, r)) ** 2) : 0;
+}
+
+/** The service figure of a timeline-only run: the time-average unavailability. */
+function fromTimeline(tl: SimulationResult['timeline']): UnavailabilityEstimate {
+  if (tl === undefined) throw new Error('simulate: no timeline result');
+  const u = tl.unavailability;
+  return {
+    estimate: u.estimate,
+    stdErr: u.stdErr,
+    ci: u.ci,
+    trials: u.trials,
+    events: tl.outageWithinHorizon.events,
+    estimator: 'naive',
+    ...(u.upperBound === undefined ? {} : { upperBound: u.upperBound }),
+    ...(u.analytic === undefined ? {} : { analytic: u.analytic }),
+    ...(u.agrees === undefined ? {} : { agrees: u.agrees }),
+  };
+}
+
+/**
+ * Stop rule of the naive phase with relError: the service interval is tight enough, or (when
+ * importance sampling may take over) naive sampling would need over 100 times the trials run so
+ * far, N* = z²(1 − p)/(r²p) with p ≥ 1/N, once at least 2^20 trials ran.
+ */
+function naiveDone(a: SnapshotAcc, rel: number, handOver: boolean): boolean {
+  const p = proportion(a.serviceDown, a.trials);
+  if (relativeHalfWidth(p.estimate, p.ci) <= rel) return true;
+  if (!handOver || a.trials < 1 << 20) return false;
+  const pHat = Math.max(a.serviceDown, 1) / a.trials;
+  const needed = (Z95 * Z95 * (1 - pHat)) / (rel * rel * pHat);
+  return needed > 100 * a.trials;
+}

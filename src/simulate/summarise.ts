@@ -1,0 +1,121 @@
+/**
+ * Turns accumulated counts into estimates: naive proportions, importance-sampling estimates
+ * and the timeline's per-year distributions, each with its analytic cross-check when given.
+ */
+import { meanEstimate, proportion, quantileSorted, Z95 } from './estimators.js';
+import type { TimelineAcc, WeightedAcc } from './driver.js';
+import type { Quantiles, SimulationResult, TimelineSummary, UnavailabilityEstimate } from './types.js';
+
+/** Agreement within 4 standard errors (the larger of the estimate's and the analytic one's). */
+export function agreement(estimate: number, stdErr: number, analytic: number | undefined, trials: number): { analytic?: number; agrees?: boolean } {
+  if (analytic === undefined) return {};
+  const seAnalytic = Math.sqrt((analytic * (1 - analytic)) / trials);
+  return { analytic, agrees: Math.abs(estimate - analytic) <= 4 * Math.max(stdErr, seAnalytic) };
+}
+
+/** A naive snapshot estimate: k events in n trials. */
+export function naiveEstimate(k: number, n: number, analytic: number | undefined): UnavailabilityEstimate {
+  const p = proportion(k, n);
+  return { ...p, estimator: 'naive', ...agreement(p.estimate, p.stdErr, analytic, n) };
+}
+
+/**
+ * An importance-sampling estimate: p̂ = ΣW/N, SE = √((ΣW² − N·p̂²) / (N(N − 1))), p̂ ± z·SE;
+ * ESS = (ΣW)²/ΣW²; variance reduction = (p̂(1 − p̂)/N) / SE².
+ */
+export function weightedEstimate(acc: WeightedAcc, analytic: number | undefined): UnavailabilityEstimate {
+  const n = acc.trials;
+  const p = acc.sumW / n;
+  const variance = n > 1 ? Math.max(0, (acc.sumW2 - n * p * p) / (n - 1)) : Infinity;
+  const se = Math.sqrt(variance / n);
+  const ess = acc.sumW2 > 0 ? (acc.sumW * acc.sumW) / acc.sumW2 : 0;
+  return {
+    estimate: p,
+    stdErr: se,
+    ci: [Math.max(0, p - Z95 * se), Math.min(1, p + Z95 * se)],
+    trials: n,
+    events: acc.hits,
+    estimator: 'importance-sampling',
+    effectiveSampleSize: ess,
+    varianceReduction: se > 0 ? (p * (1 - p)) / n / (se * se) : Infinity,
+    ...(analytic === undefined ? {} : { analytic, agrees: Math.abs(p - analytic) <= 4 * se }),
+  };
+}
+
+/** Half-width of the importance estimate relative to it. */
+export function weightedRelError(acc: WeightedAcc): number {
+  if (acc.hits < 50 || acc.sumW <= 0) return Infinity;
+  const n = acc.trials;
+  const p = acc.sumW / n;
+  const se = Math.sqrt(Math.max(0, (acc.sumW2 - n * p * p) / (n - 1)) / n);
+  return (Z95 * se) / p;
+}
+
+function quantiles(sorted: Float64Array, scale: number): Quantiles {
+  let sum = 0;
+  for (const x of sorted) sum += x;
+  const n = sorted.length;
+  return {
+    mean: (sum / n) * scale,
+    p50: quantileSorted(sorted, 0.5) * scale,
+    p90: quantileSorted(sorted, 0.9) * scale,
+    p99: quantileSorted(sorted, 0.99) * scale,
+    p999: quantileSorted(sorted, 0.999) * scale,
+    max: (sorted[n - 1] ?? NaN) * scale,
+  };
+}
+
+type TimelineFields = Pick<SimulationResult, 'annualDowntimeSeconds' | 'outagesPerYear' | 'longestOutageSeconds' | 'missProbability'> & {
+  readonly timeline: TimelineSummary;
+};
+
+/** The timeline's estimates and distributions from its chunks, in chunk order. */
+export function summariseTimeline(
+  acc: TimelineAcc,
+  horizon: number,
+  years: number,
+  start: TimelineSummary['start'],
+  availabilityTarget: number | undefined,
+  analytic: number | undefined,
+): TimelineFields {
+  const n = acc.trials;
+  const downtime = new Float64Array(n);
+  const outages = new Float64Array(n);
+  const longest = new Float64Array(n);
+  let withOutage = 0;
+  let missed = 0;
+  let i = 0;
+  for (const c of acc.chunks) {
+    for (let j = 0; j < c.trials; j++, i++) {
+      const dt = c.downtime[j] ?? 0;
+      downtime[i] = dt;
+      outages[i] = c.outages[j] ?? 0;
+      longest[i] = c.longest[j] ?? 0;
+      if ((c.firstOutage[j] ?? Infinity) < Infinity) withOutage++;
+      // Missed: the horizon's availability 1 − downtime/horizon is below the target.
+      if (availabilityTarget !== undefined && dt / horizon > 1 - availabilityTarget) missed++;
+    }
+  }
+  const histogram = new Map<number, number>();
+  for (const k of outages) histogram.set(k, (histogram.get(k) ?? 0) + 1);
+  downtime.sort();
+  outages.sort();
+  longest.sort();
+  const mean = meanEstimate(acc.sumU, acc.sumU2, n);
+  // Zero downtime in every trial: the time-average is at most P(a trial has an outage) ≤ 3/N.
+  const unavailability = {
+    ...mean,
+    ...(acc.sumU === 0 ? { ci: [0, Math.min(1, 3 / n)] as const, upperBound: Math.min(1, 3 / n) } : {}),
+    ...agreement(mean.estimate, mean.stdErr, analytic, n),
+  };
+  return {
+    timeline: { trials: n, years, start, unavailability, outageWithinHorizon: proportion(withOutage, n) },
+    annualDowntimeSeconds: quantiles(downtime, 1 / years),
+    outagesPerYear: {
+      ...quantiles(outages, 1 / years),
+      histogram: [...histogram.entries()].sort((a, b) => a[0] - b[0]).map(([k, trials]) => ({ outages: k, trials })),
+    },
+    longestOutageSeconds: quantiles(longest, 1),
+    ...(availabilityTarget === undefined ? {} : { missProbability: { ...proportion(missed, n), target: availabilityTarget } }),
+  };
+}

@@ -1,0 +1,106 @@
+/** Options and result of a simulation run: the result's shape is its JSON. */
+import type { ProportionEstimate } from './estimators.js';
+import type { TimelineStart } from './timeline-kernel.js';
+
+export type SimulationMode = 'snapshot' | 'timeline' | 'both';
+export type EstimatorChoice = 'auto' | 'naive' | 'importance-sampling';
+export type Estimator = 'naive' | 'importance-sampling';
+
+/** Progress after each batch of chunks: fraction of the planned work done and an ETA. */
+export type Progress = { readonly fraction: number; readonly etaSeconds: number; readonly elapsedSeconds: number };
+
+/** Analytic figures to print beside the simulated ones (from the analytic engine). */
+export type AnalyticFigures = {
+  readonly serviceUnavailability: number;
+  /** Tier name → unavailability. */
+  readonly tiers?: Readonly<Record<string, number>>;
+};
+
+export type SimulateOptions = {
+  /** Default 1; echoed in the result. An integer in [0, 2^53). */
+  readonly seed?: number;
+  /** Snapshot trials (default 10 million); in `timeline` mode, the timeline trials. */
+  readonly trials?: number;
+  /** Timeline trials (simulated horizons) in `both` mode; default 100 000. */
+  readonly timelineTrials?: number;
+  /** Run until the 95% half-width / estimate ≤ relError (the service figure of each phase). */
+  readonly relError?: number;
+  /** Wall-clock budget with relError (default 10 s); stopping on time is not reproducible. */
+  readonly maxTimeSeconds?: number;
+  readonly workers?: 'auto' | number;
+  /** Timeline horizon in years (365 d); default the model's horizon. */
+  readonly years?: number;
+  readonly mode?: SimulationMode;
+  readonly estimator?: EstimatorChoice;
+  /** Timeline start: steady state (default) or all components new. */
+  readonly start?: TimelineStart;
+  readonly onProgress?: (progress: Progress) => void;
+  /** The worker module (dist/simulate-worker.js by default, next to the bundle). */
+  readonly workerUrl?: URL;
+  /** The clock, seconds; default performance.now() / 1000. */
+  readonly now?: () => number;
+};
+
+/** An unavailability estimate with the estimator that produced it and the analytic cross-check. */
+export type UnavailabilityEstimate = ProportionEstimate & {
+  readonly estimator: Estimator;
+  /** Importance sampling: Kish effective sample size of the event's weights, (ΣW)²/ΣW². */
+  readonly effectiveSampleSize?: number;
+  /** Importance sampling: naive variance p(1−p)/N over the achieved variance. */
+  readonly varianceReduction?: number;
+  readonly analytic?: number;
+  /** |estimate − analytic| ≤ 4 standard errors. */
+  readonly agrees?: boolean;
+};
+
+export type Quantiles = {
+  readonly mean: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly p999: number;
+  readonly max: number;
+};
+
+export type SimulationResult = {
+  readonly version: 1;
+  readonly generator: string;
+  readonly seed: number;
+  readonly chunkSize: { readonly snapshot: number; readonly importance: number; readonly timeline: number };
+  /** Snapshot trials (or timeline trials when only the timeline ran). */
+  readonly trials: number;
+  readonly method: 'snapshot' | 'timeline' | 'snapshot+timeline';
+  /** The service figure's estimator. */
+  readonly estimator: Estimator;
+  readonly effectiveSampleSize: number;
+  readonly varianceReduction: number;
+  readonly stoppedBy: 'trials' | 'relError' | 'maxTime';
+  readonly service: { readonly unavailability: UnavailabilityEstimate };
+  readonly tiers: readonly { readonly name: string; readonly unavailability: UnavailabilityEstimate }[];
+  readonly timeline?: TimelineSummary;
+  /** Per simulated year (downtime / years), seconds. */
+  readonly annualDowntimeSeconds?: Quantiles;
+  readonly outagesPerYear?: Quantiles & { readonly histogram: readonly { readonly outages: number; readonly trials: number }[] };
+  readonly longestOutageSeconds?: Quantiles;
+  /** P(a simulated year's availability misses the model's availability target). */
+  readonly missProbability?: ProportionEstimate & { readonly target: number };
+  readonly notes: readonly string[];
+};
+
+export type TimelineSummary = {
+  readonly trials: number;
+  readonly years: number;
+  readonly start: TimelineStart;
+  /** Time-average service unavailability over the horizon (i.i.d. horizons as batches). */
+  readonly unavailability: {
+    readonly estimate: number;
+    readonly stdErr: number;
+    readonly ci: readonly [number, number];
+    readonly trials: number;
+    readonly upperBound?: number;
+    readonly analytic?: number;
+    readonly agrees?: boolean;
+  };
+  /** P(at least one service outage within the horizon). */
+  readonly outageWithinHorizon: ProportionEstimate;
+};
