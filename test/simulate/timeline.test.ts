@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { component } from '../../src/model/component.js';
+import type { Distribution } from '../../src/model/types.js';
+import { compileModel } from '../../src/simulate/compile.js';
+import { simulateSync } from '../../src/simulate/run-sync.js';
+import { model, repairable, tier } from '../../src/simulate/reference-models.js';
+import { runTimelineChunk } from '../../src/simulate/timeline-kernel.js';
+import { SECONDS_PER_YEAR } from '../../src/units/conventions.js';
+
+function single(lifetime: Distribution, repair: Distribution) {
+  const c = component({ mtbfSeconds: 1000, mttrSeconds: 10 }, { lifetime, repair });
+  return model({ tiers: [tier('x', 1, [{ zone: undefined, count: 1, failure: c }])], horizonSeconds: 100_000 });
+}
+
+describe('timeline trials', () => {
+  // A stationary alternating renewal process is down a fraction MTTR/(MTBF + MTTR) of the time
+  // in expectation, whatever the distributions (Ross, Stochastic Processes, §3.4):
+  // 10 / (1000 + 10) = 0.00990099.
+  const q = 10 / 1010;
+  const cases: [string, Distribution, Distribution][] = [
+    ['exponential', { type: 'exponential' }, { type: 'exponential' }],
+    ['Weibull(0.7) life, lognormal(1) repair', { type: 'weibull', shape: 0.7 }, { type: 'lognormal', sigma: 1 }],
+    ['Weibull(2.5) life, fixed repair', { type: 'weibull', shape: 2.5 }, { type: 'fixed' }],
+  ];
+  for (const [name, life, rep] of cases) {
+    it(`mean availability agrees with MTBF/(MTBF+MTTR): ${name}`, () => {
+      const r = simulateSync(single(life, rep), { seed: 1, trials: 8000, mode: 'timeline' });
+      const u = r.timeline!.unavailability;
+      expect(Math.abs(u.estimate - q)).toBeLessThanOrEqual(4 * u.stdErr);
+      expect(u.stdErr / q).toBeLessThan(0.03);
+    });
+  }
+
+  it('zones take their nodes down: time-average matches 1 − (1 − q_zone)(1 − q_node)', () => {
+    // Zone MTBF 5000 s / MTTR 50 s (q = 50/5050), node 1000 / 10 (q = 10/1010), 1-of-1 tier.
+    const zone = { name: 'a', region: undefined, failure: repairable(5000, 50) };
+    const m = model({ zones: [zone], tiers: [tier('x', 1, [{ zone: 'a', count: 1, failure: repairable(1000, 10) }])], horizonSeconds: 100_000 });
+    const exact = 1 - (1 - 50 / 5050) * (1 - 10 / 1010);
+    const r = simulateSync(m, { seed: 2, trials: 8000, mode: 'timeline' }, { serviceUnavailability: exact });
+    const u = r.timeline!.unavailability;
+    expect(Math.abs(u.estimate - exact)).toBeLessThanOrEqual(4 * u.stdErr);
+    expect(u.agrees).toBe(true);
+  });
+
+  it('exponential time to first failure follows 1 − e^(−x) at x = 0.5, 1, 2 (in MTBFs)', () => {
+    // A new component with exponential lifetime of mean 1000 s fails first before x·1000 s
+    // with probability 1 − e^(−x): 0.393469, 0.632121, 0.864665.
+    const m = compileModel(single({ type: 'exponential' }, { type: 'exponential' }));
+    const first: number[] = [];
+    for (let chunk = 0; chunk < 10; chunk++) {
+      const c = runTimelineChunk(m, 2500, 'new', 3, 2, chunk, 2000);
+      first.push(...c.firstOutage);
+    }
+    const n = first.length;
+    for (const x of [0.5, 1, 2]) {
+      const expected = -Math.expm1(-x);
+      const seen = first.filter((t) => t <= x * 1000).length / n;
+      expect(Math.abs(seen - expected)).toBeLessThanOrEqual(4 * Math.sqrt((expected * (1 - expected)) / n));
+    }
+  });
+
+  it('reports annual downtime percentiles, outages and P(miss target), consistent with each trial', () => {
+    // 2 nodes, 1 needed, MTBF 30 d, MTTR 2 d: outages happen; 99.99% target is missed often.
+    const node = repairable(30 * 86_400, 2 * 86_400);
+    const m = model({
+      tiers: [tier('x', 1, [{ zone: undefined, count: 2, failure: node }])],
+      targets: [{ metric: 'availability', operator: '>=', threshold: 0.9999, level: 'error', scenario: undefined, tier: undefined, position: undefined }],
+    });
+    const r = simulateSync(m, { seed: 5, trials: 4000, mode: 'timeline' });
+    const d = r.annualDowntimeSeconds!;
+    expect(d.p50).toBeLessThanOrEqual(d.p90);
+    expect(d.p90).toBeLessThanOrEqual(d.p99);
+    expect(d.p99).toBeLessThanOrEqual(d.p999);
+    // Steady-state q = (2/32)² = 1/256: mean downtime per year = year/256 = 123 188 s.
+    const qExact = (2 / 32) ** 2;
+    const u = r.timeline!.unavailability;
+    expect(Math.abs(u.estimate - qExact)).toBeLessThanOrEqual(4 * u.stdErr);
+    expect(d.mean / SECONDS_PER_YEAR).toBeCloseTo(u.estimate, 12);
+    // Outage frequency (DESIGN §4): ν = Σ_i I_B(i)·A_i·λ_i = 2 · (1/16) · (15/16) · (365/30) per year
+    // = 1.42578; in a stationary process the expected number of outages starting within a year
+    // is exactly ν·1 year. SD per year ≈ √ν, so 4 SE ≈ 4·√(1.43/4000) = 0.076.
+    const nu = 2 * (1 / 16) * (15 / 16) * (365 / 30);
+    expect(Math.abs(r.outagesPerYear!.mean - nu)).toBeLessThan(4 * Math.sqrt(nu / 4000));
+    // A year misses 99.99% iff its downtime exceeds 3153.6 s, which nearly any outage does
+    // (mean 1 d), so P(miss) is close to, and at most, P(at least one outage) ≈ 1 − e^(−ν) = 0.76.
+    const miss = r.missProbability!;
+    expect(miss.target).toBe(0.9999);
+    expect(miss.estimate).toBeLessThanOrEqual(r.timeline!.outageWithinHorizon.estimate);
+    expect(Math.abs(miss.estimate - -Math.expm1(-nu))).toBeLessThan(0.05);
+    const hist = r.outagesPerYear!.histogram;
+    expect(hist.reduce((s, h) => s + h.trials, 0)).toBe(4000);
+  });
+});
