@@ -48,9 +48,11 @@ export function fullEveryPoints(job: BackupJobSpec): number {
 /**
  * Simulates backups at t = 0, Δ, 2Δ, … < horizon. Each backup writes its file (full F(t),
  * increment I(t), differential = changes since the chain's full, or for reverse-incremental
- * a new full while the previous full becomes a rollback of I(t)); at the first backup of a
- * GFS week/month/year (weeks, months of 30 d and years of 365 d counted from t = 0) that
- * backup is flagged if it is an independent full, otherwise a synthetic full F(t) is written.
+ * a new full while the previous full becomes a rollback of I(t)). GFS (weeks, months of 30 d
+ * and years of 365 d counted from t = 0): a period's weekly/monthly/yearly flag goes to the
+ * first full written from the period's start (full, forward-incremental, differential), or,
+ * for forever- and reverse-incremental (which keep no independent full), to a synthetic full
+ * F(t) written at the period's first backup.
  * Retention then keeps the latest `points` regular points and the latest weekly/monthly/yearly
  * flagged fulls (a point counts once whatever its flags), plus every point a kept point
  * depends on; forever-incremental merges its oldest increment into the full instead. Storage
@@ -89,6 +91,7 @@ export function simulateBackupJob(
     return point;
   };
   const plain = { weekly: false, monthly: false, yearly: false };
+  let pending = { ...plain };
 
   for (let i = 0; i < count; i++) {
     const t = i * dt;
@@ -136,21 +139,22 @@ export function simulateBackupJob(
       }
     }
 
-    // 2. GFS: flag the period's first backup if it is an independent full, else a synthetic full.
+    // 2. GFS: a period's flag goes to its first independent full (full, forward-incremental,
+    // differential); forever- and reverse-incremental have none, so a synthetic full is written.
     const crosses = (len: number, keep: number): boolean =>
       keep > 0 && (i === 0 || Math.floor(t / len) !== Math.floor(prevT / len));
-    const w = crosses(SECONDS_PER_WEEK, weekly);
-    const m = crosses(SECONDS_PER_MONTH, monthly);
-    const y = crosses(SECONDS_PER_YEAR, yearly);
-    if (w || m || y) {
-      const independent = regular.kind === 'full' && job.method !== 'reverse-incremental' &&
-        job.method !== 'forever-incremental';
-      const target = independent
-        ? regular
-        : add({ t, bytes: fullBytesAt(data, t), kind: 'full', parent: -1, regular: false, ...plain });
-      target.weekly = w;
-      target.monthly = m;
-      target.yearly = y;
+    pending.weekly ||= crosses(SECONDS_PER_WEEK, weekly);
+    pending.monthly ||= crosses(SECONDS_PER_MONTH, monthly);
+    pending.yearly ||= crosses(SECONDS_PER_YEAR, yearly);
+    if (pending.weekly || pending.monthly || pending.yearly) {
+      const natural = job.method !== 'reverse-incremental' && job.method !== 'forever-incremental';
+      const target = !natural
+        ? add({ t, bytes: fullBytesAt(data, t), kind: 'full', parent: -1, regular: false, ...plain })
+        : regular.kind === 'full' ? regular : undefined;
+      if (target !== undefined) {
+        Object.assign(target, pending);
+        pending = { ...plain };
+      }
     }
 
     peak = Math.max(peak, sum(live));

@@ -130,6 +130,47 @@ describe('simulateBackupJob: worked by hand', () => {
     expect(sim.storageBytes).toBeCloseTo(5700, 6);
   });
 
+  it('GFS on forever incremental: synthetic weekly fulls beside the chain', () => {
+    // Chain: full + 6 increments = 1000 + 600; the 2 latest weekly synthetic fulls: 2000.
+    // 3600 in 9 files, 3 of them fulls.
+    const sim = simulateBackupJob(
+      { method: 'forever-incremental', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(7, { weekly: 2 }) },
+      data,
+      YEAR,
+    );
+    expect(sim).toMatchObject({ restorePoints: 9, fulls: 3 });
+    expect(sim.storageBytes).toBeCloseTo(3600, 6);
+  });
+
+  it('a point that is weekly and monthly is kept once', () => {
+    // Daily fulls, 1 point + 1 weekly + 1 monthly, 217 days (backups on days 0..216); the last
+    // cycle is days 210..216. Day 210 = 30 × 7 starts a week and a month: the backup of day 210
+    // is both the weekly and the monthly. On days 211..216 the state is {today, day 210}:
+    // 2 files, 2000 (3000 if the weekly and the monthly were counted apart).
+    const sim = simulateBackupJob(
+      { method: 'full', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(1, { weekly: 1, monthly: 1 }) },
+      data,
+      217 * DAY,
+    );
+    expect(sim.restorePoints).toBe(2);
+    expect(sim.storageBytes).toBeCloseTo(2000, 6);
+  });
+
+  it("forward incremental: a month's GFS flag goes to its first full, no synthetic full", () => {
+    // Weekly fulls on days 0, 7, …, 35; 14 points; 1 monthly; 41 days (backups 0..40, last
+    // cycle 34..40). The month starting on day 30 has its first full on day 35, which becomes
+    // the monthly (inside the kept chains). Day 40: points 27..40 kept, the chain of day 27
+    // starts on day 21: days 21..40 = 20 files, fulls 21, 28, 35: 3 × 1000 + 17 × 100 = 4700.
+    // (A synthetic full on day 30 would make it 21 files and 5700.)
+    const sim = simulateBackupJob(
+      { method: 'forward-incremental', everySeconds: DAY, fullEverySeconds: 7 * DAY, retention: retention(14, { monthly: 1 }) },
+      data,
+      41 * DAY,
+    );
+    expect(sim).toMatchObject({ restorePoints: 20, fulls: 3 });
+    expect(sim.storageBytes).toBeCloseTo(4700, 6);
+  });
+
   it('growth: a full-only job holds the fulls at their own sizes', () => {
     // 100 % growth per year, 1 point kept, one full per 365 days, horizon 2 years: the last
     // full is taken at t = 1 year: S = 1000 × 2 = 2000.

@@ -1,0 +1,159 @@
+import Table from 'cli-table3';
+import type {
+  DataProtectionResult,
+  DurabilityFigures,
+  DurabilityResult,
+  ScenarioResult,
+} from '../../analytic/data-protection/index.js';
+import type { Location } from '../../model/types.js';
+import { formatBytes, formatCount, formatDuration, formatProbability } from '../format.js';
+import type { TextStyle } from '../style.js';
+
+const WIDTH = 100;
+
+/**
+ * The data-protection section of `nines analyze`: scenarios (RPO, RTO and its phases, data at
+ * risk, "not recoverable" plainly), backup storage per job and location, durability with
+ * both models named. Tables stay within 100 columns.
+ * @example renderDataProtection(result, textStyle(false))
+ */
+export function renderDataProtection(result: DataProtectionResult, style: TextStyle): string {
+  const { chalk } = style;
+  const out: string[] = [
+    chalk.bold('Data protection'),
+    `  horizon ${formatDuration(result.horizonSeconds)}; data ${formatBytes(result.sizeAtHorizonBytes)} ` +
+      `at its end, changing ${formatBytes(result.changeRateBytesPerSecond * 86_400)}/day`,
+    '',
+    scenarioTable(result.scenarios, style),
+    phaseTable(result.scenarios),
+    ...result.scenarios.map((s) => wrap(`${s.scenario}: ${s.explanation}`, '  ')),
+  ];
+  if (result.backups.length > 0) out.push('', chalk.bold('Backups'), backupTable(result), locationTable(result));
+  out.push('', chalk.bold('Durability'), ...durability(result.durability, style));
+  if (result.notes.length > 0) out.push('', ...result.notes.map((n) => wrap(`note: ${n}`, '  ')));
+  return `${out.join('\n')}\n`;
+}
+
+function table(head: string[]): Table.Table {
+  return new Table({ head, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
+}
+
+function scenarioTable(scenarios: readonly ScenarioResult[], style: TextStyle): string {
+  const t = table(['Scenario', 'Recovered by', 'RPO worst', 'RPO exp.', 'At risk', 'RTO']);
+  for (const s of scenarios) {
+    // "zone eu-1a", "region eu": the domain says which; node and corruption speak for themselves.
+    const name = clip(s.scenario === 'zone' || s.scenario === 'region' ? s.failureDomain : s.scenario, 20);
+    if (!s.survives || s.recoveredBy === null) {
+      t.push([name, { colSpan: 5, content: style.chalk.red.bold('NOT RECOVERABLE: data lost') }]);
+      continue;
+    }
+    t.push([
+      name,
+      clip(`${s.recoveredBy.kind} ${s.recoveredBy.name}`, 22),
+      duration(s.rpoSeconds),
+      duration(s.rpoExpectedSeconds),
+      s.dataAtRiskBytes === null ? '-' : formatBytes(s.dataAtRiskBytes),
+      duration(s.rtoSeconds),
+    ]);
+  }
+  return t.toString();
+}
+
+function phaseTable(scenarios: readonly ScenarioResult[]): string {
+  const t = table(['RTO phases', 'Detection', 'Failover', 'Provisioning', 'Restore', 'Validation', 'Total']);
+  for (const s of scenarios) {
+    const p = s.rtoPhases;
+    if (p === null) {
+      t.push([s.scenario, { colSpan: 6, content: 'not recoverable' }]);
+      continue;
+    }
+    t.push([
+      s.scenario,
+      duration(p.detectionSeconds),
+      duration(p.failoverSeconds),
+      duration(p.provisioningSeconds),
+      duration(p.restoreSeconds),
+      duration(p.validationSeconds),
+      duration(s.rtoSeconds),
+    ]);
+  }
+  return t.toString();
+}
+
+function backupTable(result: DataProtectionResult): string {
+  const t = table(['Job / method', 'Location', 'Points/fulls', 'Storage', 'Peak', 'Worst restore (read)']);
+  for (const b of result.backups) {
+    t.push([
+      `${clip(b.name, 19)}\n${b.method}`,
+      clip(where(b.location), 16),
+      `${formatCount(b.restorePoints)}/${formatCount(b.fulls)}`,
+      formatBytes(b.storageBytes),
+      formatBytes(b.peakStorageBytes),
+      `${duration(b.worstRestoreSeconds)} (${formatBytes(b.worstChainBytes)})`,
+    ]);
+  }
+  return t.toString();
+}
+
+function locationTable(result: DataProtectionResult): string {
+  const t = table(['Location', 'Storage', 'Peak (sum of job peaks)']);
+  for (const l of result.storageByLocation) {
+    t.push([where(l.location), formatBytes(l.storageBytes), formatBytes(l.peakStorageBytes)]);
+  }
+  return t.toString();
+}
+
+function durability(d: DurabilityResult | null, style: TextStyle): string[] {
+  if (d === null) return ['  not computed (see the notes)'];
+  const scheme = d.scheme.kind === 'erasure'
+    ? `erasure ${d.scheme.data}+${d.scheme.parity}`
+    : `${d.scheme.replicas} replicas${d.derivedFromTier ? ' (the data tier\'s nodes)' : ''}`;
+  const rebuild = { given: 'given', throughput: 'from rebuild throughput', mttr: 'the MTTR' }[d.rebuildSource];
+  const t = table(['Model', 'P(loss) per year', 'Nines', 'MTTDL', 'Lost per year']);
+  const row = (name: string, f: DurabilityFigures): Table.HorizontalTableRow => [
+    name === d.model ? style.chalk.bold(`${name} (targets)`) : name,
+    probability(f),
+    String(f.nines),
+    duration(f.mttdlSeconds),
+    formatBytes(f.expectedBytesLostPerYear),
+  ];
+  t.push(row('window', d.window), row('markov', d.markov));
+  return [
+    wrap(`${scheme}, tolerating ${d.toleratedFailures} of ${d.shards} lost; ${d.groups} group(s); ` +
+      `shard AFR ${formatCount(d.shardAnnualFailureRate * 100)}%; rebuild ${formatDuration(d.rebuildSeconds)} (${rebuild})`, '  '),
+    t.toString(),
+  ];
+}
+
+function probability(f: DurabilityFigures): string {
+  if (f.annualLossProbability > 0) return formatProbability(f.annualLossProbability);
+  return Number.isFinite(f.log10AnnualLossProbability) ? `≈1e${Math.round(f.log10AnnualLossProbability)}` : '0';
+}
+
+function duration(seconds: number | null): string {
+  return seconds === null ? '-' : formatDuration(seconds);
+}
+
+function where(l: Location): string {
+  return l.kind === 'offsite' ? 'offsite' : `${l.kind} ${l.name}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Word-wraps a line to the report width with a hanging indent. */
+function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of text.split(' ')) {
+    if (line.trim() !== '' && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = `${indent}  ${word}`;
+    } else {
+      line = line.trim() === '' ? `${indent}${word}` : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
