@@ -16,3 +16,17 @@ await build({
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+
+// The simulator's worker threads load dist/simulate-worker.js, next to the bundle
+// (src/simulate/simulate.ts resolves it from import.meta.url).
+await build({
+  entryPoints: ['src/simulate/worker.ts'],
+  outfile: 'dist/simulate-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
