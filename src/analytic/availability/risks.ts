@@ -21,7 +21,10 @@ export function findRisks(result: Input): Risk[] {
         subjectKind: 'tier',
         subject: tier.name,
         reason: 'no-redundancy',
-        message: `tier ${tier.name} needs all ${tier.nodes} of its nodes: any node failure takes it down`,
+        message:
+          tier.nodes === 1
+            ? `tier ${tier.name} has a single node: its failure takes the tier down`
+            : `tier ${tier.name} needs all ${tier.nodes} of its nodes: any node failure takes it down`,
       });
     }
   }

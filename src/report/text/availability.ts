@@ -1,0 +1,164 @@
+import Table from 'cli-table3';
+import type {
+  AvailabilityResult,
+  DomainResult,
+  DomainSummary,
+} from '../../analytic/availability/index.js';
+import {
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatPercentFromUnavailability,
+  formatProbability,
+} from '../format.js';
+import type { TextStyle } from '../style.js';
+
+/**
+ * The availability section of `nines analyze`: service summary first, then tiers, zones,
+ * regions, risks and warnings, as tables within 100 columns; colour only through `style`.
+ * @example renderAvailability(analyzeAvailability(model), textStyle(false))
+ */
+export function renderAvailability(result: AvailabilityResult, style: TextStyle): string {
+  const { chalk } = style;
+  const horizon = formatDuration(result.horizonSeconds);
+  const out: string[] = [chalk.bold('Availability'), serviceTable(result, horizon)];
+  if (result.service.prunedProbability > 0) {
+    out.push(wrap(`(${formatCount(result.service.statesEvaluated)} zone/region states; skipped states of ` +
+      `total probability ${formatProbability(result.service.prunedProbability)} bound the error)`));
+  }
+  out.push('', chalk.bold('Tiers'), tierTable(result, horizon));
+  if (result.zones.length > 0) {
+    out.push('', chalk.bold('Zones'), domainTable('Zone', result.zones, result.zones.map((z) => z.region ?? '-'), horizon));
+    out.push(summaryLine('zones', result.components.zoneSummary, horizon));
+  }
+  if (result.regions.length > 0) {
+    out.push('', chalk.bold('Regions'), domainTable('Region', result.regions, result.regions.map((r) => r.zones.join(' ')), horizon));
+    out.push(summaryLine('regions', result.components.regionSummary, horizon));
+  }
+  const capacity = capacityTable(result);
+  if (capacity !== undefined) out.push('', chalk.bold('Capacity after losing a zone or region'), capacity);
+  out.push('', chalk.bold('Risks'));
+  if (result.risks.length === 0) out.push('  none found');
+  for (const risk of result.risks) {
+    const tag = risk.kind === 'single-point-of-failure' ? chalk.red.bold('single point of failure') : chalk.yellow.bold('weakest link');
+    out.push(wrap(`${tag}: ${risk.message}`));
+  }
+  if (result.warnings.length > 0) {
+    out.push('', chalk.bold('Warnings'));
+    for (const w of result.warnings) out.push(wrap(`${chalk.yellow(`warning [${w.code}]`)} ${w.message}`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function table(head: string[]): Table.Table {
+  return new Table({ head, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
+}
+
+function orDash(x: number | null, f: (v: number) => string): string {
+  return x === null ? 'unknown' : f(x);
+}
+
+function serviceTable(result: AvailabilityResult, horizon: string): string {
+  const s = result.service;
+  const t = table(['Service', 'Value']);
+  const staticNote = s.outagesPerYear === null ? ' (static specs: no failure rate)' : '';
+  t.push(
+    ['Availability', formatAvailability(s.unavailability)],
+    ['Downtime per year / month', `${formatDuration(s.downtimeSecondsPerYear)} / ${formatDuration(s.downtimeSecondsPerMonth)}`],
+    ['Outages per year', orDash(s.outagesPerYear, formatCount) + staticNote],
+    ['Mean outage', orDash(s.meanOutageSeconds, formatDuration)],
+    [`P(at least one outage within ${horizon})`, orDash(s.failureProbability, formatProbability)],
+    ['MTBF (time between outage starts)', orDash(s.mtbfSeconds, formatDuration)],
+  );
+  return t.toString();
+}
+
+function tierTable(result: AvailabilityResult, horizon: string): string {
+  const t = table(['Tier', 'k of n', 'Availability', 'Node fails', 'Exp. fails', 'Quorum loss', 'Share']);
+  for (const tier of result.tiers) {
+    t.push([
+      clip(tier.name, 12),
+      `${tier.minHealthy} of ${tier.nodes}`,
+      formatAvailability(tier.unavailability),
+      formatProbability(tier.anyNodeFailureProbability),
+      formatCount(tier.expectedNodeFailures),
+      formatProbability(tier.quorumLossProbability),
+      percent(tier.unavailabilityShare),
+    ]);
+  }
+  return `${t.toString()}\n${wrap(
+    `Within ${horizon}: node fails = P(some node fails); exp. fails = expected node failures; ` +
+      `quorum loss = P(more than n − k nodes fail if nothing were repaired, zone failures ` +
+      `excluded). Share: of the service's unavailability.`,
+  )}`;
+}
+
+function domainTable(kind: string, list: readonly DomainResult[], where: readonly string[], horizon: string): string {
+  const t = table([kind, kind === 'Zone' ? 'Region' : 'Zones', 'Availability', `Fails ≤${horizon}`, 'If lost', 'Service if lost', 'Share']);
+  list.forEach((d, i) => {
+    t.push([
+      clip(d.name, 12),
+      clip(where[i] ?? '-', 10),
+      formatAvailability(d.unavailability),
+      formatProbability(d.failureProbability),
+      d.serviceSurvivesLoss ? 'ok' : 'OUTAGE',
+      formatPercentFromUnavailability(d.serviceUnavailabilityGivenLoss),
+      percent(d.unavailabilityShare),
+    ]);
+  });
+  return t.toString();
+}
+
+function summaryLine(kind: string, s: DomainSummary, horizon: string): string {
+  return wrap(`${s.count} ${kind}: P(at least one fails within ${horizon}) = ` +
+    `${formatProbability(s.anyFailsWithinHorizonProbability)}; ` +
+    `P(all down at the same moment) = ${formatProbability(s.allDownAtOnceProbability)}. ` +
+    `"If lost": the service with it down and everything else up; "Service if lost": the same ` +
+    `with the rest failing as usual.`);
+}
+
+function capacityTable(result: AvailabilityResult): string | undefined {
+  const t = table(['Lost', 'Tier', 'Nodes left', 'Capacity', 'Demand', 'Spare nodes', 'N+1']);
+  let rows = 0;
+  const domains: [string, readonly DomainResult[]][] = [['zone', result.zones], ['region', result.regions]];
+  for (const [kind, list] of domains) {
+    for (const d of list) {
+      for (const c of d.capacityAfterLoss) {
+        rows++;
+        t.push([
+          clip(`${kind} ${d.name}`, 16),
+          clip(c.tier, 14),
+          formatCount(c.nodesLeft),
+          formatCount(c.capacity),
+          formatCount(c.demand),
+          String(c.spareNodes),
+          c.nPlusOne ? 'yes' : c.meetsDemand ? 'no' : 'SHORT',
+        ]);
+      }
+    }
+  }
+  return rows > 0 ? t.toString() : undefined;
+}
+
+/** Word-wraps prose at 100 columns with a two-space indent (ANSI codes do not count). */
+function wrap(text: string, indent = '  ', width = 100): string {
+  const visible = (x: string): number => [...x.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of text.split(' ')) {
+    if (line.trim() !== '' && visible(line) + 1 + visible(word) > width) {
+      lines.push(line);
+      line = `${indent}  ${word}`;
+    } else line = line.trim() === '' ? `${indent}${word}` : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(share >= 0.1 ? 0 : 1)}%`;
+}
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
