@@ -49,9 +49,10 @@ export function runSetup(model: Model, compiled: CompiledModel, options: Simulat
   return { model: compiled, seed: options.seed ?? DEFAULT_SEED, horizonSeconds: years * SECONDS_PER_YEAR, start: options.start ?? 'steady' };
 }
 
-/** The availability target of the service, if the model has one (metric availability, ≥, no tier). */
-function availabilityTarget(model: Model): number | undefined {
-  return model.targets.find((t) => t.metric === 'availability' && t.tier === undefined && t.operator === '>=')?.threshold;
+/** The service's availability target and its exact complement, if the model has one (availability, ≥, no tier). */
+function availabilityTarget(model: Model): { readonly target: number; readonly unavailability: number } | undefined {
+  const t = model.targets.find((x) => x.metric === 'availability' && x.tier === undefined && x.operator === '>=');
+  return t === undefined ? undefined : { target: t.threshold, unavailability: t.thresholdComplement ?? 1 - t.threshold };
 }
 
 /** Drives the simulation; yields chunk requests, returns the result. */

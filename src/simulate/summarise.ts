@@ -37,7 +37,7 @@ export function weightedEstimate(acc: WeightedAcc, analytic: number | undefined)
     events: acc.hits,
     estimator: 'importance-sampling',
     effectiveSampleSize: ess,
-    varianceReduction: se > 0 ? (p * (1 - p)) / n / (se * se) : Infinity,
+    ...(se > 0 ? { varianceReduction: (p * (1 - p)) / n / (se * se) } : {}),
     ...(analytic === undefined ? {} : { analytic, agrees: Math.abs(p - analytic) <= 4 * se }),
   };
 }
@@ -75,7 +75,7 @@ export function summariseTimeline(
   horizon: number,
   years: number,
   start: TimelineSummary['start'],
-  availabilityTarget: number | undefined,
+  availabilityTarget: { readonly target: number; readonly unavailability: number } | undefined,
   analytic: number | undefined,
 ): TimelineFields {
   const n = acc.trials;
@@ -92,8 +92,8 @@ export function summariseTimeline(
       outages[i] = c.outages[j] ?? 0;
       longest[i] = c.longest[j] ?? 0;
       if ((c.firstOutage[j] ?? Infinity) < Infinity) withOutage++;
-      // Missed: the horizon's availability 1 − downtime/horizon is below the target.
-      if (availabilityTarget !== undefined && dt / horizon > 1 - availabilityTarget) missed++;
+      // Missed: the horizon's unavailability downtime/horizon exceeds the target's complement.
+      if (availabilityTarget !== undefined && dt / horizon > availabilityTarget.unavailability) missed++;
     }
   }
   const histogram = new Map<number, number>();
@@ -116,6 +116,6 @@ export function summariseTimeline(
       histogram: [...histogram.entries()].sort((a, b) => a[0] - b[0]).map(([k, trials]) => ({ outages: k, trials })),
     },
     longestOutageSeconds: quantiles(longest, 1),
-    ...(availabilityTarget === undefined ? {} : { missProbability: { ...proportion(missed, n), target: availabilityTarget } }),
+    ...(availabilityTarget === undefined ? {} : { missProbability: { ...proportion(missed, n), target: availabilityTarget.target } }),
   };
 }

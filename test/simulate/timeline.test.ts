@@ -64,7 +64,7 @@ describe('timeline trials', () => {
     const node = repairable(30 * 86_400, 2 * 86_400);
     const m = model({
       tiers: [tier('x', 1, [{ zone: undefined, count: 2, failure: node }])],
-      targets: [{ metric: 'availability', operator: '>=', threshold: 0.9999, level: 'error', scenario: undefined, tier: undefined, position: undefined }],
+      targets: [{ metric: 'availability', operator: '>=', threshold: 0.9999, thresholdComplement: 1e-4, level: 'error', scenario: undefined, tier: undefined, position: undefined }],
     });
     const r = simulateSync(m, { seed: 5, trials: 4000, mode: 'timeline' });
     const d = r.annualDowntimeSeconds!;

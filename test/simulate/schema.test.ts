@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { simulateSync } from '../../src/simulate/run-sync.js';
+import { model, referenceSnapshotModel, repairable, tier } from '../../src/simulate/reference-models.js';
+
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/report.schema.json', import.meta.url)), 'utf8')) as object;
+const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+const doc = (simulation: unknown): unknown => ({ schemaVersion: 1, command: 'simulate', tool: { name: 'nines', version: '0.1.0' }, simulation: JSON.parse(JSON.stringify(simulation)) });
+
+describe('simulation JSON', () => {
+  it('validates against schemas/report.schema.json (snapshot + IS, timeline with a target)', () => {
+    const a = simulateSync(referenceSnapshotModel(), { seed: 1, trials: 200_000, mode: 'snapshot' }, { serviceUnavailability: 3.676e-4, tiers: { front: 3.6e-4 } });
+    expect(validate(doc(a)), JSON.stringify(validate.errors)).toBe(true);
+    const node = repairable(30 * 86_400, 86_400);
+    const m = model({
+      tiers: [tier('x', 1, [{ zone: undefined, count: 2, failure: node }])],
+      targets: [{ metric: 'availability', operator: '>=', threshold: 0.999, thresholdComplement: 0.001, level: 'error', scenario: undefined, tier: undefined, position: undefined }],
+    });
+    const b = simulateSync(m, { seed: 1, trials: 100_000, timelineTrials: 2000 });
+    expect(b.missProbability).toBeDefined();
+    expect(validate(doc(b)), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(doc({ ...b, extra: 1 }))).toBe(false);
+  });
+});
