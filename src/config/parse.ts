@@ -40,12 +40,14 @@ export function parseModelText(text: string): Parsed {
   if (text.trim() === '' || text.split('\n').every((l) => /^\s*(#.*)?$/.test(l))) {
     return failure('empty', '', 1, 1, 'the file is empty; a model needs at least `name` and `tiers`');
   }
+  const deep = flowTooDeep(text);
+  if (deep) return deep;
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (error) {
-    if (error instanceof RangeError) return tooDeep(text);
+    if (error instanceof RangeError) return failure('too-deep', '', 1, 1, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
     throw error;
   }
   const position = (offset: number): Position => {
@@ -57,7 +59,7 @@ export function parseModelText(text: string): Parsed {
       ok: false,
       problems: doc.errors.map((e) => {
         const { line, col } = position(e.pos[0]);
-        return { code: yamlCode(e.code), severity: 'error', path: '', line, col, message: yamlMessage(e.code, e.message) };
+        return { code: yamlCode(e.code, e.message), severity: 'error', path: '', line, col, message: yamlMessage(e.code, e.message) };
       }),
     };
   }
@@ -146,26 +148,43 @@ function failure(code: string, path: string, line: number, col: number, message:
   return { ok: false, problems: [{ code, severity: 'error', path, line, col, message }] };
 }
 
-/** The parser ran out of stack: point at where bracket nesting first passes the limit. */
-function tooDeep(text: string): Parsed {
+/**
+ * Flow collections ([…], {…}) nested deeper than MAX_DEPTH, found before parsing: the parser
+ * recurses per level and would exhaust the stack on a hostile file. Skips quoted text and
+ * comments.
+ */
+function flowTooDeep(text: string): Parsed | undefined {
   let depth = 0;
+  let quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') depth--;
-    if (depth > MAX_DEPTH) {
-      const { line, col } = positionOfChar(text, i);
-      return failure('too-deep', '', line, col, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
     }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > MAX_DEPTH) {
+        const { line, col } = positionOfChar(text, i);
+        return failure('too-deep', '', line, col, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
-  return failure('too-deep', '', 1, 1, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
+  return undefined;
 }
 
-function yamlCode(code: string): string {
+function yamlCode(code: string, message: string): string {
+  if (/call stack/i.test(message)) return 'too-deep';
   return code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
 }
 
 function yamlMessage(code: string, message: string): string {
+  if (/call stack/i.test(message)) return `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`;
   if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping; keep one';
   if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document; a model is one document';
   return `YAML syntax: ${message.replace(/ at line \d+, column \d+.*$/s, '')}`;

@@ -15,55 +15,160 @@ export { modelSchema };
  * Values whose format is checked by the units parser in build/, which knows what was meant
  * ("expected a duration, got '5 GB', a size"); their schema errors would only repeat it.
  */
-const UNIT_DEFINITIONS = ['duration', 'size', 'throughput', 'fraction', 'availability'];
-const UNIT_PATH = new RegExp(`#/definitions/(${UNIT_DEFINITIONS.join('|')})/`);
+const UNIT_DEFINITIONS = ['duration', 'size', 'throughput', 'fraction', 'availability', 'growth'];
 
-let compiled: ValidateFunction | undefined;
+type Compiled = {
+  readonly validate: ValidateFunction;
+  /** Validators of single union branches; compiled on demand, only on the error path. */
+  readonly branch: (pointer: string) => ValidateFunction;
+  readonly pointers: Map<object, string>;
+  readonly unitSchemas: Set<object>;
+};
+let compiled: Compiled | undefined;
 
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(modelSchema);
+function schemaTools(): Compiled {
+  if (compiled) return compiled;
+  const validate = new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(modelSchema);
+  // A branch such as {required: [mtbf, mttr]} is not a complete schema on its own (strict mode
+  // wants a type beside `required`), so branches compile in a lenient instance.
+  const lenient = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+  lenient.addSchema(modelSchema);
+  const id = (modelSchema as { $id: string }).$id;
+  const branches = new Map<string, ValidateFunction>();
+  const branch = (pointer: string): ValidateFunction => {
+    let fn = branches.get(pointer);
+    if (!fn) {
+      fn = lenient.compile({ $ref: `${id}#${pointer}` });
+      branches.set(pointer, fn);
+    }
+    return fn;
+  };
+  const pointers = new Map<object, string>();
+  indexSchema(modelSchema, '', pointers);
+  const unitSchemas = new Set<object>();
+  const definitions = (modelSchema as { definitions?: Record<string, unknown> }).definitions ?? {};
+  for (const name of UNIT_DEFINITIONS) collectObjects(definitions[name], unitSchemas);
+  compiled = { validate, branch, pointers, unitSchemas };
   return compiled;
 }
 
 /** Checks `data` against the model schema; returns every problem, located. */
 export function checkSchema(data: unknown, locate: Locator): Problem[] {
-  const validate = validator();
-  if (validate(data)) return [];
-  const errors = (validate.errors ?? []).filter((e) => !UNIT_PATH.test(`${e.schemaPath}/`));
-  return resolveUnions(errors).map((e) => toProblem(e, data, locate));
+  const tools = schemaTools();
+  if (tools.validate(data)) return [];
+  // `if` errors only say "must match then schema"; the `then` errors themselves say what is missing.
+  const errors = (tools.validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const resolved = resolveUnions(errors, tools).filter((e) => !tools.unitSchemas.has(e.parentSchema as object));
+  // An unknown key explains a failed "exactly one of" on the same mapping (a typo'd `mtbff`).
+  const unknownKeyAt = new Set(resolved.filter((e) => e.keyword === 'additionalProperties').map((e) => e.instancePath));
+  return resolved
+    .filter((e) => !((e.keyword === 'oneOf' || e.keyword === 'anyOf') && unknownKeyAt.has(e.instancePath)))
+    .map((e) => toProblem(e, data, locate));
 }
 
 /**
- * Replaces each failed oneOf/anyOf by what the user most likely meant: the one branch whose
- * type matches the value, or a single "expected …" message when no branch (or several) does.
+ * Replaces each failed oneOf/anyOf by what the user most likely meant: when exactly one branch
+ * has the value's shape (type, const, enum), that branch's own errors; otherwise one
+ * "expected …" message. Each branch is validated on its own, found by schema identity, so
+ * this does not depend on how Ajv spells schema paths through $ref.
  */
-function resolveUnions(errors: readonly ErrorObject[]): ErrorObject[] {
-  const union = errors
-    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
-    .sort((a, b) => a.instancePath.length - b.instancePath.length || a.schemaPath.length - b.schemaPath.length)[0];
-  if (!union) return [...errors];
-  const prefix = `${union.schemaPath}/`;
-  const inside = errors.filter((e) => e.schemaPath.startsWith(prefix));
-  const rest = errors.filter((e) => e !== union && !e.schemaPath.startsWith(prefix));
-  const byBranch = new Map<string, ErrorObject[]>();
-  for (const e of inside) {
-    const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
-    byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+function resolveUnions(errors: readonly ErrorObject[], tools: Compiled): ErrorObject[] {
+  let current = [...errors];
+  const kept = new Set<ErrorObject>();
+  for (let round = 0; round < 1000; round++) {
+    const union = current
+      .filter((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !kept.has(e))
+      .sort((a, b) => a.instancePath.length - b.instancePath.length)[0];
+    if (!union) return current;
+    const branches = Array.isArray(union.schema) ? (union.schema as unknown[]) : [];
+    const results = branches.map((branch) => branchErrors(branch, union, tools));
+    const fromBranches = new Set(results.flat().map(signature));
+    const rest = current.filter((e) => e !== union && !fromBranches.has(signature(e)));
+    const fitting = results.filter((_, i) => admits(branches[i], union.data));
+    const passing = (union.params as { passingSchemas?: unknown }).passingSchemas;
+    if (fitting.length === 1 && passing == null && !allRequiredOnly(branches)) {
+      current = [...rest, ...(fitting[0] ?? [])];
+    } else {
+      kept.add(union);
+      current = [...rest, union];
+    }
   }
-  const branches = Array.isArray(union.schema) ? (union.schema as unknown[]) : [];
-  const fitting = [...branches.keys()]
-    .map(String)
-    .filter((b) => !(byBranch.get(b) ?? []).some((e) => isShapeMismatch(e, union.instancePath)));
-  const passing = (union.params as { passingSchemas?: unknown }).passingSchemas;
-  if (fitting.length === 1 && passing == null && !allRequiredOnly(branches)) {
-    return resolveUnions([...rest, ...(byBranch.get(fitting[0] ?? '') ?? [])]);
-  }
-  return resolveUnions([...rest, union]);
+  return current;
 }
 
-/** A branch error that says the value is of another kind altogether (type or literal). */
-function isShapeMismatch(e: ErrorObject, at: string): boolean {
-  return e.instancePath === at && (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum');
+/** The errors one branch of a union gives for the union's value, at absolute instance paths. */
+function branchErrors(branch: unknown, union: ErrorObject, tools: Compiled): ErrorObject[] {
+  const pointer = typeof branch === 'object' && branch !== null ? tools.pointers.get(branch) : undefined;
+  if (pointer === undefined) return [];
+  const validate = tools.branch(pointer);
+  if (validate(union.data)) return [];
+  return (validate.errors ?? []).map((e) => ({ ...e, instancePath: union.instancePath + e.instancePath }));
+}
+
+function signature(e: ErrorObject): string {
+  return `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+}
+
+/** JSON pointer of every object in the schema, by identity. */
+function indexSchema(node: unknown, pointer: string, pointers: Map<object, string>): void {
+  if (typeof node !== 'object' || node === null) return;
+  pointers.set(node, pointer);
+  for (const [key, child] of Object.entries(node)) indexSchema(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, pointers);
+}
+
+function collectObjects(node: unknown, into: Set<object>): void {
+  if (typeof node !== 'object' || node === null) return;
+  into.add(node);
+  for (const child of Object.values(node)) collectObjects(child, into);
+}
+
+/**
+ * Whether a schema admits the value's shape at all: its type, const or enum (through $ref and
+ * nested unions). Shape, not validity: `99` is shaped like an availability, just out of range.
+ */
+function admits(schema: unknown, value: unknown): boolean {
+  if (!isObject(schema)) return true;
+  const ref = schema['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
+    const definitions = (modelSchema as { definitions?: Record<string, unknown> }).definitions ?? {};
+    return admits(definitions[ref.slice('#/definitions/'.length)], value);
+  }
+  if ('const' in schema) return schema['const'] === value;
+  if (Array.isArray(schema['enum'])) return (schema['enum'] as unknown[]).includes(value);
+  // A mapping is shaped like an alternative when it has that alternative's required keys
+  // ({all: …} vs {any: …}).
+  if (isObject(value) && Array.isArray(schema['required']) && !schema['required'].every((k) => typeof k === 'string' && k in value)) return false;
+  const type = schema['type'];
+  if (typeof type === 'string' || Array.isArray(type)) {
+    const types: unknown[] = Array.isArray(type) ? type : [type];
+    if (!types.some((t) => hasType(value, String(t)))) return false;
+  }
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const branches = schema[key];
+    if (Array.isArray(branches) && !allRequiredOnly(branches) && !branches.some((b) => admits(b, value))) return false;
+  }
+  return true;
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isObject(value);
+    case 'null':
+      return value === null;
+    default:
+      return true;
+  }
 }
 
 function allRequiredOnly(branches: readonly unknown[]): boolean {
@@ -126,8 +231,16 @@ function toProblem(e: ErrorObject, data: unknown, locate: Locator): Problem {
 function unionMessage(e: ErrorObject): string {
   const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
   if (allRequiredOnly(branches)) {
-    const options = branches.map((b) => `{${((b as { required: string[] }).required).join(', ')}}`);
-    const found = isObject(e.data) ? Object.keys(e.data).join(', ') || 'nothing' : describe(e.data);
+    const required = branches.map((b) => (b as { required: string[] }).required);
+    const options = required.map((keys) => `{${keys.join(', ')}}`);
+    const relevant = new Set(required.flat());
+    const found = isObject(e.data) ? Object.keys(e.data).filter((k) => relevant.has(k)).join(', ') || 'none of them' : describe(e.data);
+    const keys = isObject(e.data) ? Object.keys(e.data).filter((k) => relevant.has(k)) : [];
+    const completes = required.find((r) => keys.length > 0 && keys.every((k) => r.includes(k)) && r.length > keys.length);
+    if (completes) {
+      const missing = completes.filter((k) => !keys.includes(k));
+      return `${keys.join(' and ')} needs ${missing.join(' and ')} too; expected exactly one of ${options.join(', ')}`;
+    }
     return `expected exactly one of ${options.join(', ')}; found ${found}`;
   }
   const kinds = branches.map(branchKind).filter((k, i, all) => all.indexOf(k) === i);
@@ -147,7 +260,7 @@ function describeField(parent: Record<string, unknown>, key: string): string {
   const props = parent['properties'];
   const field = isObject(props) ? props[key] : undefined;
   const text = isObject(field) && typeof field['description'] === 'string' ? field['description'] : '';
-  const first = text.split(/(?<=\.)\s/)[0] ?? '';
+  const first = text.split(/(?<!e\.g|i\.e)\.\s/)[0] ?? '';
   return first ? ` (${first.replace(/\.$/, '')})` : '';
 }
 

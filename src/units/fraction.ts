@@ -12,6 +12,21 @@ const PERCENT = /^\s*((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*%\s*$/;
 const NINES = /^\s*((?:\d+(?:\.\d*)?|\.\d+))\s*nines?\s*$/;
 
 /**
+ * A growth rate: a number ≥ 0 or a percentage that may pass 100% ("20%", "150%", 0.2).
+ * @example parseGrowth('150%') // { ok: true, value: 1.5, complement: -0.5 }
+ */
+export function parseGrowth(input: unknown): ParsedFraction {
+  const expected = "expected a growth rate like '20%' or 0.2 (a fraction ≥ 0; percentages may pass 100%)";
+  if (typeof input === 'number') {
+    return Number.isFinite(input) && input >= 0 ? { ok: true, value: input, complement: 1 - input } : { ok: false, message: `${expected}, got ${describe(input)}` };
+  }
+  const percent = typeof input === 'string' ? PERCENT.exec(input) : null;
+  if (!percent) return { ok: false, message: `${expected}, got ${describe(input)}` };
+  const value = Number(`${percent[1] ?? ''}e-2`);
+  return Number.isFinite(value) ? { ok: true, value, complement: 1 - value } : { ok: false, message: `${expected}, got ${describe(input)}` };
+}
+
+/**
  * Parses a fraction: a number in [0, 1] or a percentage; with `allowNines`, also "N nines"
  * (value 1 − 10^−N). The complement of a percentage is computed in decimal, exactly:
  * "99.95%" → complement 0.0005, not 1 − 0.9995 = 0.000500000000000056.
@@ -24,7 +39,10 @@ export function parseFraction(input: unknown, allowNines = false): ParsedFractio
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, message: `${expected}, got ${describe(input)}` };
     if (input < 0 || input > 1) {
-      const hint = input > 1 && input <= 100 ? ` (did you mean '${input}%'?)` : '';
+      const percent = input > 1 && input <= 100 ? `'${input}%'` : '';
+      const nines = allowNines && input > 1 && input <= 20 ? `'${input} nines'` : '';
+      const options = [percent, nines].filter(Boolean).join(' or ');
+      const hint = options ? ` (did you mean ${options}?)` : '';
       return { ok: false, message: `${expected}; ${input} is outside [0, 1]${hint}` };
     }
     return { ok: true, value: input, complement: 1 - input };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAvailabilityArgument, parseFraction } from '../../src/units/fraction.js';
+import { parseAvailabilityArgument, parseFraction, parseGrowth } from '../../src/units/fraction.js';
 
 describe('parseFraction', () => {
   it('reads numbers in [0, 1] and percentages', () => {
@@ -46,5 +46,15 @@ describe('parseAvailabilityArgument', () => {
   it('rejects what is not an availability', () => {
     expect(parseAvailabilityArgument('abc').ok).toBe(false);
     expect(parseAvailabilityArgument('101%').ok).toBe(false);
+  });
+});
+
+describe('parseGrowth', () => {
+  it('reads growth rates, which may pass 100%', () => {
+    expect(parseGrowth('20%')).toMatchObject({ ok: true, value: 0.2 });
+    expect(parseGrowth('150%')).toMatchObject({ ok: true, value: 1.5 });
+    expect(parseGrowth(0.3)).toMatchObject({ ok: true, value: 0.3 });
+    expect(parseGrowth(-0.1).ok).toBe(false);
+    expect(parseGrowth('fast').ok).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Backup, BackupMethod, Data, DataCopy, Durability, Location, Replication, Zone, Region } from '../../model/types.js';
 import type { Path } from '../problem.js';
-import { readFailure } from './failure.js';
+import { readShardFailure } from './failure.js';
 import { int, isRaw, list, str, type Raw, type Reader } from './reader.js';
 
 type Domains = { readonly zones: readonly Zone[]; readonly regions: readonly Region[] };
@@ -12,12 +12,12 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
   const sizeBytes = reader.size(raw['size'], ['data', 'size']);
   const fraction = (key: string): number => reader.fraction(raw[key], ['data', key])?.value ?? 0;
   const dailyChange = fraction('dailyChange');
-  const yearlyGrowth = fraction('yearlyGrowth');
+  const yearlyGrowth = reader.growth(raw['yearlyGrowth'], ['data', 'yearlyGrowth']) ?? 0;
   const reduction = fraction('reduction');
   const replication = readReplication(reader, raw['replication'], ['data', 'replication']) ?? { mode: 'sync', lagSeconds: 0 };
   const copies = list(raw['copies']).flatMap((c, i) => readCopy(reader, c, ['data', 'copies', i], domains));
   const backups = list(raw['backups']).flatMap((b, i) => readBackup(reader, b, ['data', 'backups', i], domains));
-  const durability = readDurability(reader, raw['durability'], ['data', 'durability']);
+  const durability = readDurability(reader, raw['durability'], ['data', 'durability'], sizeBytes);
   if (tier === undefined || sizeBytes === undefined) return undefined;
   return { tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability };
 }
@@ -85,14 +85,22 @@ function readRetention(raw: unknown): Backup['retention'] | undefined {
   return { points, weekly: n('weekly'), monthly: n('monthly'), yearly: n('yearly') };
 }
 
-function readDurability(reader: Reader, raw: unknown, path: Path): Durability | undefined {
+/**
+ * `durability`. A shard's repair time is its rebuild: given, or the bytes of one shard over the
+ * rebuild throughput, one shard = size / (groups × data shards) (a replica: size / groups).
+ */
+function readDurability(reader: Reader, raw: unknown, path: Path, sizeBytes: number | undefined): Durability | undefined {
   if (!isRaw(raw)) return undefined;
   const scheme = readScheme(raw['scheme']);
-  const shardFailure = readFailure(reader, raw['shardFailure'], [...path, 'shardFailure']);
-  const rebuildSeconds = reader.duration(raw['rebuild'], [...path, 'rebuild']);
+  const given = reader.duration(raw['rebuild'], [...path, 'rebuild']);
   const rebuildThroughputBytesPerSecond = reader.throughput(raw['rebuildThroughput'], [...path, 'rebuildThroughput']);
   const groups = int(raw['groups']) ?? 1;
-  if (scheme === undefined || shardFailure === undefined) return undefined;
+  if (scheme === undefined) return undefined;
+  const shardBytes = sizeBytes === undefined ? undefined : sizeBytes / groups / (scheme.kind === 'erasure' ? scheme.data : 1);
+  const derived = shardBytes !== undefined && rebuildThroughputBytesPerSecond !== undefined ? shardBytes / rebuildThroughputBytesPerSecond : undefined;
+  const rebuildSeconds = given ?? derived;
+  const shardFailure = readShardFailure(reader, raw['shardFailure'], [...path, 'shardFailure'], rebuildSeconds);
+  if (shardFailure === undefined || rebuildSeconds === undefined) return undefined;
   return { scheme, shardFailure, rebuildSeconds, rebuildThroughputBytesPerSecond, groups };
 }
 

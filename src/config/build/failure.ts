@@ -37,6 +37,18 @@ export function readFailure(reader: Reader, raw: unknown, path: Path): Component
   return component(spec, distribution, complement);
 }
 
+/** A shard's failure spec, `{afr}` or `{mtbf}`: its repair time is the rebuild time. */
+export function readShardFailure(reader: Reader, raw: unknown, path: Path, rebuildSeconds: number | undefined): Component | undefined {
+  if (!isRaw(raw) || rebuildSeconds === undefined) return undefined;
+  const distribution = readDistribution(raw['distribution']);
+  if (raw['afr'] !== undefined) {
+    const afr = reader.fraction(raw['afr'], [...path, 'afr']);
+    return afr && afr.value > 0 ? component({ afr: afr.value, mttrSeconds: rebuildSeconds }, distribution) : undefined;
+  }
+  const mtbf = reader.duration(raw['mtbf'], [...path, 'mtbf']);
+  return mtbf === undefined ? undefined : component({ mtbfSeconds: mtbf, mttrSeconds: rebuildSeconds }, distribution);
+}
+
 function readDistribution(raw: unknown): DistributionInput {
   if (!isRaw(raw)) return {};
   return { lifetime: readOne(raw['lifetime']), repair: readOne(raw['repair']) };

@@ -3,7 +3,7 @@
  * problem for each value that does not parse. Defensive: the schema may already have
  * reported a wrong shape, so a missing or odd value just yields `undefined`.
  */
-import { parseFraction } from '../../units/fraction.js';
+import { parseFraction, parseGrowth } from '../../units/fraction.js';
 import { parseQuantity, type QuantityKind } from '../../units/quantity.js';
 import type { Locator } from '../parse.js';
 import { formatPath, type Path, type Problem } from '../problem.js';
@@ -53,6 +53,17 @@ export class Reader {
       return undefined;
     }
     return { value: parsed.value, complement: parsed.complement };
+  }
+
+  /** A growth rate ≥ 0 (percentages may pass 100%). */
+  growth(value: unknown, path: Path): number | undefined {
+    if (value === undefined) return undefined;
+    const parsed = parseGrowth(value);
+    if (!parsed.ok) {
+      this.report('invalid-unit', path, parsed.message);
+      return undefined;
+    }
+    return parsed.value;
   }
 
   private bounded(value: number, path: Path, bound: Bound, kind: string): number | undefined {

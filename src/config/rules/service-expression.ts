@@ -1,4 +1,4 @@
-import type { Path } from '../problem.js';
+import { formatPath, type Path } from '../problem.js';
 import { didYouMean } from '../suggest.js';
 import { isRaw, list, str, type Raw, type Reader } from '../build/reader.js';
 
@@ -10,14 +10,16 @@ export function serviceExpression(raw: Raw, reader: Reader): void {
   if (raw['service'] === undefined) return;
   const tiers = list(raw['tiers']).flatMap((t) => (isRaw(t) && str(t['name']) !== undefined ? [str(t['name']) ?? ''] : []));
   const used = new Map<string, string>();
+  let unknown = 0;
   const visit = (expr: unknown, path: Path): void => {
     if (typeof expr === 'string') {
       if (!tiers.includes(expr)) {
+        unknown++;
         reader.report('unknown-reference', path, `unknown tier '${expr}'${didYouMean(expr, tiers) || `; known tiers: ${tiers.join(', ')}`}`);
       } else if (used.has(expr)) {
         reader.report('duplicate-reference', path, `tier '${expr}' appears twice in the service expression (first at ${used.get(expr) ?? ''}); name each tier once`);
       } else {
-        used.set(expr, path.join('.'));
+        used.set(expr, formatPath(path));
       }
       return;
     }
@@ -28,6 +30,8 @@ export function serviceExpression(raw: Raw, reader: Reader): void {
     if (typeof k === 'number' && k > n) reader.report('quorum-exceeds-nodes', [...path, 'atLeast'], `atLeast ${k} of only ${n} alternative(s) can never hold`);
   };
   visit(raw['service'], ['service']);
+  // A tier left out because of a misspelt reference is already reported; say it once.
+  if (unknown > 0) return;
   list(raw['tiers']).forEach((t, i) => {
     const name = isRaw(t) ? str(t['name']) : undefined;
     if (name !== undefined && !used.has(name) && tiers.length > 0) {
