@@ -65,7 +65,10 @@ function quantiles(sorted: Float64Array, scale: number): Quantiles {
   };
 }
 
-type TimelineFields = Pick<SimulationResult, 'annualDowntimeSeconds' | 'outagesPerYear' | 'longestOutageSeconds' | 'missProbability'> & {
+type TimelineFields = Pick<
+  SimulationResult,
+  'annualDowntimeSeconds' | 'annualDowntimeHistogram' | 'outagesPerYear' | 'longestOutageSeconds' | 'missProbability'
+> & {
   readonly timeline: TimelineSummary;
 };
 
@@ -111,6 +114,7 @@ export function summariseTimeline(
   return {
     timeline: { trials: n, years, start, unavailability, outageWithinHorizon: proportion(withOutage, n) },
     annualDowntimeSeconds: quantiles(downtime, 1 / years),
+    annualDowntimeHistogram: histogramOf(downtime, 1 / years),
     outagesPerYear: {
       ...quantiles(outages, 1 / years),
       histogram: [...histogram.entries()].sort((a, b) => a[0] - b[0]).map(([k, trials]) => ({ outages: k, trials })),
@@ -118,4 +122,27 @@ export function summariseTimeline(
     longestOutageSeconds: quantiles(longest, 1),
     ...(availabilityTarget === undefined ? {} : { missProbability: { ...proportion(missed, n), target: availabilityTarget.target } }),
   };
+}
+
+const HISTOGRAM_BINS = 8;
+
+/** Zero bin, then up to 8 log-spaced bins [from, to) between the smallest and largest nonzero value. */
+export function histogramOf(sorted: Float64Array, scale: number): { fromSeconds: number; toSeconds: number; trials: number }[] {
+  let zeros = 0;
+  while (zeros < sorted.length && (sorted[zeros] ?? 0) <= 0) zeros++;
+  const bins = [{ fromSeconds: 0, toSeconds: 0, trials: zeros }];
+  if (zeros === sorted.length) return bins;
+  const lo = (sorted[zeros] ?? 0) * scale;
+  const hi = (sorted[sorted.length - 1] ?? 0) * scale;
+  const k = hi > lo ? HISTOGRAM_BINS : 1;
+  const ratio = hi > lo ? Math.pow(hi / lo, 1 / k) : 1;
+  const edges = Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : lo * Math.pow(ratio, i)));
+  const counts = new Array<number>(k).fill(0);
+  for (let i = zeros; i < sorted.length; i++) {
+    const x = (sorted[i] ?? 0) * scale;
+    const b = hi > lo ? Math.min(k - 1, Math.floor(Math.log(x / lo) / Math.log(ratio))) : 0;
+    counts[b] = (counts[b] ?? 0) + 1;
+  }
+  counts.forEach((trials, i) => bins.push({ fromSeconds: edges[i] ?? lo, toSeconds: edges[i + 1] ?? hi, trials }));
+  return bins;
 }

@@ -82,6 +82,8 @@ export type SimulationResult = {
   readonly annualDowntimeSeconds?: Quantiles;
   readonly outagesPerYear?: Quantiles & { readonly histogram: readonly { readonly outages: number; readonly trials: number }[] };
   readonly longestOutageSeconds?: Quantiles;
+  /** Annual downtime histogram: a bin for zero, then log-spaced bins up to the maximum. */
+  readonly annualDowntimeHistogram?: readonly { readonly fromSeconds: number; readonly toSeconds: number; readonly trials: number }[];
   /** P(a simulated year's availability misses the model's availability target). */
   readonly missProbability?: ProportionEstimate & { readonly target: number };
   readonly notes: readonly string[];

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { renderSimulation } from '../../../src/report/text/simulation.js';
+import { textStyle } from '../../../src/report/style.js';
+import type { SimulationResult } from '../../../src/simulate/index.js';
+import { simulateSync } from '../../../src/simulate/run-sync.js';
+import { model, referenceSnapshotModel, repairable, tier } from '../../../src/simulate/reference-models.js';
+
+describe('renderSimulation', () => {
+  it('prints the analytic figure beside the simulated one and flags disagreement beyond 4 SE', () => {
+    const r = simulateSync(referenceSnapshotModel(), { seed: 1, trials: 1_000_000, mode: 'snapshot', estimator: 'naive' }, {
+      serviceUnavailability: 3.676e-4,
+      tiers: { front: 1e-3 },
+    });
+    const text = renderSimulation(r, textStyle(false));
+    expect(text).toContain('seed 1');
+    expect(text).toContain('0.0003676');
+    expect(text).toContain('agrees');
+    // front's simulated ≈ 3.6e-4 ± 1.9e-5 is ~33 SE from 1e-3.
+    expect(text).toMatch(/tier front.*DISAGREES \(\d+\.\d SE\)/);
+    expect(text).not.toMatch(/\x1b\[/);
+  });
+
+  it('shows "< 3/N" for zero events, the timeline figures and a downtime histogram', () => {
+    const node = repairable(30 * 86_400, 86_400);
+    const m = model({ tiers: [tier('x', 1, [{ zone: undefined, count: 2, failure: node }])] });
+    const r = simulateSync(m, { seed: 2, trials: 100_000, timelineTrials: 2000, estimator: 'naive' });
+    const zero: SimulationResult = {
+      ...r,
+      service: { unavailability: { estimate: 0, stdErr: 0, ci: [0, 3e-5], trials: 100_000, events: 0, upperBound: 3e-5, estimator: 'naive' } },
+    };
+    const text = renderSimulation(zero, textStyle(false));
+    expect(text).toContain('< 3.00e-5 (0 events in 100,000)');
+    expect(text).toContain('downtime per year');
+    expect(text).toContain('annual downtime:');
+    expect(text).toMatch(/none\s+█+/);
+    expect(renderSimulation(r, textStyle(true))).toMatch(/\x1b\[/);
+  });
+});
