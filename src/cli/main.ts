@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, NinesError } from '../errors.js';
 import { envelope, toJson, type Command as CommandName } from '../report/json/envelope.js';
 import { VERSION } from '../version.js';
+import { analyzeCommand } from './commands/analyze.js';
 import { budgetCommand } from './commands/budget.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -55,7 +56,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, budgetCommand, schemaCommand]) {
+  for (const make of [validateCommand, analyzeCommand, budgetCommand, schemaCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);

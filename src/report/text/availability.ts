@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { table } from '../table.js';
 import type {
   AvailabilityResult,
   DomainResult,
@@ -21,21 +21,21 @@ import type { TextStyle } from '../style.js';
 export function renderAvailability(result: AvailabilityResult, style: TextStyle): string {
   const { chalk } = style;
   const horizon = formatDuration(result.horizonSeconds);
-  const out: string[] = [chalk.bold('Availability'), serviceTable(result, horizon)];
+  const out: string[] = [chalk.bold('Availability'), serviceTable(result, horizon, style)];
   if (result.service.prunedProbability > 0) {
     out.push(wrap(`(${formatCount(result.service.statesEvaluated)} zone/region states; skipped states of ` +
       `total probability ${formatProbability(result.service.prunedProbability)} bound the error)`));
   }
-  out.push('', chalk.bold('Tiers'), tierTable(result, horizon));
+  out.push('', chalk.bold('Tiers'), tierTable(result, horizon, style));
   if (result.zones.length > 0) {
-    out.push('', chalk.bold('Zones'), domainTable('Zone', result.zones, result.zones.map((z) => z.region ?? '-'), horizon));
+    out.push('', chalk.bold('Zones'), domainTable('Zone', result.zones, result.zones.map((z) => z.region ?? '-'), horizon, style));
     out.push(summaryLine('zones', result.components.zoneSummary, horizon));
   }
   if (result.regions.length > 0) {
-    out.push('', chalk.bold('Regions'), domainTable('Region', result.regions, result.regions.map((r) => r.zones.join(' ')), horizon));
+    out.push('', chalk.bold('Regions'), domainTable('Region', result.regions, result.regions.map((r) => r.zones.join(' ')), horizon, style));
     out.push(summaryLine('regions', result.components.regionSummary, horizon));
   }
-  const capacity = capacityTable(result);
+  const capacity = capacityTable(result, style);
   if (capacity !== undefined) out.push('', chalk.bold('Capacity after losing a zone or region'), capacity);
   out.push('', chalk.bold('Risks'));
   if (result.risks.length === 0) out.push('  none found');
@@ -50,17 +50,13 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle)
   return `${out.join('\n')}\n`;
 }
 
-function table(head: string[]): Table.Table {
-  return new Table({ head, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
-}
-
 function orDash(x: number | null, f: (v: number) => string): string {
   return x === null ? 'unknown' : f(x);
 }
 
-function serviceTable(result: AvailabilityResult, horizon: string): string {
+function serviceTable(result: AvailabilityResult, horizon: string, style: TextStyle): string {
   const s = result.service;
-  const t = table(['Service', 'Value']);
+  const t = table(['Service', 'Value'], style);
   const staticNote = s.outagesPerYear === null ? ' (static specs: no failure rate)' : '';
   t.push(
     ['Availability', formatAvailability(s.unavailability)],
@@ -73,8 +69,8 @@ function serviceTable(result: AvailabilityResult, horizon: string): string {
   return t.toString();
 }
 
-function tierTable(result: AvailabilityResult, horizon: string): string {
-  const t = table(['Tier', 'k of n', 'Availability', 'Node fails', 'Exp. fails', 'Quorum loss', 'Share']);
+function tierTable(result: AvailabilityResult, horizon: string, style: TextStyle): string {
+  const t = table(['Tier', 'k of n', 'Availability', 'Node fails', 'Exp. fails', 'Quorum loss', 'Share'], style);
   for (const tier of result.tiers) {
     t.push([
       clip(tier.name, 12),
@@ -93,8 +89,8 @@ function tierTable(result: AvailabilityResult, horizon: string): string {
   )}`;
 }
 
-function domainTable(kind: string, list: readonly DomainResult[], where: readonly string[], horizon: string): string {
-  const t = table([kind, kind === 'Zone' ? 'Region' : 'Zones', 'Availability', `Fails ≤${horizon}`, 'If lost', 'Service if lost', 'Share']);
+function domainTable(kind: string, list: readonly DomainResult[], where: readonly string[], horizon: string, style: TextStyle): string {
+  const t = table([kind, kind === 'Zone' ? 'Region' : 'Zones', 'Availability', `Fails ≤${horizon}`, 'If lost', 'Service if lost', 'Share'], style);
   list.forEach((d, i) => {
     t.push([
       clip(d.name, 12),
@@ -117,8 +113,8 @@ function summaryLine(kind: string, s: DomainSummary, horizon: string): string {
     `with the rest failing as usual.`);
 }
 
-function capacityTable(result: AvailabilityResult): string | undefined {
-  const t = table(['Lost', 'Tier', 'Nodes left', 'Capacity', 'Demand', 'Spare nodes', 'N+1']);
+function capacityTable(result: AvailabilityResult, style: TextStyle): string | undefined {
+  const t = table(['Lost', 'Tier', 'Nodes left', 'Capacity', 'Demand', 'Spare nodes', 'N+1'], style);
   let rows = 0;
   const domains: [string, readonly DomainResult[]][] = [['zone', result.zones], ['region', result.regions]];
   for (const [kind, list] of domains) {

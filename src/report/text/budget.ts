@@ -1,11 +1,11 @@
-import Table from 'cli-table3';
+import { table as makeTable } from '../table.js';
 import type { DowntimeBudget } from '../../analytic/budget.js';
 import { formatDuration, formatPercentFromUnavailability, formatNines } from '../format.js';
 import type { TextStyle } from '../style.js';
 
 /** The downtime budget as a small table. */
 export function renderBudget(unavailability: number, budget: readonly DowntimeBudget[], style: TextStyle): string {
-  const table = new Table({ head: ['period', 'allowed downtime'], style: { head: style.color ? ['cyan'] : [], border: style.color ? ['grey'] : [] } });
+  const table = makeTable(['period', 'allowed downtime'], style);
   for (const b of budget) table.push([`${b.period} (${formatDuration(b.periodSeconds)})`, formatDuration(b.downtimeSeconds)]);
   const title = `Downtime budget for ${formatPercentFromUnavailability(unavailability)} (${formatNines(unavailability)})`;
   return `${style.chalk.bold(title)}\n${table.toString()}\n`;

@@ -1,0 +1,48 @@
+import { Command, Option } from 'commander';
+import { analyzeModel } from '../../analytic/analyze-model.js';
+import { EXIT } from '../../errors.js';
+import { analysisJson, modelInfo } from '../../report/json/analysis.js';
+import { envelope } from '../../report/json/envelope.js';
+import { renderAvailability } from '../../report/text/availability.js';
+import { renderDataProtection } from '../../report/text/data-protection.js';
+import { output, type CommandContext } from '../context.js';
+import { printProblems, readModel } from '../load-model.js';
+import { positiveNumber } from '../options.js';
+
+type AnalyzeOptions = { years?: number };
+
+export function analyzeCommand(ctx: CommandContext): Command {
+  return new Command('analyze')
+    .description('analytic report: availability of tiers and service, outages, risks; RPO/RTO, backup storage, durability')
+    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+    .addOption(new Option('--years <n>', 'horizon of the backup-storage simulation in years (default: the model horizon, at least 1)').argParser(positiveNumber))
+    .addHelpText('after', `
+Exit codes: 0 analysed, 2 invalid model or usage.
+
+Examples:
+  $ nines analyze models/inference-3az.yaml
+  $ nines analyze models/database-dr.yaml --years 5
+  $ nines analyze models/database-dr.yaml --json | jq '.service.nines'`)
+    .action(async (file: string, options: AnalyzeOptions, command: Command) => {
+      const o = output(ctx, command);
+      const loaded = await readModel(ctx.proc, file);
+      if (!loaded.ok) {
+        printProblems(o, loaded.fileLabel, loaded.problems);
+        if (o.json) o.outJson({ ...envelope('analyze'), valid: false, problems: loaded.problems });
+        ctx.exitCode = EXIT.input;
+        return;
+      }
+      printProblems(o, loaded.fileLabel, loaded.warnings);
+      const analysis = analyzeModel(loaded.model, { years: options.years });
+      if (o.json) {
+        o.outJson({ ...envelope('analyze'), model: modelInfo(loaded.model, loaded.fileLabel), ...analysisJson(analysis) });
+      } else {
+        const { chalk } = o.style;
+        const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? chalk.dim(` — ${loaded.model.description}`) : ''}`;
+        const sections = [title, renderAvailability(analysis.availability, o.style)];
+        if (analysis.dataProtection) sections.push(renderDataProtection(analysis.dataProtection, o.style));
+        o.out(`${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);
+      }
+      ctx.exitCode = EXIT.ok;
+    });
+}
