@@ -26,18 +26,26 @@ export type BackupSimulation = {
 type Kind = 'full' | 'increment' | 'differential' | 'reverse';
 
 type Point = {
-  readonly id: number;
   readonly t: number;
   bytes: number;
   kind: Kind;
-  /** The point this one needs to be restored (−1: none). */
-  parent: number;
+  /** The point this one needs to be restored (null: none). */
+  parent: Point | null;
   /** A point of the regular schedule (false: a synthetic GFS full). */
   readonly regular: boolean;
   weekly: boolean;
   monthly: boolean;
   yearly: boolean;
+  /** Last retention pass that kept this point (a mark instead of a Set: faster). */
+  mark: number;
+  /** Chain bytes, valid when chainPass is the current pass. */
+  chain: number;
+  chainPass: number;
 };
+
+function point(t: number, bytes: number, kind: Kind, parent: Point | null, regular: boolean): Point {
+  return { t, bytes, kind, parent, regular, weekly: false, monthly: false, yearly: false, mark: -1, chain: 0, chainPass: -1 };
+}
 
 /** Points between fulls for the methods with periodic fulls. */
 export function fullEveryPoints(job: BackupJobSpec): number {
@@ -77,60 +85,52 @@ export function simulateBackupJob(
   const { points: keepPoints, weekly, monthly, yearly } = job.retention;
 
   let live: Point[] = [];
-  const byId = new Map<number, Point>();
-  let nextId = 0;
-  let lastFullId = -1;
+  let lastFull: Point | undefined;
+  let lastRegular: Point | undefined;
   let peak = 0;
   let best = { storageBytes: -1, restorePoints: 0, fulls: 0 };
   let worstChain = 0;
-
-  const add = (p: Omit<Point, 'id'>): Point => {
-    const point = { ...p, id: nextId++ };
-    live.push(point);
-    byId.set(point.id, point);
-    return point;
+  let pending = { weekly: false, monthly: false, yearly: false };
+  const add = (p: Point): Point => {
+    live.push(p);
+    return p;
   };
-  const plain = { weekly: false, monthly: false, yearly: false };
-  let pending = { ...plain };
 
   for (let i = 0; i < count; i++) {
     const t = i * dt;
     const prevT = (i - 1) * dt;
-    const previous = live.filter((p) => p.regular).at(-1);
+    // The latest regular point always survives retention (points ≥ 1).
+    const previous = lastRegular;
 
     // 1. The regular backup of this slot.
     let regular: Point;
     const startsChain = i % period === 0;
     switch (job.method) {
       case 'full':
-        regular = add({ t, bytes: fullBytesAt(data, t), kind: 'full', parent: -1, regular: true, ...plain });
+        regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
         break;
       case 'forward-incremental':
       case 'forever-incremental':
         if (previous === undefined || (job.method === 'forward-incremental' && startsChain)) {
-          regular = add({ t, bytes: fullBytesAt(data, t), kind: 'full', parent: -1, regular: true, ...plain });
+          regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
         } else {
-          const bytes = incrementBytesAt(data, t, dt);
-          regular = add({ t, bytes, kind: 'increment', parent: previous.id, regular: true, ...plain });
+          regular = add(point(t, incrementBytesAt(data, t, dt), 'increment', previous, true));
         }
         break;
       case 'differential':
-        if (previous === undefined || startsChain) {
-          regular = add({ t, bytes: fullBytesAt(data, t), kind: 'full', parent: -1, regular: true, ...plain });
-          lastFullId = regular.id;
+        if (previous === undefined || lastFull === undefined || startsChain) {
+          regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
+          lastFull = regular;
         } else {
-          const full = byId.get(lastFullId);
-          const since = full === undefined ? dt : t - full.t;
-          const bytes = incrementBytesAt(data, t, since);
-          regular = add({ t, bytes, kind: 'differential', parent: lastFullId, regular: true, ...plain });
+          regular = add(point(t, incrementBytesAt(data, t, t - lastFull.t), 'differential', lastFull, true));
         }
         break;
       case 'reverse-incremental':
-        regular = add({ t, bytes: fullBytesAt(data, t), kind: 'full', parent: -1, regular: true, ...plain });
+        regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
         if (previous !== undefined) {
           previous.kind = 'reverse';
           previous.bytes = incrementBytesAt(data, t, dt);
-          previous.parent = regular.id;
+          previous.parent = regular;
         }
         break;
       default: {
@@ -138,6 +138,7 @@ export function simulateBackupJob(
         throw new Error(`unknown backup method ${String(never)}`);
       }
     }
+    lastRegular = regular;
 
     // 2. GFS: a period's flag goes to its first independent full (full, forward-incremental,
     // differential); forever- and reverse-incremental have none, so a synthetic full is written.
@@ -149,19 +150,21 @@ export function simulateBackupJob(
     if (pending.weekly || pending.monthly || pending.yearly) {
       const natural = job.method !== 'reverse-incremental' && job.method !== 'forever-incremental';
       const target = !natural
-        ? add({ t, bytes: fullBytesAt(data, t), kind: 'full', parent: -1, regular: false, ...plain })
+        ? add(point(t, fullBytesAt(data, t), 'full', null, false))
         : regular.kind === 'full' ? regular : undefined;
       if (target !== undefined) {
-        Object.assign(target, pending);
-        pending = { ...plain };
+        target.weekly = pending.weekly;
+        target.monthly = pending.monthly;
+        target.yearly = pending.yearly;
+        pending = { weekly: false, monthly: false, yearly: false };
       }
     }
 
     peak = Math.max(peak, sum(live));
 
     // 3. Retention.
-    if (job.method === 'forever-incremental') mergeOldest(live, byId, keepPoints, data);
-    live = retain(live, byId, keepPoints, weekly, monthly, yearly);
+    if (job.method === 'forever-incremental') mergeOldest(live, keepPoints, data);
+    live = retain(live, i, keepPoints, weekly, monthly, yearly);
 
     // 4. Steady state: the largest state of the last cycle.
     if (i >= count - cycle) {
@@ -170,7 +173,7 @@ export function simulateBackupJob(
         const fulls = live.filter((p) => p.kind === 'full').length;
         best = { storageBytes: stored, restorePoints: live.length, fulls };
       }
-      worstChain = Math.max(worstChain, worstChainBytes(live, byId));
+      worstChain = Math.max(worstChain, worstChainBytes(live, i));
     }
   }
   return {
@@ -190,16 +193,15 @@ function sum(points: readonly Point[]): number {
 }
 
 /** Forever-forward: while more than `keep` regular points, fold the oldest increment into the full. */
-function mergeOldest(live: Point[], byId: Map<number, Point>, keep: number, data: DataSet): void {
+function mergeOldest(live: Point[], keep: number, data: DataSet): void {
   let regular = live.filter((p) => p.regular);
   while (regular.length > Math.max(1, keep)) {
     const [base, next] = regular;
     if (base === undefined || next === undefined) break;
     next.kind = 'full';
-    next.parent = -1;
+    next.parent = null;
     next.bytes = fullBytesAt(data, next.t);
     live.splice(live.indexOf(base), 1);
-    byId.delete(base.id);
     regular = regular.slice(1);
   }
 }
@@ -207,13 +209,12 @@ function mergeOldest(live: Point[], byId: Map<number, Point>, keep: number, data
 /** Keeps the required points (latest regular + latest GFS of each level) and their dependencies. */
 function retain(
   live: readonly Point[],
-  byId: Map<number, Point>,
+  pass: number,
   points: number,
   weekly: number,
   monthly: number,
   yearly: number,
 ): Point[] {
-  const keep = new Set<number>();
   let r = 0;
   let w = 0;
   let m = 0;
@@ -227,28 +228,19 @@ function retain(
     if (p.monthly && m < monthly) (m++, (needed = true));
     if (p.yearly && y < yearly) (y++, (needed = true));
     if (!needed) continue;
-    for (let q: Point | undefined = p; q !== undefined && !keep.has(q.id); q = byId.get(q.parent)) {
-      keep.add(q.id);
-    }
+    for (let q: Point | null = p; q !== null && q.mark !== pass; q = q.parent) q.mark = pass;
   }
-  const kept: Point[] = [];
-  for (const p of live) {
-    if (keep.has(p.id)) kept.push(p);
-    else byId.delete(p.id);
-  }
-  return kept;
+  return live.filter((p) => p.mark === pass);
 }
 
 /** The largest stored chain any live point needs: its bytes plus its parent's chain. */
-function worstChainBytes(live: readonly Point[], byId: Map<number, Point>): number {
-  const memo = new Map<number, number>();
+function worstChainBytes(live: readonly Point[], pass: number): number {
   const chain = (p: Point): number => {
-    const known = memo.get(p.id);
-    if (known !== undefined) return known;
-    const parent = byId.get(p.parent);
-    const value = p.bytes + (parent === undefined ? 0 : chain(parent));
-    memo.set(p.id, value);
-    return value;
+    if (p.chainPass !== pass) {
+      p.chain = p.bytes + (p.parent === null ? 0 : chain(p.parent));
+      p.chainPass = pass;
+    }
+    return p.chain;
   };
   let worst = 0;
   for (const p of live) worst = Math.max(worst, chain(p));
