@@ -1,0 +1,21 @@
+/**
+ * nines as a library: pure functions from model text to figures. No I/O, no process state.
+ *
+ * @example
+ *   import { loadModelText, analyzeModel } from 'nines';
+ *   const loaded = loadModelText(yamlText);
+ *   if (loaded.ok) console.log(analyzeModel(loaded.value).availability.service.nines);
+ */
+export { loadModel, loadModelText } from './config/load.js';
+export type { Problem, Validation } from './config/problem.js';
+export { modelSchema } from './config/schema.js';
+export type * from './model/types.js';
+export { component } from './model/component.js';
+export { analyzeModel, type Analysis, type AnalysisOptions } from './analytic/analyze-model.js';
+export { analyzeAvailability } from './analytic/availability/index.js';
+export type { AvailabilityResult } from './analytic/availability/index.js';
+export { analyzeDataProtection } from './analytic/data-protection/index.js';
+export type { DataProtectionResult } from './analytic/data-protection/index.js';
+export { downtimeBudget, type DowntimeBudget } from './analytic/budget.js';
+export { parseQuantity } from './units/quantity.js';
+export { parseFraction, parseAvailabilityArgument } from './units/fraction.js';
