@@ -4,6 +4,8 @@ import type { DurabilityFigures } from './types.js';
 /**
  * The figures both durability models report, from log P(loss per year) and log MTTDL:
  * nines = floor(−log10 P), finite however small P is (P itself may underflow to 0).
+ * MTTDL beyond the double range (P below ~1e-300) is capped at Number.MAX_VALUE so JSON stays
+ * a number; log10MttdlSeconds stays exact.
  * Expected bytes lost per year = (year / MTTDL) × bytes per group (a loss event loses the
  * whole group's data: the conservative reading).
  * @example figuresFromLogs(Math.log(1e-20), Math.log(1e27), 1e12).nines // 20
@@ -21,7 +23,14 @@ export function figuresFromLogs(
     annualLossProbability: p,
     log10AnnualLossProbability: log10,
     nines: log10 >= 0 ? 0 : Math.floor(-log10),
-    mttdlSeconds: Math.exp(logMttdlSeconds),
+    mttdlSeconds: cappedExp(logMttdlSeconds),
+    log10MttdlSeconds: logMttdlSeconds / Math.LN10,
     expectedBytesLostPerYear: Math.exp(Math.log(SECONDS_PER_YEAR) - logMttdlSeconds) * bytesPerGroup,
   };
+}
+
+/** e^x, capped at Number.MAX_VALUE instead of overflowing to Infinity. */
+export function cappedExp(x: number): number {
+  const v = Math.exp(x);
+  return Number.isFinite(v) ? v : Number.MAX_VALUE;
 }

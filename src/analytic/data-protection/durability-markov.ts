@@ -1,5 +1,5 @@
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
-import { figuresFromLogs } from './durability-figures.js';
+import { cappedExp, figuresFromLogs } from './durability-figures.js';
 import type { ShardGroup } from './durability-window.js';
 import { logPoissonAtLeastOne, logSumExp } from './log-math.js';
 import type { MarkovDurability } from './types.js';
@@ -41,7 +41,7 @@ export function markovDurability(group: ShardGroup): MarkovDurability {
   const logAnnual = logPoissonAtLeastOne(Math.log(SECONDS_PER_YEAR) - logTotal);
   return {
     ...figuresFromLogs(logAnnual, logTotal, group.bytesPerGroup),
-    groupMttdlSeconds: Math.exp(logGroup),
+    groupMttdlSeconds: cappedExp(logGroup),
     failureRatePerSecond: group.failureRatePerSecond,
     repairRatePerSecond: mu,
   };

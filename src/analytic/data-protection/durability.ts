@@ -80,6 +80,7 @@ export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes:
       log10AnnualLossProbability: window.log10AnnualLossProbability,
       nines: window.nines,
       mttdlSeconds: window.mttdlSeconds,
+      log10MttdlSeconds: window.log10MttdlSeconds,
       expectedBytesLostPerYear: window.expectedBytesLostPerYear,
       scheme,
       derivedFromTier: given === undefined,

@@ -83,7 +83,10 @@ export type DurabilityFigures = {
   readonly log10AnnualLossProbability: number;
   /** floor(−log10 P(loss per year)). */
   readonly nines: number;
+  /** Capped at Number.MAX_VALUE (≈1.8e308 s) when it overflows; see log10MttdlSeconds. */
   readonly mttdlSeconds: number;
+  /** log10 of the MTTDL in seconds, exact beyond the double range. */
+  readonly log10MttdlSeconds: number;
   readonly expectedBytesLostPerYear: number;
 };
 

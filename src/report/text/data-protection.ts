@@ -114,7 +114,7 @@ function durability(d: DurabilityResult | null, style: TextStyle): string[] {
     name === d.model ? style.chalk.bold(`${name} (targets)`) : name,
     probability(f),
     String(f.nines),
-    duration(f.mttdlSeconds),
+    f.mttdlSeconds < Number.MAX_VALUE ? duration(f.mttdlSeconds) : `≈1e${Math.round(f.log10MttdlSeconds - Math.log10(31_536_000))} years`,
     formatBytes(f.expectedBytesLostPerYear),
   ];
   t.push(row('window', d.window), row('markov', d.markov));

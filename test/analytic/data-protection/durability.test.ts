@@ -100,6 +100,9 @@ describe('window model', () => {
     expect(hundred.log10AnnualLossProbability).toBeCloseTo(expected100, 8);
     expect(hundred.nines).toBe(Math.floor(-expected100));
     expect(Number.isFinite(hundred.nines)).toBe(true);
+    // MTTDL ≈ T / P_w = 86 400 s × 10^456: capped for JSON, exact in log10.
+    expect(hundred.mttdlSeconds).toBe(Number.MAX_VALUE);
+    expect(hundred.log10MttdlSeconds).toBeCloseTo(Math.log10(86_400) - 100 * Math.log10(p), 8);
   });
 
   it('exactly 1e-20: the nines are 20, not 19', () => {
