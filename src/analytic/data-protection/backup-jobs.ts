@@ -28,6 +28,7 @@ export function backupDurationSeconds(backup: Backup, data: DataSet, horizonSeco
  * Restore time = the worst chain's logical bytes (stored / (1 − reduction)) / restore
  * throughput: a restore rehydrates every block it reads, and vendors quote restore
  * throughput in source (logical) bytes, so the logical size is the conservative reading.
+ * @example analyzeBackupJobs(model.data, 31_536_000).backups[0]?.worstRestoreSeconds
  */
 export function analyzeBackupJobs(
   data: Data,

@@ -14,6 +14,9 @@ export { simulateBackupJob, type BackupJobSpec, type BackupSimulation } from './
 export { steadyStateClosedForm } from './backup-closed-form.js';
 export { windowDurability, type ShardGroup } from './durability-window.js';
 export { markovDurability, logMarkovMttdl } from './durability-markov.js';
+export { analyzeDurability } from './durability.js';
+export { analyzeBackupJobs, backupDurationSeconds } from './backup-jobs.js';
+export { analyzeScenario, SCENARIOS } from './scenarios.js';
 
 export type DataProtectionOptions = {
   /** Simulation horizon in years (365 d); default: the model's horizon, at least one year. */
