@@ -154,6 +154,7 @@ export function* simulation(
     }
   }
 
+  if (model.data !== undefined) notes.push('data loss (durability, realised RPO/RTO) is not simulated yet; see the analytic data-protection figures');
   const timelineOnly = service === undefined;
   const tl = timelineFields.timeline;
   if (timelineOnly && tl === undefined) throw new Error('simulate: nothing to simulate (no snapshot and no timeline)');

@@ -119,14 +119,19 @@ export function runTimelineChunk(
       const comp = active[j] ?? 0;
       const up = m.meanUp[comp] ?? Infinity;
       const dn = m.meanDown[comp] ?? 0;
+      // Exponential phases are memoryless: the residual is a fresh draw (inline, as below).
       if (start === 'steady' && rng.uniform() * (up + dn) < dn) {
         toggle(comp, 1);
-        next[j] = drawResidual(rng, m.repairKind[comp] ?? 0, m.repairParam[comp] ?? 0, dn);
+        const kind = m.repairKind[comp] ?? 0;
+        next[j] = kind === DIST_EXPONENTIAL ? -dn * Math.log(rng.uniform()) : drawResidual(rng, kind, m.repairParam[comp] ?? 0, dn);
       } else {
+        const kind = m.lifetimeKind[comp] ?? 0;
         next[j] =
-          start === 'steady'
-            ? drawResidual(rng, m.lifetimeKind[comp] ?? 0, m.lifetimeParam[comp] ?? 0, up)
-            : drawDuration(rng, m.lifetimeKind[comp] ?? 0, m.lifetimeParam[comp] ?? 0, up);
+          kind === DIST_EXPONENTIAL
+            ? -up * Math.log(rng.uniform())
+            : start === 'steady'
+              ? drawResidual(rng, kind, m.lifetimeParam[comp] ?? 0, up)
+              : drawDuration(rng, kind, m.lifetimeParam[comp] ?? 0, up);
       }
     }
     let down = serviceDown();
