@@ -33,17 +33,27 @@ export async function simulate(model: Model, options: SimulateOptions = {}, anal
   const url = options.workerUrl ?? new URL('./simulate-worker.js', import.meta.url);
   let pool: WorkerPool | undefined;
   let mainSeconds = 0;
+  let poolFailed = false;
   try {
     const gen = simulation(model, setup, options, analytic, ctx);
     let step = gen.next();
     while (!step.done) {
       const { phase, chunks } = step.value;
-      const wantPool = maxWorkers > 1 && (requested !== 'auto' || mainSeconds > AUTO_AFTER_SECONDS);
+      const wantPool = maxWorkers > 1 && !poolFailed && (requested !== 'auto' || mainSeconds > AUTO_AFTER_SECONDS);
       if (pool === undefined && wantPool) pool = new WorkerPool(url, maxWorkers, setup);
-      let results: ChunkResult[];
+      let results: ChunkResult[] | undefined;
       if (pool !== undefined) {
-        results = await pool.run(phase, chunks);
-      } else {
+        try {
+          results = await pool.run(phase, chunks);
+        } catch (e) {
+          // 'auto' degrades to the calling thread (same numbers); an explicit count is an error.
+          if (requested !== 'auto') throw e;
+          poolFailed = true;
+          await pool.close();
+          pool = undefined;
+        }
+      }
+      if (results === undefined) {
         const t0 = now();
         results = chunks.map((c) => runner.run(phase, c));
         mainSeconds += now() - t0;
