@@ -1,6 +1,9 @@
 // Bundles the CLI into dist/nines.js with esbuild: mathjs loads slowly from node_modules,
 // and a tree-shaken bundle keeps start-up well under half a second.
 import { build } from 'esbuild';
+import { generateValidator } from './generate-validator.mjs';
+
+generateValidator();
 
 await build({
   entryPoints: ['src/cli/main.ts'],

@@ -1,9 +1,14 @@
 /**
- * The model file's JSON Schema, compiled once with Ajv (draft 2020-12), and its errors turned
- * into problems a person can act on: one message per mistake, at the key or value it is about.
+ * The model file's JSON Schema and its errors turned into problems a person can act on: one
+ * message per mistake, at the key or value it is about.
+ *
+ * Validation runs the validator precompiled by scripts/generate-validator.mjs, in which each
+ * subschema carries its JSON pointer in `$comment`; an error's `parentSchema.$comment` says
+ * exactly which part of the schema failed, through $ref and inlining alike.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import modelSchema from '../../schemas/model.schema.json' with { type: 'json' };
+import validateModel, { annotatedSchema } from './generated/model-validator.js';
 import type { Locator } from './parse.js';
 import { formatPath, type Path, type Problem } from './problem.js';
 import { didYouMean } from './suggest.js';
@@ -11,82 +16,45 @@ import { describe } from '../units/quantity.js';
 
 export { modelSchema };
 
+type Schema = Record<string, unknown>;
+
 /**
  * Values whose format is checked by the units parser in build/, which knows what was meant
  * ("expected a duration, got '5 GB', a size"); their schema errors would only repeat it.
  */
-const UNIT_DEFINITIONS = ['duration', 'size', 'throughput', 'fraction', 'availability', 'growth'];
-
-type Compiled = {
-  readonly validate: ValidateFunction;
-  /** Validators of single union branches; compiled on demand, only on the error path. */
-  readonly branch: (pointer: string) => ValidateFunction;
-  readonly pointers: Map<object, string>;
-  readonly unitSchemas: Set<object>;
-};
-let compiled: Compiled | undefined;
-
-function schemaTools(): Compiled {
-  if (compiled) return compiled;
-  const validate = new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(modelSchema);
-  // A branch such as {required: [mtbf, mttr]} is not a complete schema on its own (strict mode
-  // wants a type beside `required`), so branches compile in a lenient instance.
-  const lenient = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-  lenient.addSchema(modelSchema);
-  const id = (modelSchema as { $id: string }).$id;
-  const branches = new Map<string, ValidateFunction>();
-  const branch = (pointer: string): ValidateFunction => {
-    let fn = branches.get(pointer);
-    if (!fn) {
-      fn = lenient.compile({ $ref: `${id}#${pointer}` });
-      branches.set(pointer, fn);
-    }
-    return fn;
-  };
-  const pointers = new Map<object, string>();
-  indexSchema(modelSchema, '', pointers);
-  const unitSchemas = new Set<object>();
-  const definitions = (modelSchema as { definitions?: Record<string, unknown> }).definitions ?? {};
-  for (const name of UNIT_DEFINITIONS) collectObjects(definitions[name], unitSchemas);
-  compiled = { validate, branch, pointers, unitSchemas };
-  return compiled;
-}
+const UNIT_POINTER = /^\/definitions\/(duration|size|throughput|fraction|availability|growth)(\/|$)/;
 
 /** Checks `data` against the model schema; returns every problem, located. */
 export function checkSchema(data: unknown, locate: Locator): Problem[] {
-  const tools = schemaTools();
-  if (tools.validate(data)) return [];
-  // `if` errors only say "must match then schema"; the `then` errors themselves say what is missing.
-  const errors = (tools.validate.errors ?? []).filter((e) => e.keyword !== 'if');
-  const resolved = resolveUnions(errors, tools).filter((e) => !tools.unitSchemas.has(e.parentSchema as object));
+  if (validateModel(data)) return [];
+  // `if` errors only say "must match then schema"; the `then` errors say what is missing.
+  const errors = (validateModel.errors ?? []).filter((e) => e.keyword !== 'if');
+  const resolved = resolveUnions(errors).filter((e) => !UNIT_POINTER.test(pointerOf(e.parentSchema)));
   // An unknown key explains a failed "exactly one of" on the same mapping (a typo'd `mtbff`).
   const unknownKeyAt = new Set(resolved.filter((e) => e.keyword === 'additionalProperties').map((e) => e.instancePath));
   return resolved
-    .filter((e) => !((e.keyword === 'oneOf' || e.keyword === 'anyOf') && unknownKeyAt.has(e.instancePath)))
+    .filter((e) => !(isUnion(e) && unknownKeyAt.has(e.instancePath)))
     .map((e) => toProblem(e, data, locate));
 }
 
 /**
  * Replaces each failed oneOf/anyOf by what the user most likely meant: when exactly one branch
- * has the value's shape (type, const, enum), that branch's own errors; otherwise one
- * "expected …" message. Each branch is validated on its own, found by schema identity, so
- * this does not depend on how Ajv spells schema paths through $ref.
+ * has the value's shape (type, const, enum, required keys), that branch's own errors;
+ * otherwise one "expected …" message.
  */
-function resolveUnions(errors: readonly ErrorObject[], tools: Compiled): ErrorObject[] {
+function resolveUnions(errors: readonly ErrorObject[]): ErrorObject[] {
   let current = [...errors];
   const kept = new Set<ErrorObject>();
   for (let round = 0; round < 1000; round++) {
-    const union = current
-      .filter((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !kept.has(e))
-      .sort((a, b) => a.instancePath.length - b.instancePath.length)[0];
+    const union = current.filter((e) => isUnion(e) && !kept.has(e)).sort((a, b) => a.instancePath.length - b.instancePath.length)[0];
     if (!union) return current;
-    const branches = Array.isArray(union.schema) ? (union.schema as unknown[]) : [];
-    const results = branches.map((branch) => branchErrors(branch, union, tools));
+    const branches = branchesOf(union);
+    const results = branches.map((pointer) => branchErrors(pointer, union));
     const fromBranches = new Set(results.flat().map(signature));
     const rest = current.filter((e) => e !== union && !fromBranches.has(signature(e)));
-    const fitting = results.filter((_, i) => admits(branches[i], union.data));
+    const fitting = results.filter((_, i) => admits(resolve(branches[i] ?? ''), union.data));
     const passing = (union.params as { passingSchemas?: unknown }).passingSchemas;
-    if (fitting.length === 1 && passing == null && !allRequiredOnly(branches)) {
+    if (fitting.length === 1 && passing == null && !allRequiredOnly(branches.map(resolve))) {
       current = [...rest, ...(fitting[0] ?? [])];
     } else {
       kept.add(union);
@@ -96,30 +64,54 @@ function resolveUnions(errors: readonly ErrorObject[], tools: Compiled): ErrorOb
   return current;
 }
 
-/** The errors one branch of a union gives for the union's value, at absolute instance paths. */
-function branchErrors(branch: unknown, union: ErrorObject, tools: Compiled): ErrorObject[] {
-  const pointer = typeof branch === 'object' && branch !== null ? tools.pointers.get(branch) : undefined;
-  if (pointer === undefined) return [];
-  const validate = tools.branch(pointer);
+function isUnion(e: ErrorObject): boolean {
+  return e.keyword === 'oneOf' || e.keyword === 'anyOf';
+}
+
+/** The JSON pointers of a union's branches (each branch schema carries its own). */
+function branchesOf(union: ErrorObject): string[] {
+  return Array.isArray(union.schema) ? (union.schema as unknown[]).map(pointerOf) : [];
+}
+
+function pointerOf(schema: unknown): string {
+  return isObject(schema) && typeof schema['$comment'] === 'string' ? schema['$comment'] : '';
+}
+
+/** The subschema of the (clean) model schema at a JSON pointer. */
+function resolve(pointer: string): Schema {
+  let node: unknown = modelSchema;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
+  }
+  return isObject(node) ? node : {};
+}
+
+let lenient: Ajv2020 | undefined;
+const branchValidators = new Map<string, ValidateFunction>();
+
+/**
+ * The errors one branch of a union gives for the union's value, at absolute instance paths.
+ * Compiled on demand (error path only) in a lenient instance: a branch such as
+ * {required: [mtbf, mttr]} is not a complete schema for strict mode.
+ */
+function branchErrors(pointer: string, union: ErrorObject): ErrorObject[] {
+  if (pointer === '') return [];
+  let validate = branchValidators.get(pointer);
+  if (!validate) {
+    if (!lenient) {
+      lenient = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+      lenient.addSchema(annotatedSchema);
+    }
+    validate = lenient.compile({ $ref: `${(modelSchema as { $id: string }).$id}#${pointer}` });
+    branchValidators.set(pointer, validate);
+  }
   if (validate(union.data)) return [];
   return (validate.errors ?? []).map((e) => ({ ...e, instancePath: union.instancePath + e.instancePath }));
 }
 
 function signature(e: ErrorObject): string {
   return `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-}
-
-/** JSON pointer of every object in the schema, by identity. */
-function indexSchema(node: unknown, pointer: string, pointers: Map<object, string>): void {
-  if (typeof node !== 'object' || node === null) return;
-  pointers.set(node, pointer);
-  for (const [key, child] of Object.entries(node)) indexSchema(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, pointers);
-}
-
-function collectObjects(node: unknown, into: Set<object>): void {
-  if (typeof node !== 'object' || node === null) return;
-  into.add(node);
-  for (const child of Object.values(node)) collectObjects(child, into);
 }
 
 /**
@@ -229,7 +221,7 @@ function toProblem(e: ErrorObject, data: unknown, locate: Locator): Problem {
 
 /** "expected exactly one of {mtbf, mttr}, {afr, mttr}, …; found mtbf, afr" or "expected a number or a mapping …". */
 function unionMessage(e: ErrorObject): string {
-  const branches = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
+  const branches = branchesOf(e).map(resolve);
   if (allRequiredOnly(branches)) {
     const required = branches.map((b) => (b as { required: string[] }).required);
     const options = required.map((keys) => `{${keys.join(', ')}}`);
