@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { budgetCommand } from './commands/budget.js';
 import { schemaCommand } from './commands/schema.js';
+import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import type { Proc } from './proc.js';
@@ -23,6 +24,7 @@ Exit codes: 0 ok / targets met · 1 a target missed · 2 usage or input error ·
 Examples:
   $ nines validate models/inference-3az.yaml
   $ nines analyze models/database-dr.yaml
+  $ nines simulate models/inference-3az.yaml --seed 7
   $ nines budget 99.95%
   $ nines schema > model.schema.json`;
 
@@ -56,7 +58,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, analyzeCommand, budgetCommand, schemaCommand]) {
+  for (const make of [validateCommand, analyzeCommand, simulateCommand, budgetCommand, schemaCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
