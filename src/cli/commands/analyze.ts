@@ -8,6 +8,7 @@ import { renderDataProtection } from '../../report/text/data-protection.js';
 import { output, type CommandContext } from '../context.js';
 import { printProblems, readModel } from '../load-model.js';
 import { positiveNumber } from '../options.js';
+import { wrap } from '../../report/wrap.js';
 
 type AnalyzeOptions = { years?: number };
 
@@ -38,7 +39,7 @@ Examples:
         o.outJson({ ...envelope('analyze'), model: modelInfo(loaded.model, loaded.fileLabel), ...analysisJson(analysis) });
       } else {
         const { chalk } = o.style;
-        const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? chalk.dim(` — ${loaded.model.description}`) : ''}`;
+        const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, ''))}` : ''}`;
         const sections = [title, renderAvailability(analysis.availability, o.style)];
         if (analysis.dataProtection) sections.push(renderDataProtection(analysis.dataProtection, o.style));
         o.out(`${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);

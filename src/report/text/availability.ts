@@ -1,4 +1,5 @@
 import { table } from '../table.js';
+import { wrap } from '../wrap.js';
 import type {
   AvailabilityResult,
   DomainResult,
@@ -137,20 +138,6 @@ function capacityTable(result: AvailabilityResult, style: TextStyle): string | u
 }
 
 /** Word-wraps prose at 100 columns with a two-space indent (ANSI codes do not count). */
-function wrap(text: string, indent = '  ', width = 100): string {
-  const visible = (x: string): number => [...x.replace(/\u001b\[[0-9;]*m/g, '')].length;
-  const lines: string[] = [];
-  let line = indent;
-  for (const word of text.split(' ')) {
-    if (line.trim() !== '' && visible(line) + 1 + visible(word) > width) {
-      lines.push(line);
-      line = `${indent}  ${word}`;
-    } else line = line.trim() === '' ? `${indent}${word}` : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
-
 function percent(share: number): string {
   return `${(share * 100).toFixed(share >= 0.1 ? 0 : 1)}%`;
 }

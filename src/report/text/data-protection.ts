@@ -1,4 +1,6 @@
-import Table from 'cli-table3';
+import type { HorizontalTableRow } from 'cli-table3';
+import { table } from '../table.js';
+import { wrap } from '../wrap.js';
 import type {
   DataProtectionResult,
   DurabilityFigures,
@@ -9,7 +11,6 @@ import type { Location } from '../../model/types.js';
 import { formatBytes, formatCount, formatDuration, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 
-const WIDTH = 100;
 
 /**
  * The data-protection section of `nines analyze`: scenarios (RPO, RTO and its phases, data at
@@ -25,21 +26,18 @@ export function renderDataProtection(result: DataProtectionResult, style: TextSt
       `at its end, changing ${formatBytes(result.changeRateBytesPerSecond * 86_400)}/day`,
     '',
     scenarioTable(result.scenarios, style),
-    phaseTable(result.scenarios),
+    phaseTable(result.scenarios, style),
     ...result.scenarios.map((s) => wrap(`${s.scenario}: ${s.explanation}`, '  ')),
   ];
-  if (result.backups.length > 0) out.push('', chalk.bold('Backups'), backupTable(result), locationTable(result));
+  if (result.backups.length > 0) out.push('', chalk.bold('Backups'), backupTable(result, style), locationTable(result, style));
   out.push('', chalk.bold('Durability'), ...durability(result.durability, style));
   if (result.notes.length > 0) out.push('', ...result.notes.map((n) => wrap(`note: ${n}`, '  ')));
   return `${out.join('\n')}\n`;
 }
 
-function table(head: string[]): Table.Table {
-  return new Table({ head, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
-}
 
 function scenarioTable(scenarios: readonly ScenarioResult[], style: TextStyle): string {
-  const t = table(['Scenario', 'Recovered by', 'RPO worst', 'RPO exp.', 'At risk', 'RTO']);
+  const t = table(['Scenario', 'Recovered by', 'RPO worst', 'RPO exp.', 'At risk', 'RTO'], style);
   for (const s of scenarios) {
     // "zone eu-1a", "region eu": the domain says which; node and corruption speak for themselves.
     const name = clip(s.scenario === 'zone' || s.scenario === 'region' ? s.failureDomain : s.scenario, 20);
@@ -59,8 +57,8 @@ function scenarioTable(scenarios: readonly ScenarioResult[], style: TextStyle): 
   return t.toString();
 }
 
-function phaseTable(scenarios: readonly ScenarioResult[]): string {
-  const t = table(['RTO phases', 'Detection', 'Failover', 'Provisioning', 'Restore', 'Validation', 'Total']);
+function phaseTable(scenarios: readonly ScenarioResult[], style: TextStyle): string {
+  const t = table(['RTO phases', 'Detection', 'Failover', 'Provisioning', 'Restore', 'Validation', 'Total'], style);
   for (const s of scenarios) {
     const p = s.rtoPhases;
     if (p === null) {
@@ -80,8 +78,8 @@ function phaseTable(scenarios: readonly ScenarioResult[]): string {
   return t.toString();
 }
 
-function backupTable(result: DataProtectionResult): string {
-  const t = table(['Job / method', 'Location', 'Points/fulls', 'Storage', 'Peak', 'Worst restore (read)']);
+function backupTable(result: DataProtectionResult, style: TextStyle): string {
+  const t = table(['Job / method', 'Location', 'Points/fulls', 'Storage', 'Peak', 'Worst restore (read)'], style);
   for (const b of result.backups) {
     t.push([
       `${clip(b.name, 19)}\n${b.method}`,
@@ -95,8 +93,8 @@ function backupTable(result: DataProtectionResult): string {
   return t.toString();
 }
 
-function locationTable(result: DataProtectionResult): string {
-  const t = table(['Location', 'Storage', 'Peak (sum of job peaks)']);
+function locationTable(result: DataProtectionResult, style: TextStyle): string {
+  const t = table(['Location', 'Storage', 'Peak (sum of job peaks)'], style);
   for (const l of result.storageByLocation) {
     t.push([where(l.location), formatBytes(l.storageBytes), formatBytes(l.peakStorageBytes)]);
   }
@@ -109,8 +107,8 @@ function durability(d: DurabilityResult | null, style: TextStyle): string[] {
     ? `erasure ${d.scheme.data}+${d.scheme.parity}`
     : `${d.scheme.replicas} replicas${d.derivedFromTier ? ' (the data tier\'s nodes)' : ''}`;
   const rebuild = { given: 'given', throughput: 'from rebuild throughput', mttr: 'the MTTR' }[d.rebuildSource];
-  const t = table(['Model', 'P(loss) per year', 'Nines', 'MTTDL', 'Lost per year']);
-  const row = (name: string, f: DurabilityFigures): Table.HorizontalTableRow => [
+  const t = table(['Model', 'P(loss) per year', 'Nines', 'MTTDL', 'Lost per year'], style);
+  const row = (name: string, f: DurabilityFigures): HorizontalTableRow => [
     name === d.model ? style.chalk.bold(`${name} (targets)`) : name,
     probability(f),
     String(f.nines),
@@ -143,17 +141,3 @@ function clip(text: string, max: number): string {
 }
 
 /** Word-wraps a line to the report width with a hanging indent. */
-function wrap(text: string, indent: string): string {
-  const lines: string[] = [];
-  let line = indent;
-  for (const word of text.split(' ')) {
-    if (line.trim() !== '' && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = `${indent}  ${word}`;
-    } else {
-      line = line.trim() === '' ? `${indent}${word}` : `${line} ${word}`;
-    }
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
