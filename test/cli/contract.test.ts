@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reportSchemaErrors } from '../support/report-schema.js';
 import { runCli } from '../support/run-cli.js';
 
 const ANSI = /\u001b\[\d+m/;
@@ -130,5 +131,17 @@ describe('nines schema', () => {
     const run = await runCli(['schema']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync('schemas/model.schema.json', 'utf8')));
+  });
+});
+
+describe('JSON documents of validate, budget and errors', () => {
+  it.each([
+    [['validate', 'models/minimal.yaml', '--json']],
+    [['validate', 'fixtures/invalid/misspelt-key.yaml', '--json']],
+    [['budget', '99.95%', '--json']],
+    [['analyze', 'no-such-file.yaml', '--json']],
+  ])('%j validates against the report schema', async (args) => {
+    const run = await runCli(args);
+    expect(reportSchemaErrors(JSON.parse(run.stdout))).toEqual([]);
   });
 });
