@@ -3,21 +3,12 @@
  * log space (or exactly in linear space when nothing can under- or overflow) and tails are
  * sums of positive terms, never complements.
  */
+import { logChoose } from '../log-math.js';
+
+export { logChoose };
 
 /** Below this, exp() underflows to 0 (exp(−745.2) is the smallest subnormal). */
 const LOG_UNDERFLOW = -745.2;
-
-/**
- * ln C(n, j) = Σ_{i=1}^{m} ln((n − m + i) / i), m = min(j, n − j): O(m), no overflow.
- * @example logChoose(4, 2) // ln 6
- */
-export function logChoose(n: number, j: number): number {
-  if (j < 0 || j > n) return -Infinity;
-  const m = Math.min(j, n - j);
-  let s = 0;
-  for (let i = 1; i <= m; i++) s += Math.log((n - m + i) / i);
-  return s;
-}
 
 /** C(n, j) as a double by the running product (exact for small results, ~m ulps otherwise). */
 function choose(n: number, j: number): number {

@@ -1,7 +1,7 @@
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { cappedExp, figuresFromLogs } from './durability-figures.js';
 import type { ShardGroup } from './durability-window.js';
-import { logPoissonAtLeastOne, logSumExp } from './log-math.js';
+import { logPoissonAtLeastOne, logSumExp } from '../log-math.js';
 import type { MarkovDurability } from './types.js';
 
 /**

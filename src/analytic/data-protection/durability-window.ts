@@ -1,6 +1,6 @@
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { figuresFromLogs } from './durability-figures.js';
-import { log1mExp, logAtLeastOnce, logBinomialTails } from './log-math.js';
+import { log1mExp, logAtLeastOnce, logBinomialTails } from '../log-math.js';
 import type { WindowDurability } from './types.js';
 
 /** A storage group: n shards (replicas or data + parity) of which m may be lost. */

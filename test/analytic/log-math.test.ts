@@ -6,7 +6,7 @@ import {
   logChoose,
   logPoissonAtLeastOne,
   logSumExp,
-} from '../../../src/analytic/data-protection/log-math.js';
+} from '../../src/analytic/log-math.js';
 
 const expectRel = (actual: number, expected: number, rel: number): void => {
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(rel);
