@@ -20,9 +20,12 @@ export function table(head: readonly string[], style: TextStyle, options: { colA
   return t;
 }
 
-/** Inserts ├──┼──┤ under the (one-line) heading, drawn from the top border ┌──┬──┐. */
+/**
+ * Inserts ├──┼──┤ under the (one-line) heading, drawn from the top border ┌──┬──┐, and drops
+ * the bare junction lines (┴┴┴) that empty rules leave around rows spanning columns.
+ */
 function withHeadRule(text: string): string {
-  const lines = text.split('\n');
+  const lines = text.split('\n').filter((line) => !/^[┴┬┼]+$/.test(line.replace(/\u001b\[[0-9;]*m/g, '').trim()));
   const top = lines[0];
   if (top === undefined || lines.length < 3) return text;
   const rule = top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
