@@ -3,6 +3,8 @@
  * thread or by a worker, and combined in chunk order, so the worker count never changes a result.
  */
 import type { CompiledModel } from './compile.js';
+import type { DataLossSetup } from './data-loss-setup.js';
+import { runDurabilityChunk, type DurabilitySums } from './durability-kernel.js';
 import { biasing, runImportanceChunk, type Biasing, type WeightedSums } from './importance-kernel.js';
 import { runSnapshotChunk, snapshotPlan, type SnapshotCounts, type SnapshotPlan } from './snapshot-kernel.js';
 import { StructureEvaluator } from './structure.js';
@@ -11,10 +13,14 @@ import { runTimelineChunk, type TimelineChunk, type TimelineStart } from './time
 export const SNAPSHOT_CHUNK = 1 << 16;
 export const IMPORTANCE_CHUNK = 1 << 12;
 export const TIMELINE_CHUNK = 1 << 10;
+export const DURABILITY_CHUNK = 1 << 12;
 
 /** Generator streams: one per phase (and per event for importance sampling). */
 export const STREAM_SNAPSHOT = 1;
 export const STREAM_TIMELINE = 2;
+export const STREAM_DURABILITY = 3;
+/** Recovery sampling: STREAM_RECOVERY + scenario index. */
+export const STREAM_RECOVERY = 8;
 export const STREAM_IMPORTANCE = 16;
 export const STREAM_TUNING = 1 << 20;
 
@@ -24,15 +30,18 @@ export type RunSetup = {
   readonly seed: number;
   readonly horizonSeconds: number;
   readonly start: TimelineStart;
+  /** With `model.data`: the data-loss simulation's resolved inputs. */
+  readonly dataLoss?: DataLossSetup;
 };
 
 /** One phase of work; `total` trials (Infinity: until the driver stops). */
 export type Phase =
   | { readonly kind: 'snapshot'; readonly total: number }
   | { readonly kind: 'importance'; readonly event: number; readonly v: Float64Array; readonly total: number }
-  | { readonly kind: 'timeline'; readonly total: number };
+  | { readonly kind: 'timeline'; readonly total: number }
+  | { readonly kind: 'durability'; readonly total: number };
 
-export type ChunkResult = SnapshotCounts | WeightedSums | TimelineChunk;
+export type ChunkResult = SnapshotCounts | WeightedSums | TimelineChunk | DurabilitySums;
 
 /** Trials per chunk of a phase. */
 export function chunkSizeOf(phase: Phase): number {
@@ -43,6 +52,8 @@ export function chunkSizeOf(phase: Phase): number {
       return IMPORTANCE_CHUNK;
     case 'timeline':
       return TIMELINE_CHUNK;
+    case 'durability':
+      return DURABILITY_CHUNK;
     default: {
       const never: never = phase;
       throw new Error(`simulate: unknown phase ${JSON.stringify(never)}`);
@@ -87,6 +98,11 @@ export class ChunkRunner {
       }
       case 'timeline':
         return runTimelineChunk(s.model, s.horizonSeconds, s.start, s.seed, STREAM_TIMELINE, chunk, n);
+      case 'durability': {
+        const d = s.dataLoss?.durability;
+        if (d === undefined) throw new Error('simulate: durability phase without a storage group');
+        return runDurabilityChunk(d, s.seed, STREAM_DURABILITY, chunk, n);
+      }
       default: {
         const never: never = phase;
         throw new Error(`simulate: unknown phase ${JSON.stringify(never)}`);

@@ -172,7 +172,8 @@ function lookup(index: Map<string, number>, name: string, what: string): number 
   return i;
 }
 
-function distributionCode(d: Distribution): [number, number] {
+/** The kernel's code and parameter of a distribution. @example distributionCode({ type: 'weibull', shape: 2 }) // [2, 2] */
+export function distributionCode(d: Distribution): [number, number] {
   switch (d.type) {
     case 'exponential':
       return [DIST_EXPONENTIAL, 0];

@@ -10,6 +10,7 @@ import { chunkSizeOf, chunkTrials } from './chunks.js';
 import type { SnapshotCounts } from './snapshot-kernel.js';
 import type { WeightedSums } from './importance-kernel.js';
 import type { TimelineChunk } from './timeline-kernel.js';
+import type { DurabilitySums } from './durability-kernel.js';
 
 /** A batch of chunks the driver wants computed, in order. */
 export type Request = { readonly phase: Phase; readonly chunks: readonly number[] };
@@ -105,4 +106,18 @@ export function fixedProgress(phase: Phase, chunksDone: number): number {
   let trials = 0;
   for (let i = 0; i < chunksDone; i++) trials += chunkTrials(phase, i);
   return Math.min(1, trials / phase.total);
+}
+
+/** Durability accumulator: sums in chunk order. */
+export function foldDurability(acc: DurabilitySums, r: ChunkResult): DurabilitySums {
+  const c = r as DurabilitySums;
+  return {
+    trials: acc.trials + c.trials,
+    hits: acc.hits + c.hits,
+    sumW: acc.sumW + c.sumW,
+    sumW2: acc.sumW2 + c.sumW2,
+    naiveHits: acc.naiveHits + c.naiveHits,
+    sumB: acc.sumB + c.sumB,
+    sumB2: acc.sumB2 + c.sumB2,
+  };
 }

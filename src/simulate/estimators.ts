@@ -79,3 +79,21 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 export function relativeHalfWidth(estimate: number, ci: readonly [number, number]): number {
   return estimate > 0 ? (ci[1] - ci[0]) / 2 / estimate : Infinity;
 }
+
+/** A quantile with a distribution-free 95% interval. */
+export type QuantileEstimate = { readonly estimate: number; readonly ci: readonly [number, number] };
+
+/**
+ * The q-quantile of sorted values (nearest rank) with the order-statistic 95% interval
+ * [x_(l), x_(u)], l = ⌊nq − z√(nq(1−q))⌋, u = ⌈nq + z√(nq(1−q))⌉ + 1, clipped to [1, n]
+ * (normal approximation to the binomial count below the quantile; Conover, Practical
+ * Nonparametric Statistics, 3rd ed., §3.2).
+ * @example quantileWithCi(Float64Array.of(1, 2, 3, 4), 0.5).estimate // 2
+ */
+export function quantileWithCi(sorted: ArrayLike<number>, q: number, z = Z95): QuantileEstimate {
+  const n = sorted.length;
+  const centre = n * q;
+  const half = z * Math.sqrt(centre * (1 - q));
+  const at = (rank: number): number => sorted[Math.min(n, Math.max(1, rank)) - 1] ?? NaN;
+  return { estimate: quantileSorted(sorted, q), ci: [at(Math.floor(centre - half)), at(Math.ceil(centre + half) + 1)] };
+}

@@ -4,7 +4,9 @@
  */
 import type { Model } from '../model/types.js';
 import { SECONDS_PER_YEAR } from '../units/conventions.js';
+import { dataLossFor, simulateDataLoss } from './data-loss.js';
 import {
+  DURABILITY_CHUNK,
   IMPORTANCE_CHUNK,
   SNAPSHOT_CHUNK,
   STREAM_TUNING,
@@ -46,7 +48,9 @@ const REL_MAX_TIMELINE = 1e9;
 /** The run's fixed settings, resolved from the options. */
 export function runSetup(model: Model, compiled: CompiledModel, options: SimulateOptions): RunSetup {
   const years = options.years ?? model.horizonSeconds / SECONDS_PER_YEAR;
-  return { model: compiled, seed: options.seed ?? DEFAULT_SEED, horizonSeconds: years * SECONDS_PER_YEAR, start: options.start ?? 'steady' };
+  const horizonSeconds = years * SECONDS_PER_YEAR;
+  const dataLoss = dataLossFor(model, horizonSeconds, options);
+  return { model: compiled, seed: options.seed ?? DEFAULT_SEED, horizonSeconds, start: options.start ?? 'steady', ...(dataLoss === undefined ? {} : { dataLoss }) };
 }
 
 /** The service's availability target and its exact complement, if the model has one (availability, ≥, no tier). */
@@ -154,7 +158,8 @@ export function* simulation(
     }
   }
 
-  if (model.data !== undefined) notes.push('data loss (durability, realised RPO/RTO) is not simulated yet; see the analytic data-protection figures');
+  const dataLoss = yield* simulateDataLoss(setup, options, ctx);
+  if (dataLoss !== undefined) notes.push(...dataLoss.notes);
   const timelineOnly = service === undefined;
   const tl = timelineFields.timeline;
   if (timelineOnly && tl === undefined) throw new Error('simulate: nothing to simulate (no snapshot and no timeline)');
@@ -163,7 +168,7 @@ export function* simulation(
     version: 1,
     generator: GENERATOR,
     seed: setup.seed,
-    chunkSize: { snapshot: SNAPSHOT_CHUNK, importance: IMPORTANCE_CHUNK, timeline: TIMELINE_CHUNK },
+    chunkSize: { snapshot: SNAPSHOT_CHUNK, importance: IMPORTANCE_CHUNK, timeline: TIMELINE_CHUNK, durability: DURABILITY_CHUNK },
     trials: timelineOnly ? (tl?.trials ?? 0) : snapshotTrials,
     method: timelineOnly ? 'timeline' : tl === undefined ? 'snapshot' : 'snapshot+timeline',
     estimator: svc.estimator,
@@ -173,6 +178,7 @@ export function* simulation(
     service: { unavailability: svc },
     tiers: timelineOnly ? [] : tiers,
     ...timelineFields,
+    ...(dataLoss === undefined ? {} : { dataLoss: dataLoss.result }),
     notes,
   };
 }

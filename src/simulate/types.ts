@@ -1,5 +1,7 @@
 /** Options and result of a simulation run: the result's shape is its JSON. */
-import type { ProportionEstimate } from './estimators.js';
+import type { Distribution, Scenario } from '../model/types.js';
+import type { MechanismKind } from '../analytic/data-protection/types.js';
+import type { ProportionEstimate, QuantileEstimate } from './estimators.js';
 import type { TimelineStart } from './timeline-kernel.js';
 
 export type SimulationMode = 'snapshot' | 'timeline' | 'both';
@@ -32,6 +34,10 @@ export type SimulateOptions = {
   readonly years?: number;
   readonly mode?: SimulationMode;
   readonly estimator?: EstimatorChoice;
+  /** Busy periods of a storage group for the durability estimate (with `model.data`); default 65 536. */
+  readonly dataLossTrials?: number;
+  /** Disruptions drawn per scenario for the realised RPO / RTO (with `model.data`); default 100 000. */
+  readonly recoveryTrials?: number;
   /** Timeline start: steady state (default) or all components new. */
   readonly start?: TimelineStart;
   readonly onProgress?: (progress: Progress) => void;
@@ -66,7 +72,7 @@ export type SimulationResult = {
   readonly version: 1;
   readonly generator: string;
   readonly seed: number;
-  readonly chunkSize: { readonly snapshot: number; readonly importance: number; readonly timeline: number };
+  readonly chunkSize: { readonly snapshot: number; readonly importance: number; readonly timeline: number; readonly durability: number };
   /** Snapshot trials (or timeline trials when only the timeline ran). */
   readonly trials: number;
   readonly method: 'snapshot' | 'timeline' | 'snapshot+timeline';
@@ -86,7 +92,81 @@ export type SimulationResult = {
   readonly annualDowntimeHistogram?: readonly { readonly fromSeconds: number; readonly toSeconds: number; readonly trials: number }[];
   /** P(a simulated year's availability misses the model's availability target). */
   readonly missProbability?: ProportionEstimate & { readonly target: number };
+  /** With `model.data`: simulated durability and realised RPO / RTO per disruption scenario. */
+  readonly dataLoss?: DataLossResult;
   readonly notes: readonly string[];
+};
+
+/** An estimate with a standard error, a 95% interval and the analytic figure beside it. */
+export type CheckedEstimate = {
+  readonly estimate: number;
+  readonly stdErr: number;
+  readonly ci: readonly [number, number];
+  /** With zero loss events: the 95% upper bound from the rule of three (3/N busy periods). */
+  readonly upperBound?: number;
+  readonly analytic?: number;
+  /** Within 4 standard errors of the analytic figure (zero events: analytic ≤ upperBound). */
+  readonly agrees?: boolean;
+};
+
+export type DurabilitySimulation = {
+  readonly estimator: Estimator;
+  /** Regenerative: busy periods simulated, idle periods Exp(nλ) exact. */
+  readonly method: 'busy-periods';
+  readonly shards: number;
+  readonly toleratedFailures: number;
+  readonly groups: number;
+  readonly failureRatePerSecond: number;
+  readonly rebuildSeconds: number;
+  readonly rebuildDistribution: Distribution['type'];
+  /** Rebuilds run one at a time (the analytic Markov model's convention). */
+  readonly rebuilds: 'one-at-a-time';
+  /** P(a busy period ends in data loss), one group. */
+  readonly busyPeriodLoss: ProportionEstimate & { readonly effectiveSampleSize?: number; readonly varianceReduction?: number };
+  /** Mean busy period (until rebuilt or lost), from unbiased busy periods. */
+  readonly meanBusyPeriodSeconds: { readonly estimate: number; readonly stdErr: number; readonly ci: readonly [number, number]; readonly trials: number };
+  /** Loss events per year over all groups: G·year·p / (1/(nλ) + E[B]); analytic: year / Markov MTTDL. */
+  readonly eventsPerYear: CheckedEstimate;
+  /** P(loss within the horizon) = 1 − e^(−G·H·p/E[cycle]); analytic: 1 − e^(−H / Markov MTTDL). */
+  readonly lossWithinHorizon: CheckedEstimate & { readonly horizonSeconds: number };
+  /** MTTDL over all groups (only with loss events), seconds. */
+  readonly mttdlSeconds?: { readonly estimate: number; readonly ci: readonly [number, number] };
+  /** The analytic engine's figures (src/analytic/data-protection) for the same group. */
+  readonly analytic: {
+    readonly markovMttdlSeconds: number;
+    readonly markovAnnualLossProbability: number;
+    readonly windowAnnualLossProbability: number;
+    /** The Markov model applies: exponential rebuilds (lifetimes are exponential here). */
+    readonly markovApplies: boolean;
+  };
+};
+
+/** A distribution over simulated disruptions: mean with its SE, percentiles with order-statistic intervals. */
+export type DistributionSummary = {
+  readonly mean: { readonly estimate: number; readonly stdErr: number; readonly ci: readonly [number, number] };
+  readonly p50: QuantileEstimate;
+  readonly p90: QuantileEstimate;
+  readonly p99: QuantileEstimate;
+  readonly max: number;
+};
+
+export type RecoverySimulation = {
+  readonly scenario: Scenario;
+  readonly failureDomain: string;
+  readonly survives: boolean;
+  /** Disruptions drawn (0 when nothing survives the scenario). */
+  readonly disruptions: number;
+  readonly rpoSeconds?: DistributionSummary;
+  readonly rtoSeconds?: DistributionSummary;
+  /** Share of the disruptions each surviving mechanism recovered. */
+  readonly recoveredBy: readonly { readonly kind: MechanismKind; readonly name: string; readonly share: number }[];
+  /** The analytic engine's worst and expected RPO and its RTO for the scenario. */
+  readonly analytic: { readonly rpoSeconds: number | null; readonly rpoExpectedSeconds: number | null; readonly rtoSeconds: number | null };
+};
+
+export type DataLossResult = {
+  readonly durability?: DurabilitySimulation;
+  readonly recovery: readonly RecoverySimulation[];
 };
 
 export type TimelineSummary = {
