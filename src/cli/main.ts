@@ -70,7 +70,12 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
   const { proc } = ctx;
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-    // Usage errors (unknown option, missing argument, no command): commander printed them.
+    // Usage errors (unknown option, missing argument, no command): commander printed them on
+    // stderr; a --json run still gets its one document on stdout.
+    if (ctx.json) {
+      const message = error.message.replace(/^error: /, '');
+      proc.stdout.write(toJson({ ...envelope(commandName(program)), error: { code: 'usage', message } }, false));
+    }
     return EXIT.input;
   }
   if (error instanceof NinesError) {

@@ -43,6 +43,14 @@ describe('CLI contract', () => {
     expect(flag.stderr).toContain('--help');
   });
 
+  it('gives a --json run one JSON document even for a usage error', async () => {
+    const run = await runCli(['simulate', 'models/minimal.yaml', '--json', '--workers', '0']);
+    expect(run.code).toBe(2);
+    const doc = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(doc).toMatchObject({ schemaVersion: 1, command: 'simulate', error: { code: 'usage' } });
+    expect(reportSchemaErrors(doc)).toEqual([]);
+  });
+
   it('reports an unreadable file in one line, and as one JSON document with --json', async () => {
     const text = await runCli(['analyze', 'no/such/model.yaml']);
     expect(text.code).toBe(2);
