@@ -23,7 +23,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array<number>(rows * cols).fill(0);

@@ -9,7 +9,7 @@ import {
 } from '../units/conventions.js';
 
 /** Nines of an unavailability q: −log10(q); Infinity for q = 0. */
-export function nines(q: number): number {
+function nines(q: number): number {
   return q <= 0 ? Infinity : -Math.log10(q);
 }
 

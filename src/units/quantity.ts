@@ -80,6 +80,3 @@ export function describe(value: unknown): string {
   if (typeof value === 'number') return `the number ${value}`;
   return `${typeof value} ${String(value)}`;
 }
-
-/** Every unit token nines accepts, by kind (for --help and the README). */
-export const UNIT_TOKENS = { time: TIME_UNITS, size: SIZE_UNITS, rateTime: RATE_TIME_UNITS } as const;
