@@ -5,10 +5,17 @@ export { DEFAULT_SEED, DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './simulat
 export { compileModel, type CompiledModel } from './compile.js';
 export { runSnapshotChunk, snapshotPlan, type SnapshotCounts } from './snapshot-kernel.js';
 export { runTimelineChunk, type TimelineChunk, type TimelineStart } from './timeline-kernel.js';
-export { wilson, proportion, meanEstimate, quantileSorted, type ProportionEstimate, type MeanEstimate } from './estimators.js';
+export { wilson, proportion, meanEstimate, quantileSorted, quantileWithCi, type ProportionEstimate, type MeanEstimate, type QuantileEstimate } from './estimators.js';
 export { GENERATOR, Sfc32, rngFor } from './rng.js';
+export { DEFAULT_DATA_LOSS_TRIALS, DEFAULT_RECOVERY_TRIALS } from './data-loss.js';
+export { runDurabilityChunk, type DurabilityParams, type DurabilitySums } from './durability-kernel.js';
 export type {
   AnalyticFigures,
+  CheckedEstimate,
+  DataLossResult,
+  DistributionSummary,
+  DurabilitySimulation,
+  RecoverySimulation,
   Estimator,
   EstimatorChoice,
   Progress,

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { SimulationResult, UnavailabilityEstimate } from '../../simulate/index.js';
+import type { DataLossResult, SimulationResult, UnavailabilityEstimate } from '../../simulate/index.js';
 import { formatAvailability, formatCount, formatDuration, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 
@@ -29,6 +29,7 @@ export function renderSimulation(result: SimulationResult, style: TextStyle): st
     }
   }
   if (result.timeline !== undefined) out.push('', ...timelineLines(result, style));
+  if (result.dataLoss !== undefined) out.push('', ...dataLossLines(result.dataLoss, style));
   for (const note of result.notes) out.push(chalk.yellow(`note: ${note}`));
   return `${out.join('\n')}\n`;
 }
@@ -93,6 +94,58 @@ function timelineLines(r: SimulationResult, style: TextStyle): string[] {
       const bar = '█'.repeat(Math.round(f * BAR_WIDTH)) || (b.trials > 0 ? '▏' : '');
       lines.push(`    ${(labels[i] ?? '').padEnd(width)} ${chalk.cyan(bar.padEnd(BAR_WIDTH))} ${(f * 100).toFixed(f < 0.001 && f > 0 ? 3 : 1)}%`);
     });
+  }
+  return lines;
+}
+
+function interval(x: { estimate: number; ci: readonly [number, number]; upperBound?: number }, f: (v: number) => string): string {
+  return x.upperBound !== undefined && x.estimate === 0 ? `< ${f(x.upperBound)} (no loss seen)` : `${f(x.estimate)} [${f(x.ci[0])}, ${f(x.ci[1])}]`;
+}
+
+/** "  name" padded to the value column. */
+function label(name: string): string {
+  return `  ${name}`.padEnd(25);
+}
+
+function dataLossLines(dl: DataLossResult, style: TextStyle): string[] {
+  const { chalk } = style;
+  const lines = [chalk.bold('Data loss')];
+  const d = dl.durability;
+  if (d !== undefined) {
+    const scheme = `${d.shards} shards tolerating ${d.toleratedFailures}, ${formatCount(d.groups)} group${d.groups === 1 ? '' : 's'}`;
+    lines.push(`${label('durability')}${scheme}, rebuild ${formatDuration(d.rebuildSeconds)} (${d.rebuildDistribution}, one at a time)`);
+    lines.push(`${label('estimator')}${d.estimator}, ${formatCount(d.busyPeriodLoss.trials)} busy periods (first failure until rebuilt)`);
+    lines.push(`${label('P(loss | busy period)')}${interval(d.busyPeriodLoss, formatProbability)}`);
+    const markov = (x: { analytic?: number; agrees?: boolean; estimate: number; stdErr: number }): string =>
+      x.analytic === undefined ? '' : `  Markov ${formatProbability(x.analytic)} ${check(x, style)}`;
+    lines.push(`${label('loss events per year')}${interval(d.eventsPerYear, formatProbability)}${markov(d.eventsPerYear)}`);
+    const h = d.lossWithinHorizon;
+    lines.push(`${label(`P(loss within ${formatDuration(h.horizonSeconds)})`)}${interval(h, formatProbability)}${markov(h)}`);
+    if (d.mttdlSeconds !== undefined) lines.push(`${label('MTTDL')}${formatDuration(d.mttdlSeconds.estimate)} [${formatDuration(d.mttdlSeconds.ci[0])}, ${formatDuration(d.mttdlSeconds.ci[1])}]  Markov ${formatDuration(d.analytic.markovMttdlSeconds)}`);
+    if (!d.analytic.markovApplies) lines.push(chalk.dim('  (the Markov model assumes exponential rebuilds: shown, not checked)'));
+  }
+  const rows = dl.recovery;
+  if (rows.length > 0) {
+    const n = rows.find((r) => r.disruptions > 0)?.disruptions ?? 0;
+    lines.push(`  realised RPO / RTO over ${formatCount(n)} disruptions at random instants (analytic: worst RPO / RTO)`);
+    const table = new Table({
+      head: ['scenario', 'recovered by', 'RPO mean', 'p90', 'p99', 'RTO mean', 'max', 'analytic'],
+      style: { head: style.color ? ['cyan'] : [], border: style.color ? ['grey'] : [] },
+    });
+    for (const r of rows) {
+      if (r.rpoSeconds === undefined || r.rtoSeconds === undefined) {
+        table.push([r.scenario, chalk.red('not recoverable'), '-', '-', '-', '-', '-', '-']);
+        continue;
+      }
+      const by = r.recoveredBy.filter((m) => m.share > 0).map((m) => (m.share === 1 ? m.name : `${m.name} ${(m.share * 100).toFixed(1)}%`)).join(', ');
+      const a = r.analytic;
+      const analytic = a.rpoSeconds === null || a.rtoSeconds === null ? '-' : `${formatDuration(a.rpoSeconds)} / ${formatDuration(a.rtoSeconds)}`;
+      const rpo = r.rpoSeconds;
+      const rto = r.rtoSeconds;
+      table.push([r.scenario, by, formatDuration(rpo.mean.estimate), formatDuration(rpo.p90.estimate), formatDuration(rpo.p99.estimate),
+        formatDuration(rto.mean.estimate), formatDuration(rto.max), analytic]);
+    }
+    lines.push(table.toString());
   }
   return lines;
 }

@@ -4,6 +4,8 @@ import { textStyle } from '../../../src/report/style.js';
 import type { SimulationResult } from '../../../src/simulate/index.js';
 import { simulateSync } from '../../../src/simulate/run-sync.js';
 import { model, referenceSnapshotModel, repairable, tier } from '../../../src/simulate/reference-models.js';
+import type { Model } from '../../../src/model/types.js';
+import { SECONDS_PER_YEAR } from '../../../src/units/conventions.js';
 
 describe('renderSimulation', () => {
   it('prints the analytic figure beside the simulated one and flags disagreement beyond 4 SE', () => {
@@ -34,5 +36,28 @@ describe('renderSimulation', () => {
     expect(text).toContain('annual downtime:');
     expect(text).toMatch(/none\s+█+/);
     expect(renderSimulation(r, textStyle(true))).toMatch(/\x1b\[/);
+  });
+});
+
+describe('renderSimulation: data loss', () => {
+  it('shows durability beside the Markov figure and the realised RPO / RTO per scenario', () => {
+    const node = repairable(SECONDS_PER_YEAR, 86_400);
+    const base = model({ tiers: [tier('db', 1, [{ zone: undefined, count: 2, failure: node }])] });
+    const m: Model = {
+      ...base,
+      data: {
+        tier: 'db', sizeBytes: 1e12, dailyChange: 0.1, yearlyGrowth: 0, reduction: 0, replication: { mode: 'sync', lagSeconds: 0 }, copies: [],
+        backups: [{ name: 'nightly', everySeconds: 86_400, method: 'full', fullEverySeconds: undefined, retention: { points: 7, weekly: 0, monthly: 0, yearly: 0 }, location: { kind: 'offsite' }, durationSeconds: 3600, throughputBytesPerSecond: undefined, restoreThroughputBytesPerSecond: 1e9 }],
+        durability: undefined,
+      },
+    };
+    const r = simulateSync(m, { seed: 1, trials: 1 << 16, mode: 'snapshot', recoveryTrials: 5000 });
+    const text = renderSimulation(r, textStyle(false));
+    expect(text).toContain('Data loss');
+    expect(text).toMatch(/loss events per year .* Markov .* agrees/);
+    expect(text).toMatch(/corruption .*nightly/);
+    expect(text).toMatch(/region .*nightly/);
+    expect(text).not.toContain('not simulated');
+    for (const line of text.slice(text.indexOf('Data loss')).split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
   });
 });
