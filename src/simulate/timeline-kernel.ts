@@ -8,6 +8,7 @@ import { DIST_EXPONENTIAL, type CompiledModel } from './compile.js';
 import { drawDuration, drawResidual } from './distributions.js';
 import { rngFor } from './rng.js';
 import { runProgram } from './structure.js';
+import { allExponential, runTimelineChunkExp } from './timeline-exp-kernel.js';
 
 /** How a trial starts: in the steady state (stationary renewal processes) or all up and new. */
 export type TimelineStart = 'steady' | 'new';
@@ -26,7 +27,8 @@ export type TimelineChunk = {
 };
 
 /**
- * Runs `trials` timeline trials over `horizon` seconds for chunk `chunk`.
+ * Runs `trials` timeline trials over `horizon` seconds for chunk `chunk`; all-exponential
+ * models go to the faster {@link runTimelineChunkExp} (same processes, ziggurat variates).
  * @example runTimelineChunk(compileModel(model), 31536000, 'steady', 1, 2, 0, 4096).downtime
  */
 export function runTimelineChunk(
@@ -38,6 +40,7 @@ export function runTimelineChunk(
   chunk: number,
   trials: number,
 ): TimelineChunk {
+  if (allExponential(m)) return runTimelineChunkExp(m, horizon, start, seed, stream, chunk, trials);
   const rng = rngFor(seed, stream, chunk);
   const R = m.regionCount;
   const Z = m.zoneCount;

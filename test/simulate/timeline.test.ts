@@ -42,6 +42,19 @@ describe('timeline trials', () => {
     expect(u.agrees).toBe(true);
   });
 
+  it('regions take their zones down (fast exponential kernel): 1 − (1 − q_r)(1 − q_z)(1 − q_n)', () => {
+    // Region 20 000 / 100 s (q = 100/20 100), zone 5000 / 50 s (q = 50/5050), node 1000 / 10 s
+    // (q = 10/1010), a 1-of-1 tier: up iff all three are up, independent processes.
+    const regions = [{ name: 'r', failure: repairable(20_000, 100) }];
+    const zones = [{ name: 'a', region: 'r', failure: repairable(5000, 50) }];
+    const m = model({ regions, zones, tiers: [tier('x', 1, [{ zone: 'a', count: 1, failure: repairable(1000, 10) }])], horizonSeconds: 100_000 });
+    const exact = 1 - (1 - 100 / 20_100) * (1 - 50 / 5050) * (1 - 10 / 1010);
+    const r = simulateSync(m, { seed: 12, trials: 8000, mode: 'timeline' });
+    const u = r.timeline!.unavailability;
+    expect(Math.abs(u.estimate - exact)).toBeLessThanOrEqual(4 * u.stdErr);
+    expect(u.stdErr / exact).toBeLessThan(0.05);
+  });
+
   it('exponential time to first failure follows 1 − e^(−x) at x = 0.5, 1, 2 (in MTBFs)', () => {
     // A new component with exponential lifetime of mean 1000 s fails first before x·1000 s
     // with probability 1 − e^(−x): 0.393469, 0.632121, 0.864665.
