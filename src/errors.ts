@@ -14,6 +14,10 @@ const MESSAGES = {
   'file-unreadable': (file: string, reason: string) => `cannot read '${file}': ${reason}`,
   'stdin-terminal': () => "reading the model from standard input ('-'), but standard input is a terminal; pipe a file in or name one",
   'bad-argument': (what: string, expected: string) => `${what}: ${expected}`,
+  'bad-target': (flag: string, reason: string) => `--target '${flag}': ${reason}`,
+  'bad-override': (reason: string) => reason,
+  'bad-fail': (name: string, reason: string) => `--fail '${name}': ${reason}`,
+  'file-unwritable': (file: string, reason: string) => `cannot write '${file}': ${reason}`,
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -22,7 +22,7 @@ export function formatMetric(metric: TargetMetric, value: number, complement?: n
       return formatPercentFromUnavailability(complement ?? 1 - value);
     case 'durability': {
       const p = complement ?? 1 - value;
-      return p <= 0 ? '∞ nines' : `${(-Math.log10(p)).toFixed(2)} nines`;
+      return p <= 0 ? '∞ nines' : `${(-Math.log10(p)).toFixed(2).replace(/\.?0+$/, '')} nines`;
     }
     case 'downtimePerYear':
     case 'rpo':
@@ -41,7 +41,12 @@ export function formatMetric(metric: TargetMetric, value: number, complement?: n
 }
 
 /** `≥ 99.95%`, `≤ 1 h`. */
-export function formatThreshold(target: Pick<Target, 'metric' | 'operator' | 'threshold' | 'thresholdComplement'>): string {
+export function formatThreshold(target: {
+  readonly metric: TargetMetric;
+  readonly operator: '>=' | '<=';
+  readonly threshold: number;
+  readonly thresholdComplement?: number | undefined;
+}): string {
   const op = target.operator === '>=' ? '≥' : '≤';
   return `${op} ${formatMetric(target.metric, target.threshold, target.thresholdComplement)}`;
 }

@@ -62,6 +62,7 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
     ...head,
     actual: measured.value,
     ...(measured.complement === undefined ? {} : { actualComplement: measured.complement }),
+    ...(target.scenario === undefined && measured.scenario !== undefined ? { worstScenario: measured.scenario } : {}),
     method: measured.method,
   };
   if (measured.interval === undefined) {

@@ -66,6 +66,8 @@ export type GateRecord = {
   readonly actual: number | null;
   /** availability, durability: the unavailability / annual loss probability compared. */
   readonly actualComplement?: number | null;
+  /** rpo, rto, dataAtRisk over every scenario: the scenario that gave the worst (actual) value. */
+  readonly worstScenario?: Scenario;
   readonly level: TargetLevel;
   readonly status: GateStatus;
   /** Which engine gave the figure. */

@@ -1,0 +1,63 @@
+/**
+ * Conditioning a Model on failures: a copy in which the failed zones, regions, tiers and nodes
+ * have unavailability 1 (and, for the structural question, every other component 0). The
+ * availability engine then computes E[A | failure] unchanged: no special case in the engine.
+ */
+import type { Component, Model, NodeGroup, Tier } from '../../model/types.js';
+import type { FailureRef } from './resolve.js';
+
+/** A component that is always down. Its rate is kept (or 0) so it is not "static": its
+ * frequency term (1 − q)·λ·I_B is 0, and the others' frequencies stay defined. */
+export function alwaysDown(c: Component | undefined): Component {
+  if (c === undefined) {
+    return {
+      source: 'probability', unavailability: 1, failureRate: 0, repairRate: undefined,
+      mtbfSeconds: undefined, mttrSeconds: undefined, lifetime: { type: 'exponential' }, repair: { type: 'exponential' },
+    };
+  }
+  return { ...c, unavailability: 1, failureRate: c.failureRate ?? 0 };
+}
+
+/** A component that never fails (for the structural question "everything else up"). */
+export function alwaysUp(c: Component): Component {
+  return { ...c, unavailability: 0, failureRate: c.failureRate ?? 0 };
+}
+
+export type ConditionMode = 'as-usual' | 'others-up';
+
+/**
+ * The model with the failures forced down. `others-up` also makes every other zone, region and
+ * node perfect, so that the service is either up (1) or down (0): does it survive structurally?
+ * @example conditionModel(model, [{ kind: 'zone', name: 'az-a' }]).zones[0].failure.unavailability // 1
+ */
+export function conditionModel(model: Model, failures: readonly FailureRef[], mode: ConditionMode = 'as-usual'): Model {
+  const failedZone = new Set(failures.flatMap((f) => (f.kind === 'zone' ? [f.name] : [])));
+  const failedRegion = new Set(failures.flatMap((f) => (f.kind === 'region' ? [f.name] : [])));
+  const failedTier = new Set(failures.flatMap((f) => (f.kind === 'tier' ? [f.name] : [])));
+  const other = (c: Component | undefined): Component | undefined => (mode === 'others-up' && c !== undefined ? alwaysUp(c) : c);
+  const otherNode = (c: Component): Component => (mode === 'others-up' ? alwaysUp(c) : c);
+  return {
+    ...model,
+    regions: model.regions.map((r) => ({ ...r, failure: failedRegion.has(r.name) ? alwaysDown(r.failure) : other(r.failure) })),
+    zones: model.zones.map((z) => ({ ...z, failure: failedZone.has(z.name) ? alwaysDown(z.failure) : other(z.failure) })),
+    tiers: model.tiers.map((tier): Tier => {
+      if (failedTier.has(tier.name)) return { ...tier, groups: tier.groups.map((g) => ({ ...g, failure: alwaysDown(g.failure) })) };
+      const down = new Set(failures.flatMap((f) => (f.kind === 'node' && f.tier === tier.name ? [f.index] : [])));
+      return { ...tier, groups: splitGroups(tier.groups, down, otherNode) };
+    }),
+  };
+}
+
+/** Node i (from 0, in group order) down: its group splits into the failed node and the rest. */
+function splitGroups(groups: readonly NodeGroup[], down: ReadonlySet<number>, other: (c: Component) => Component): NodeGroup[] {
+  const out: NodeGroup[] = [];
+  let first = 0;
+  for (const g of groups) {
+    let failed = 0;
+    for (let i = first; i < first + g.count; i++) if (down.has(i)) failed++;
+    if (failed > 0) out.push({ ...g, count: failed, failure: alwaysDown(g.failure) });
+    if (g.count - failed > 0) out.push({ ...g, count: g.count - failed, failure: other(g.failure) });
+    first += g.count;
+  }
+  return out;
+}

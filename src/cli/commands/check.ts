@@ -1,0 +1,182 @@
+/**
+ * `nines check <file|->`: the CI gate. Targets from the model and `--target` flags → records,
+ * an exit code (0 pass, 1 missed, 2 bad input, 3 inconclusive), and reports in text, JSON,
+ * Markdown and JUnit; GitHub Actions annotations and step summary.
+ */
+import { appendFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { analyzeModel } from '../../analytic/analyze-model.js';
+import { suggest } from '../../config/suggest.js';
+import { EXIT, NinesError, ninesError } from '../../errors.js';
+import { evaluateTargets, fileTargets, gateExit, mergeTargets, parseTargetFlag, type GateTarget, type McDecision } from '../../gate/index.js';
+import type { Model } from '../../model/types.js';
+import { modelInfo } from '../../report/json/analysis.js';
+import { envelope, toJson } from '../../report/json/envelope.js';
+import { renderCheckJunit } from '../../report/junit/gate.js';
+import { renderCheckMarkdown } from '../../report/markdown/gate.js';
+import { githubAnnotations, renderCheck, type CheckView } from '../../report/text/gate.js';
+import { textStyle } from '../../report/style.js';
+import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
+import { output, type CommandContext } from '../context.js';
+import { readModel } from '../load-model.js';
+import { positiveInteger } from '../options.js';
+import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+
+type Format = 'text' | 'markdown' | 'junit' | 'json';
+const FORMATS: readonly Format[] = ['text', 'markdown', 'junit', 'json'];
+
+type Flags = {
+  target?: string[];
+  maxWarnings?: number;
+  exitZero?: boolean;
+  method: 'analytic' | 'simulate';
+  mcDecision: McDecision;
+  format: Exclude<Format, 'json'>;
+  report?: { format: Format; path: string }[];
+  ci?: 'github' | 'none';
+  seed: number;
+  trials: number;
+  set?: string[];
+  fail?: string[];
+};
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got '${value}'`);
+  return n;
+}
+
+function reportSpec(value: string, previous: { format: Format; path: string }[] | undefined): { format: Format; path: string }[] {
+  const eq = value.indexOf('=');
+  const format = FORMATS.find((f) => f === value.slice(0, eq));
+  if (eq < 0 || format === undefined || value.slice(eq + 1) === '') {
+    throw new InvalidArgumentError(`expected FORMAT=PATH with FORMAT one of ${FORMATS.join(', ')}, e.g. junit=nines.xml; got '${value}'`);
+  }
+  return [...(previous ?? []), { format, path: value.slice(eq + 1) }];
+}
+
+export function checkCommand(ctx: CommandContext): Command {
+  const command = new Command('check')
+    .description('CI gate: check the model against its targets (and --target flags); exit 1 when one is missed')
+    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+    .addOption(new Option('--target <target>', "a target, e.g. 'availability>=99.95%', 'rto<=1h', 'rpo[region]<=15 minute', 'availability[db]>=99.99%', 'downtimePerYear<=4h@warn' (repeatable; replaces the file's target of the same metric and scope)").argParser(collect))
+    .addOption(new Option('--max-warnings <n>', 'fail (exit 1) when more than n warn-level targets are missed').argParser(nonNegativeInteger))
+    .option('--exit-zero', 'exit 0 whatever the outcome (report only); bad input still exits 2')
+    .addOption(new Option('--method <method>', 'figures to gate on; simulate uses the 95% Monte Carlo bound for availability and downtime').choices(['analytic', 'simulate']).default('analytic'))
+    .addOption(new Option('--mc-decision <mode>', 'with --method simulate: pessimistic = the unfavourable bound must meet the target (inconclusive, exit 3, when the interval straddles it); point = the estimate; optimistic = the favourable bound').choices(['pessimistic', 'point', 'optimistic']).default('pessimistic'))
+    .addOption(new Option('--seed <n>', 'with --method simulate: random seed').default(DEFAULT_SEED).argParser(nonNegativeInteger))
+    .addOption(new Option('--trials <n>', 'with --method simulate: snapshot trials').default(1_000_000).argParser(positiveInteger))
+    .addOption(new Option('--format <format>', 'stdout format (--json overrides it)').choices(['text', 'markdown', 'junit']).default('text'))
+    .addOption(new Option('--report <format=path>', `also write a report to a file: FORMAT one of ${FORMATS.join(', ')} (repeatable)`).argParser(reportSpec))
+    .addOption(new Option('--ci <provider>', 'CI integration: github = ::error annotations on stderr and the Markdown summary appended to $GITHUB_STEP_SUMMARY (default: github when GITHUB_ACTIONS=true)').choices(['github', 'none']));
+  withOverrideOptions(command);
+  return command
+    .addHelpText('after', `
+Target grammar: METRIC[SCOPE] OP VALUE[@warn]
+  METRIC  availability, downtimePerYear, outagesPerYear, rpo, rto, durability, dataAtRisk, backupStorage
+  SCOPE   a scenario (node, zone, region, corruption) for rpo, rto, dataAtRisk; a tier for availability
+  OP      >= or <=;  VALUE in the metric's unit: 99.95%, 4 nines, 1h, 15 minute, 40 TB, 2
+
+Exit codes: 0 all targets met · 1 a target missed (or more warnings than --max-warnings) ·
+2 bad input or usage · 3 inconclusive (a Monte Carlo interval straddles a target).
+
+Examples:
+  $ nines check models/database-dr.yaml
+  $ nines check models/database-dr.yaml --set tiers.db.nodes=1          # exits 1
+  $ nines check models/minimal.yaml --target 'availability>=99.99%' --target 'downtimePerYear<=1h@warn'
+  $ nines check models/database-dr.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ nines check models/database-dr.yaml --report junit=nines-junit.xml --report markdown=nines.md
+  $ nines check models/inference-3az.yaml --method simulate --trials 10000000`)
+    .action(async (file: string, flags: Flags, cmd: Command) => {
+      const o = output(ctx, cmd);
+      const flagTargets: GateTarget[] = (flags.target ?? []).map((text) => {
+        const parsed = parseTargetFlag(text);
+        if (!parsed.ok) throw ninesError('bad-target', text, parsed.message);
+        return { target: parsed.target, source: { flag: text } };
+      });
+      const overrides = setOverrides(flags.set);
+      const loaded = await readModel(ctx.proc, file, overrides.edit);
+      if (!loaded.ok) {
+        printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
+        if (o.json) o.outJson({ ...envelope('check'), status: 'error', valid: false, problems: loaded.problems, records: [], overrides: overridesJson(flags.set, flags.fail) });
+        ctx.exitCode = EXIT.input;
+        return;
+      }
+      printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
+      checkTierNames(loaded.model, flagTargets);
+      const drill = drillFor(loaded.model, flags.fail);
+      const model = drill?.model ?? loaded.model;
+      const analysis = analyzeModel(model);
+      const simulation = flags.method === 'simulate'
+        ? await simulate(model, { seed: flags.seed, trials: flags.trials, mode: 'snapshot', workers: 'auto' }, {
+            serviceUnavailability: analysis.availability.service.unavailability,
+            tiers: Object.fromEntries(analysis.availability.tiers.map((t) => [t.name, t.unavailability])),
+          })
+        : undefined;
+      const targets = mergeTargets(fileTargets(loaded.model.targets, loaded.fileLabel), flagTargets);
+      const result = evaluateTargets(targets, { ...analysis, simulation }, { mcDecision: flags.mcDecision });
+      const exit = gateExit(result, { maxWarnings: flags.maxWarnings, exitZero: flags.exitZero });
+      const view: CheckView = { modelName: loaded.model.name, file: loaded.fileLabel, method: flags.method, result, exit };
+      const document = {
+        ...envelope('check'),
+        model: modelInfo(loaded.model, loaded.fileLabel),
+        method: flags.method,
+        ...(flags.method === 'simulate' ? { mcDecision: flags.mcDecision } : {}),
+        status: result.status,
+        exitCode: exit.code,
+        summary: result.summary,
+        records: result.records,
+        overrides: overridesJson(flags.set, flags.fail),
+        ...(drill === undefined ? {} : { drill: drill.result }),
+      };
+      const render = (format: Format, color: boolean): string => {
+        switch (format) {
+          case 'text':
+            return renderCheck(view, textStyle(color));
+          case 'markdown':
+            return renderCheckMarkdown(view);
+          case 'junit':
+            return renderCheckJunit(view);
+          case 'json':
+            return toJson(document, true);
+          default: {
+            const never: never = format;
+            throw new Error(`unknown format ${String(never)}`);
+          }
+        }
+      };
+      if (o.json) o.outJson(document);
+      else o.out(flags.format === 'text' ? renderCheck(view, o.style) : render(flags.format, false));
+      if (result.records.length === 0 && !o.quiet) o.err("nines: warning: no targets to check: add a 'targets' section to the model or pass --target\n");
+      for (const report of flags.report ?? []) await write(ctx.proc.cwd(), report.path, render(report.format, false), 'write');
+      const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
+      if (github) {
+        o.err(githubAnnotations(result.records));
+        const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
+        if (summaryFile !== undefined && summaryFile !== '') await write(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append');
+      }
+      ctx.exitCode = exit.code;
+    });
+}
+
+/** A `--target 'availability[x]…'` naming a tier the model does not have is a usage error. */
+function checkTierNames(model: Model, targets: readonly GateTarget[]): void {
+  const names = model.tiers.map((t) => t.name);
+  for (const { target, source } of targets) {
+    if (target.tier === undefined || names.includes(target.tier) || !('flag' in source)) continue;
+    const hint = suggest(target.tier, names);
+    throw ninesError('bad-target', source.flag, `no tier named '${target.tier}'${hint ? ` (did you mean '${hint}'?)` : ''}; tiers: ${names.join(', ')}`);
+  }
+}
+
+async function write(cwd: string, path: string, text: string, mode: 'write' | 'append'): Promise<void> {
+  try {
+    if (mode === 'write') await writeFile(resolve(cwd, path), text);
+    else await appendFile(resolve(cwd, path), text);
+  } catch (error) {
+    if (error instanceof NinesError) throw error;
+    const code = (error as { code?: string }).code;
+    throw ninesError('file-unwritable', path, code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * `nines check --format markdown`: a summary for a pull-request comment or
+ * `$GITHUB_STEP_SUMMARY` (GitHub-flavoured Markdown).
+ */
+import { formatThreshold } from '../../gate/index.js';
+import type { GateStatus, GateResult } from '../../gate/index.js';
+import { actualText, sourceText, verdictLine, type CheckView } from '../text/gate.js';
+import { escapeCell, markdownTable } from './escape.js';
+
+const ICON: Record<GateStatus | GateResult['status'], string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  warn: '⚠️ warn',
+  inconclusive: '❔ inconclusive',
+};
+
+/**
+ * Heading with the verdict, a table of targets, and the messages of those that did not pass.
+ * @example renderCheckMarkdown(view)
+ */
+export function renderCheckMarkdown(view: CheckView): string {
+  const out = [`### nines check: ${ICON[view.result.status]} — ${escapeCell(view.modelName)}`, ''];
+  out.push(`${escapeCell(view.file)} · ${view.method} · ${verdictLine(view)}`, '');
+  if (view.result.records.length === 0) {
+    out.push('No targets: add a `targets` section to the model or pass `--target`.');
+    return `${out.join('\n')}\n`;
+  }
+  const rows = view.result.records.map((r) => [ICON[r.status], `\`${r.id}\``, actualText(r), formatThreshold(r), r.level, sourceText(r.source)]);
+  // The id and source are inside code spans: only pipes need escaping there.
+  out.push(markdownTable(['Status', 'Target', 'Actual', 'Threshold', 'Level', 'Source'], rows));
+  const notes = view.result.records.filter((r) => r.status !== 'pass');
+  if (notes.length > 0) {
+    out.push('', ...notes.map((r) => `- ${ICON[r.status]} ${escapeCell(r.message)}`));
+  }
+  return `${out.join('\n')}\n`;
+}
