@@ -6,14 +6,16 @@ import { envelope } from '../../report/json/envelope.js';
 import { renderAvailability } from '../../report/text/availability.js';
 import { renderDataProtection } from '../../report/text/data-protection.js';
 import { output, type CommandContext } from '../context.js';
-import { printProblems, readModel } from '../load-model.js';
+import { readModel } from '../load-model.js';
+import { drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+import { renderDrill } from '../../report/text/drill.js';
 import { positiveNumber } from '../options.js';
 import { wrap } from '../../report/wrap.js';
 
-type AnalyzeOptions = { years?: number };
+type AnalyzeOptions = { years?: number; set?: string[]; fail?: string[] };
 
 export function analyzeCommand(ctx: CommandContext): Command {
-  return new Command('analyze')
+  return withOverrideOptions(new Command('analyze')
     .description('analytic report: availability of tiers and service, outages, risks; RPO/RTO, backup storage, durability')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
     .addOption(new Option('--years <n>', 'horizon of the backup-storage simulation in years (default: the model horizon, at least 1)').argParser(positiveNumber))
@@ -23,27 +25,33 @@ Exit codes: 0 analysed, 2 invalid model or usage.
 Examples:
   $ nines analyze models/inference-3az.yaml
   $ nines analyze models/database-dr.yaml --years 5
-  $ nines analyze models/database-dr.yaml --json | jq '.service.nines'`)
+  $ nines analyze models/database-dr.yaml --json | jq '.service.nines'
+  $ nines analyze models/database-dr.yaml --set tiers.db.nodes=5 --set 'data.backups.nightly.every=4 h'
+  $ nines analyze models/database-dr.yaml --fail az-a          # drill: zone az-a down
+  $ nines analyze models/inference-3az.yaml --fail us-east-1a --fail 'gpu[0]'`)
     .action(async (file: string, options: AnalyzeOptions, command: Command) => {
       const o = output(ctx, command);
-      const loaded = await readModel(ctx.proc, file);
+      const overrides = setOverrides(options.set);
+      const loaded = await readModel(ctx.proc, file, overrides.edit);
       if (!loaded.ok) {
-        printProblems(o, loaded.fileLabel, loaded.problems);
+        printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
         if (o.json) o.outJson({ ...envelope('analyze'), valid: false, problems: loaded.problems });
         ctx.exitCode = EXIT.input;
         return;
       }
-      printProblems(o, loaded.fileLabel, loaded.warnings);
+      printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
       const analysis = analyzeModel(loaded.model, { years: options.years });
+      const drill = drillFor(loaded.model, options.fail);
       if (o.json) {
-        o.outJson({ ...envelope('analyze'), model: modelInfo(loaded.model, loaded.fileLabel), ...analysisJson(analysis) });
+        o.outJson({ ...envelope('analyze'), model: modelInfo(loaded.model, loaded.fileLabel), ...analysisJson(analysis), overrides: overridesJson(options.set, options.fail), ...(drill === undefined ? {} : { drill: drill.result }) });
       } else {
         const { chalk } = o.style;
         const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, ''))}` : ''}`;
         const sections = [title, renderAvailability(analysis.availability, o.style)];
         if (analysis.dataProtection) sections.push(renderDataProtection(analysis.dataProtection, o.style));
+        if (drill !== undefined) sections.push(renderDrill(drill.result, o.style));
         o.out(`${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);
       }
       ctx.exitCode = EXIT.ok;
-    });
+    }));
 }

@@ -7,7 +7,8 @@ import { renderSimulation } from '../../report/text/simulation.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS, DEFAULT_TRIALS, simulate } from '../../simulate/index.js';
 import type { SimulateOptions } from '../../simulate/types.js';
 import { output, type CommandContext } from '../context.js';
-import { printProblems, readModel } from '../load-model.js';
+import { readModel } from '../load-model.js';
+import { overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 import { positiveInteger, positiveNumber } from '../options.js';
 import { progressBar } from '../progress.js';
 
@@ -21,6 +22,7 @@ type Flags = {
   years?: number;
   mode: NonNullable<SimulateOptions['mode']>;
   estimator: NonNullable<SimulateOptions['estimator']>;
+  set?: string[];
 };
 
 function workers(value: string): 'auto' | number {
@@ -37,7 +39,7 @@ function seed(value: string): number {
 }
 
 export function simulateCommand(ctx: CommandContext): Command {
-  return new Command('simulate')
+  return withOverrideOptions(new Command('simulate')
     .description('Monte Carlo: seeded snapshot and timeline trials with confidence intervals, checked against the analytic figures')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
     .addOption(new Option('--seed <n>', 'random seed; the same seed gives the same numbers whatever the worker count').default(DEFAULT_SEED).argParser(seed))
@@ -59,14 +61,15 @@ Examples:
   $ nines simulate models/inference-3az.yaml --json | jq .simulation.annualDowntimeSeconds`)
     .action(async (file: string, flags: Flags, command: Command) => {
       const o = output(ctx, command);
-      const loaded = await readModel(ctx.proc, file);
+      const overrides = setOverrides(flags.set);
+      const loaded = await readModel(ctx.proc, file, overrides.edit);
       if (!loaded.ok) {
-        printProblems(o, loaded.fileLabel, loaded.problems);
+        printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
         if (o.json) o.outJson({ ...envelope('simulate'), valid: false, problems: loaded.problems });
         ctx.exitCode = EXIT.input;
         return;
       }
-      printProblems(o, loaded.fileLabel, loaded.warnings);
+      printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
       const availability = analyzeAvailability(loaded.model);
       const analytic = {
         serviceUnavailability: availability.service.unavailability,
@@ -87,10 +90,10 @@ Examples:
       };
       const result = await simulate(loaded.model, options, analytic).finally(bar.done);
       if (o.json) {
-        o.outJson({ ...envelope('simulate'), model: modelInfo(loaded.model, loaded.fileLabel), horizonSeconds: loaded.model.horizonSeconds, simulation: result });
+        o.outJson({ ...envelope('simulate'), model: modelInfo(loaded.model, loaded.fileLabel), horizonSeconds: loaded.model.horizonSeconds, simulation: result, overrides: overridesJson(flags.set, undefined) });
       } else {
         o.out(`${o.style.chalk.bold(loaded.model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n`);
       }
       ctx.exitCode = EXIT.ok;
-    });
+    }), { fail: false });
 }
