@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { budgetCommand } from './commands/budget.js';
 import { checkCommand } from './commands/check.js';
+import { compareCommand } from './commands/compare.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
@@ -59,7 +60,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, budgetCommand, schemaCommand]) {
+  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, budgetCommand, schemaCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);

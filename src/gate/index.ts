@@ -8,3 +8,4 @@ export { parseTargetFlag, type ParsedTargetFlag } from './target-flag.js';
 export { mergeTargets, fileTargets } from './merge.js';
 export { gateExit, type ExitPolicy, type GateExit } from './exit.js';
 export { targetId, formatMetric, formatThreshold } from './describe.js';
+export { compareAnalyses, type CompareMetric, type CompareResult, type CompareUnit, type Change } from './compare.js';
