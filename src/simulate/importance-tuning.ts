@@ -1,56 +1,85 @@
 /**
- * Tunes the failure biasing of one event by the cross-entropy method for independent Bernoulli
- * components (Rubinstein & Kroese, Simulation and the Monte Carlo Method, 3rd ed., §8.3 and
- * Example 8.6): v_i ← Σ W·1{event}·x_i / Σ W·1{event}, whose fixed point is the conditional
- * failure probability P(x_i = 1 | event), the zero-variance biasing among product measures.
- * It starts from a uniform tilt in log-odds, logit v_i = logit q_i + τ, raised until the
- * event is common enough to see.
+ * Chooses the importance-sampling proposal of one event.
+ *
+ * First choice: the mixture over the event's minimal cut sets (cut-set-sampling.ts), exact and
+ * with bounded weights, whenever the cut sets can be enumerated within a budget.
+ *
+ * Fallback (too many cut sets): a defensive mixture g = α·g_tilt + (1 − α)·g_CE of two product
+ * measures. g_tilt is a uniform tilt in log-odds, logit v_i = logit q_i + τ, with τ raised until
+ * the event is common enough to see; it proposes every failure path in proportion to its own
+ * odds, so no path is starved. g_CE is tuned by the cross-entropy method for independent
+ * Bernoulli components (Rubinstein & Kroese, Simulation and the Monte Carlo Method, 3rd ed.,
+ * §8.3, Example 8.6): v_i ← Σ W·1{event}·x_i / Σ W·1{event}, whose fixed point is P(x_i = 1 |
+ * event). CE alone collapses on events with several failure paths (a path it under-samples in
+ * one round gets a smaller v in the next, until it is never drawn: a biased estimate with an
+ * over-confident interval); sampling its pilots from the mixture keeps every path in sight.
  */
 import type { CompiledModel } from './compile.js';
-import { biasing, runImportanceChunk, type Biasing } from './importance-kernel.js';
+import { encodeCutSets } from './cut-set-sampling.js';
+import { MAX_CUT_SETS, minimalCutSets } from './cut-sets.js';
+import { biasing, encodeMixture, runImportanceChunk, type Biasing } from './importance-kernel.js';
 import type { StructureEvaluator } from './structure.js';
 
-const PILOT = 4000;
+const PILOT = 8000;
 const ITERATIONS = 6;
 const SMOOTHING = 0.7;
-const V_MAX = 0.999;
+const V_MAX = 0.99;
+/** Weight of the defensive (uniformly tilted) member of the fallback mixture. */
+export const DEFENSIVE_ALPHA = 0.3;
 
-/** A tuned biasing, or `undefined` when no tilt makes the event occur (it is impossible). */
-export type Tuned = { readonly bias: Biasing; readonly v: Float64Array } | undefined;
+/** How the proposal was built. */
+export type ProposalMethod = 'cut-sets' | 'defensive-mixture';
 
-/** Tunes the biasing for `event` (−1 service, t tier t), deterministically from (seed, stream). */
-export function tuneBiasing(
-  m: CompiledModel,
-  ev: StructureEvaluator,
-  event: number,
-  seed: number,
-  stream: number,
-): Tuned {
+/** A tuned proposal (`v` encodes it for a phase), or `undefined` when the event is impossible. */
+export type Tuned =
+  | { readonly bias: Biasing; readonly v: Float64Array; readonly method: ProposalMethod; readonly cutSets?: number }
+  | undefined;
+
+/** Options: the cut-set budget (0 forces the fallback). */
+export type TuneOptions = { readonly maxCutSets?: number };
+
+/**
+ * Tunes the proposal for `event` (−1 service, t tier t), deterministically from (seed, stream).
+ * @example tuneBiasing(m, new StructureEvaluator(m), 0, 1, 1 << 20)?.method // 'cut-sets'
+ */
+export function tuneBiasing(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number, options: TuneOptions = {}): Tuned {
+  const sets = minimalCutSets(m, event, options.maxCutSets ?? MAX_CUT_SETS);
+  if (sets !== undefined) {
+    if (sets.length === 0) return undefined;
+    const v = encodeCutSets(sets);
+    return { bias: biasing(m, v), v, method: 'cut-sets', cutSets: sets.length };
+  }
+  return defensiveMixture(m, ev, event, seed, stream);
+}
+
+function defensiveMixture(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number): Tuned {
   const C = m.componentCount;
+  const relevant = relevantComponents(m, event);
   let chunk = 0;
   const tilt = (tau: number): Float64Array => {
     const v = new Float64Array(C);
     for (let i = 0; i < C; i++) {
       const q = m.q[i] ?? 0;
-      v[i] = q <= 0 || q >= 1 ? q : Math.min(V_MAX, Math.max(q, 1 / (1 + Math.exp(-(Math.log(q) - Math.log1p(-q) + tau)))));
+      v[i] = q <= 0 || q >= 1 || relevant[i] === 0 ? q : Math.min(V_MAX, Math.max(q, 1 / (1 + Math.exp(-(Math.log(q) - Math.log1p(-q) + tau)))));
     }
     return v;
   };
-  let v: Float64Array | undefined;
+  let defensive: Float64Array | undefined;
   for (let tau = 0; tau <= 40; tau += 0.5) {
     const cand = tilt(tau);
-    const r = runImportanceChunk(ev, biasing(m, cand), event, seed, stream, chunk++, PILOT / 4);
-    if (r.hits >= PILOT / 40) {
-      v = cand;
+    const r = runImportanceChunk(ev, biasing(m, cand), event, seed, stream, chunk++, PILOT / 8);
+    if (r.hits >= PILOT / 80) {
+      defensive = cand;
       break;
     }
   }
-  if (v === undefined) return undefined;
+  if (defensive === undefined) return undefined;
+  const mix = (v: Float64Array): Float64Array => encodeMixture([DEFENSIVE_ALPHA, 1 - DEFENSIVE_ALPHA], [defensive, v]);
+  let v = defensive;
   for (let it = 0; it < ITERATIONS; it++) {
-    const bias = biasing(m, v);
     const lists: number[][] = [];
     const logWs: number[] = [];
-    runImportanceChunk(ev, bias, event, seed, stream, chunk++, PILOT, (list, len, logW) => {
+    runImportanceChunk(ev, biasing(m, mix(v)), event, seed, stream, chunk++, PILOT, (list, len, logW) => {
       lists.push(Array.from(list.subarray(0, len)));
       logWs.push(logW);
     });
@@ -75,5 +104,27 @@ export function tuneBiasing(
     }
     v = next;
   }
-  return { bias: biasing(m, v), v };
+  const code = mix(v);
+  return { bias: biasing(m, code), v: code, method: 'defensive-mixture' };
+}
+
+/**
+ * Components that can matter to the event: the nodes of its tiers (every tier for the
+ * service), their zones and those zones' regions. Tilting any other component only adds
+ * likelihood-ratio noise (its conditional law given the event is its own).
+ */
+export function relevantComponents(m: CompiledModel, event: number): Uint8Array {
+  const R = m.regionCount;
+  const Z = m.zoneCount;
+  const out = new Uint8Array(m.componentCount);
+  for (let n = 0; n < m.nodeCount; n++) {
+    if (event >= 0 && m.nodeTier[n] !== event) continue;
+    out[R + Z + n] = 1;
+    const z = m.nodeZone[n] ?? -1;
+    if (z < 0) continue;
+    out[R + z] = 1;
+    const r = m.zoneRegion[z] ?? -1;
+    if (r >= 0) out[r] = 1;
+  }
+  return out;
 }
