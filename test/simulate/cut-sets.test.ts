@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { compileModel } from '../../src/simulate/compile.js';
+import { minimalCutSets } from '../../src/simulate/cut-sets.js';
+import { model, staticComponent, tier } from '../../src/simulate/reference-models.js';
+import { StructureEvaluator } from '../../src/simulate/structure.js';
+
+/** Brute force: the minimal down-sets (over all 2^C states) that cause the event. */
+function bruteForce(m: ReturnType<typeof compileModel>, event: number): string[] {
+  const C = m.componentCount;
+  const ev = new StructureEvaluator(m);
+  const causing: number[] = [];
+  for (let s = 0; s < 1 << C; s++) {
+    const list = Int32Array.from([...Array(C).keys()].filter((i) => (s >> i) & 1));
+    const sd = ev.evaluate(list, list.length);
+    if ((event < 0 ? sd : ev.tierDown[event]) === 1) causing.push(s);
+  }
+  const minimal = causing.filter((s) => !causing.some((t) => t !== s && (t & s) === t));
+  return minimal.map((s) => [...Array(C).keys()].filter((i) => (s >> i) & 1).join(',')).sort();
+}
+
+describe('minimal cut sets', () => {
+  // Two regions, three zones (one without a region), a 1-of-3 tier across them and a 2-of-4
+  // tier with two nodes in one zone; service = all of both: 2^(2 + 3 + 7) = 4096 states.
+  const f = staticComponent(0.01);
+  const m = compileModel(
+    model({
+      regions: [
+        { name: 'r1', failure: f },
+        { name: 'r2', failure: f },
+      ],
+      zones: [
+        { name: 'a', region: 'r1', failure: f },
+        { name: 'b', region: 'r2', failure: f },
+        { name: 'c', region: undefined, failure: f },
+      ],
+      tiers: [
+        tier('lb', 1, [
+          { zone: 'a', count: 1, failure: f },
+          { zone: 'b', count: 1, failure: f },
+          { zone: 'c', count: 1, failure: f },
+        ]),
+        tier('db', 2, [
+          { zone: 'a', count: 2, failure: f },
+          { zone: 'b', count: 1, failure: f },
+          { zone: 'c', count: 1, failure: f },
+        ]),
+      ],
+    }),
+  );
+
+  it('equal the brute-force minimal cut sets of each tier and of the service', () => {
+    for (const event of [-1, 0, 1]) {
+      const sets = minimalCutSets(m, event);
+      expect(sets?.map((s) => s.join(',')).sort()).toEqual(bruteForce(m, event));
+    }
+    // lb: one cause per node, {node, zone, region} × {node, zone, region} × {node, zone} = 18.
+    expect(minimalCutSets(m, 0)?.length).toBe(18);
+  });
+
+  it('gives up (undefined) beyond the budget, and [] for an impossible event', () => {
+    expect(minimalCutSets(m, -1, 3)).toBeUndefined();
+    const never = compileModel(model({ tiers: [tier('t', 1, [{ zone: undefined, count: 2, failure: staticComponent(0) }])] }));
+    expect(minimalCutSets(never, 0)).toEqual([]);
+  });
+});
