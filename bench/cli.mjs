@@ -27,6 +27,7 @@ const models = readdirSync('models').filter((f) => f.endsWith('.yaml')).sort();
 for (const command of ['validate', 'analyze']) {
   for (const model of models) rows.push([`${command} models/${model}`, time([command, `models/${model}`, '--json'])]);
 }
+rows.push(['check models/database-dr.yaml', time(['check', 'models/database-dr.yaml'])]);
 const invalid = readdirSync('fixtures/invalid').filter((f) => f !== 'cases.json').sort();
 let worst = { name: '', ms: 0 };
 for (const file of invalid) {
