@@ -39,7 +39,9 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_TRIALS = 10_000_000;
 export const DEFAULT_TIMELINE_TRIALS = 100_000;
 /** Fewer naive events than this and `auto` switches the event to importance sampling. */
-export const AUTO_IS_EVENTS = 100;
+export /** Below this effective sample size an importance estimate's interval is not to be trusted. */
+const MIN_EFFECTIVE_SAMPLE_SIZE = 100;
+const AUTO_IS_EVENTS = 100;
 const IS_REL_ERROR = 0.02;
 const IS_MAX_TRIALS = 1 << 24;
 const REL_MAX_SNAPSHOT = 1e12;
@@ -128,6 +130,13 @@ export function* simulation(
         stops.push(r.stoppedBy === 'trials' ? 'trials' : r.stoppedBy);
         const name = m.tierNames[event] ?? '';
         const estimate = weightedEstimate(r.acc, event < 0 ? analytic?.serviceUnavailability : tierAnalytic(name));
+        const subject = event < 0 ? 'the service' : `tier ${name}`;
+        if (tuned.method === 'defensive-mixture') {
+          notes.push(`importance sampling for ${subject}: too many minimal cut sets to enumerate, so a defensive mixture ran; failure paths much rarer than the main one may be under-sampled`);
+        }
+        if ((estimate.effectiveSampleSize ?? Infinity) < MIN_EFFECTIVE_SAMPLE_SIZE) {
+          notes.push(`importance sampling for ${subject}: effective sample size only ${Math.round(estimate.effectiveSampleSize ?? 0)}; treat its interval with caution`);
+        }
         if (event < 0) service = estimate;
         else tiers = tiers.map((x, t) => (t === event ? { name, unavailability: estimate } : x));
       }
