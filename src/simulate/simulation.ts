@@ -39,9 +39,9 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_TRIALS = 10_000_000;
 export const DEFAULT_TIMELINE_TRIALS = 100_000;
 /** Fewer naive events than this and `auto` switches the event to importance sampling. */
-export /** Below this effective sample size an importance estimate's interval is not to be trusted. */
+export const AUTO_IS_EVENTS = 100;
+/** Below this effective sample size an importance estimate's interval is not to be trusted. */
 const MIN_EFFECTIVE_SAMPLE_SIZE = 100;
-const AUTO_IS_EVENTS = 100;
 const IS_REL_ERROR = 0.02;
 const IS_MAX_TRIALS = 1 << 24;
 const REL_MAX_SNAPSHOT = 1e12;
