@@ -2,6 +2,7 @@
  * The whole simulation as one generator of chunk requests: snapshot trials, importance sampling
  * for the events naive sampling cannot see, then timeline trials; it returns the result.
  */
+import { ninesError } from '../errors.js';
 import type { Model } from '../model/types.js';
 import { SECONDS_PER_YEAR } from '../units/conventions.js';
 import { dataLossFor, simulateDataLoss } from './data-loss.js';
@@ -171,7 +172,9 @@ export function* simulation(
   if (dataLoss !== undefined) notes.push(...dataLoss.notes);
   const timelineOnly = service === undefined;
   const tl = timelineFields.timeline;
-  if (timelineOnly && tl === undefined) throw new Error('simulate: nothing to simulate (no snapshot and no timeline)');
+  if (timelineOnly && tl === undefined) {
+    throw ninesError('bad-argument', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
+  }
   const svc: UnavailabilityEstimate = service ?? fromTimeline(tl);
   return {
     version: 1,

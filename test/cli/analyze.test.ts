@@ -43,6 +43,13 @@ describe('nines analyze', () => {
 });
 
 describe('nines simulate', () => {
+  it('refuses timeline-only trials of a model with static components as a user error (exit 2)', async () => {
+    const run = await runCli(['simulate', 'models/textbook-three-zones.yaml', '--mode', 'timeline']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('without an mttr');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('gives a schema-valid JSON document, the same for the same seed', async () => {
     const args = ['simulate', 'models/database-dr.yaml', '--json', '--trials', '200000', '--timeline-trials', '2000', '--seed', '7', '--workers', '1'];
     const first = await runCli(args);
