@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 // The installed command as a user runs it: bin/nines.js on the bundle (npm test builds it first).
@@ -12,13 +12,10 @@ describe('bin/nines.js', () => {
     expect(bad.stderr).toContain('the file is empty');
   });
 
-  it('finishes quietly when the reader closes the pipe early (… | head -1)', async () => {
-    const child = spawn(process.execPath, ['bin/nines.js', 'analyze', 'models/database-dr.yaml'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).not.toContain('EPIPE');
-    expect(code).toBe(0);
+  it('finishes quietly when the reader closes the pipe early (… | head -c 10)', () => {
+    // The schema is ~80 kB, more than a pipe holds, so the writer meets the closed pipe.
+    const run = spawnSync('sh', ['-c', `'${process.execPath}' bin/nines.js schema | head -c 10 > /dev/null`], { encoding: 'utf8' });
+    expect(run.stderr).not.toContain('EPIPE');
+    expect(run.status).toBe(0);
   });
 });
