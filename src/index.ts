@@ -19,3 +19,8 @@ export type { DataProtectionResult } from './analytic/data-protection/index.js';
 export { downtimeBudget, type DowntimeBudget } from './analytic/budget.js';
 export { parseQuantity } from './units/quantity.js';
 export { parseFraction, parseAvailabilityArgument } from './units/fraction.js';
+export { simulate, simulateSync } from './simulate/index.js';
+export type { SimulateOptions, SimulationResult } from './simulate/types.js';
+export { evaluateTargets, compareAnalyses, parseTargetFlag, type GateResult, type GateRecord, type CompareResult } from './gate/index.js';
+export { drill, resolveFailures, type DrillResult } from './analytic/drill/index.js';
+export { applyOverrides, parseOverride } from './config/overrides.js';
