@@ -6,3 +6,4 @@ export { runTimelineChunk } from '../src/simulate/timeline-kernel.js';
 export { simulate } from '../src/simulate/simulate.js';
 export { simulateSync } from '../src/simulate/run-sync.js';
 export { model, referenceSnapshotModel, referenceTimelineModel, staticComponent, tier } from '../src/simulate/reference-models.js';
+export { analyzeAvailability } from '../src/analytic/availability/index.js';
