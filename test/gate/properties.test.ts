@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideMonteCarlo, meets } from '../../src/gate/index.js';
+import { seededRandom as rng } from '../support/seeded-random.js';
 
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('Monte Carlo decision invariants (seeded random intervals)', () => {
   it('pessimistic pass ⇒ point pass ⇒ optimistic pass; pessimistic fail ⇒ point fail ⇒ optimistic fail', () => {

@@ -76,14 +76,4 @@ export const ref = (name: string): ServiceExpr => ({ kind: 'tier', tier: name })
 /** Relative difference |x − y| / |y|. */
 export const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
 
-/** A small seeded generator (mulberry32) for property tests. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '../../support/seeded-random.js';

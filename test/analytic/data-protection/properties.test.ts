@@ -3,21 +3,11 @@ import { simulateBackupJob } from '../../../src/analytic/data-protection/backup-
 import { markovDurability } from '../../../src/analytic/data-protection/durability-markov.js';
 import { windowDurability } from '../../../src/analytic/data-protection/durability-window.js';
 import type { BackupMethod } from '../../../src/model/types.js';
+import { seededRandom as rng } from '../../support/seeded-random.js';
 
 const DAY = 86_400;
 const YEAR = 365 * DAY;
 
-/** Small seeded generator (mulberry32) for reproducible property tests. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('durability properties (seeded)', () => {
   const next = rng(42);
