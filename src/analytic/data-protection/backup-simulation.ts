@@ -5,6 +5,7 @@
 import type { BackupMethod, Retention } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_WEEK, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { fullBytesAt, incrementBytesAt, type DataSet } from './growth.js';
+import type { BackupJobResult } from './types.js';
 
 export type BackupJobSpec = {
   readonly method: BackupMethod;
@@ -14,14 +15,11 @@ export type BackupJobSpec = {
   readonly retention: Retention;
 };
 
-export type BackupSimulation = {
-  readonly backupsTaken: number;
-  readonly restorePoints: number;
-  readonly fulls: number;
-  readonly storageBytes: number;
-  readonly peakStorageBytes: number;
-  readonly worstChainBytes: number;
-};
+/** What the simulation of one job gives: these fields of the job's result (documented there). */
+export type BackupSimulation = Pick<
+  BackupJobResult,
+  'backupsTaken' | 'restorePoints' | 'fulls' | 'storageBytes' | 'peakStorageBytes' | 'worstChainBytes'
+>;
 
 type Kind = 'full' | 'increment' | 'differential' | 'reverse';
 
