@@ -9,10 +9,11 @@ import { dataLossSetup, type DataLossSetup } from './data-loss-setup.js';
 import { summariseDurability, summariseRecovery } from './data-loss-summary.js';
 import type { DurabilitySums } from './durability-kernel.js';
 import { fixedProgress, foldDurability, runPhase, type DriverContext, type Request } from './driver.js';
+import { durabilityTotal, hasDurability } from './phase-plan.js';
 import { sampleRecovery } from './recovery-sampling.js';
 import type { DataLossResult, EstimatorChoice, SimulateOptions } from './types.js';
 
-export const DEFAULT_DATA_LOSS_TRIALS = 1 << 16;
+export { DEFAULT_DATA_LOSS_TRIALS } from './phase-plan.js';
 export const DEFAULT_RECOVERY_TRIALS = 100_000;
 /** Fewer expected naive loss events than this and `auto` biases the busy periods. */
 const AUTO_IS_EVENTS = 100;
@@ -24,7 +25,7 @@ const AUTO_IS_EVENTS = 100;
  * @example dataLossFor(model, 31_536_000, {})?.durability?.biased
  */
 export function dataLossFor(model: Model, horizonSeconds: number, options: SimulateOptions): DataLossSetup | undefined {
-  const trials = options.dataLossTrials ?? DEFAULT_DATA_LOSS_TRIALS;
+  const trials = durabilityTotal(options);
   const base = dataLossSetup(model, horizonSeconds, false);
   const d = base?.durability;
   if (base === undefined || d === undefined) return base;
@@ -46,8 +47,8 @@ export function* simulateDataLoss(
   const notes = [...dl.notes];
   let durability: DataLossResult['durability'];
   const d = dl.durability;
-  if (d !== undefined && dl.durabilityAnalytic !== undefined) {
-    const phase = { kind: 'durability', total: options.dataLossTrials ?? DEFAULT_DATA_LOSS_TRIALS } as const;
+  if (d !== undefined && dl.durabilityAnalytic !== undefined && hasDurability(setup)) {
+    const phase = { kind: 'durability', total: durabilityTotal(options) } as const;
     const init: DurabilitySums = { trials: 0, hits: 0, sumW: 0, sumW2: 0, naiveHits: 0, sumB: 0, sumB2: 0 };
     const { acc } = yield* runPhase({ phase, init, fold: foldDurability, progress: (_a, done) => fixedProgress(phase, done) }, ctx);
     durability = summariseDurability(acc, acc.trials, d, dl.durabilityAnalytic, setup.horizonSeconds);

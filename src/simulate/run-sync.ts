@@ -2,7 +2,7 @@
  * The synchronous, single-thread simulator: the library core, and what each worker runs.
  */
 import type { Model } from '../model/types.js';
-import { ChunkRunner, type ChunkResult } from './chunks.js';
+import { ChunkRunner, type ChunkResult, type Phase, type RunSetup } from './chunks.js';
 import { compileModel } from './compile.js';
 import type { DriverContext } from './driver.js';
 import { runSetup, simulation } from './simulation.js';
@@ -30,23 +30,41 @@ export function progressReporter(options: SimulateOptions, now: () => number, st
   };
 }
 
+/** Computes the chunks a request asks for, in order. */
+export type ChunkSource = (phase: Phase, chunks: readonly number[]) => ChunkResult[];
+
 /**
  * Runs the whole simulation on the calling thread.
  * @example simulateSync(model, { seed: 1, trials: 1e6 }).service.unavailability.estimate
  */
 export function simulateSync(model: Model, options: SimulateOptions = {}, analytic?: AnalyticFigures): SimulationResult {
+  return simulateWith(model, options, analytic, (setup) => {
+    const runner = new ChunkRunner(setup);
+    return (phase, chunks) => chunks.map((c) => runner.run(phase, c));
+  });
+}
+
+/**
+ * Runs the simulation's driver on the calling thread with chunks from `source` (made once from
+ * the run's setup): the runner above, or the parts of a sharded run (`nines merge`).
+ */
+export function simulateWith(
+  model: Model,
+  options: SimulateOptions,
+  analytic: AnalyticFigures | undefined,
+  source: (setup: RunSetup) => ChunkSource,
+): SimulationResult {
   const compiled = compileModel(model);
   const setup = runSetup(model, compiled, options);
   const now = options.now ?? defaultNow;
   const started = now();
   const ctx: DriverContext = { parallelism: 1, now, deadline: deadlineOf(options, started), report: progressReporter(options, now, started) };
-  const runner = new ChunkRunner(setup);
+  const compute = source(setup);
   const gen = simulation(model, setup, options, analytic, ctx);
   let step = gen.next();
   while (!step.done) {
     const { phase, chunks } = step.value;
-    const results: ChunkResult[] = chunks.map((c) => runner.run(phase, c));
-    step = gen.next(results);
+    step = gen.next(compute(phase, chunks));
   }
   return step.value;
 }

@@ -30,6 +30,7 @@ import {
 } from './driver.js';
 import { proportion, relativeHalfWidth, Z95 } from './estimators.js';
 import { tuneBiasing } from './importance-tuning.js';
+import { hasTimeline, snapshotTotal, timelineTotal } from './phase-plan.js';
 import { GENERATOR } from './rng.js';
 import { StructureEvaluator } from './structure.js';
 import { meanEstimate } from './estimators.js';
@@ -37,16 +38,13 @@ import { naiveEstimate, summariseTimeline, weightedEstimate, weightedRelError } 
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
 
 export const DEFAULT_SEED = 1;
-export const DEFAULT_TRIALS = 10_000_000;
-export const DEFAULT_TIMELINE_TRIALS = 100_000;
+export { DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './phase-plan.js';
 /** Fewer naive events than this and `auto` switches the event to importance sampling. */
 export const AUTO_IS_EVENTS = 100;
 /** Below this effective sample size an importance estimate's interval is not to be trusted. */
 const MIN_EFFECTIVE_SAMPLE_SIZE = 100;
 const IS_REL_ERROR = 0.02;
 const IS_MAX_TRIALS = 1 << 24;
-const REL_MAX_SNAPSHOT = 1e12;
-const REL_MAX_TIMELINE = 1e9;
 
 /** The run's fixed settings, resolved from the options. */
 export function runSetup(model: Model, compiled: CompiledModel, options: SimulateOptions): RunSetup {
@@ -83,8 +81,7 @@ export function* simulation(
   let snapshotTrials = 0;
 
   if (mode === 'snapshot' || mode === 'both') {
-    const total = rel === undefined ? (options.trials ?? DEFAULT_TRIALS) : REL_MAX_SNAPSHOT;
-    const phase = { kind: 'snapshot', total } as const;
+    const phase = { kind: 'snapshot', total: snapshotTotal(options) } as const;
     const init: SnapshotAcc = { trials: 0, serviceDown: 0, tierDown: m.tierNames.map(() => 0) };
     const { acc, stoppedBy } = yield* runPhase(
       {
@@ -146,11 +143,10 @@ export function* simulation(
 
   let timelineFields: Partial<SimulationResult> = {};
   if (mode === 'timeline' || mode === 'both') {
-    if (m.staticComponents.length > 0) {
+    if (!hasTimeline(setup, options)) {
       notes.push(`no timeline: components without an mttr have no time behaviour (${m.staticComponents.slice(0, 3).join(', ')}${m.staticComponents.length > 3 ? ', …' : ''})`);
     } else {
-      const fixed = mode === 'timeline' ? (options.trials ?? DEFAULT_TIMELINE_TRIALS) : (options.timelineTrials ?? DEFAULT_TIMELINE_TRIALS);
-      const phase = { kind: 'timeline', total: rel === undefined ? fixed : REL_MAX_TIMELINE } as const;
+      const phase = { kind: 'timeline', total: timelineTotal(options) } as const;
       const init: TimelineAcc = { chunks: [], trials: 0, sumU: 0, sumU2: 0 };
       const { acc, stoppedBy } = yield* runPhase(
         {
