@@ -1,6 +1,10 @@
 /** The Monte Carlo engine of nines: snapshot, importance-sampling and timeline trials. */
 export { simulate } from './simulate.js';
-export { simulateSync } from './run-sync.js';
+export { simulateSync, simulateWith, type ChunkSource } from './run-sync.js';
+export { simulateShard, chunksOfShard, type ShardSpec, type ShardPhase, type ShardableOptions } from './shard.js';
+export { checkParts, mergeParts, type SimulationPart, type MergeOutcome } from './merge-parts.js';
+export { encodeResult, decodeResult } from './part-codec.js';
+export { fixedPhases } from './phase-plan.js';
 export { DEFAULT_SEED, DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './simulation.js';
 export { compileModel, type CompiledModel } from './compile.js';
 export { runSnapshotChunk, snapshotPlan, type SnapshotCounts } from './snapshot-kernel.js';
