@@ -7,15 +7,19 @@ import { readModelInput } from './io.js';
 import type { Proc } from './proc.js';
 
 export type Loaded =
-  | { readonly ok: true; readonly model: Model; readonly warnings: readonly Problem[]; readonly fileLabel: string }
+  | { readonly ok: true; readonly model: Model; readonly warnings: readonly Problem[]; readonly fileLabel: string; readonly source: Uint8Array }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly fileLabel: string };
 
 /** Reads and validates a model file ('-' = stdin). Problems are returned, not printed. */
 export async function readModel(proc: Proc, file: string, edit?: Parameters<typeof loadModel>[1]): Promise<Loaded> {
   const bytes = await readModelInput(proc, file);
-  const fileLabel = file === '-' ? '<stdin>' : file;
+  return loadModelBytes(bytes, file === '-' ? '<stdin>' : file, edit);
+}
+
+/** Validates model bytes read elsewhere (the model source a simulation part carries). */
+export function loadModelBytes(bytes: Uint8Array, fileLabel: string, edit?: Parameters<typeof loadModel>[1]): Loaded {
   const result = loadModel(bytes, edit);
-  return result.ok ? { ok: true, model: result.value, warnings: result.warnings, fileLabel } : { ok: false, problems: result.problems, fileLabel };
+  return result.ok ? { ok: true, model: result.value, warnings: result.warnings, fileLabel, source: bytes } : { ok: false, problems: result.problems, fileLabel };
 }
 
 /** Prints problems to stderr as file:line:col lines (also in --json runs: stderr is for people). */

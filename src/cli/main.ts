@@ -10,6 +10,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { budgetCommand } from './commands/budget.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
+import { mergeCommand } from './commands/merge.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
@@ -60,7 +61,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, budgetCommand, schemaCommand]) {
+  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, budgetCommand, schemaCommand, mergeCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
@@ -92,7 +93,7 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
 
 /** The subcommand being run, for the JSON envelope of an error. */
 function commandName(program: Command): CommandName {
-  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget'] as const;
+  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge'] as const;
   const used = program.args[0];
   return names.find((n) => n === used) ?? 'validate';
 }

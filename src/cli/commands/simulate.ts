@@ -1,16 +1,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { analyzeAvailability } from '../../analytic/availability/index.js';
-import { EXIT } from '../../errors.js';
-import { modelInfo } from '../../report/json/analysis.js';
+import { EXIT, ninesError } from '../../errors.js';
 import { envelope } from '../../report/json/envelope.js';
-import { renderSimulation } from '../../report/text/simulation.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS, DEFAULT_TRIALS, simulate } from '../../simulate/index.js';
+import type { ShardSpec } from '../../simulate/shard.js';
 import type { SimulateOptions } from '../../simulate/types.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
-import { overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+import { printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 import { positiveInteger, positiveNumber } from '../options.js';
 import { progressBar } from '../progress.js';
+import { runShard } from '../shard-run.js';
+import { analyticFigures, printSimulation } from '../simulation-output.js';
 
 type Flags = {
   seed: number;
@@ -23,7 +23,20 @@ type Flags = {
   mode: NonNullable<SimulateOptions['mode']>;
   estimator: NonNullable<SimulateOptions['estimator']>;
   set?: string[];
+  shard?: ShardSpec;
+  out?: string;
 };
+
+/** `--shard I/N`: shard I of N, 1 ≤ I ≤ N. */
+export function shardSpec(value: string): ShardSpec {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (m === null || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new InvalidArgumentError(`expected I/N with 1 ≤ I ≤ N (shard I of N, e.g. 1/8), got '${value}'`);
+  }
+  return { index, count };
+}
 
 function workers(value: string): 'auto' | number {
   if (value === 'auto') return 'auto';
@@ -51,16 +64,29 @@ export function simulateCommand(ctx: CommandContext): Command {
     .addOption(new Option('--years <n>', 'timeline horizon in years (default: the model horizon)').argParser(positiveNumber))
     .addOption(new Option('--mode <mode>', 'what to simulate').choices(['snapshot', 'timeline', 'both']).default('both'))
     .addOption(new Option('--estimator <name>', 'snapshot estimator; auto switches to importance sampling for rare events').choices(['auto', 'naive', 'importance-sampling']).default('auto'))
+    .addOption(new Option('--shard <i/n>', "run only shard I of N (1-based) and write its part to --out; combine the parts with 'nines merge'").argParser(shardSpec))
+    .addOption(new Option('--out <part.json>', "with --shard: the part file to write ('-' for standard output)"))
     .addHelpText('after', `
 Exit codes: 0 simulated, 2 invalid model or usage.
+
+Sharding: 'nines simulate M --shard I/N --out part-I.json' for I = 1..N on any machines,
+then 'nines merge part-*.json' prints what 'nines simulate M' prints, to the bit.
 
 Examples:
   $ nines simulate models/inference-3az.yaml
   $ nines simulate models/database-dr.yaml --seed 42 --workers 2
   $ nines simulate models/minimal.yaml --mode snapshot --rel-error 0.01
-  $ nines simulate models/inference-3az.yaml --json | jq .simulation.annualDowntimeSeconds`)
+  $ nines simulate models/inference-3az.yaml --json | jq .simulation.annualDowntimeSeconds
+  $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json`)
     .action(async (file: string, flags: Flags, command: Command) => {
       const o = output(ctx, command);
+      if (flags.shard === undefined && flags.out !== undefined) throw ninesError('bad-argument', '--out', 'writes the part of a shard; give --shard I/N too');
+      if (flags.shard !== undefined) {
+        if (flags.relError !== undefined || flags.maxTime !== undefined) {
+          throw ninesError('bad-argument', '--shard', 'a sharded run must be reproducible, so it takes fixed trial counts: drop --rel-error and --max-time');
+        }
+        if (flags.out === undefined) throw ninesError('bad-argument', '--shard', 'name the part file to write with --out PART.json');
+      }
       const overrides = setOverrides(flags.set);
       const loaded = await readModel(ctx.proc, file, overrides.edit);
       if (!loaded.ok) {
@@ -70,11 +96,6 @@ Examples:
         return;
       }
       printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
-      const availability = analyzeAvailability(loaded.model);
-      const analytic = {
-        serviceUnavailability: availability.service.unavailability,
-        tiers: Object.fromEntries(availability.tiers.map((t) => [t.name, t.unavailability])),
-      };
       const bar = progressBar(ctx.proc.stderr, !o.quiet);
       const options: SimulateOptions = {
         seed: flags.seed,
@@ -88,12 +109,12 @@ Examples:
         ...(flags.maxTime === undefined ? {} : { maxTimeSeconds: flags.maxTime }),
         ...(flags.years === undefined ? {} : { years: flags.years }),
       };
-      const result = await simulate(loaded.model, options, analytic).finally(bar.done);
-      if (o.json) {
-        o.outJson({ ...envelope('simulate'), model: modelInfo(loaded.model, loaded.fileLabel), horizonSeconds: loaded.model.horizonSeconds, simulation: result, overrides: overridesJson(flags.set, undefined) });
-      } else {
-        o.out(`${o.style.chalk.bold(loaded.model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n`);
+      if (flags.shard !== undefined && flags.out !== undefined) {
+        await runShard(ctx, o, loaded, options, flags.set ?? [], flags.shard, flags.out).finally(bar.done);
+        return;
       }
+      const result = await simulate(loaded.model, options, analyticFigures(loaded.model)).finally(bar.done);
+      printSimulation(o, loaded.model, loaded.fileLabel, result, flags.set);
       ctx.exitCode = EXIT.ok;
     }), { fail: false });
 }
