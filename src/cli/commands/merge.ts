@@ -14,11 +14,12 @@ export function mergeCommand(ctx: CommandContext): Command {
     .description("combine the parts of a sharded simulation ('nines simulate --shard I/N --out PART') into the report one machine would print")
     .argument('<parts...>', 'part files, one per shard, in any order')
     .addHelpText('after', `
-The parts must come from one run (same model, options, seed and nines version) and hold every
-shard exactly once; the merged report equals 'nines simulate' with the same options, to the bit.
-Importance sampling, which adapts to the merged counts, runs here rather than in the shards.
+The parts must come from one run (same model, options, seed and nines version)
+and hold every shard exactly once; the merged report equals 'nines simulate'
+with the same options, to the bit. Importance sampling, which adapts to the
+merged counts, runs here rather than in the shards.
 
-Exit codes: 0 merged, 2 a part missing, given twice, damaged or from another run.
+Exit codes: 0 merged; 2 a part missing, given twice, damaged or of another run.
 
 Examples:
   $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json

@@ -69,8 +69,8 @@ export function simulateCommand(ctx: CommandContext): Command {
     .addHelpText('after', `
 Exit codes: 0 simulated, 2 invalid model or usage.
 
-Sharding: 'nines simulate M --shard I/N --out part-I.json' for I = 1..N on any machines,
-then 'nines merge part-*.json' prints what 'nines simulate M' prints, to the bit.
+Sharding: 'nines simulate M --shard I/N --out part-I.json' for I = 1..N, on any
+machines, then 'nines merge part-*.json' prints what 'nines simulate M' prints.
 
 Examples:
   $ nines simulate models/inference-3az.yaml
