@@ -22,6 +22,7 @@ export { parseFraction, parseAvailabilityArgument } from './units/fraction.js';
 export { simulate, simulateSync, simulateShard, checkParts, mergeParts } from './simulate/index.js';
 export type { ShardSpec, ShardPhase, SimulationPart, MergeOutcome } from './simulate/index.js';
 export type { SimulateOptions, SimulationResult } from './simulate/types.js';
-export { evaluateTargets, compareAnalyses, parseTargetFlag, type GateResult, type GateRecord, type CompareResult } from './gate/index.js';
+export { evaluateTargets, compareAnalyses, type GateResult, type GateRecord, type CompareResult } from './gate/index.js';
+export { parseTargetFlag, type ParsedTargetFlag } from './config/target-flag.js';
 export { drill, resolveFailures, type DrillResult } from './analytic/drill/index.js';
 export { applyOverrides, parseOverride } from './config/overrides.js';

@@ -8,7 +8,7 @@
 import { parse } from 'yaml';
 import { isRaw } from './build/reader.js';
 import { formatPath, type Path } from './problem.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../lib/suggest.js';
 
 export type Override = { readonly text: string; readonly segments: readonly string[]; readonly value: unknown };
 

@@ -11,7 +11,7 @@ import modelSchema from '../../schemas/model.schema.json' with { type: 'json' };
 import validateModel, { annotatedSchema } from './generated/model-validator.js';
 import type { Locator } from './parse.js';
 import { formatPath, type Path, type Problem } from './problem.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../lib/suggest.js';
 import { describe } from '../units/quantity.js';
 
 export { modelSchema };

@@ -4,7 +4,6 @@ export { evaluateTargets } from './evaluate.js';
 export { measure, type Measured, type McInterval } from './metrics.js';
 export { comparedThreshold, comparesComplement, meets, type Operator } from './comparison.js';
 export { decideMonteCarlo, type McOutcome } from './monte-carlo.js';
-export { parseTargetFlag, type ParsedTargetFlag } from './target-flag.js';
 export { mergeTargets, fileTargets } from './merge.js';
 export { gateExit, type ExitPolicy, type GateExit } from './exit.js';
 export { targetId, formatMetric, formatThreshold } from './describe.js';

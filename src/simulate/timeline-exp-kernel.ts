@@ -11,7 +11,7 @@ import { DIST_EXPONENTIAL } from './compile.js';
 import { exponentialSlow, ZIG_K, ZIG_W } from './exponential-ziggurat.js';
 import { chunkState } from './rng.js';
 import { runProgram } from './structure.js';
-import type { TimelineChunk, TimelineStart } from './timeline-kernel.js';
+import type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
 
 /** Whether every repairable component has exponential lifetimes and repairs. */
 export function allExponential(m: CompiledModel): boolean {

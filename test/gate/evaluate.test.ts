@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, gateExit, mergeTargets, parseTargetFlag, type GateTarget } from '../../src/gate/index.js';
+import { parseTargetFlag } from '../../src/config/target-flag.js';
+import { evaluateTargets, gateExit, mergeTargets, type GateTarget } from '../../src/gate/index.js';
 import { figuresOf, load, ONE_NODE, targetsOf } from './support.js';
 
 const flag = (text: string): GateTarget => {

@@ -4,7 +4,7 @@
  * carry its kind to disambiguate: `zone:a`, `region:eu`, `tier:db`, `node:db[0]`.
  */
 import type { Model } from '../../model/types.js';
-import { suggest } from '../../config/suggest.js';
+import { suggest } from '../../lib/suggest.js';
 
 export type FailureRef =
   | { readonly kind: 'zone' | 'region' | 'tier'; readonly name: string }

@@ -1,5 +1,5 @@
 import { formatPath, type Path } from '../problem.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../lib/suggest.js';
 import { isRaw, list, str, type Raw, type Reader } from '../build/reader.js';
 
 /**

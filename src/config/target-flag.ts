@@ -5,9 +5,9 @@
  *   availability>=99.95%        rto<=1h          rpo[region]<=15 minute
  *   availability[db]>=4 nines   durability>=11 nines   downtimePerYear<=4h@warn
  */
-import { METRICS, readThreshold } from '../config/build/targets.js';
-import { Reader } from '../config/build/reader.js';
-import { suggest } from '../config/suggest.js';
+import { METRICS, readThreshold } from './build/targets.js';
+import { Reader } from './build/reader.js';
+import { suggest } from '../lib/suggest.js';
 import type { Scenario, Target, TargetLevel, TargetMetric } from '../model/types.js';
 
 export type ParsedTargetFlag = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string };

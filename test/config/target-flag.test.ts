@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTargetFlag } from '../../src/gate/index.js';
+import { parseTargetFlag } from '../../src/config/target-flag.js';
 
 describe('parseTargetFlag', () => {
   it('reads availability with its exact complement', () => {

@@ -1,0 +1,103 @@
+/**
+ * Human formatting of quantities, beside their parsing (DESIGN §2): durations, bytes, counts,
+ * probabilities, availability and nines for text reports and messages. JSON never goes through
+ * here: it is unrounded.
+ */
+import {
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_MINUTE,
+  SECONDS_PER_YEAR,
+} from './conventions.js';
+
+/** Nines of an unavailability q: −log10(q); Infinity for q = 0. */
+function nines(q: number): number {
+  return q <= 0 ? Infinity : -Math.log10(q);
+}
+
+/** "3.53 nines" (two decimals); "∞ nines" for a component that never fails. */
+export function formatNines(q: number): string {
+  const n = nines(q);
+  return Number.isFinite(n) ? `${n.toFixed(2)} nines` : '∞ nines';
+}
+
+/**
+ * Availability from its unavailability q, with enough decimals that q keeps three
+ * significant digits: q = 2.98e-4 → "99.9702%". Built from q, so it never rounds up to 100%.
+ * @example formatPercentFromUnavailability(2.98e-4) // "99.9702%"
+ */
+export function formatPercentFromUnavailability(q: number): string {
+  if (q <= 0) return '100%';
+  if (q >= 1) return '0%';
+  const qPercent = q * 100;
+  const decimals = Math.max(2, Math.floor(-Math.log10(qPercent)) + 3);
+  if (decimals > 12) return `100% − ${qPercent.toPrecision(3)}%`;
+  // Trailing zeros carry no information here ("99.99000%"), but keep two decimals.
+  const text = (100 - qPercent).toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, '$1');
+  // (100 − q%) can round to 100 at this precision only when q% < 0.5e-decimals, which the
+  // choice of decimals excludes; keep the guard for safety.
+  return text.startsWith('100') ? `100% − ${qPercent.toPrecision(3)}%` : `${text}%`;
+}
+
+/** "99.9702% (3.53 nines)" from the unavailability q. */
+export function formatAvailability(q: number): string {
+  return `${formatPercentFromUnavailability(q)} (${formatNines(q)})`;
+}
+
+/** A probability, in plain decimals down to 1e-4 and scientific below: "0.029701", "1.00e-6". */
+export function formatProbability(p: number): string {
+  if (p === 0) return '0';
+  if (!Number.isFinite(p)) return String(p);
+  if (p >= 1e-4) return stripZeros(p.toPrecision(5));
+  return p.toExponential(2);
+}
+
+/** A count or rate: "12", "0.42", "1.3e-5". */
+export function formatCount(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  if (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3) return x.toExponential(2);
+  if (Number.isInteger(x)) return x.toLocaleString('en-US');
+  return stripZeros(x.toPrecision(3));
+}
+
+const DURATION_UNITS: readonly (readonly [number, string])[] = [
+  [SECONDS_PER_YEAR, 'y'],
+  [SECONDS_PER_DAY, 'd'],
+  [SECONDS_PER_HOUR, 'h'],
+  [SECONDS_PER_MINUTE, 'min'],
+  [1, 's'],
+  [1e-3, 'ms'],
+];
+
+/**
+ * A duration in the largest unit that keeps it ≥ 1, three significant digits:
+ * 3153.6 s → "52.6 min", 8.64 → "8.64 s", 0 → "0 s".
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return seconds > 0 ? '∞' : String(seconds);
+  if (seconds === 0) return '0 s';
+  const abs = Math.abs(seconds);
+  for (const [size, unit] of DURATION_UNITS) {
+    if (abs >= size) return `${stripZeros((seconds / size).toPrecision(3))} ${unit}`;
+  }
+  return `${seconds.toExponential(2)} s`;
+}
+
+const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'] as const;
+
+/** Bytes in decimal units (TB = 10^12 B), three significant digits: 2.35e12 → "2.35 TB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return String(bytes);
+  let value = bytes;
+  let i = 0;
+  while (Math.abs(value) >= 1000 && i < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return `${stripZeros(value.toPrecision(3))} ${BYTE_UNITS[i] ?? 'B'}`;
+}
+
+function stripZeros(text: string): string {
+  return text.includes('e') || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
+}

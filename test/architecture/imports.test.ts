@@ -1,0 +1,155 @@
+/**
+ * The import graph of src/ (DESIGN §2): data flows one way, cli → app → gate/report →
+ * analytic/simulate → model → units, with config beside them (config → model), lib a leaf.
+ * This reads every relative import of every file (static, re-export and dynamic) and fails on
+ * an edge between folders that the flow does not allow, and on any cycle between files.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Which top-level parts of src/ each part may import (itself always). */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  cli: ['app', 'gate', 'report', 'analytic', 'simulate', 'config', 'model', 'units', 'lib', 'errors', 'version'],
+  app: ['gate', 'report', 'analytic', 'simulate', 'config', 'model', 'units', 'lib', 'errors', 'version'],
+  report: ['gate', 'analytic', 'simulate', 'config', 'model', 'units', 'lib', 'version'],
+  gate: ['analytic', 'simulate', 'model', 'units', 'lib', 'errors'],
+  simulate: ['analytic', 'model', 'units', 'lib', 'errors'],
+  analytic: ['model', 'units', 'lib', 'errors'],
+  config: ['model', 'units', 'lib', 'errors'],
+  model: ['units', 'lib'],
+  units: ['lib'],
+  lib: [],
+  errors: [],
+  version: [],
+  index: ['app', 'gate', 'report', 'analytic', 'simulate', 'config', 'model', 'units', 'lib', 'errors', 'version'],
+};
+
+const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The part of src/ a file belongs to: its first folder, or its name for top-level files. */
+export function partOf(file: string): string {
+  const rel = relative('src', file);
+  const first = rel.split('/')[0] ?? rel;
+  return first.endsWith('.ts') ? first.replace(/\.ts$/, '') : first;
+}
+
+/** Relative imports of a source file, resolved to .ts paths under src/. */
+export function importsOf(file: string, text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2] ?? m[3];
+    // Modules only: JSON data (the schema, package.json) is read, not a layer.
+    if (spec === undefined || !/\.(js|ts)$/.test(spec)) continue;
+    out.push(normalize(join(dirname(file), spec.replace(/\.js$/, '.ts'))));
+  }
+  return out;
+}
+
+/** Edges against the flow, as 'from → to'. */
+export function badEdges(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const bad: string[] = [];
+  for (const [from, tos] of graph) {
+    const a = partOf(from);
+    for (const to of tos) {
+      const b = partOf(to);
+      if (a !== b && !(ALLOWED[a] ?? []).includes(b)) bad.push(`${from} → ${to} (${a} may not import ${b})`);
+    }
+  }
+  return bad.sort();
+}
+
+/** Every cycle's files, found by Tarjan's strongly connected components (iteratively). */
+export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  for (const root of graph.keys()) {
+    if (index.has(root)) continue;
+    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1] as { node: string; next: number };
+      const edges = graph.get(top.node) ?? [];
+      if (top.next < edges.length) {
+        const to = edges[top.next++] as string;
+        if (!graph.has(to)) continue;
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) {
+          low.set(top.node, Math.min(low.get(top.node) ?? 0, index.get(to) ?? 0));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== undefined) low.set(parent.node, Math.min(low.get(parent.node) ?? 0, low.get(top.node) ?? 0));
+      if (low.get(top.node) === index.get(top.node)) {
+        const scc: string[] = [];
+        let x: string | undefined;
+        do {
+          x = stack.pop();
+          if (x === undefined) break;
+          onStack.delete(x);
+          scc.push(x);
+        } while (x !== top.node);
+        if (scc.length > 1 || (graph.get(top.node) ?? []).includes(top.node)) out.push(scc.sort());
+      }
+    }
+  }
+  return out;
+}
+
+const graph = new Map(files('src').map((f) => [f, importsOf(f, readFileSync(f, 'utf8'))]));
+
+describe('the import graph of src/', () => {
+  it('every relative import names a file that exists', () => {
+    // The model validator is generated at build time (scripts/generate-validator.mjs).
+    const generated = (t: string): boolean => t.startsWith('src/config/generated/');
+    const missing = [...graph].flatMap(([from, tos]) => tos.filter((t) => !graph.has(t) && !generated(t)).map((t) => `${from} → ${t}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no edge against the flow', () => {
+    expect(badEdges(graph)).toEqual([]);
+  });
+
+  it('has no cycle between files', () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('the checks fail on an edge against the flow and on a cycle (they can fail)', () => {
+    const g = new Map([...graph]);
+    g.set('src/units/x.ts', ['src/cli/main.ts']);
+    expect(badEdges(g)).toContain('src/units/x.ts → src/cli/main.ts (units may not import cli)');
+    const c = new Map<string, string[]>([
+      ['src/a.ts', ['src/b.ts']],
+      ['src/b.ts', ['src/c.ts']],
+      ['src/c.ts', ['src/a.ts']],
+      ['src/d.ts', ['src/a.ts']],
+    ]);
+    expect(cycles(c)).toEqual([['src/a.ts', 'src/b.ts', 'src/c.ts']]);
+    expect(importsOf('src/gate/x.ts', "import { a } from '../report/format.js';\nexport * from './y.js';\nconst m = await import('../cli/main.js');")).toEqual([
+      'src/report/format.ts',
+      'src/gate/y.ts',
+      'src/cli/main.ts',
+    ]);
+  });
+});
