@@ -13,6 +13,7 @@ import { compareCommand } from './commands/compare.js';
 import { mergeCommand } from './commands/merge.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
+import { sloCommand } from './commands/slo.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import type { Proc } from './proc.js';
@@ -29,6 +30,7 @@ Examples:
   $ nines analyze models/database-dr.yaml
   $ nines simulate models/inference-3az.yaml --seed 7
   $ nines budget 99.95%
+  $ nines slo models/minimal.yaml --window 28d
   $ nines schema > model.schema.json`;
 
 export async function main(proc: Proc): Promise<number> {
@@ -61,7 +63,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, budgetCommand, schemaCommand, mergeCommand]) {
+  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, sloCommand, budgetCommand, schemaCommand, mergeCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
@@ -93,7 +95,7 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
 
 /** The subcommand being run, for the JSON envelope of an error. */
 function commandName(program: Command): CommandName {
-  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge'] as const;
+  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge', 'slo'] as const;
   const used = program.args[0];
   return names.find((n) => n === used) ?? 'validate';
 }

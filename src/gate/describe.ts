@@ -33,11 +33,20 @@ export function formatMetric(metric: TargetMetric, value: number, complement?: n
       return formatBytes(value);
     case 'outagesPerYear':
       return `${formatCount(value)}/y`;
+    case 'errorBudget':
+    case 'budgetExhaustionProbability':
+      return formatShare(value);
     default: {
       const never: never = metric;
       throw new Error(`unknown metric ${String(never)}`);
     }
   }
+}
+
+/** A share as a percentage with three significant digits: "12.5%", "0.0123%". */
+function formatShare(x: number): string {
+  if (x === 0) return '0%';
+  return `${Number((x * 100).toPrecision(3))}%`;
 }
 
 /** `≥ 99.95%`, `≤ 1 h`. */

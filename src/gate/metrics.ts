@@ -96,6 +96,15 @@ export function measure(target: Target, figures: GateFigures): Measured {
       if (dataProtection.storageByLocation.length === 0) return missing('the model has no backups: no backup storage to measure');
       return direct(dataProtection.storageByLocation.reduce((s, l) => s + l.storageBytes, 0));
     }
+    case 'errorBudget': {
+      const share = figures.slo?.budgetShare ?? { missing: 'no SLO figures were computed' };
+      return typeof share === 'number' ? direct(share) : missing(share.missing);
+    }
+    case 'budgetExhaustionProbability': {
+      const p = figures.slo?.exhaustion ?? { missing: 'no SLO figures were computed' };
+      if ('missing' in p) return missing(p.missing);
+      return { kind: 'value', value: p.estimate, complement: undefined, compared: p.estimate, method: 'simulate', interval: { estimate: p.estimate, ci: [p.ci[0], p.ci[1]], trials: p.trials }, scenario: undefined };
+    }
     default: {
       const never: never = target.metric;
       throw new Error(`unknown metric ${String(never)}`);

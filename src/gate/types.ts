@@ -22,6 +22,18 @@ export type GateFigures = {
   readonly dataProtection: DataProtectionResult | undefined;
   /** Present with `--method simulate`: service and tier unavailability use its intervals. */
   readonly simulation?: SimulationResult | undefined;
+  /** The SLO figures for errorBudget and budgetExhaustionProbability targets (`nines slo`). */
+  readonly slo?: SloGateFigures | undefined;
+};
+
+/**
+ * What SLO targets are measured against: the share of the budget the design consumes and the
+ * simulated probability that a window exhausts it (the worst window length of a calendar
+ * window), or why they cannot be measured (no objective, static components).
+ */
+export type SloGateFigures = {
+  readonly budgetShare: number | { readonly missing: string };
+  readonly exhaustion: { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number } | { readonly missing: string };
 };
 
 /**

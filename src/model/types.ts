@@ -4,6 +4,7 @@
  * Everything here is in base units: seconds, bytes, bytes per second, and fractions in [0, 1].
  * Units are parsed once at the edge (src/units) and never again.
  */
+import type { SloWindow } from '../units/slo-window.js';
 
 /** A lifetime or repair-time distribution; its mean is always the spec's MTBF or MTTR. */
 export type Distribution =
@@ -181,7 +182,9 @@ export type TargetMetric =
   | 'rto'
   | 'durability'
   | 'dataAtRisk'
-  | 'backupStorage';
+  | 'backupStorage'
+  | 'errorBudget'
+  | 'budgetExhaustionProbability';
 
 export type Scenario = 'node' | 'zone' | 'region' | 'corruption';
 
@@ -205,6 +208,21 @@ export type Target = {
   readonly position: SourcePosition | undefined;
 };
 
+export type { SloWindow } from '../units/slo-window.js';
+
+/** The `slo` section: what `nines slo` budgets, allocates, alerts on and exports. */
+export type Slo = {
+  /** The objective and its exact complement; `undefined`: the service availability target. */
+  readonly objective: { readonly value: number; readonly complement: number; readonly position: SourcePosition } | undefined;
+  readonly window: SloWindow;
+  /** Where `slo.window` was written; `undefined` when it defaulted to 30 d. */
+  readonly windowPosition: SourcePosition | undefined;
+  readonly requestsPerSecond: number | undefined;
+  /** PromQL with `{{.window}}` for the rate window (Sloth's convention). */
+  readonly sli: { readonly errorQuery: string; readonly totalQuery: string } | undefined;
+  readonly labels: Readonly<Record<string, string>>;
+};
+
 export type Model = {
   readonly name: string;
   readonly description: string | undefined;
@@ -217,4 +235,6 @@ export type Model = {
   readonly data: Data | undefined;
   readonly recovery: Recovery | undefined;
   readonly targets: readonly Target[];
+  /** The `slo` section, if the model has one. */
+  readonly slo?: Slo | undefined;
 };

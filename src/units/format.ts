@@ -71,15 +71,15 @@ const DURATION_UNITS: readonly (readonly [number, string])[] = [
 ];
 
 /**
- * A duration in the largest unit that keeps it ≥ 1, three significant digits:
- * 3153.6 s → "52.6 min", 8.64 → "8.64 s", 0 → "0 s".
+ * A duration in the largest unit that keeps it ≥ 1, three significant digits (or `significant`):
+ * 3153.6 s → "52.6 min", 8.64 → "8.64 s", 0 → "0 s"; formatDuration(2419.2, 4) → "40.32 min".
  */
-export function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number, significant = 3): string {
   if (!Number.isFinite(seconds)) return seconds > 0 ? '∞' : String(seconds);
   if (seconds === 0) return '0 s';
   const abs = Math.abs(seconds);
   for (const [size, unit] of DURATION_UNITS) {
-    if (abs >= size) return `${stripZeros((seconds / size).toPrecision(3))} ${unit}`;
+    if (abs >= size) return `${stripZeros((seconds / size).toPrecision(significant))} ${unit}`;
   }
   return `${seconds.toExponential(2)} s`;
 }

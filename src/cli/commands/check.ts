@@ -7,6 +7,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModel } from '../../analytic/analyze-model.js';
+import { needsSloFigures, sloGateFigures } from '../../app/slo.js';
 import { suggest } from '../../lib/suggest.js';
 import { EXIT, NinesError, ninesError } from '../../errors.js';
 import { parseTargetFlag } from '../../config/target-flag.js';
@@ -75,7 +76,8 @@ export function checkCommand(ctx: CommandContext): Command {
   return command
     .addHelpText('after', `
 Target grammar: METRIC[SCOPE] OP VALUE[@warn]
-  METRIC  availability, downtimePerYear, outagesPerYear, rpo, rto, durability, dataAtRisk, backupStorage
+  METRIC  availability, downtimePerYear, outagesPerYear, rpo, rto, durability, dataAtRisk, backupStorage,
+          errorBudget (share of the SLO budget the design uses), budgetExhaustionProbability (simulated)
   SCOPE   a scenario (node, zone, region, corruption) for rpo, rto, dataAtRisk; a tier for availability
   OP      >= or <=;  VALUE in the metric's unit: 99.95%, 4 nines, 1h, 15 minute, 40 TB, 2
 
@@ -116,7 +118,9 @@ Examples:
           })
         : undefined;
       const targets = mergeTargets(fileTargets(loaded.model.targets, loaded.fileLabel), flagTargets);
-      const result = evaluateTargets(targets, { ...analysis, simulation }, { mcDecision: flags.mcDecision });
+      const needs = needsSloFigures(targets);
+      const slo = needs.budget ? await sloGateFigures(model, analysis.availability, { exhaustion: needs.exhaustion, seed: flags.seed }) : undefined;
+      const result = evaluateTargets(targets, { ...analysis, simulation, slo }, { mcDecision: flags.mcDecision });
       const exit = gateExit(result, { maxWarnings: flags.maxWarnings, exitZero: flags.exitZero });
       const view: CheckView = { modelName: loaded.model.name, file: loaded.fileLabel, method: flags.method, result, exit };
       const document = {

@@ -4,6 +4,7 @@ import { readData } from './data.js';
 import type { Raw, Reader } from './reader.js';
 import { readRecovery } from './recovery.js';
 import { readService } from './service.js';
+import { readSlo } from './slo.js';
 import { readTargets } from './targets.js';
 import { readRegions, readTiers, readZones } from './topology.js';
 
@@ -20,8 +21,9 @@ export function buildModel(raw: Raw, reader: Reader): Model | undefined {
   const data = readData(reader, raw['data'], { zones, regions });
   const recovery = readRecovery(reader, raw['recovery']);
   const targets = readTargets(reader, raw['targets']);
+  const slo = readSlo(reader, raw['slo']);
   const name = typeof raw['name'] === 'string' ? raw['name'] : undefined;
   if (name === undefined || horizonSeconds === undefined || service === undefined || tiers.length === 0) return undefined;
   const description = typeof raw['description'] === 'string' ? raw['description'] : undefined;
-  return { name, description, horizonSeconds, regions, zones, tiers, service, data, recovery, targets };
+  return { name, description, horizonSeconds, regions, zones, tiers, service, data, recovery, targets, ...(slo === undefined ? {} : { slo }) };
 }

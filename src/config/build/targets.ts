@@ -2,7 +2,7 @@ import type { Scenario, Target, TargetLevel, TargetMetric } from '../../model/ty
 import type { Path } from '../problem.js';
 import { isRaw, type Reader } from './reader.js';
 
-type Kind = 'availability' | 'duration' | 'size' | 'count';
+type Kind = 'availability' | 'duration' | 'size' | 'count' | 'share';
 
 /** Each metric: the kind of its threshold, and what a bare shorthand value means. */
 export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max' }> = {
@@ -14,6 +14,8 @@ export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max
   rto: { kind: 'duration', shorthand: 'max' },
   dataAtRisk: { kind: 'size', shorthand: 'max' },
   backupStorage: { kind: 'size', shorthand: 'max' },
+  errorBudget: { kind: 'share', shorthand: 'max' },
+  budgetExhaustionProbability: { kind: 'share', shorthand: 'max' },
 };
 
 const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
@@ -67,6 +69,10 @@ export function readThreshold(reader: Reader, metric: TargetMetric, raw: unknown
     case 'size': {
       const value = reader.size(raw, path);
       return value === undefined ? undefined : { value, complement: undefined };
+    }
+    case 'share': {
+      const value = reader.fraction(raw, path);
+      return value === undefined ? undefined : { value: value.value, complement: undefined };
     }
     case 'count':
       if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return { value: raw, complement: undefined };
