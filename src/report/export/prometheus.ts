@@ -22,12 +22,15 @@ export function promDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** "llm-inference" → "LlmInference": a name that is a valid Prometheus alert name. */
-export function alertName(modelName: string): string {
+/** ("llm-inference", "page") → "LlmInferenceErrorBudgetBurnPage": a valid Prometheus alert name. */
+export function alertName(modelName: string, severity: 'page' | 'ticket'): string {
   const words = modelName.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const camel = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-  return `${/^[A-Za-z_]/.test(camel) ? camel : `Slo${camel}`}ErrorBudgetBurn`;
+  return `${/^[A-Za-z_]/.test(camel) ? camel : `Slo${camel}`}ErrorBudgetBurn${severity === 'page' ? 'Page' : 'Ticket'}`;
 }
+
+/** A share as a percentage without binary noise: 0.07 → "7". */
+const pct = (x: number): string => String(Number((x * 100).toPrecision(12)));
 
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const q = (s: string): string => JSON.stringify(s);
@@ -70,7 +73,7 @@ export function renderPrometheusRules(modelName: string, slo: Slo | undefined, f
       '# Add slo.sli to the model (PromQL with {{.window}} for the rate window) and export again.',
     );
   }
-  for (const a of f.alerts) if (!a.feasible) lines.push(`# Omitted: the ${a.severity} alert on ${a.budgetConsumed * 100}% of the budget in ${promDuration(a.longWindowSeconds)}: ${a.reason ?? ''}.`);
+  for (const a of f.alerts) if (!a.feasible) lines.push(`# Omitted: the ${a.severity} alert on ${pct(a.budgetConsumed)}% of the budget in ${promDuration(a.longWindowSeconds)}: ${a.reason ?? ''}.`);
   lines.push('groups:', `  - name: ${q(`nines-slo-${modelName}-sli-recordings`)}`, '    rules:');
   for (const w of rateWindows(f)) {
     const d = promDuration(w);
@@ -85,9 +88,9 @@ export function renderPrometheusRules(modelName: string, slo: Slo | undefined, f
       const t = a.errorRatioThresholdText;
       return `(\n  ${ratioRecord(a.longWindowSeconds)}${selector} > ${t}\n  and\n  ${ratioRecord(a.shortWindowSeconds)}${selector} > ${t}\n)`;
     });
-    const what = mine.map((a) => `${a.burnRateText}× over ${promDuration(a.longWindowSeconds)} and ${promDuration(a.shortWindowSeconds)} (${a.budgetConsumed * 100}% of the budget spent)`).join(', or ');
+    const what = mine.map((a) => `${a.burnRateText}× over ${promDuration(a.longWindowSeconds)} and ${promDuration(a.shortWindowSeconds)} (${pct(a.budgetConsumed)}% of the budget spent)`).join(', or ');
     lines.push(
-      `      - alert: ${alertName(modelName)}`,
+      `      - alert: ${alertName(modelName, severity)}`,
       `        expr: ${block(pairs.join('\nor\n'), '          ')}`,
       '        labels:',
       `          severity: ${severity}`,
