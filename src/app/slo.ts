@@ -10,7 +10,7 @@ import { budgetFraction, burnAlerts, burnRateTable, maxBurnRate, type BurnAlert,
 import { toNumber } from '../analytic/slo/rational.js';
 import type { SloGateFigures } from '../gate/types.js';
 import type { Model, SourcePosition, Target } from '../model/types.js';
-import { formatPercentFromUnavailability as percent } from '../report/format.js';
+import { formatDuration, formatPercentFromUnavailability as percent } from '../report/format.js';
 import { compileModel, DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS, simulate, type ProportionEstimate } from '../simulate/index.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../units/conventions.js';
 import { DEFAULT_SLO_WINDOW, windowLengths, windowName, windowText, type SloWindow, type WindowLength } from '../units/slo-window.js';
@@ -62,7 +62,7 @@ export type ExhaustionResult =
   | { readonly simulated: true; readonly seed: number; readonly trials: number; readonly start: 'steady'; readonly windows: readonly Exhaustion[] }
   | { readonly simulated: false; readonly reason: string };
 
-export type SloWarning = { readonly code: 'objective-infeasible' | 'alert-infeasible' | 'extra-nine'; readonly message: string };
+export type SloWarning = { readonly code: 'objective-infeasible' | 'alert-infeasible'; readonly message: string };
 
 export type SloFigures = {
   readonly objective: Objective;
@@ -102,12 +102,7 @@ export function sloFigures(model: Model, availability: AvailabilityResult, objec
       message: `the objective ${percent(objective.unavailability)} is above what the design can reach (${percent(allocation.designUnavailability)}): its modelled unavailability alone uses ${(allocation.budgetShare * 100).toPrecision(3)}% of the error budget`,
     });
   }
-  for (const d of allocation.dependencies) {
-    if (!d.extraNine) {
-      warnings.push({ code: 'extra-nine', message: `critical ${d.kind} ${d.name} (${percent(d.unavailability)}) does not offer one nine more than the objective (rule of the extra 9: unavailability ≤ ${(q / 10).toPrecision(3)})` });
-    }
-  }
-  for (const a of alerts) if (!a.feasible) warnings.push({ code: 'alert-infeasible', message: `the ${a.severity} alert on ${(a.budgetConsumed * 100).toFixed(0)}% of the budget in ${a.longWindowSeconds / 3600} h can never fire: ${a.reason ?? ''}` });
+  for (const a of alerts) if (!a.feasible) warnings.push({ code: 'alert-infeasible', message: `the ${a.severity} alert on ${Number((a.budgetConsumed * 100).toPrecision(12))}% of the budget in ${formatDuration(a.longWindowSeconds)} can never fire: ${a.reason ?? ''}` });
   return {
     objective,
     window: { text: windowText(window), name: windowName(window), kind: window.kind, lengths, alertWindowSeconds },

@@ -30,7 +30,7 @@ Examples:
   $ nines analyze models/database-dr.yaml
   $ nines simulate models/inference-3az.yaml --seed 7
   $ nines budget 99.95%
-  $ nines slo models/minimal.yaml --window 28d
+  $ nines slo models/api-slo.yaml --window 28d
   $ nines schema > model.schema.json`;
 
 export async function main(proc: Proc): Promise<number> {

@@ -10,7 +10,7 @@ import { runCli } from '../support/run-cli.js';
 // Debian's `prometheus` package (.ci/run installs it when missing). Without promtool these
 // tests fail rather than skip: the acceptance of issue 17 rests on them.
 
-const API = 'fixtures/slo/api.yaml';
+const API = 'models/api-slo.yaml';
 
 function promtool(args: readonly string[]): { code: number; out: string } {
   const r = spawnSync('promtool', args, { encoding: 'utf8' });
@@ -49,7 +49,7 @@ describe('nines slo --format prometheus, checked by promtool', () => {
 
   it('promtool test rules: the fast-burn page fires within 51.84 s of 100% errors, and never at 0.1%', async () => {
     const { dir, text } = await rulesFor(API);
-    const page = rulesOf(text).find((r) => r.alert === 'ApiErrorBudgetBurnPage');
+    const page = rulesOf(text).find((r) => r.alert === 'ApiSloErrorBudgetBurnPage');
     expect(page).toBeDefined();
     // Expected detection time at 100% errors (SRE workbook, "time taken for an alert to fire"):
     // (1 − SLO) / error ratio × window × burn rate = 0.001 / 1 × 3600 s × 14.4 = 51.84 s.
@@ -67,10 +67,10 @@ describe('nines slo --format prometheus, checked by promtool', () => {
             { series: 'http_requests_total{job="api",code="204"}', values: '0+100x2160 216000x59' },
           ],
           alert_rule_test: [
-            { eval_time: '6h', alertname: 'ApiErrorBudgetBurnPage', exp_alerts: [] },
-            { eval_time: '6h50s', alertname: 'ApiErrorBudgetBurnPage', exp_alerts: [] },
-            { eval_time: '6h1m', alertname: 'ApiErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] },
-            { eval_time: '6h10m', alertname: 'ApiErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] },
+            { eval_time: '6h', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [] },
+            { eval_time: '6h50s', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [] },
+            { eval_time: '6h1m', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] },
+            { eval_time: '6h10m', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] },
           ],
         },
       ],
@@ -92,7 +92,7 @@ describe('nines slo --format prometheus, checked by promtool', () => {
             { series: 'http_requests_total{job="api",code="500"}', values: '0+0.6x480' },
             { series: 'http_requests_total{job="api",code="200"}', values: '0+599.4x480' },
           ],
-          alert_rule_test: ['1h', '3h', '6h', '8h'].map((t) => ({ eval_time: t, alertname: 'ApiErrorBudgetBurnPage', exp_alerts: [] })),
+          alert_rule_test: ['1h', '3h', '6h', '8h'].map((t) => ({ eval_time: t, alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [] })),
         },
       ],
     };
@@ -105,7 +105,7 @@ describe('nines slo --format prometheus, checked by promtool', () => {
 
   it('the same test fails when the page is expected 10 s too early (the test can fail)', async () => {
     const { dir, text } = await rulesFor(API);
-    const page = rulesOf(text).find((r) => r.alert === 'ApiErrorBudgetBurnPage');
+    const page = rulesOf(text).find((r) => r.alert === 'ApiSloErrorBudgetBurnPage');
     const tests = {
       rule_files: ['rules.yaml'],
       evaluation_interval: '10s',
@@ -115,14 +115,14 @@ describe('nines slo --format prometheus, checked by promtool', () => {
           { series: 'http_requests_total{job="api",code="500"}', values: '0x2160 100+100x59' },
           { series: 'http_requests_total{job="api",code="204"}', values: '0+100x2160 216000x59' },
         ],
-        alert_rule_test: [{ eval_time: '6h50s', alertname: 'ApiErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] }],
+        alert_rule_test: [{ eval_time: '6h50s', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] }],
       }],
     };
     const path = join(dir, 'tests.yaml');
     writeFileSync(path, JSON.stringify(tests, null, 2));
     const r = promtool(['test', 'rules', path]);
     expect(r.out).toMatch(/FAILED/);
-    expect(r.out).toContain('ApiErrorBudgetBurnPage');
+    expect(r.out).toContain('ApiSloErrorBudgetBurnPage');
     expect(r.code).not.toBe(0);
   }, 60_000);
 

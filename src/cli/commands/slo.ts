@@ -69,11 +69,11 @@ ticket at 10% in 3 d (b = 1), each also over a short window of 1/12; an alert ca
 b ≤ 1 / (1 − objective). Factors are computed in exact decimals.
 
 Examples:
-  $ nines slo models/minimal.yaml
-  $ nines slo models/minimal.yaml --window 28d --objective 99.5%
-  $ nines slo models/minimal.yaml --window month --no-simulate
-  $ nines slo models/minimal.yaml --format prometheus > slo-rules.yaml && promtool check rules slo-rules.yaml
-  $ nines slo models/minimal.yaml --json | jq '.alerts[] | {severity, burnRate}'`)
+  $ nines slo models/api-slo.yaml
+  $ nines slo models/api-slo.yaml --window 28d --objective 99.5%
+  $ nines slo models/api-slo.yaml --window month --no-simulate
+  $ nines slo models/api-slo.yaml --format prometheus > slo-rules.yaml   # promtool check rules passes
+  $ nines slo models/api-slo.yaml --json | jq '.slo.alerts[] | {severity, burnRate}'`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
       const overrides = setOverrides(flags.set);
@@ -106,8 +106,7 @@ Examples:
         o.outJson({
           ...envelope('slo'),
           model: modelInfo(model, loaded.fileLabel),
-          ...figures,
-          exhaustion,
+          slo: { ...figures, exhaustion },
           overrides: overridesJson(flags.set, undefined),
         });
       } else if (flags.format === 'prometheus') {

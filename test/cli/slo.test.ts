@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportSchemaErrors } from '../support/report-schema.js';
+import { runCli } from '../support/run-cli.js';
+
+const API = 'models/api-slo.yaml';
+type Doc = { slo: Record<string, unknown> & { budgets: { days: number; budgetSeconds: number; failedRequests: number | null; which: string }[] } };
+const doc = (stdout: string): Doc => JSON.parse(stdout) as Doc;
+
+function tempModel(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'nines-slo-')), 'model.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+/** The `nines …` commands of a model's "Try:" header (and their trailing comments). */
+function headerCommands(file: string): { args: string[]; comment: string }[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => /^#\s+nines /.test(l))
+    .map((l) => {
+      const [command = '', comment = ''] = l.replace(/^#\s+/, '').split(/\s+#\s+/);
+      const parts = command.replace(/\s*>.*$/, '').match(/'[^']*'|\S+/g) ?? [];
+      return { args: parts.slice(1).map((p) => p.replace(/^'|'$/g, '')), comment };
+    });
+}
+
+describe('nines slo', () => {
+  it('--help has runnable examples, and each runs as it says', async () => {
+    const help = await runCli(['slo', '--help']);
+    expect(help.code).toBe(0);
+    const examples = help.stdout.split('\n').filter((l) => l.trim().startsWith('$ nines slo'));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const line of examples) {
+      const command = line.trim().replace(/^\$ nines /, '').replace(/\s*(>|\|).*$/, '');
+      const args = command.match(/'[^']*'|\S+/g)?.map((p) => p.replace(/^'|'$/g, '')) ?? [];
+      const run = await runCli([...args, ...(line.includes('--format') ? [] : ['--trials', '2000'])]);
+      expect(run.code, line).toBe(0);
+      if (line.includes('--json')) {
+        const alerts = (doc(run.stdout).slo['alerts'] as { severity: string; burnRate: number }[]).map((a) => [a.severity, a.burnRate]);
+        expect(alerts).toEqual([['page', 14.4], ['page', 6], ['ticket', 1]]);
+      }
+      if (line.includes('prometheus')) expect(run.stdout).toContain('ApiSloErrorBudgetBurnPage');
+    }
+  });
+
+  it('the model header commands say what they do', async () => {
+    const commands = headerCommands(API);
+    expect(commands.length).toBe(6);
+    for (const { args } of commands) {
+      const run = await runCli([...args, ...(args[0] === 'slo' && !args.includes('--format') ? ['--json'] : [])]);
+      const failing = args.includes('slo.objective=99.99%');
+      expect(run.code, args.join(' ')).toBe(failing ? 1 : 0);
+    }
+    const base = doc((await runCli(['slo', API, '--json'])).stdout).slo as unknown as {
+      allocation: { budgetShare: number };
+      exhaustion: { windows: { probability: { estimate: number } }[] };
+    };
+    expect(base.allocation.budgetShare).toBeCloseTo(0.422, 3);
+    expect(base.exhaustion.windows[0]?.probability.estimate).toBeCloseTo(0.068, 2);
+    const strict = await runCli(['check', API, '--set', 'slo.objective=99.99%', '--json']);
+    const records = (JSON.parse(strict.stdout) as { records: { metric: string; actual: number; status: string }[] }).records;
+    expect(records.find((r) => r.metric === 'errorBudget')).toMatchObject({ status: 'fail', actual: expect.closeTo(4.22, 2) });
+    expect(records.find((r) => r.metric === 'budgetExhaustionProbability')?.actual).toBeCloseTo(0.12, 1);
+    const standby = await runCli(['check', API, '--set', 'tiers.db.nodes={az-a: 1, az-b: 1}', '--set', 'tiers.db.minHealthy=1', '--json']);
+    const r2 = (JSON.parse(standby.stdout) as { records: { metric: string; actual: number }[] }).records;
+    expect(r2.find((r) => r.metric === 'errorBudget')?.actual).toBeCloseTo(0.137, 3);
+    expect(r2.find((r) => r.metric === 'budgetExhaustionProbability')?.actual).toBeCloseTo(0.015, 2);
+  });
+
+  it('JSON: one document that matches the report schema, calendar lengths named', async () => {
+    for (const args of [[API], [API, '--window', 'month'], [API, '--window', 'quarter', '--no-simulate'], ['models/minimal.yaml', '--objective', '99.9%']]) {
+      const run = await runCli(['slo', ...args, '--json', '--trials', '2000']);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(reportSchemaErrors(JSON.parse(run.stdout)), args.join(' ')).toEqual([]);
+    }
+    // 99.9% of a calendar month: 28, 29, 30, 31 d → 40.32, 41.76, 43.2, 44.64 min (hand arithmetic).
+    const month = doc((await runCli(['slo', API, '--window', 'month', '--no-simulate', '--json'])).stdout).slo.budgets;
+    expect(month.map((b) => [b.days, b.budgetSeconds / 60])).toEqual([28, 29, 30, 31].map((d) => [d, expect.closeTo(d * 1.44, 10)]));
+    expect(month.map((b) => b.which)).toEqual(['Feb', 'Feb (leap year)', 'Apr, Jun, Sep, Nov', 'Jan, Mar, May, Jul, Aug, Oct, Dec']);
+    const quarter = doc((await runCli(['slo', API, '--window', 'quarter', '--no-simulate', '--json'])).stdout).slo.budgets;
+    expect(quarter.map((b) => [b.days, b.which])).toEqual([[90, 'Q1'], [91, 'Q1 (leap year), Q2'], [92, 'Q3, Q4']]);
+    // 200 requests/s × 30 d × 0.001 = 518,400 failed requests.
+    expect(doc((await runCli(['slo', API, '--no-simulate', '--json'])).stdout).slo.budgets[0]?.failedRequests).toBeCloseTo(518_400, 6);
+  });
+
+  it('the workbook\'s low-traffic example: 10 requests an hour allow 7.2 failures in 30 days; one is 13.9% of the budget', async () => {
+    // SRE workbook ch. 5: "a single failed request ... consumed 13.9% of the 30-day error budget.
+    // This scenario allows for only seven failed requests in 30 days."
+    const file = tempModel(`name: low-traffic
+tiers: [{ name: web, nodes: 1, failure: { availability: 99.99% } }]
+slo: { objective: 99.9%, requestsPerSecond: ${10 / 3600} }
+`);
+    const budget = doc((await runCli(['slo', file, '--no-simulate', '--json'])).stdout).slo.budgets[0];
+    expect(budget?.failedRequests).toBeCloseTo(7.2, 10);
+    expect((1 / (budget?.failedRequests ?? 1)) * 100).toBeCloseTo(13.9, 1);
+  });
+
+  it('"Extreme availability goals": a 99.999% month is exhausted by a total outage in 26 s; at a 1% error ratio in 43 minutes', async () => {
+    const run = await runCli(['slo', API, '--objective', '99.999%', '--no-simulate', '--json']);
+    const slo = doc(run.stdout).slo as unknown as { budgets: { budgetSeconds: number }[]; burnRates: unknown[] };
+    expect(slo.budgets[0]?.budgetSeconds).toBeCloseTo(25.92, 10); // printed "26 seconds"
+    expect((slo.budgets[0]?.budgetSeconds ?? 0) / 0.01 / 60).toBeCloseTo(43.2, 10); // "43 minutes"
+  });
+
+  it('warns, with the reason, about alerts that cannot fire and objectives the design cannot reach', async () => {
+    const low = await runCli(['slo', API, '--objective', '90%', '--no-simulate']);
+    expect(low.code).toBe(0);
+    expect(low.stderr).toContain('the page alert on 2% of the budget in 1 h can never fire');
+    expect(low.stderr).toContain('a total outage burns at most 10×');
+    expect(low.stdout).toContain('14.4 never');
+    const high = await runCli(['slo', API, '--objective', '99.99%', '--no-simulate']);
+    expect(high.code).toBe(0);
+    expect(high.stderr).toMatch(/the objective 99\.99\d*% is above what the design can reach \(99\.9578%\): its modelled unavailability alone uses 422% of the error budget/);
+    expect(high.stdout).toContain('Not feasible');
+    const quiet = await runCli(['slo', API, '--objective', '99.99%', '--no-simulate', '--quiet']);
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('bad windows and objectives: errors with positions (or the flag), exit 2, nothing on stdout', async () => {
+    const flag = await runCli(['slo', API, '--window', '6h']);
+    expect(flag.code).toBe(2);
+    expect(flag.stdout).toBe('');
+    expect(flag.stderr).toContain("option '--window <window>' argument '6h' is invalid");
+    expect(flag.stderr).toContain('whole days');
+    const full = await runCli(['slo', API, '--objective', '100%']);
+    expect(full.code).toBe(2);
+    expect(full.stderr).toContain('leaves no error budget');
+    const window = tempModel('name: w\ntiers: [{ name: web, nodes: 1, failure: { availability: 99% } }]\nslo:\n  objective: 99%\n  window: 2 weeks\n');
+    const w = await runCli(['slo', window]);
+    expect(w.code).toBe(2);
+    expect(w.stdout).toBe('');
+    expect(w.stderr).toMatch(/model\.yaml:5:\d+/);
+    expect(w.stderr).toContain('slo.window');
+    const objective = tempModel('name: o\ntiers: [{ name: web, nodes: 1, failure: { availability: 99% } }]\nslo:\n  objective: 100%\n');
+    const o = await runCli(['slo', objective, '--json']);
+    expect(o.code).toBe(2);
+    expect(reportSchemaErrors(JSON.parse(o.stdout))).toEqual([]);
+    expect(o.stderr).toMatch(/model\.yaml:4:\d+/);
+    expect(o.stderr).toContain('no error budget');
+    const none = await runCli(['slo', 'models/minimal.yaml']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no SLO objective');
+  });
+});
