@@ -46,6 +46,20 @@ describe('nines slo', () => {
     }
   });
 
+  it('the README\'s SLO examples run (their pipes and redirections aside)', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## SLOs: error budgets'), readme.indexOf('## The model file'));
+    const lines = section.split('\n').filter((l) => l.startsWith('$ nines slo'));
+    expect(lines.length).toBe(4);
+    for (const line of lines) {
+      const args = line.replace(/^\$ nines /, '').replace(/\s*(>|\|).*$/, '').split(/\s+/);
+      const run = await runCli([...args, ...(line.includes('--format') || line.includes('no-simulate') ? [] : ['--trials', '2000'])]);
+      expect(run.code, line).toBe(0);
+    }
+    const json = doc((await runCli(['slo', API, '--no-simulate', '--json'])).stdout).slo as unknown as { allocation: { budgetShare: number } };
+    expect(json.allocation.budgetShare).toBeCloseTo(0.422, 3);
+  });
+
   it('the model header commands say what they do', async () => {
     const commands = headerCommands(API);
     expect(commands.length).toBe(6);
