@@ -5,8 +5,9 @@
 import type { Analysis } from '../analytic/analyze-model.js';
 import type { ScenarioResult } from '../analytic/data-protection/index.js';
 import type { Scenario } from '../model/types.js';
+import type { SloGateFigures } from './types.js';
 
-export type CompareUnit = 'fraction' | 'seconds' | 'perYear' | 'bytes' | 'nines' | 'probability';
+export type CompareUnit = 'fraction' | 'seconds' | 'perYear' | 'bytes' | 'nines' | 'probability' | 'share';
 export type Change = 'better' | 'worse' | 'same' | 'unknown';
 
 export type CompareMetric = {
@@ -45,7 +46,12 @@ const plain = (x: number | null): Figure => ({ shown: x, compared: x });
  * Differences below 1e-12 relative are rounding noise and count as the same.
  * @example compareAnalyses(base, candidate, 0.01).regressed
  */
-export function compareAnalyses(base: Analysis, candidate: Analysis, tolerance = 0): CompareResult {
+export function compareAnalyses(
+  base: Analysis,
+  candidate: Analysis,
+  tolerance = 0,
+  slo?: { readonly base: SloGateFigures; readonly candidate: SloGateFigures; readonly exhaustion: boolean },
+): CompareResult {
   const metrics: CompareMetric[] = [];
   const add = (id: string, metric: string, unit: CompareUnit, gated: boolean, b: Figure, c: Figure, scenario?: Scenario, better: 'higher' | 'lower' = 'lower'): void => {
     metrics.push(row(id, metric, unit, gated, b, c, tolerance, better, scenario));
@@ -56,6 +62,14 @@ export function compareAnalyses(base: Analysis, candidate: Analysis, tolerance =
   add('nines', 'nines', 'nines', false, plain(sb.nines), plain(sc.nines), undefined, 'higher');
   add('downtimePerYear', 'downtimePerYear', 'seconds', true, plain(sb.downtimeSecondsPerYear), plain(sc.downtimeSecondsPerYear));
   add('outagesPerYear', 'outagesPerYear', 'perYear', true, plain(sb.outagesPerYear), plain(sc.outagesPerYear));
+  if (slo !== undefined) {
+    // The SLO figures (`nines slo`): the share of the budget the design uses, and the simulated
+    // probability that a window exhausts it; lower is better, gated.
+    const share = (f: SloGateFigures): number | null => (typeof f.budgetShare === 'number' ? f.budgetShare : null);
+    const exhaust = (f: SloGateFigures): number | null => ('missing' in f.exhaustion ? null : f.exhaustion.estimate);
+    add('errorBudget', 'errorBudget', 'share', true, plain(share(slo.base)), plain(share(slo.candidate)));
+    if (slo.exhaustion) add('budgetExhaustionProbability', 'budgetExhaustionProbability', 'share', true, plain(exhaust(slo.base)), plain(exhaust(slo.candidate)));
+  }
   const db = base.dataProtection;
   const dc = candidate.dataProtection;
   if (db !== undefined || dc !== undefined) {

@@ -30,7 +30,7 @@ async function rulesFor(file: string, extra: readonly string[] = []): Promise<{ 
 type Rule = { alert?: string; record?: string; expr: string; labels?: Record<string, string>; annotations?: Record<string, string> };
 const rulesOf = (text: string): Rule[] => (parse(text) as { groups: { rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
 
-describe('nines slo --format prometheus, checked by promtool', () => {
+describe('nines slo --format prometheus, checked by promtool', { timeout: 60_000 }, () => {
   it('passes promtool check rules (SLI queries from the model)', async () => {
     const { path } = await rulesFor(API);
     const r = promtool(['check', 'rules', path]);

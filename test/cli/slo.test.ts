@@ -27,7 +27,7 @@ function headerCommands(file: string): { args: string[]; comment: string }[] {
     });
 }
 
-describe('nines slo', () => {
+describe('nines slo', { timeout: 60_000 }, () => {
   it('--help has runnable examples, and each runs as it says', async () => {
     const help = await runCli(['slo', '--help']);
     expect(help.code).toBe(0);

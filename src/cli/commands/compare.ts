@@ -3,7 +3,9 @@
  * what got worse; `--fail-on-regression` makes a regression beyond `--tolerance` exit 1.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { analyzeModel } from '../../analytic/analyze-model.js';
+import { analyzeModel, type Analysis } from '../../analytic/analyze-model.js';
+import { resolveObjective, sloGateFigures } from '../../app/slo.js';
+import type { Model } from '../../model/types.js';
 import { EXIT, ninesError } from '../../errors.js';
 import { compareAnalyses } from '../../gate/index.js';
 import { envelope } from '../../report/json/envelope.js';
@@ -53,7 +55,10 @@ Examples:
         ctx.exitCode = EXIT.input;
         return;
       }
-      const result = compareAnalyses(analyzeModel(base.model), analyzeModel(candidate.model), flags.tolerance);
+      const baseAnalysis = analyzeModel(base.model);
+      const candidateAnalysis = analyzeModel(candidate.model);
+      const slo = await sloFor(base.model, baseAnalysis, candidate.model, candidateAnalysis);
+      const result = compareAnalyses(baseAnalysis, candidateAnalysis, flags.tolerance, slo);
       const failOnRegression = flags.failOnRegression === true;
       const exitCode = failOnRegression && result.regressed ? EXIT.targetMissed : EXIT.ok;
       const view: CompareView = {
@@ -75,6 +80,21 @@ Examples:
       }
       ctx.exitCode = exitCode;
     });
+}
+
+/**
+ * The SLO rows: errorBudget when either model has an objective; budgetExhaustionProbability
+ * (simulated, seeded) when either has an `slo` section or such a target.
+ */
+async function sloFor(base: Model, baseAnalysis: Analysis, candidate: Model, candidateAnalysis: Analysis): Promise<Parameters<typeof compareAnalyses>[3]> {
+  if (resolveObjective(base) === undefined && resolveObjective(candidate) === undefined) return undefined;
+  const wants = (m: Model): boolean => m.slo !== undefined || m.targets.some((t) => t.metric === 'budgetExhaustionProbability');
+  const exhaustion = wants(base) || wants(candidate);
+  return {
+    base: await sloGateFigures(base, baseAnalysis.availability, { exhaustion }),
+    candidate: await sloGateFigures(candidate, candidateAnalysis.availability, { exhaustion }),
+    exhaustion,
+  };
 }
 
 /** Prints a side's problems (or warnings); returns its errors for the JSON document. */

@@ -6,7 +6,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolveObjective, sloReport } from '../../app/slo.js';
 import { EXIT, ninesError } from '../../errors.js';
+import { renderOpenSlo } from '../../report/export/openslo.js';
 import { renderPrometheusRules } from '../../report/export/prometheus.js';
+import { renderSlothSpec } from '../../report/export/sloth.js';
 import { modelInfo } from '../../report/json/analysis.js';
 import { envelope } from '../../report/json/envelope.js';
 import { renderSlo } from '../../report/text/slo.js';
@@ -18,7 +20,7 @@ import { readModel } from '../load-model.js';
 import { positiveInteger } from '../options.js';
 import { overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 
-type Format = 'text' | 'prometheus';
+type Format = 'text' | 'prometheus' | 'sloth' | 'openslo';
 
 type Flags = {
   window?: SloWindow;
@@ -56,7 +58,7 @@ export function sloCommand(ctx: CommandContext): Command {
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
     .addOption(new Option('--window <window>', "SLO window: 28d, 30d (rolling, whole days), month (calendar, 28–31 d) or quarter (90–92 d); default slo.window or 30d").argParser(windowOption))
     .addOption(new Option('--objective <objective>', "objective, e.g. 99.9% or '3 nines'; default slo.objective, else the availability target").argParser(objectiveOption))
-    .addOption(new Option('--format <format>', 'stdout format: text, or prometheus (recording and alerting rules); --json overrides it').choices(['text', 'prometheus']).default('text'))
+    .addOption(new Option('--format <format>', 'stdout format: text; prometheus (recording and alerting rules), sloth (a Sloth prometheus/v1 spec) or openslo (an OpenSLO v1 SLO); --json overrides it').choices(['text', 'prometheus', 'sloth', 'openslo']).default('text'))
     .addOption(new Option('--seed <n>', 'random seed of the budget-exhaustion simulation').default(DEFAULT_SEED).argParser(seedOption))
     .addOption(new Option('--trials <n>', 'simulated windows per window length').default(DEFAULT_TIMELINE_TRIALS).argParser(positiveInteger))
     .option('--no-simulate', 'skip the budget-exhaustion simulation');
@@ -73,6 +75,7 @@ Examples:
   $ nines slo models/api-slo.yaml --window 28d --objective 99.5%
   $ nines slo models/api-slo.yaml --window month --no-simulate
   $ nines slo models/api-slo.yaml --format prometheus > slo-rules.yaml   # promtool check rules passes
+  $ nines slo models/api-slo.yaml --format openslo > api-slo.openslo.yaml
   $ nines slo models/api-slo.yaml --json | jq '.slo.alerts[] | {severity, burnRate}'`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
@@ -111,6 +114,10 @@ Examples:
         });
       } else if (flags.format === 'prometheus') {
         o.out(renderPrometheusRules(model.name, model.slo, figures));
+      } else if (flags.format === 'sloth') {
+        o.out(renderSlothSpec(model.name, model.slo, figures));
+      } else if (flags.format === 'openslo') {
+        o.out(renderOpenSlo(model.name, model.slo, figures));
       } else {
         const width = Number(ctx.proc.env['COLUMNS'] ?? '') || 100;
         o.out(renderSlo(model.name, figures, exhaustion, o.style, width));

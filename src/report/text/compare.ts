@@ -32,6 +32,8 @@ export function compareValue(m: CompareMetric, x: number | null): string {
       return formatBytes(x);
     case 'probability':
       return x > 0 ? `${formatProbability(x)}/y (${Math.floor(-Math.log10(x))} nines)` : '0';
+    case 'share':
+      return `${Number((x * 100).toPrecision(3))}%`;
     default: {
       const never: never = m.unit;
       throw new Error(`unknown unit ${String(never)}`);
@@ -64,6 +66,9 @@ export function compareDelta(m: CompareMetric): string {
       break;
     case 'probability':
       text = `${sign}${formatProbability(abs)}/y`;
+      break;
+    case 'share':
+      text = `${sign}${formatCount(abs * 100)} pp`;
       break;
     default: {
       const never: never = m.unit;

@@ -36,7 +36,7 @@ function exhaustionClosedForm(lambda: number, mu: number, t: number, x: number):
   return a * up + (1 - a) * down;
 }
 
-describe('budget exhaustion, one exponential component', () => {
+describe('budget exhaustion, one exponential component', { timeout: 60_000 }, () => {
   it('the closed form by hand: MTBF 720 h, MTTR 2 h, 30 d at 99.5% (budget 3.6 h)', () => {
     // First terms of the "starting up" sum: e^−0.995·0.995 · e^−1.8 = 0.0606, …; in all ≈ 0.21.
     const p = exhaustionClosedForm(1 / 720, 1 / 2, 720, 3.6);
