@@ -100,6 +100,16 @@ describe('nines slo', { timeout: 60_000 }, () => {
     expect(doc((await runCli(['slo', API, '--no-simulate', '--json'])).stdout).slo.budgets[0]?.failedRequests).toBeCloseTo(518_400, 6);
   });
 
+  it('the objective defaults to the service availability target, with its position', async () => {
+    const run = await runCli(['slo', 'models/database-dr.yaml', '--no-simulate', '--json']);
+    const objective = doc(run.stdout).slo['objective'];
+    const line = readFileSync('models/database-dr.yaml', 'utf8').split('\n').findIndex((l) => /^  availability: 99\.95%/.test(l)) + 1;
+    expect(objective).toEqual({ availability: 0.9995, unavailability: 0.0005, source: 'targets.availability', position: { line, col: 3 } });
+    const text = await runCli(['slo', 'models/database-dr.yaml', '--no-simulate']);
+    expect(text.stdout).toContain('objective from targets.availability');
+    expect(text.stdout).toContain('region us-east');
+  });
+
   it('the workbook\'s low-traffic example: 10 requests an hour allow 7.2 failures in 30 days; one is 13.9% of the budget', async () => {
     // SRE workbook ch. 5: "a single failed request ... consumed 13.9% of the 30-day error budget.
     // This scenario allows for only seven failed requests in 30 days."
@@ -157,5 +167,41 @@ slo: { objective: 99.9%, requestsPerSecond: ${10 / 3600} }
     const none = await runCli(['slo', 'models/minimal.yaml']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no SLO objective');
+  });
+});
+
+describe('SLO targets in check and compare', { timeout: 60_000 }, () => {
+  type Rec = { metric: string; status: string; actual: number | null; message: string; monteCarlo?: { ci: [number, number] } };
+  const recordsOf = (stdout: string): Rec[] => (JSON.parse(stdout) as { records: Rec[] }).records;
+
+  it('errorBudget and budgetExhaustionProbability from --target flags; a model without an objective gets a failed record with the reason', async () => {
+    const tight = await runCli(['check', API, '--target', 'errorBudget<=40%', '--json']);
+    expect(tight.code).toBe(1);
+    expect(reportSchemaErrors(JSON.parse(tight.stdout))).toEqual([]);
+    expect(recordsOf(tight.stdout).find((r) => r.metric === 'errorBudget')).toMatchObject({ status: 'fail', actual: expect.closeTo(0.4224, 3) });
+    // The simulated figure is gated on its interval: a threshold inside it is inconclusive (exit 3).
+    const straddle = await runCli(['check', API, '--target', 'budgetExhaustionProbability<=6.8%', '--json']);
+    const rec = recordsOf(straddle.stdout).find((r) => r.metric === 'budgetExhaustionProbability');
+    expect(rec?.monteCarlo?.ci[0]).toBeLessThan(0.068);
+    expect(rec?.monteCarlo?.ci[1]).toBeGreaterThan(0.068);
+    expect(straddle.code).toBe(3);
+    const none = await runCli(['check', 'models/minimal.yaml', '--target', 'errorBudget<=50%', '--json']);
+    expect(none.code).toBe(1);
+    expect(recordsOf(none.stdout)[0]?.message).toContain('no SLO objective');
+  });
+
+  it('compare shows both rows and gates on them', async () => {
+    const standby = ['--set', 'tiers.db.nodes={az-a: 1, az-b: 1}', '--set', 'tiers.db.minHealthy=1'];
+    const better = await runCli(['compare', API, API, ...standby, '--json']);
+    expect(better.code).toBe(0);
+    const doc = JSON.parse(better.stdout) as { compare: { metrics: { id: string; base: number; candidate: number; change: string; unit: string }[] } };
+    expect(reportSchemaErrors(doc)).toEqual([]);
+    const rows = doc.compare.metrics.filter((m) => m.id === 'errorBudget' || m.id === 'budgetExhaustionProbability');
+    expect(rows.map((m) => [m.id, m.unit, m.change])).toEqual([['errorBudget', 'share', 'better'], ['budgetExhaustionProbability', 'share', 'better']]);
+    expect(rows[0]?.base).toBeCloseTo(0.4224, 3);
+    expect(rows[0]?.candidate).toBeCloseTo(0.1373, 3);
+    const worse = await runCli(['compare', API, API, '--set', 'slo.objective=99.95%', '--fail-on-regression']);
+    expect(worse.code).toBe(1);
+    expect(worse.stdout).toMatch(/errorBudget .*42\.2%.*84\.5%/);
   });
 });
