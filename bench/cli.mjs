@@ -28,6 +28,11 @@ for (const command of ['validate', 'analyze']) {
   for (const model of models) rows.push([`${command} models/${model}`, time([command, `models/${model}`, '--json'])]);
 }
 rows.push(['check models/database-dr.yaml', time(['check', 'models/database-dr.yaml'])]);
+// nines slo: analytic figures only, then with the budget-exhaustion simulation (100 000 windows
+// per length: one length for 30 d, four for a calendar month).
+rows.push(['slo models/api-slo.yaml --no-simulate', time(['slo', 'models/api-slo.yaml', '--no-simulate'])]);
+rows.push(['slo models/api-slo.yaml', time(['slo', 'models/api-slo.yaml'])]);
+rows.push(['slo models/api-slo.yaml --window month', time(['slo', 'models/api-slo.yaml', '--window', 'month'])]);
 const invalid = readdirSync('fixtures/invalid').filter((f) => f !== 'cases.json').sort();
 let worst = { name: '', ms: 0 };
 for (const file of invalid) {

@@ -26,3 +26,6 @@ export { evaluateTargets, compareAnalyses, type GateResult, type GateRecord, typ
 export { parseTargetFlag, type ParsedTargetFlag } from './config/target-flag.js';
 export { drill, resolveFailures, type DrillResult } from './analytic/drill/index.js';
 export { applyOverrides, parseOverride } from './config/overrides.js';
+export { sloReport, sloFigures, resolveObjective, budgetExhaustion, type SloFigures, type ExhaustionResult, type Objective } from './app/slo.js';
+export { burnAlerts, type BurnAlert } from './analytic/slo/burn-rate.js';
+export { allocateBudget, type Allocation } from './analytic/slo/allocation.js';
