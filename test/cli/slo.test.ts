@@ -103,7 +103,7 @@ describe('nines slo', { timeout: 60_000 }, () => {
   it('the objective defaults to the service availability target, with its position', async () => {
     const run = await runCli(['slo', 'models/database-dr.yaml', '--no-simulate', '--json']);
     const objective = doc(run.stdout).slo['objective'];
-    const line = readFileSync('models/database-dr.yaml', 'utf8').split('\n').findIndex((l) => /^  availability: 99\.95%/.test(l)) + 1;
+    const line = readFileSync('models/database-dr.yaml', 'utf8').split('\n').findIndex((l) => /^ {2}availability: 99\.95%/.test(l)) + 1;
     expect(objective).toEqual({ availability: 0.9995, unavailability: 0.0005, source: 'targets.availability', position: { line, col: 3 } });
     const text = await runCli(['slo', 'models/database-dr.yaml', '--no-simulate']);
     expect(text.stdout).toContain('objective from targets.availability');

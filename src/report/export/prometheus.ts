@@ -5,7 +5,7 @@
  * window with b × (1 − objective), written as exact decimals. Without SLI queries in the model
  * the queries are placeholders, marked as such, that still parse.
  */
-import type { SloFigures } from '../../app/slo.js';
+import type { SloFigures } from '../../analytic/slo/figures.js';
 import type { Slo } from '../../model/types.js';
 import { VERSION } from '../../version.js';
 import { formatPercentFromUnavailability } from '../format.js';

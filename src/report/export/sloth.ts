@@ -5,7 +5,7 @@
  * has no window field: Sloth uses its default period (30 d), which the header says when the
  * model's window differs.
  */
-import type { SloFigures } from '../../app/slo.js';
+import type { SloFigures } from '../../analytic/slo/figures.js';
 import type { Slo } from '../../model/types.js';
 import { VERSION } from '../../version.js';
 import { toDecimal } from '../../analytic/slo/rational.js';

@@ -2,7 +2,8 @@
  * Text of `nines slo`: the error budget per window length, its allocation over the design,
  * the probability that a window exhausts it, and the burn-rate alerts.
  */
-import type { ExhaustionResult, SloFigures } from '../../app/slo.js';
+import type { SloFigures } from '../../analytic/slo/figures.js';
+import type { ExhaustionResult } from '../../simulate/budget-exhaustion.js';
 import { formatDuration, formatNines, formatPercentFromUnavailability, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 import { promDuration } from '../export/prometheus.js';
