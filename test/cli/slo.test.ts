@@ -110,6 +110,15 @@ describe('nines slo', { timeout: 60_000 }, () => {
     expect(text.stdout).toContain('region us-east');
   });
 
+  it('a model with static components (no mttr) gets no exhaustion figure, and says why', async () => {
+    const file = tempModel('name: static\ntiers: [{ name: web, nodes: 1, failure: { availability: 99.99% } }]\nslo: { objective: 99.9% }\n');
+    const text = await runCli(['slo', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Not simulated: components without an mttr have no time behaviour');
+    const json = doc((await runCli(['slo', file, '--json'])).stdout).slo['exhaustion'];
+    expect(json).toMatchObject({ simulated: false, reason: expect.stringContaining('without an mttr') });
+  });
+
   it('the workbook\'s low-traffic example: 10 requests an hour allow 7.2 failures in 30 days; one is 13.9% of the budget', async () => {
     // SRE workbook ch. 5: "a single failed request ... consumed 13.9% of the 30-day error budget.
     // This scenario allows for only seven failed requests in 30 days."
