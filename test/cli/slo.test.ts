@@ -110,6 +110,14 @@ describe('nines slo', { timeout: 60_000 }, () => {
     expect(text.stdout).toContain('region us-east');
   });
 
+  it('an objective written as a plain number (0.999) keeps its decimal budget', async () => {
+    const file = tempModel('name: plain\ntiers: [{ name: web, nodes: 1, failure: { mtbf: 720 h, mttr: 1 h } }]\nslo: { objective: 0.999 }\n');
+    const slo = doc((await runCli(['slo', file, '--no-simulate', '--json'])).stdout).slo as unknown as { objective: { unavailability: number }; alerts: { errorRatioThresholdText: string }[]; budgets: { budgetSeconds: number }[] };
+    expect(slo.objective.unavailability).toBe(0.001);
+    expect(slo.alerts.map((a) => a.errorRatioThresholdText)).toEqual(['0.0144', '0.006', '0.001']);
+    expect(slo.budgets[0]?.budgetSeconds).toBe(2592);
+  });
+
   it('a model with static components (no mttr) gets no exhaustion figure, and says why', async () => {
     const file = tempModel('name: static\ntiers: [{ name: web, nodes: 1, failure: { availability: 99.99% } }]\nslo: { objective: 99.9% }\n');
     const text = await runCli(['slo', file]);
@@ -197,6 +205,16 @@ describe('SLO targets in check and compare', { timeout: 60_000 }, () => {
     const none = await runCli(['check', 'models/minimal.yaml', '--target', 'errorBudget<=50%', '--json']);
     expect(none.code).toBe(1);
     expect(recordsOf(none.stdout)[0]?.message).toContain('no SLO objective');
+  });
+
+  it('one model, one answer: check, compare and slo give the same errorBudget, and the same exhaustion figure for the same seed', async () => {
+    const slo = doc((await runCli(['slo', API, '--json'])).stdout).slo as unknown as { allocation: { budgetShare: number }; exhaustion: { windows: { probability: { estimate: number } }[] } };
+    const check = recordsOf((await runCli(['check', API, '--json'])).stdout);
+    expect(check.find((r) => r.metric === 'errorBudget')?.actual).toBe(slo.allocation.budgetShare);
+    expect(check.find((r) => r.metric === 'budgetExhaustionProbability')?.actual).toBe(slo.exhaustion.windows[0]?.probability.estimate);
+    const compare = JSON.parse((await runCli(['compare', API, API, '--json'])).stdout) as { compare: { metrics: { id: string; base: number }[] } };
+    expect(compare.compare.metrics.find((m) => m.id === 'errorBudget')?.base).toBe(slo.allocation.budgetShare);
+    expect(compare.compare.metrics.find((m) => m.id === 'budgetExhaustionProbability')?.base).toBe(slo.exhaustion.windows[0]?.probability.estimate);
   });
 
   it('compare shows both rows and gates on them', async () => {

@@ -6,7 +6,7 @@
  * objective) over w and over the short window w/12, and can fire only if b·(1 − objective) ≤ 1.
  */
 import { SECONDS_PER_HOUR, SECONDS_PER_DAY } from '../../units/conventions.js';
-import { compare, div, fromDecimal, fromNumber, mul, ratio, toDecimal, toNumber, type Rational } from './rational.js';
+import { compare, div, fromDecimal, fromNumber, mul, ratio, sub, toDecimal, toNumber, type Rational } from './rational.js';
 
 /** One alert of the policy: page or ticket after spending `budgetConsumed` within `longSeconds`. */
 export type AlertPolicy = { readonly severity: 'page' | 'ticket'; readonly longSeconds: number; readonly budgetConsumed: string };
@@ -96,6 +96,19 @@ export function burnRateTable(budget: Rational, windowSeconds: number, rates: re
     const b = fromNumber(rate);
     return { burnRate: rate, errorRatio: toNumber(mul(b, budget)), timeToExhaustionSeconds: toNumber(div(ratio(windowSeconds), b)) };
   });
+}
+
+/**
+ * 1 − objective as the decimal the user wrote: of the complement's shortest decimal text and
+ * 1 − the objective's, the one with the smaller denominator. A percentage or "N nines" carries
+ * an exact complement already (0.001); an objective written as the number 0.999 has the binary
+ * complement 0.0010000000000000009, whose noise the objective's own text (999/1000) lacks.
+ * @example exactBudget(0.999, 1 - 0.999) // 0.001
+ */
+export function exactBudget(objective: number, complement: number): number {
+  const a = fromNumber(complement);
+  const b = sub(ratio(1), fromNumber(objective));
+  return toNumber(b.d < a.d && b.n > 0n ? b : a);
 }
 
 /** The budget fraction 1 − objective as an exact rational, from its shortest decimal text. */

@@ -9,7 +9,7 @@ import { formatDuration, formatPercentFromUnavailability as percent } from '../.
 import { DEFAULT_SLO_WINDOW, windowLengths, windowName, windowText, type SloWindow, type WindowLength } from '../../units/slo-window.js';
 import type { AvailabilityResult } from '../availability/index.js';
 import { allocateBudget, type Allocation } from './allocation.js';
-import { budgetFraction, burnAlerts, burnRateTable, maxBurnRate, type BurnAlert, type BurnRateRow } from './burn-rate.js';
+import { budgetFraction, burnAlerts, exactBudget, burnRateTable, maxBurnRate, type BurnAlert, type BurnRateRow } from './burn-rate.js';
 import { toNumber } from './rational.js';
 
 /** The objective and where it came from. */
@@ -23,14 +23,14 @@ export type Objective = {
 
 /** The objective: the flag, else `slo.objective`, else the service availability target (≥). */
 export function resolveObjective(model: Model, flag?: { readonly value: number; readonly complement: number }): Objective | undefined {
-  if (flag !== undefined) return { availability: flag.value, unavailability: flag.complement, source: '--objective' };
+  if (flag !== undefined) return { availability: flag.value, unavailability: exactBudget(flag.value, flag.complement), source: '--objective' };
   const own = model.slo?.objective;
-  if (own !== undefined) return { availability: own.value, unavailability: own.complement, source: 'slo.objective', position: own.position };
+  if (own !== undefined) return { availability: own.value, unavailability: exactBudget(own.value, own.complement), source: 'slo.objective', position: own.position };
   const t = model.targets.find((x) => x.metric === 'availability' && x.tier === undefined && x.operator === '>=');
   if (t === undefined) return undefined;
   return {
     availability: t.threshold,
-    unavailability: t.thresholdComplement ?? 1 - t.threshold,
+    unavailability: exactBudget(t.threshold, t.thresholdComplement ?? 1 - t.threshold),
     source: 'targets.availability',
     ...(t.position === undefined ? {} : { position: t.position }),
   };

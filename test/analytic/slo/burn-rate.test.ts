@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnAlerts, burnRateTable, budgetFraction, maxBurnRate } from '../../../src/analytic/slo/burn-rate.js';
+import { burnAlerts, burnRateTable, budgetFraction, exactBudget, maxBurnRate } from '../../../src/analytic/slo/burn-rate.js';
 import { formatRational, fromNumber, mul, toDecimal } from '../../../src/analytic/slo/rational.js';
 
 const DAY = 86_400;
@@ -11,6 +11,17 @@ describe('exact decimals', () => {
     expect(14.4 * 0.001).not.toBe(0.0144);
     expect(toDecimal(mul(fromNumber(14.4), fromNumber(0.001)))).toBe('0.0144');
     expect(formatRational(fromNumber(0.001))).toBe('0.001');
+  });
+});
+
+describe('the budget as written', () => {
+  it('an objective written as the number 0.999 gives the budget 0.001, not 0.0010000000000000009', () => {
+    expect(1 - 0.999).toBe(0.0010000000000000009);
+    expect(exactBudget(0.999, 1 - 0.999)).toBe(0.001);
+    expect(burnAlerts(budgetFraction(exactBudget(0.999, 1 - 0.999)), 30 * DAY)[0]?.errorRatioThresholdText).toBe('0.0144');
+    // An exact complement from the text wins when it is the shorter: "11 nines" → 1e-11.
+    expect(exactBudget(1 - 1e-11, 1e-11)).toBe(1e-11);
+    expect(exactBudget(0.9995, 0.0005)).toBe(0.0005);
   });
 });
 
