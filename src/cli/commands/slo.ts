@@ -65,18 +65,19 @@ export function sloCommand(ctx: CommandContext): Command {
   withOverrideOptions(command, { fail: false });
   return command
     .addHelpText('after', `
-Budget = (1 − objective) × window. Burn rate b spends it in window / b; alerts after the SRE
-workbook (ch. 5): page at 2% of the budget in 1 h (b = 14.4 for 30 d) and 5% in 6 h (b = 6),
-ticket at 10% in 3 d (b = 1), each also over a short window of 1/12; an alert can fire only if
-b ≤ 1 / (1 − objective). Factors are computed in exact decimals.
+Budget = (1 − objective) × window. A burn rate b spends it in window / b. Alerts
+after the SRE workbook (ch. 5): page at 2% of the budget in 1 h (b = 14.4 for
+30 d) or 5% in 6 h (b = 6), ticket at 10% in 3 d (b = 1), each also over a short
+window of 1/12; an alert can fire only if b ≤ 1 / (1 − objective). Burn rates
+and thresholds are exact decimals.
 
 Examples:
   $ nines slo models/api-slo.yaml
   $ nines slo models/api-slo.yaml --window 28d --objective 99.5%
   $ nines slo models/api-slo.yaml --window month --no-simulate
-  $ nines slo models/api-slo.yaml --format prometheus > slo-rules.yaml   # promtool check rules passes
+  $ nines slo models/api-slo.yaml --format prometheus > slo-rules.yaml
   $ nines slo models/api-slo.yaml --format openslo > api-slo.openslo.yaml
-  $ nines slo models/api-slo.yaml --json | jq '.slo.alerts[] | {severity, burnRate}'`)
+  $ nines slo models/api-slo.yaml --json | jq '.slo.alerts[].burnRate'`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
       const overrides = setOverrides(flags.set);
