@@ -181,6 +181,18 @@ slo: { objective: 99.9%, requestsPerSecond: ${10 / 3600} }
     expect(reportSchemaErrors(JSON.parse(o.stdout))).toEqual([]);
     expect(o.stderr).toMatch(/model\.yaml:4:\d+/);
     expect(o.stderr).toContain('no error budget');
+    // The slo section's own mistakes, each once, at its place, in words about SLOs.
+    const section = tempModel('name: s\ntiers: [{ name: web, nodes: 1, failure: { availability: 99% } }]\nslo:\n  objective: 99.9%\n  labels: { bad-key: x }\n  sli: { errorQuery: "sum(rate(errors_total[5m]))" }\n  requestsPerSecond: 0\n');
+    const v = await runCli(['validate', section]);
+    expect(v.code).toBe(2);
+    const lines = v.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/model\.yaml:5:13: error: 'bad-key' is not a Prometheus label name/),
+      expect.stringMatching(/model\.yaml:6:8: error: missing required key 'totalQuery'/),
+      expect.stringMatching(/model\.yaml:6:22: error: expected PromQL with \{\{\.window\}\}/),
+      expect.stringMatching(/model\.yaml:7:22: error: must be > 0/),
+      expect.stringMatching(/model\.yaml: 4 errors$/),
+    ]);
     const none = await runCli(['slo', 'models/minimal.yaml']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no SLO objective');
