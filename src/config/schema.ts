@@ -22,7 +22,7 @@ type Schema = Record<string, unknown>;
  * Values whose format is checked by the units parser in build/, which knows what was meant
  * ("expected a duration, got '5 GB', a size"); their schema errors would only repeat it.
  */
-const UNIT_POINTER = /^\/definitions\/(duration|size|throughput|fraction|availability|growth)(\/|$)/;
+const UNIT_POINTER = /^\/definitions\/(duration|size|throughput|fraction|availability|growth|costRate|storagePrice)(\/|$)/;
 
 /** Checks `data` against the model schema; returns every problem, located. */
 export function checkSchema(data: unknown, locate: Locator): Problem[] {

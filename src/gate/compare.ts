@@ -6,7 +6,7 @@ import type { Analysis } from '../analytic/analyze-model.js';
 import type { ScenarioResult } from '../analytic/data-protection/index.js';
 import type { Scenario } from '../model/types.js';
 
-export type CompareUnit = 'fraction' | 'seconds' | 'perYear' | 'bytes' | 'nines' | 'probability';
+export type CompareUnit = 'fraction' | 'seconds' | 'perYear' | 'bytes' | 'nines' | 'probability' | 'perMonth';
 export type Change = 'better' | 'worse' | 'same' | 'unknown';
 
 export type CompareMetric = {
@@ -70,6 +70,10 @@ export function compareAnalyses(base: Analysis, candidate: Analysis, tolerance =
     const storage = (dp: Analysis['dataProtection']): number | null =>
       dp === undefined || dp.storageByLocation.length === 0 ? null : dp.storageByLocation.reduce((s, l) => s + l.storageBytes, 0);
     add('backupStorage', 'backupStorage', 'bytes', true, plain(storage(db)), plain(storage(dc)));
+  }
+  if (base.cost !== undefined || candidate.cost !== undefined) {
+    // Shown with its delta, not gated: a dearer design is a choice, not a reliability regression.
+    add('costPerMonth', 'costPerMonth', 'perMonth', false, plain(base.cost?.perMonth ?? null), plain(candidate.cost?.perMonth ?? null));
   }
   return { tolerance, regressed: metrics.some((m) => m.regression), metrics };
 }

@@ -96,6 +96,10 @@ export function measure(target: Target, figures: GateFigures): Measured {
       if (dataProtection.storageByLocation.length === 0) return missing('the model has no backups: no backup storage to measure');
       return direct(dataProtection.storageByLocation.reduce((s, l) => s + l.storageBytes, 0));
     }
+    case 'costPerMonth': {
+      const cost = figures.cost;
+      return cost === undefined ? missing("the model prices nothing: give a 'cost' to its tiers, zones, regions, data or backups") : direct(cost.perMonth);
+    }
     default: {
       const never: never = target.metric;
       throw new Error(`unknown metric ${String(never)}`);

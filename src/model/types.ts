@@ -1,3 +1,5 @@
+import type { CostItem } from './cost.js';
+
 /**
  * The validated, normalised Model: what every engine computes from.
  *
@@ -181,7 +183,8 @@ export type TargetMetric =
   | 'rto'
   | 'durability'
   | 'dataAtRisk'
-  | 'backupStorage';
+  | 'backupStorage'
+  | 'costPerMonth';
 
 export type Scenario = 'node' | 'zone' | 'region' | 'corruption';
 
@@ -217,4 +220,6 @@ export type Model = {
   readonly data: Data | undefined;
   readonly recovery: Recovery | undefined;
   readonly targets: readonly Target[];
+  /** Prices (issue 14); absent when the model prices nothing. */
+  readonly costs?: readonly CostItem[];
 };

@@ -2,7 +2,7 @@
  * Text of `nines compare`: base and candidate side by side, the delta and what got worse.
  */
 import type { CompareMetric, CompareResult } from '../../gate/index.js';
-import { formatBytes, formatCount, formatDuration, formatPercentFromUnavailability, formatProbability } from '../format.js';
+import { formatAmount, formatBytes, formatCount, formatDuration, formatPercentFromUnavailability, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 
@@ -32,6 +32,8 @@ export function compareValue(m: CompareMetric, x: number | null): string {
       return formatBytes(x);
     case 'probability':
       return x > 0 ? `${formatProbability(x)}/y (${Math.floor(-Math.log10(x))} nines)` : '0';
+    case 'perMonth':
+      return `${formatAmount(x)}/month`;
     default: {
       const never: never = m.unit;
       throw new Error(`unknown unit ${String(never)}`);
@@ -64,6 +66,9 @@ export function compareDelta(m: CompareMetric): string {
       break;
     case 'probability':
       text = `${sign}${formatProbability(abs)}/y`;
+      break;
+    case 'perMonth':
+      text = `${sign}${formatAmount(abs)}/month`;
       break;
     default: {
       const never: never = m.unit;
