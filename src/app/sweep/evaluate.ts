@@ -1,0 +1,51 @@
+/**
+ * One point of a sweep or design: the model analysed (and optionally simulated), its figures
+ * and the verdict of its targets.
+ */
+import { analyzeModel } from '../../analytic/analyze-model.js';
+import { evaluateTargets, fileTargets, mergeTargets, type GateResult, type GateTarget, type McDecision } from '../../gate/index.js';
+import type { Model } from '../../model/types.js';
+import type { Figures, PointSimulation } from '../../report/sweep/view.js';
+import { simulateSync } from '../../simulate/index.js';
+import { figuresOf } from './figures.js';
+
+export type PointOptions = {
+  /** The model file, for target sources. */
+  readonly file: string;
+  /** `--target` flags; they replace the model's targets of the same metric and scope. */
+  readonly flagTargets: readonly GateTarget[];
+  readonly method: 'analytic' | 'simulate';
+  readonly seed: number;
+  readonly trials: number;
+  readonly mcDecision: McDecision;
+};
+
+export type EvaluatedPoint = {
+  readonly figures: Figures;
+  readonly gate: GateResult;
+  readonly simulation: PointSimulation | undefined;
+};
+
+/**
+ * Figures and target verdicts of one model. With `simulate`, snapshot trials on one thread with
+ * the same seed at every point (common random numbers: neighbouring points differ by their
+ * model, not by their noise); availability and downtime targets use the 95% interval.
+ * @example evaluatePoint(model, options).gate.status
+ */
+export function evaluatePoint(model: Model, options: PointOptions): EvaluatedPoint {
+  const analysis = analyzeModel(model);
+  const simulation = options.method === 'simulate'
+    ? simulateSync(model, { seed: options.seed, trials: options.trials, mode: 'snapshot' }, {
+        serviceUnavailability: analysis.availability.service.unavailability,
+        tiers: Object.fromEntries(analysis.availability.tiers.map((t) => [t.name, t.unavailability])),
+      })
+    : undefined;
+  const targets = mergeTargets(fileTargets(model.targets, options.file), options.flagTargets);
+  const gate = evaluateTargets(targets, { ...analysis, simulation }, { mcDecision: options.mcDecision });
+  const u = simulation?.service.unavailability;
+  return {
+    figures: figuresOf(analysis),
+    gate,
+    simulation: u === undefined ? undefined : { estimate: u.estimate, stdErr: u.stdErr, ci: [u.ci[0], u.ci[1]], trials: u.trials },
+  };
+}
