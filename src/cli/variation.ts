@@ -42,7 +42,7 @@ export function withVaryOptions(command: Command): Command {
     .addOption(new Option('--mc-decision <mode>', 'with --method simulate: how an interval decides a target (pessimistic, point, optimistic)').choices(['pessimistic', 'point', 'optimistic']).default('pessimistic'));
 }
 
-export type LoadedVariation = { readonly variation: Variation; readonly fileLabel: string; readonly point: PointOptions };
+export type LoadedVariation = { readonly variation: Variation; readonly fileLabel: string; readonly text: string; readonly point: PointOptions };
 
 /**
  * Parses the flags (a bad one is a usage error, exit 2), reads and validates the model once,
@@ -85,6 +85,7 @@ export async function loadVariation(proc: Proc, o: Output, file: string, flags: 
   return {
     variation: prepared.value,
     fileLabel,
+    text: decoded.text,
     point: { file: fileLabel, flagTargets, method: flags.method, seed: flags.seed, trials: flags.trials, mcDecision: flags.mcDecision },
   };
 }

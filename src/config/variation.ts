@@ -21,6 +21,8 @@ export type Variation = {
   readonly axes: readonly Axis[];
   /** Each axis's document path, list items by index (for patching the file). */
   readonly paths: readonly Path[];
+  /** The `--set` overrides as document edits (the same at every point). */
+  readonly setEdits: readonly { readonly path: Path; readonly value: unknown }[];
   /** The model at one point: `indices[i]` picks a value of axis i. */
   point(indices: readonly number[]): Validation<Model>;
 };
@@ -71,6 +73,7 @@ export function prepareVariation(text: string, sets: readonly Override[], axes: 
       warnings: base.warnings,
       axes,
       paths,
+      setEdits: setApplied.value.map((a, i) => ({ path: a.path, value: sets[i]?.value ?? null })),
       point: (indices) => build(pointRaw(baseRaw, paths, axes, indices), locate),
     },
   };

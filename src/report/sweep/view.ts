@@ -77,3 +77,29 @@ export type SweepView = {
   readonly targets: readonly string[];
   readonly points: readonly SweepPoint[];
 };
+
+export type DesignView = {
+  readonly modelName: string;
+  readonly file: string;
+  readonly axes: readonly SweepAxisView[];
+  readonly targets: readonly string[];
+  readonly search: 'exhaustive' | 'pruned';
+  /** Points in the space, and how many were analysed. */
+  readonly points: number;
+  readonly evaluated: number;
+  readonly lineAxis: string | undefined;
+  readonly passingCount: number;
+  /** The cheapest designs that meet every target, cheapest first. */
+  readonly designs: readonly SweepPoint[];
+  readonly best: SweepPoint | null;
+  /** The best design as `--set PATH=VALUE` texts: the command's own --set, then the axes. */
+  readonly bestSet: readonly string[];
+  readonly frontier: readonly SweepPoint[];
+  /** The RPO figures the frontier also minimises (those that vary). */
+  readonly frontierRpo: readonly FigureId[];
+};
+
+/** Figures with every value null: a base to set one figure on (chart tick labels). */
+export function emptyFigures(): Record<FigureId, number | null> {
+  return Object.fromEntries(FIGURES.map((f) => [f.id, null])) as Record<FigureId, number | null>;
+}

@@ -1,8 +1,9 @@
 import { formatPercentFromUnavailability } from '../format.js';
 import type { TextStyle } from '../style.js';
 import { figureColumns, figureDef, formatFigure, statusCell } from '../sweep/format.js';
-import { FIGURES, type FigureDef, type FigureId, type SweepPoint, type SweepView } from '../sweep/view.js';
+import { emptyFigures, type FigureDef, type FigureId, type SweepPoint, type SweepView } from '../sweep/view.js';
 import { table } from '../table.js';
+import { columnWidth, fitFigures } from '../sweep/fit.js';
 import { wrap } from '../wrap.js';
 import { lineChart, MAX_SERIES, type ChartSeries } from './line-chart.js';
 
@@ -21,21 +22,10 @@ export function renderSweep(view: SweepView, style: TextStyle, options: { plot?:
   const mcCells = view.points.map((p) => (p.simulation === undefined ? '' : `${formatPercentFromUnavailability(p.simulation.ci[1])} – ${formatPercentFromUnavailability(p.simulation.ci[0])}`));
   const verdicts = view.points.map((p) => statusCell(p, true));
   const cellsOf = (def: FigureDef): string[] => view.points.map((p) => (p.figures === null ? '' : formatFigure(def, p.figures)));
-  const widthOf = (head: string, cells: readonly string[]): number => Math.max(head.length, ...cells.map((c) => [...c].length)) + 3;
-  let used = 1 + axisHead.reduce((w, h, i) => w + widthOf(h, view.points.map((p) => p.values[i] ?? '')), 0);
-  if (simulated) used += widthOf('MC 95% availability', mcCells);
-  if (view.targets.length > 0) used += widthOf('Targets', verdicts);
-  // Figures by priority until the table is as wide as the terminal; the rest are named below.
-  const shown = new Set<FigureId>();
-  for (const def of [...candidates].sort((a, b) => priority(a.id) - priority(b.id))) {
-    const w = widthOf(def.label, cellsOf(def));
-    if (used + w <= options.width || shown.size === 0) {
-      shown.add(def.id);
-      used += w;
-    }
-  }
-  const columns = candidates.filter((c) => shown.has(c.id));
-  const hidden = candidates.filter((c) => !shown.has(c.id));
+  let used = 1 + axisHead.reduce((w, h, i) => w + columnWidth(h, view.points.map((p) => p.values[i] ?? '')), 0);
+  if (simulated) used += columnWidth('MC 95% availability', mcCells);
+  if (view.targets.length > 0) used += columnWidth('Targets', verdicts);
+  const { shown: columns, hidden } = fitFigures(candidates, cellsOf, used, options.width);
   const head = [...axisHead, ...columns.map((c) => c.label), ...(simulated ? ['MC 95% availability'] : []), ...(view.targets.length > 0 ? ['Targets'] : [])];
   const aligns = [...view.axes.map(() => 'right' as const), ...columns.map(() => 'right' as const), ...(simulated ? ['right' as const] : []), 'left' as const];
   const t = table(head, style, { colAligns: aligns });
@@ -62,14 +52,6 @@ export function renderSweep(view: SweepView, style: TextStyle, options: { plot?:
   }
   if (options.plot !== undefined) out.push('', renderPlot(view, figureDef(options.plot), options.width));
   return `${out.join('\n')}\n`;
-}
-
-/** Which figures keep their column first when the terminal is narrow. */
-const PRIORITY: readonly string[] = ['availability', 'costPerMonth', 'downtimePerYear', 'rpo', 'rto', 'durability', 'backupStorage', 'outagesPerYear', 'dataAtRisk'];
-
-function priority(id: FigureId): number {
-  const i = PRIORITY.findIndex((p) => id === p || id.startsWith(`${p}[`));
-  return i < 0 ? PRIORITY.length : i;
 }
 
 function colour(style: TextStyle, p: SweepPoint, text: string): string {
@@ -111,7 +93,7 @@ function plotValue(def: FigureDef, x: number | null, q: number | null): number |
 }
 
 function formatPlotted(def: FigureDef, y: number): string {
-  const figures = { ...nullFigures(), [def.id]: def.unit === 'fraction' ? 1 - 10 ** -y : y, unavailability: def.unit === 'fraction' ? 10 ** -y : null };
+  const figures = { ...emptyFigures(), [def.id]: def.unit === 'fraction' ? 1 - 10 ** -y : y, unavailability: def.unit === 'fraction' ? 10 ** -y : null };
   return formatFigure(def, figures);
 }
 
@@ -120,8 +102,4 @@ function axisNumbers(labels: readonly string[]): { numeric: boolean; values: num
   const numbers = labels.map((l) => Number(/^\s*([+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)/.exec(l)?.[1] ?? NaN));
   const numeric = numbers.every(Number.isFinite) && new Set(numbers).size === numbers.length;
   return { numeric, values: numeric ? numbers : labels.map((_, i) => i) };
-}
-
-function nullFigures(): Record<FigureId, number | null> {
-  return Object.fromEntries(FIGURES.map((f) => [f.id, null])) as Record<FigureId, number | null>;
 }
