@@ -20,6 +20,8 @@ export type Axis = {
   readonly path: string;
   readonly segments: readonly string[];
   readonly range: string;
+  /** A list names each value; a range generates values of one kind between two ends. */
+  readonly kind: 'list' | 'range';
   /** The values to set, as YAML values (numbers, strings such as '2 h' or '99.9%'). */
   readonly values: readonly unknown[];
   /** Each value as written back into `--set PATH=LABEL`. */
@@ -59,7 +61,8 @@ export function parseVary(text: string, options: { log?: boolean } = {}): VaryRe
   if (values.values.length === 0) return fail(`the range '${range}' holds no value`);
   if (values.values.length > MAX_AXIS_POINTS) return fail(`the range '${range}' holds ${values.values.length.toLocaleString('en-US')} values, more than ${MAX_AXIS_POINTS.toLocaleString('en-US')}; use a larger step`);
   const labels = values.values.map(label);
-  return { ok: true, axis: { text, path: text.slice(0, eq).trim(), segments: path.value.segments, range, values: values.values, labels } };
+  const kind = range.startsWith('[') || !range.includes('..') ? 'list' : 'range';
+  return { ok: true, axis: { text, path: text.slice(0, eq).trim(), segments: path.value.segments, range, kind, values: values.values, labels } };
 }
 
 type Expanded = { readonly ok: true; readonly values: unknown[] } | { readonly ok: false; readonly message: string };
