@@ -49,7 +49,7 @@ Examples:
   $ nines sweep models/inference-3az.yaml --vary tiers.inference.nodes=8..16 --plot availability
   $ nines sweep models/database-dr.yaml --vary tiers.db.nodes=1..5 --vary 'recovery.detection=5 minute,15 minute'
   $ nines sweep models/database-dr.yaml --vary 'data.backups.nightly.every=1 h..8 h:1 h' --format csv
-  $ nines sweep models/minimal.yaml --vary 'tiers.api.failure.availability=99%..99.99%' --log --json | jq '.sweep.points[].figures.nines'`)
+  $ nines sweep models/minimal.yaml --vary 'tiers.web.failure.availability=99%..99.99%' --log --json | jq '.sweep.points[].figures.nines'`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
       const format = o.json ? 'json' : flags.format;
