@@ -26,3 +26,11 @@ export { evaluateTargets, compareAnalyses, type GateResult, type GateRecord, typ
 export { parseTargetFlag, type ParsedTargetFlag } from './config/target-flag.js';
 export { drill, resolveFailures, type DrillResult } from './analytic/drill/index.js';
 export { applyOverrides, parseOverride } from './config/overrides.js';
+export { costOf, type CostResult, type CostPart } from './analytic/cost.js';
+export type { CostItem } from './model/cost.js';
+export { parseCostRate, parseStoragePrice } from './units/cost.js';
+export { parseVary, type Axis } from './config/vary.js';
+export { prepareVariation, type Variation } from './config/variation.js';
+export { runSweep } from './app/sweep/run.js';
+export { searchDesigns, type DesignResult } from './app/design/search.js';
+export type { SweepView, SweepPoint, Figures, FigureId } from './report/sweep/view.js';

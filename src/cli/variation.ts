@@ -17,6 +17,7 @@ import { positiveInteger } from './options.js';
 import { collect } from './overrides.js';
 import { printProblems } from './load-model.js';
 import type { Proc } from './proc.js';
+import type { Problem } from '../config/problem.js';
 
 export type VaryFlags = {
   vary?: string[];
@@ -46,9 +47,9 @@ export type LoadedVariation = { readonly variation: Variation; readonly fileLabe
 
 /**
  * Parses the flags (a bad one is a usage error, exit 2), reads and validates the model once,
- * and checks every axis against it. Model problems are printed; undefined then (exit 2).
+ * and checks every axis against it. Model problems are printed and returned (exit 2).
  */
-export async function loadVariation(proc: Proc, o: Output, file: string, flags: VaryFlags): Promise<LoadedVariation | undefined> {
+export async function loadVariation(proc: Proc, o: Output, file: string, flags: VaryFlags): Promise<LoadedVariation | { readonly problems: readonly Problem[] }> {
   const texts = flags.vary ?? [];
   if (texts.length === 0) throw ninesError('bad-vary', "give at least one --vary PATH=RANGE, e.g. --vary 'tiers.db.nodes=3..7'");
   const axes: Axis[] = texts.map((text) => {
@@ -73,13 +74,13 @@ export async function loadVariation(proc: Proc, o: Output, file: string, flags: 
   const decoded = decodeModelBytes(await readModelInput(proc, file));
   if (!decoded.ok) {
     printProblems(o, fileLabel, [decoded.problem]);
-    return undefined;
+    return { problems: [decoded.problem] };
   }
   const prepared = prepareVariation(decoded.text, sets, axes);
   if (!prepared.ok) {
     if ('message' in prepared) throw ninesError('bad-vary', prepared.message);
     printProblems(o, fileLabel, prepared.problems);
-    return undefined;
+    return { problems: prepared.problems };
   }
   printProblems(o, fileLabel, prepared.value.warnings);
   return {
@@ -88,9 +89,4 @@ export async function loadVariation(proc: Proc, o: Output, file: string, flags: 
     text: decoded.text,
     point: { file: fileLabel, flagTargets, method: flags.method, seed: flags.seed, trials: flags.trials, mcDecision: flags.mcDecision },
   };
-}
-
-/** The `overrides` and `vary` blocks of a JSON report. */
-export function varyJson(flags: VaryFlags): { set: string[]; fail: string[] } {
-  return { set: [...(flags.set ?? [])], fail: [] };
 }

@@ -15,7 +15,8 @@ import type { DesignView } from '../../report/sweep/view.js';
 import { renderDesign } from '../../report/text/design.js';
 import { output, type CommandContext } from '../context.js';
 import { positiveInteger } from '../options.js';
-import { loadVariation, varyJson, withVaryOptions, type VaryFlags } from '../variation.js';
+import { loadVariation, withVaryOptions, type VaryFlags } from '../variation.js';
+import { overridesJson } from '../overrides.js';
 import { terminalWidth } from './sweep.js';
 
 type Flags = VaryFlags & { search: SearchMode; top: number; writeModel?: string };
@@ -43,8 +44,8 @@ Examples:
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
       const loaded = await loadVariation(ctx.proc, o, file, flags);
-      if (loaded === undefined) {
-        if (o.json) o.outJson({ ...envelope('design'), valid: false, overrides: varyJson(flags) });
+      if ('problems' in loaded) {
+        if (o.json) o.outJson({ ...envelope('design'), valid: false, problems: loaded.problems, overrides: overridesJson(flags.set, undefined) });
         ctx.exitCode = EXIT.input;
         return;
       }
@@ -93,7 +94,7 @@ Examples:
             frontierObjectives: ['costPerMonth', 'unavailability', ...result.frontierRpo],
             ...(flags.writeModel === undefined || best === null ? {} : { wroteModel: flags.writeModel }),
           },
-          overrides: varyJson(flags),
+          overrides: overridesJson(flags.set, undefined),
         });
       } else {
         o.out(renderDesign(view, o.style, terminalWidth(ctx.proc.env)));

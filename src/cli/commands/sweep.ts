@@ -13,7 +13,8 @@ import { renderSweep } from '../../report/text/sweep.js';
 import { suggest } from '../../config/suggest.js';
 import { output, type CommandContext } from '../context.js';
 import { positiveInteger } from '../options.js';
-import { loadVariation, varyJson, withVaryOptions, type VaryFlags } from '../variation.js';
+import { loadVariation, withVaryOptions, type VaryFlags } from '../variation.js';
+import { overridesJson } from '../overrides.js';
 
 type Flags = VaryFlags & { plot?: FigureId; format: 'text' | 'csv' | 'json' | 'markdown'; maxPoints: number };
 
@@ -55,8 +56,8 @@ Examples:
       const format = o.json ? 'json' : flags.format;
       ctx.json = format === 'json';
       const loaded = await loadVariation(ctx.proc, o, file, flags);
-      if (loaded === undefined) {
-        if (format === 'json') o.outJson({ ...envelope('sweep'), valid: false, overrides: varyJson(flags) });
+      if ('problems' in loaded) {
+        if (format === 'json') o.outJson({ ...envelope('sweep'), valid: false, problems: loaded.problems, overrides: overridesJson(flags.set, undefined) });
         ctx.exitCode = EXIT.input;
         return;
       }
@@ -66,7 +67,7 @@ Examples:
       const view = runSweep(loaded.variation, loaded.point, loaded.fileLabel);
       switch (format) {
         case 'json':
-          o.outJson({ ...envelope('sweep'), model: { name: view.modelName, file: view.file }, sweep: { method: view.method, axes: view.axes, targets: view.targets, points: view.points }, overrides: varyJson(flags) });
+          o.outJson({ ...envelope('sweep'), model: { name: view.modelName, file: view.file }, sweep: { method: view.method, axes: view.axes, targets: view.targets, points: view.points }, overrides: overridesJson(flags.set, undefined) });
           break;
         case 'csv':
           o.out(renderSweepCsv(view));
