@@ -31,7 +31,7 @@ export type DesignResult = {
   /** Designs that meet every target, cheapest first (ties: higher availability first). */
   readonly passing: readonly SweepPoint[];
   readonly passingCount: number;
-  /** Non-dominated designs, cheapest first. */
+  /** Non-dominated designs, cheapest first; unavailability and RPO compared to 3 significant digits. */
   readonly frontier: readonly SweepPoint[];
   /** The RPO figures that are objectives of the frontier: those that vary across the designs. */
   readonly frontierRpo: readonly FigureId[];
@@ -70,7 +70,9 @@ export function searchDesigns(variation: Variation, options: PointOptions, searc
   // An RPO that is lost (not recoverable) counts as infinitely long.
   const rpo = (p: SweepPoint, id: FigureId): number => p.figures?.[id] ?? Infinity;
   const frontierRpo = RPOS.filter((id) => new Set(priced.map((p) => rpo(p, id))).size > 1);
-  const objectives = priced.map((p) => [p.figures?.costPerMonth ?? Infinity, p.figures?.unavailability ?? 1, ...frontierRpo.map((id) => rpo(p, id))]);
+  // Availability and RPO count at the three significant digits a report shows: a design that
+  // costs more for an unavailability better in the 4th digit is not a trade-off worth listing.
+  const objectives = priced.map((p) => [p.figures?.costPerMonth ?? Infinity, shown(p.figures?.unavailability ?? 1), ...frontierRpo.map((id) => shown(rpo(p, id)))]);
   const frontier = paretoFront(objectives).map((i) => priced[i]).filter((p): p is SweepPoint => p !== undefined);
   return {
     search: exhaustive ? 'exhaustive' : 'pruned',
@@ -102,6 +104,11 @@ function prunedSearch(sizes: readonly number[], axis: number, at: (indices: read
       else hi = mid;
     }
   }
+}
+
+/** Three significant digits. */
+function shown(x: number): number {
+  return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(3)) : x;
 }
 
 /** Meets every target (error and warn levels alike). */

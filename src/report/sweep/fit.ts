@@ -15,13 +15,14 @@ export function columnWidth(head: string, cells: readonly string[]): number {
 
 /**
  * The figures that fit beside `used` columns within `width`, taken in priority order
- * (availability, cost, downtime, RPO, RTO, …) until one does not fit, at least one; returned in their own order with those left out.
+ * (availability, cost, downtime, RPO, RTO, …; or, with `inGivenOrder`, as given) until one does
+ * not fit, at least one; returned in their own order with those left out.
  * @example fitFigures(defs, (d) => cells(d), 30, 80).shown
  */
-export function fitFigures(candidates: readonly FigureDef[], cellsOf: (def: FigureDef) => readonly string[], used: number, width: number): { shown: FigureDef[]; hidden: FigureDef[] } {
+export function fitFigures(candidates: readonly FigureDef[], cellsOf: (def: FigureDef) => readonly string[], used: number, width: number, inGivenOrder = false): { shown: FigureDef[]; hidden: FigureDef[] } {
   const keep = new Set<FigureId>();
   let total = used;
-  for (const def of [...candidates].sort((a, b) => priority(a.id) - priority(b.id))) {
+  for (const def of inGivenOrder ? candidates : [...candidates].sort((a, b) => priority(a.id) - priority(b.id))) {
     const w = columnWidth(def.label, cellsOf(def));
     if (total + w > width && keep.size > 0) break;
     keep.add(def.id);

@@ -89,12 +89,14 @@ export function changeLabel(m: CompareMetric): string {
 
 /** One line on the outcome. */
 export function compareVerdict(view: CompareView): string {
-  const worse = view.result.metrics.filter((m) => m.change === 'worse').map((m) => m.id);
+  // Cost is shown, never gated: a dearer design is a choice, so it is named apart.
+  const dearer = view.result.metrics.some((m) => m.id === 'costPerMonth' && m.change === 'worse') ? ' The candidate costs more (cost is not gated).' : '';
+  const worse = view.result.metrics.filter((m) => m.change === 'worse' && m.id !== 'costPerMonth').map((m) => m.id);
   const regressions = view.result.metrics.filter((m) => m.regression).map((m) => m.id);
   const tol = `tolerance ${formatCount(view.result.tolerance * 100)}%`;
-  if (worse.length === 0) return 'Nothing got worse.';
-  if (regressions.length === 0) return `Worse: ${worse.join(', ')} (within the ${tol}).`;
-  return `Worse: ${worse.join(', ')}. Regressions beyond the ${tol}: ${regressions.join(', ')}${view.failOnRegression ? ' (exit 1)' : ''}.`;
+  if (worse.length === 0) return `Nothing got worse.${dearer}`;
+  if (regressions.length === 0) return `Worse: ${worse.join(', ')} (within the ${tol}).${dearer}`;
+  return `Worse: ${worse.join(', ')}. Regressions beyond the ${tol}: ${regressions.join(', ')}${view.failOnRegression ? ' (exit 1)' : ''}.${dearer}`;
 }
 
 /**

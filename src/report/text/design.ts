@@ -48,12 +48,17 @@ export function renderDesign(view: DesignView, style: TextStyle, width: number):
   return `${out.join('\n')}\n`;
 }
 
-function pointsTable(view: DesignView, points: readonly SweepPoint[], candidates: readonly FigureDef[], style: TextStyle, targets: boolean, width: number): string {
+function pointsTable(view: DesignView, points: readonly SweepPoint[], candidates: readonly FigureDef[], style: TextStyle, withTargets: boolean, width: number): string {
+  let targets = withTargets;
   const axisHead = view.axes.map((a) => a.path.split('.').slice(-2).join('.'));
-  let used = 1 + axisHead.reduce((w, h, i) => w + columnWidth(h, points.map((p) => p.values[i] ?? '')), 0);
-  if (targets) used += columnWidth('Targets', points.map((p) => p.status));
+  const used = 1 + axisHead.reduce((w, h, i) => w + columnWidth(h, points.map((p) => p.values[i] ?? '')), 0);
   const cellsOf = (d: FigureDef): string[] => points.map((p) => (p.figures === null ? '' : formatFigure(d, p.figures)));
-  const figures = fitFigures(candidates, cellsOf, used, width).shown;
+  // Cost and availability first; the Targets column only when it leaves room for both.
+  let figures = fitFigures(candidates, cellsOf, used + (targets ? columnWidth('Targets', points.map((p) => p.status)) : 0), width, true).shown;
+  if (targets && figures.length < Math.min(2, candidates.length)) {
+    targets = false;
+    figures = fitFigures(candidates, cellsOf, used, width, true).shown;
+  }
   const head = [...view.axes.map((a) => a.path.split('.').slice(-2).join('.')), ...figures.map((f) => f.label), ...(targets ? ['Targets'] : [])];
   const t = table(head, style, { colAligns: [...view.axes.map(() => 'right' as const), ...figures.map(() => 'right' as const), 'left'] });
   for (const p of points) {
