@@ -8,7 +8,8 @@ import { parseOverride, type Override } from '../config/overrides.js';
 import { prepareVariation, type Variation } from '../config/variation.js';
 import { parseVary, type Axis } from '../config/vary.js';
 import { ninesError } from '../errors.js';
-import { parseTargetFlag, type GateTarget, type McDecision } from '../gate/index.js';
+import { parseTargetFlag } from '../config/target-flag.js';
+import type { GateTarget, McDecision } from '../gate/index.js';
 import { DEFAULT_SEED } from '../simulate/index.js';
 import type { PointOptions } from '../app/sweep/evaluate.js';
 import type { Output } from './context.js';
@@ -16,6 +17,7 @@ import { readModelInput } from './io.js';
 import { positiveInteger } from './options.js';
 import { collect } from './overrides.js';
 import { printProblems } from './load-model.js';
+import { progressBar } from './progress.js';
 import type { Proc } from './proc.js';
 import type { Problem } from '../config/problem.js';
 
@@ -88,5 +90,18 @@ export async function loadVariation(proc: Proc, o: Output, file: string, flags: 
     fileLabel,
     text: decoded.text,
     point: { file: fileLabel, flagTargets, method: flags.method, seed: flags.seed, trials: flags.trials, mcDecision: flags.mcDecision },
+  };
+}
+
+/** A progress bar on stderr for a long sweep or search (a terminal only, after a second). */
+export function pointProgress(proc: Proc, quiet: boolean): { update: (fraction: number) => void; done: () => void } {
+  const bar = progressBar(proc.stderr, !quiet);
+  const started = performance.now();
+  return {
+    update: (fraction) => {
+      const elapsedSeconds = (performance.now() - started) / 1000;
+      bar.update({ fraction, elapsedSeconds, etaSeconds: fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Infinity });
+    },
+    done: bar.done,
   };
 }

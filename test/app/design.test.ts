@@ -6,7 +6,8 @@ import { analyzeModel } from '../../src/analytic/analyze-model.js';
 import { paretoFront } from '../../src/app/design/pareto.js';
 import { loadModelText } from '../../src/config/load.js';
 import { applyOverrides, parseOverride } from '../../src/config/overrides.js';
-import { evaluateTargets, fileTargets, mergeTargets, parseTargetFlag } from '../../src/gate/index.js';
+import { parseTargetFlag } from '../../src/config/target-flag.js';
+import { evaluateTargets, fileTargets, mergeTargets } from '../../src/gate/index.js';
 import { reportSchemaErrors } from '../support/report-schema.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -42,7 +42,7 @@ export const MAX_EXHAUSTIVE = 100_000;
 const RPOS: readonly FigureId[] = ['rpo[node]', 'rpo[zone]', 'rpo[region]', 'rpo[corruption]'];
 
 /** Runs the search; `keep` bounds the passing designs returned. */
-export function searchDesigns(variation: Variation, options: PointOptions, search: { mode: SearchMode; maxExhaustive?: number; keep?: number }): DesignResult {
+export function searchDesigns(variation: Variation, options: PointOptions, search: { mode: SearchMode; maxExhaustive?: number; keep?: number; progress?: (fraction: number) => void }): DesignResult {
   const total = gridSize(variation);
   const limit = search.maxExhaustive ?? MAX_EXHAUSTIVE;
   const exhaustive = search.mode === 'exhaustive' || (search.mode === 'auto' && total <= limit);
@@ -59,7 +59,10 @@ export function searchDesigns(variation: Variation, options: PointOptions, searc
   };
   let lineAxis: number | undefined;
   if (exhaustive) {
-    for (let i = 0; i < total; i++) at(gridIndices(sizes, i));
+    for (let i = 0; i < total; i++) {
+      if (search.progress !== undefined && i % 100 === 0) search.progress(i / total);
+      at(gridIndices(sizes, i));
+    }
   } else {
     lineAxis = sizes.reduce((best, n, i) => (n > (sizes[best] ?? 0) ? i : best), 0);
     prunedSearch(sizes, lineAxis, at);

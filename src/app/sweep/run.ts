@@ -50,12 +50,16 @@ export function sweepPoint(variation: Variation, at: readonly number[], options:
 }
 
 /**
- * Every point of the grid, in row-major order.
+ * Every point of the grid, in row-major order; `progress` hears the fraction done now and then.
  * @example runSweep(variation, options).points.length // the product of the axes' sizes
  */
-export function runSweep(variation: Variation, options: PointOptions, file: string): SweepView {
+export function runSweep(variation: Variation, options: PointOptions, file: string, progress?: (fraction: number) => void): SweepView {
   const sizes = variation.axes.map((a) => a.values.length);
-  const points = Array.from({ length: gridSize(variation) }, (_, i) => sweepPoint(variation, gridIndices(sizes, i), options));
+  const total = gridSize(variation);
+  const points = Array.from({ length: total }, (_, i) => {
+    if (progress !== undefined && i % 100 === 0) progress(i / total);
+    return sweepPoint(variation, gridIndices(sizes, i), options);
+  });
   const targets = [...variation.base.targets.map(targetId), ...options.flagTargets.map((t) => targetId(t.target))];
   return {
     modelName: variation.base.name,

@@ -3,19 +3,19 @@
  * that meet every target, the Pareto frontier of cost against availability (and RPO), the best
  * design as `--set` arguments and, with `--write-model`, as a patched copy of the model file.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { searchDesigns, type SearchMode } from '../../app/design/search.js';
 import { loadModelText } from '../../config/load.js';
 import { patchModelText } from '../../config/patch-document.js';
-import { EXIT, NinesError, ninesError } from '../../errors.js';
+import { EXIT, ninesError } from '../../errors.js';
 import { envelope } from '../../report/json/envelope.js';
+import { modelInfo } from '../../report/json/analysis.js';
 import type { DesignView } from '../../report/sweep/view.js';
 import { renderDesign } from '../../report/text/design.js';
 import { output, type CommandContext } from '../context.js';
+import { writeTextFile } from '../io.js';
 import { positiveInteger } from '../options.js';
-import { loadVariation, withVaryOptions, type VaryFlags } from '../variation.js';
+import { loadVariation, pointProgress, withVaryOptions, type VaryFlags } from '../variation.js';
 import { overridesJson } from '../overrides.js';
 import { terminalWidth } from './sweep.js';
 
@@ -51,7 +51,9 @@ Examples:
       }
       const { variation } = loaded;
       if (variation.base.costs === undefined) throw ninesError('bad-argument', 'design', "designs are ranked by cost, and this model prices nothing: give its tiers (cost: { perNode: 2.4/h }), zones, regions, data or backups a cost");
-      const result = searchDesigns(variation, loaded.point, { mode: flags.search, keep: flags.top });
+      const bar = pointProgress(ctx.proc, o.quiet);
+      const result = searchDesigns(variation, loaded.point, { mode: flags.search, keep: flags.top, progress: bar.update });
+      bar.done();
       const best = result.passing[0] ?? null;
       const view: DesignView = {
         modelName: variation.base.name,
@@ -73,13 +75,13 @@ Examples:
         const edits = [...variation.setEdits, ...variation.paths.map((path, i) => ({ path, value: variation.axes[i]?.values[best.at[i] ?? 0] ?? null }))];
         const patched = patchModelText(loaded.text, edits);
         if (!loadModelText(patched).ok) throw new Error('the patched model does not validate');
-        await write(ctx.proc.cwd(), flags.writeModel, patched);
+        await writeTextFile(ctx.proc.cwd(), flags.writeModel, patched);
       }
       const exitCode = best === null ? EXIT.targetMissed : EXIT.ok;
       if (o.json) {
         o.outJson({
           ...envelope('design'),
-          model: { name: view.modelName, file: view.file },
+          model: modelInfo(loaded.variation.base, loaded.fileLabel),
           exitCode,
           design: {
             method: loaded.point.method,
@@ -102,14 +104,4 @@ Examples:
       }
       ctx.exitCode = exitCode;
     });
-}
-
-async function write(cwd: string, path: string, text: string): Promise<void> {
-  try {
-    await writeFile(resolve(cwd, path), text);
-  } catch (error) {
-    if (error instanceof NinesError) throw error;
-    const code = (error as { code?: string }).code;
-    throw ninesError('file-unwritable', path, code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error));
-  }
 }

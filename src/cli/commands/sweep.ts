@@ -7,13 +7,14 @@ import { gridSize, runSweep } from '../../app/sweep/run.js';
 import { EXIT, ninesError } from '../../errors.js';
 import { renderSweepCsv } from '../../report/csv/sweep.js';
 import { envelope } from '../../report/json/envelope.js';
+import { modelInfo } from '../../report/json/analysis.js';
 import { renderSweepMarkdown } from '../../report/markdown/sweep.js';
 import { FIGURES, type FigureId } from '../../report/sweep/view.js';
 import { renderSweep } from '../../report/text/sweep.js';
-import { suggest } from '../../config/suggest.js';
+import { suggest } from '../../lib/suggest.js';
 import { output, type CommandContext } from '../context.js';
 import { positiveInteger } from '../options.js';
-import { loadVariation, withVaryOptions, type VaryFlags } from '../variation.js';
+import { loadVariation, pointProgress, withVaryOptions, type VaryFlags } from '../variation.js';
 import { overridesJson } from '../overrides.js';
 
 type Flags = VaryFlags & { plot?: FigureId; format: 'text' | 'csv' | 'json' | 'markdown'; maxPoints: number };
@@ -64,10 +65,12 @@ Examples:
       const size = gridSize(loaded.variation);
       if (size > flags.maxPoints) throw ninesError('bad-vary', `the grid has ${size.toLocaleString('en-US')} points, more than --max-points ${flags.maxPoints.toLocaleString('en-US')}; narrow the ranges or raise --max-points`);
       if (flags.plot !== undefined && loaded.variation.axes.length > 2) throw ninesError('bad-vary', '--plot draws one or two axes (x, and one line per value of the second); this sweep has more');
-      const view = runSweep(loaded.variation, loaded.point, loaded.fileLabel);
+      const bar = pointProgress(ctx.proc, o.quiet);
+      const view = runSweep(loaded.variation, loaded.point, loaded.fileLabel, bar.update);
+      bar.done();
       switch (format) {
         case 'json':
-          o.outJson({ ...envelope('sweep'), model: { name: view.modelName, file: view.file }, sweep: { method: view.method, axes: view.axes, targets: view.targets, points: view.points }, overrides: overridesJson(flags.set, undefined) });
+          o.outJson({ ...envelope('sweep'), model: modelInfo(loaded.variation.base, loaded.fileLabel), sweep: { method: view.method, axes: view.axes, targets: view.targets, points: view.points }, overrides: overridesJson(flags.set, undefined) });
           break;
         case 'csv':
           o.out(renderSweepCsv(view));

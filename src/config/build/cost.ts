@@ -12,15 +12,7 @@ type Parser = (input: unknown) => { ok: true; value: number } | { ok: false; mes
 /** Every priced element of the raw model, in file order; empty when nothing is priced. */
 export function readCosts(reader: Reader, raw: Raw): CostItem[] {
   const items: CostItem[] = [];
-  const price = (value: unknown, path: Path, parse: Parser): number | undefined => {
-    if (value === undefined) return undefined;
-    const parsed = parse(value);
-    if (!parsed.ok) {
-      reader.report('invalid-unit', path, parsed.message);
-      return undefined;
-    }
-    return parsed.value;
-  };
+  const price = (value: unknown, path: Path, parse: Parser): number | undefined => reader.parsed(value, path, parse);
   const each = (key: 'tiers' | 'zones' | 'regions', container: unknown, base: Path, visit: (cost: Raw, name: string, path: Path) => void): void => {
     list(container).forEach((element, i) => {
       if (!isRaw(element) || !isRaw(element['cost'])) return;

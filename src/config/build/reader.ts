@@ -66,6 +66,17 @@ export class Reader {
     return parsed.value;
   }
 
+  /** A value read by a unit parser of its own (prices: src/units/cost.ts). */
+  parsed(value: unknown, path: Path, parse: (input: unknown) => { ok: true; value: number } | { ok: false; message: string }): number | undefined {
+    if (value === undefined) return undefined;
+    const result = parse(value);
+    if (!result.ok) {
+      this.report('invalid-unit', path, result.message);
+      return undefined;
+    }
+    return result.value;
+  }
+
   private bounded(value: number, path: Path, bound: Bound, kind: string): number | undefined {
     if (bound === 'positive' && !(value > 0)) {
       this.report('out-of-range', path, `a ${kind} here must be greater than zero`);
