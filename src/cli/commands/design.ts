@@ -4,7 +4,7 @@
  * design as `--set` arguments and, with `--write-model`, as a patched copy of the model file.
  */
 import { Command, Option } from 'commander';
-import { searchDesigns, type SearchMode } from '../../app/design/search.js';
+import { MAX_EXHAUSTIVE, searchDesigns, type SearchMode } from '../../app/design/search.js';
 import { loadModelText } from '../../config/load.js';
 import { patchModelText } from '../../config/patch-document.js';
 import { EXIT, ninesError } from '../../errors.js';
@@ -51,6 +51,7 @@ Examples:
       }
       const { variation } = loaded;
       if (variation.base.costs === undefined) throw ninesError('bad-argument', 'design', "designs are ranked by cost, and this model prices nothing: give its tiers (cost: { perNode: 2.4/h }), zones, regions, data or backups a cost");
+      checkSpace(variation.axes.map((a) => a.values.length), flags.search);
       const bar = pointProgress(ctx.proc, o.quiet);
       const result = searchDesigns(variation, loaded.point, { mode: flags.search, keep: flags.top, progress: bar.update });
       bar.done();
@@ -104,4 +105,13 @@ Examples:
       }
       ctx.exitCode = exitCode;
     });
+}
+
+/** Refuses a space the search would take hours over: > 10⁶ points exhaustively, > 10⁵ lines pruned. */
+function checkSpace(sizes: readonly number[], mode: SearchMode): void {
+  const total = sizes.reduce((p, n) => p * n, 1);
+  const lines = total / Math.max(...sizes);
+  const pruned = mode === 'pruned' || (mode === 'auto' && total > MAX_EXHAUSTIVE);
+  if (!pruned && total > 10 * MAX_EXHAUSTIVE) throw ninesError('bad-vary', `the space has ${total.toLocaleString('en-US')} points, more than ${(10 * MAX_EXHAUSTIVE).toLocaleString('en-US')} for an exhaustive search; narrow the ranges or use --search pruned`);
+  if (pruned && lines > MAX_EXHAUSTIVE) throw ninesError('bad-vary', `the space has ${total.toLocaleString('en-US')} points in ${lines.toLocaleString('en-US')} lines along its longest axis, more than ${MAX_EXHAUSTIVE.toLocaleString('en-US')}; narrow the other ranges`);
 }
