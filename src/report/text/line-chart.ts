@@ -57,7 +57,9 @@ export function lineChart(series: readonly ChartSeries[], options: ChartOptions)
   });
   const label = (r: number): string => (r === 0 ? ticks[0] : r === Math.floor((rows - 1) / 2) ? ticks[1] : r === rows - 1 ? ticks[2] : '') ?? '';
   const lines = [`  ${options.yLabel}`];
-  grid.forEach((cells, r) => lines.push(`${label(r).padStart(margin)} ┤${cells.join('').trimEnd()}`));
+  grid.forEach((cells, r) => {
+    lines.push(`${label(r).padStart(margin)} ┤${cells.join('').trimEnd()}`);
+  });
   lines.push(`${' '.repeat(margin)} └${'─'.repeat(cols)}`);
   const [left, right] = [options.formatX(xMin), options.formatX(xMax)];
   lines.push(`${' '.repeat(margin + 2)}${left}${right.padStart(Math.max(1, cols - left.length))}`);
