@@ -30,7 +30,7 @@ const MEMO_LIMIT = 1_000;
  * change, growth and reduction): it is pure, and a sweep asks for the same job at many points.
  */
 function simulated(backup: Backup, data: Data, horizonSeconds: number): ReturnType<typeof simulateBackupJob> {
-  const key = JSON.stringify([backup, data.sizeBytes, data.dailyChange, data.yearlyGrowth, data.reduction, horizonSeconds]);
+  const key = JSON.stringify([backup, data.sizeBytes, data.dailyChange, data.yearlyGrowth, data.reduction, horizonSeconds], (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
   const known = MEMO.get(key);
   if (known !== undefined) return known;
   const sim = simulateBackupJob(backup, data, horizonSeconds);

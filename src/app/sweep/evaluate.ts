@@ -2,7 +2,10 @@
  * One point of a sweep or design: the model analysed (and optionally simulated), its figures
  * and the verdict of its targets.
  */
-import { analyzeModel } from '../../analytic/analyze-model.js';
+import type { Analysis } from '../../analytic/analyze-model.js';
+import { analyzeAvailability, type AvailabilityResult } from '../../analytic/availability/index.js';
+import { costOf } from '../../analytic/cost.js';
+import { analyzeDataProtection } from '../../analytic/data-protection/index.js';
 import { evaluateTargets, fileTargets, mergeTargets, type GateResult, type GateTarget, type McDecision } from '../../gate/index.js';
 import type { Model } from '../../model/types.js';
 import type { Figures, PointSimulation } from '../../report/sweep/view.js';
@@ -33,7 +36,7 @@ export type EvaluatedPoint = {
  * @example evaluatePoint(model, options).gate.status
  */
 export function evaluatePoint(model: Model, options: PointOptions): EvaluatedPoint {
-  const analysis = analyzeModel(model);
+  const analysis = analyzePoint(model);
   const simulation = options.method === 'simulate'
     ? simulateSync(model, { seed: options.seed, trials: options.trials, mode: 'snapshot' }, {
         serviceUnavailability: analysis.availability.service.unavailability,
@@ -48,4 +51,25 @@ export function evaluatePoint(model: Model, options: PointOptions): EvaluatedPoi
     gate,
     simulation: u === undefined ? undefined : { estimate: u.estimate, stdErr: u.stdErr, ci: [u.ci[0], u.ci[1]], trials: u.trials },
   };
+}
+
+const AVAILABILITY = new Map<string, AvailabilityResult>();
+const MEMO_LIMIT = 1_000;
+
+/**
+ * `analyzeModel` for one point, its availability remembered by what it depends on (regions,
+ * zones, tiers, service, horizon): along an axis of the data, the backups or the recovery plan
+ * the availability of the points is the same, and computed once.
+ */
+function analyzePoint(model: Model): Analysis {
+  // Non-finite numbers kept apart from null (JSON would write both as null).
+  const key = JSON.stringify([model.regions, model.zones, model.tiers, model.service, model.horizonSeconds], (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+  let availability = AVAILABILITY.get(key);
+  if (availability === undefined) {
+    availability = analyzeAvailability(model);
+    if (AVAILABILITY.size >= MEMO_LIMIT) AVAILABILITY.clear();
+    AVAILABILITY.set(key, availability);
+  }
+  const dataProtection = analyzeDataProtection(model);
+  return { availability, dataProtection, cost: costOf(model, availability, dataProtection) };
 }
