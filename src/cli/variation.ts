@@ -36,7 +36,7 @@ export type VaryFlags = {
 export function withVaryOptions(command: Command): Command {
   return command
     .addOption(new Option('--vary <path=range>', "an axis: a model field and its values, e.g. 'tiers.db.nodes=3..7', '…=1..9:2', '…=3,5,7', 'data.backups.nightly.every=1 h..8 h:1 h' (repeatable: a grid)").argParser(collect))
-    .option('--log', "space ranges logarithmically: A..B[:N] takes N points per decade (default 1), percentages on 1 − x (99%..99.99% → 99%, 99.9%, 99.99%)")
+    .option('--log', "space ranges logarithmically: A..B[:N] takes N points per decade (default 1), availabilities on 1 − x (99%..99.99% → 99%, 99.9%, 99.99%)")
     .addOption(new Option('--set <path=value>', "change a model field at every point, e.g. 'recovery.detection=2 minute' (repeatable)").argParser(collect))
     .addOption(new Option('--target <target>', "a target checked at every point, e.g. 'availability>=99.95%' (repeatable; replaces the file's target of the same metric and scope)").argParser(collect))
     .addOption(new Option('--method <method>', 'figures: analytic, or simulate (Monte Carlo snapshot trials at each point, 95% intervals)').choices(['analytic', 'simulate']).default('analytic'))

@@ -7,7 +7,7 @@
  *   1 h..8 h:1 h  durations (sizes, throughputs likewise; the step defaults to 1 of A's unit)
  *   99%..99.9%:0.1%  percentages           3 nines..5 nines:0.5   nines
  *   with log: A..B[:N] takes N points per decade (default 1) from A to B, both included;
- *   percentages are spaced on 1 − x, so 99%..99.99% is 99%, 99.9%, 99.99%.
+ *   percentages from 50% up and nines are spaced on 1 − x, so 99%..99.99% is 99%, 99.9%, 99.99%.
  * A linear range holds A, A + S, … up to B (B included when the steps land on it).
  */
 import { parse } from 'yaml';
@@ -103,7 +103,9 @@ function expand(range: string, log: boolean): Expanded {
 function logRange(range: string, a: Term, b: Term, stepText: string | undefined): Expanded {
   const perDecade = stepText === undefined ? 1 : Number(stepText);
   if (!Number.isInteger(perDecade) || perDecade < 1) return failed(`with --log the number after ':' is points per decade, a whole number ≥ 1; got '${stepText ?? ''}' in '${range}'`);
-  const complement = a.kind === 'percent' || a.kind === 'nines';
+  // Availabilities (percentages from 50% up, nines) are spaced on their complement; a small
+  // fraction such as an AFR (1%..20%) on itself.
+  const complement = a.kind === 'nines' || (a.kind === 'percent' && a.value >= 0.5);
   const lo = a.kind === 'nines' ? 10 ** -a.value : complement ? 1 - a.value : a.value;
   const hi = b.kind === 'nines' ? 10 ** -b.value : complement ? 1 - b.value : b.value;
   if (!(lo > 0) || !(hi > 0)) return failed(`a --log range needs ends greater than zero${complement ? ' and below 100%' : ''}: '${range}'`);

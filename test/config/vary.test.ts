@@ -47,6 +47,8 @@ describe('parseVary', () => {
     ['x=1..100:2', [1, 3, 10, 32, 100]],
     // 1 h to 8 h is 0.9 decade: one point per decade keeps both ends.
     ['x=1 h..8 h', ['1 h', '8 h']],
+    // A small fraction (an AFR) is spaced on itself: 1%, 10%, 100%.
+    ['x=1%..100%', ['1%', '10%', '100%']],
   ])('with --log: %s', (text, expected) => {
     expect(values(text, true)).toEqual(expected);
   });
