@@ -112,10 +112,11 @@ function logRange(range: string, a: Term, b: Term, stepText: string | undefined)
   const decades = Math.abs(Math.log10(hi / lo));
   const count = Math.max(2, Math.round(decades * perDecade) + 1);
   if (count > MAX_AXIS_POINTS) return failed(`the range '${range}' holds too many values`);
+  // Log-spaced values keep 4 significant digits (of 1 − x for availabilities): 2.154%, 99.9%.
   const values = Array.from({ length: count }, (_, i) => {
-    const x = lo * (hi / lo) ** (i / (count - 1));
+    const x = Number((lo * (hi / lo) ** (i / (count - 1))).toPrecision(4));
     if (a.kind === 'nines') return render(a, round(-Math.log10(x)));
-    return render(a, round(complement ? 1 - round(x) : x));
+    return render(a, round(complement ? 1 - x : x));
   });
   const integral = a.kind === 'number' && a.integer && b.kind === 'number' && b.integer;
   return { ok: true, values: integral ? [...new Set(values.map((v) => Math.round(v as number)))] : [...new Set(values)] };
