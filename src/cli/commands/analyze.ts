@@ -17,7 +17,7 @@ type AnalyzeOptions = { years?: number; set?: string[]; fail?: string[] };
 
 export function analyzeCommand(ctx: CommandContext): Command {
   return withOverrideOptions(new Command('analyze')
-    .description('analytic report: availability of tiers and service, outages, risks; RPO/RTO, backup storage, durability')
+    .description('analytic report: availability of tiers and service, outages, risks; RPO/RTO, backup storage, durability; cost')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
     .addOption(new Option('--years <n>', 'horizon of the backup-storage simulation in years (default: the model horizon, at least 1)').argParser(positiveNumber))
     .addHelpText('after', `
