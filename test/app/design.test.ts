@@ -84,6 +84,19 @@ describe('nines design', () => {
     expect((await runCli(['check', 'models/inference-3az.yaml', '--target', 'availability>=99.993%', ...exhaustive.design.bestSet.flatMap((s) => ['--set', s])])).code).toBe(0);
   });
 
+  it('a space over 10^5 points is searched pruned, evaluating a few thousand points, and finds the brute force best', async () => {
+    const doc = await design(['models/inference-3az.yaml', '--vary', 'tiers.inference.nodes=1..400', '--vary', 'tiers.gateway.nodes=1..300', '--target', 'availability>=99.99%']);
+    expect(doc.design.search).toMatchObject({ mode: 'pruned', points: 120_000 });
+    // 300 lines along the 400 inference values: at most 2 + ⌈log₂ 400⌉ = 11 points each.
+    expect(doc.design.search.evaluated).toBeLessThanOrEqual(300 * 11);
+    // Brute force over a slice around it: fewer hosts or gateways miss the target (k = 8 and 4).
+    const expected = bruteForce('models/inference-3az.yaml', [
+      ['8', '9', '10', '11', '12', '13', '14'].map((n) => `tiers.inference.nodes=${n}`),
+      ['4', '5', '6', '7', '8'].map((n) => `tiers.gateway.nodes=${n}`),
+    ], ['availability>=99.99%']);
+    expect(doc.design.bestSet).toEqual(expected?.set);
+  });
+
   it('--write-model writes the best design into a copy of the file, comments kept, and it passes check', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nines-design-'));
     try {
