@@ -1,11 +1,14 @@
 import type { Model } from '../model/types.js';
 import { analyzeAvailability, type AvailabilityResult } from './availability/index.js';
 import { analyzeDataProtection, type DataProtectionResult } from './data-protection/index.js';
+import { costOf, type CostResult } from './cost.js';
 
 export type Analysis = {
   readonly availability: AvailabilityResult;
   /** `undefined` when the model has no `data` section. */
   readonly dataProtection: DataProtectionResult | undefined;
+  /** `undefined` when the model prices nothing (issue 14). */
+  readonly cost: CostResult | undefined;
 };
 
 export type AnalysisOptions = {
@@ -13,10 +16,9 @@ export type AnalysisOptions = {
   readonly years?: number | undefined;
 };
 
-/** Every analytic figure of a model: availability (issue 3) and data protection (issue 4). */
+/** Every analytic figure of a model: availability (issue 3), data protection (issue 4), cost (issue 14). */
 export function analyzeModel(model: Model, options: AnalysisOptions = {}): Analysis {
-  return {
-    availability: analyzeAvailability(model),
-    dataProtection: analyzeDataProtection(model, options.years === undefined ? {} : { years: options.years }),
-  };
+  const availability = analyzeAvailability(model);
+  const dataProtection = analyzeDataProtection(model, options.years === undefined ? {} : { years: options.years });
+  return { availability, dataProtection, cost: costOf(model, availability, dataProtection) };
 }

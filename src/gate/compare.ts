@@ -7,7 +7,7 @@ import type { ScenarioResult } from '../analytic/data-protection/index.js';
 import type { Scenario } from '../model/types.js';
 import type { SloGateFigures } from './types.js';
 
-export type CompareUnit = 'fraction' | 'seconds' | 'perYear' | 'bytes' | 'nines' | 'probability' | 'share';
+export type CompareUnit = 'fraction' | 'seconds' | 'perYear' | 'bytes' | 'nines' | 'probability' | 'share' | 'perMonth';
 export type Change = 'better' | 'worse' | 'same' | 'unknown';
 
 export type CompareMetric = {
@@ -84,6 +84,10 @@ export function compareAnalyses(
     const storage = (dp: Analysis['dataProtection']): number | null =>
       dp === undefined || dp.storageByLocation.length === 0 ? null : dp.storageByLocation.reduce((s, l) => s + l.storageBytes, 0);
     add('backupStorage', 'backupStorage', 'bytes', true, plain(storage(db)), plain(storage(dc)));
+  }
+  if (base.cost !== undefined || candidate.cost !== undefined) {
+    // Shown with its delta, not gated: a dearer design is a choice, not a reliability regression.
+    add('costPerMonth', 'costPerMonth', 'perMonth', false, plain(base.cost?.perMonth ?? null), plain(candidate.cost?.perMonth ?? null));
   }
   return { tolerance, regressed: metrics.some((m) => m.regression), metrics };
 }

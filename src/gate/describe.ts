@@ -3,7 +3,7 @@
  * the metric's unit. Pure; used by the gate's messages and by the renderers.
  */
 import type { Target, TargetMetric } from '../model/types.js';
-import { formatBytes, formatCount, formatDuration, formatPercentFromUnavailability } from '../units/format.js';
+import { formatAmount, formatBytes, formatCount, formatDuration, formatPercentFromUnavailability } from '../units/format.js';
 
 /** `availability`, `availability[db]`, `rpo[region]`. */
 export function targetId(target: Pick<Target, 'metric' | 'scenario' | 'tier'>): string {
@@ -36,6 +36,8 @@ export function formatMetric(metric: TargetMetric, value: number, complement?: n
     case 'errorBudget':
     case 'budgetExhaustionProbability':
       return formatShare(value);
+    case 'costPerMonth':
+      return `${formatAmount(value)}/month`;
     default: {
       const never: never = metric;
       throw new Error(`unknown metric ${String(never)}`);

@@ -105,6 +105,10 @@ export function measure(target: Target, figures: GateFigures): Measured {
       if ('missing' in p) return missing(p.missing);
       return { kind: 'value', value: p.estimate, complement: undefined, compared: p.estimate, method: 'simulate', interval: { estimate: p.estimate, ci: [p.ci[0], p.ci[1]], trials: p.trials }, scenario: undefined };
     }
+    case 'costPerMonth': {
+      const cost = figures.cost;
+      return cost === undefined ? missing("the model prices nothing: give a 'cost' to its tiers, zones, regions, data or backups") : direct(cost.perMonth);
+    }
     default: {
       const never: never = target.metric;
       throw new Error(`unknown metric ${String(never)}`);

@@ -4,6 +4,7 @@
  */
 import type { AvailabilityResult } from '../analytic/availability/index.js';
 import type { DataProtectionResult } from '../analytic/data-protection/index.js';
+import type { CostResult } from '../analytic/cost.js';
 import type { Scenario, Target, TargetLevel, TargetMetric } from '../model/types.js';
 import type { SimulationResult } from '../simulate/types.js';
 
@@ -22,6 +23,8 @@ export type GateFigures = {
   readonly dataProtection: DataProtectionResult | undefined;
   /** Present with `--method simulate`: service and tier unavailability use its intervals. */
   readonly simulation?: SimulationResult | undefined;
+  /** The model's cost; `undefined` when it prices nothing (a costPerMonth target then has no figure). */
+  readonly cost?: CostResult | undefined;
   /** The SLO figures for errorBudget and budgetExhaustionProbability targets (`nines slo`). */
   readonly slo?: SloGateFigures | undefined;
 };

@@ -1,3 +1,5 @@
+import type { CostItem } from './cost.js';
+
 /**
  * The validated, normalised Model: what every engine computes from.
  *
@@ -184,7 +186,8 @@ export type TargetMetric =
   | 'dataAtRisk'
   | 'backupStorage'
   | 'errorBudget'
-  | 'budgetExhaustionProbability';
+  | 'budgetExhaustionProbability'
+  | 'costPerMonth';
 
 export type Scenario = 'node' | 'zone' | 'region' | 'corruption';
 
@@ -237,4 +240,6 @@ export type Model = {
   readonly targets: readonly Target[];
   /** The `slo` section, if the model has one. */
   readonly slo?: Slo | undefined;
+  /** Prices (issue 14); absent when the model prices nothing. */
+  readonly costs?: readonly CostItem[];
 };

@@ -3,7 +3,7 @@
  */
 import type { Model } from '../model/types.js';
 import { ChunkRunner, type ChunkResult, type Phase, type RunSetup } from './chunks.js';
-import { compileModel } from './compile.js';
+import { compileModel, type CompiledModel } from './compile.js';
 import type { DriverContext } from './driver.js';
 import { runSetup, simulation } from './simulation.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult } from './types.js';
@@ -34,14 +34,16 @@ export function progressReporter(options: SimulateOptions, now: () => number, st
 export type ChunkSource = (phase: Phase, chunks: readonly number[]) => ChunkResult[];
 
 /**
- * Runs the whole simulation on the calling thread.
+ * Runs the whole simulation on the calling thread. `precompiled`, the compiled form of this
+ * model's topology (compileModel reads only regions, zones, tiers and service), spares compiling
+ * it again, e.g. across the points of a sweep that vary the data or the recovery plan.
  * @example simulateSync(model, { seed: 1, trials: 1e6 }).service.unavailability.estimate
  */
-export function simulateSync(model: Model, options: SimulateOptions = {}, analytic?: AnalyticFigures): SimulationResult {
+export function simulateSync(model: Model, options: SimulateOptions = {}, analytic?: AnalyticFigures, precompiled?: CompiledModel): SimulationResult {
   return simulateWith(model, options, analytic, (setup) => {
     const runner = new ChunkRunner(setup);
     return (phase, chunks) => chunks.map((c) => runner.run(phase, c));
-  });
+  }, precompiled);
 }
 
 /**
@@ -53,8 +55,9 @@ export function simulateWith(
   options: SimulateOptions,
   analytic: AnalyticFigures | undefined,
   source: (setup: RunSetup) => ChunkSource,
+  precompiled?: CompiledModel,
 ): SimulationResult {
-  const compiled = compileModel(model);
+  const compiled = precompiled ?? compileModel(model);
   const setup = runSetup(model, compiled, options);
   const now = options.now ?? defaultNow;
   const started = now();

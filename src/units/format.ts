@@ -101,3 +101,12 @@ export function formatBytes(bytes: number): string {
 function stripZeros(text: string): string {
   return text.includes('e') || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
 }
+
+/**
+ * A currency-neutral amount with two decimals and thousands separators: 1728 → "1,728.00".
+ * @example formatAmount(0.5) // "0.50"
+ */
+export function formatAmount(amount: number): string {
+  if (!Number.isFinite(amount)) return String(amount);
+  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

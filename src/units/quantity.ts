@@ -48,6 +48,22 @@ function kindOfUnit(unit: string): QuantityKind | undefined {
  * @example parseQuantity('5 GB', 'duration') // { ok: false, message: "expected a duration … got '5 GB', a size" }
  */
 export function parseQuantity(input: unknown, kind: QuantityKind): Parsed {
+  if (typeof input !== 'string') return parseUncached(input, kind);
+  // mathjs's unit parser dominates the normalisation of a model; a sweep normalises the same
+  // texts thousands of times, so results (pure, immutable) are remembered, up to a bound.
+  const key = `${kind}|${input}`;
+  const known = MEMO.get(key);
+  if (known !== undefined) return known;
+  const parsed = parseUncached(input, kind);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(key, parsed);
+  return parsed;
+}
+
+const MEMO = new Map<string, Parsed>();
+const MEMO_LIMIT = 10_000;
+
+function parseUncached(input: unknown, kind: QuantityKind): Parsed {
   const expected = `expected ${EXAMPLE[kind]}`;
   if (typeof input === 'number') {
     return { ok: false, message: `${expected}; a bare number has no unit (write e.g. '${input} ${unitHint(kind)}')` };

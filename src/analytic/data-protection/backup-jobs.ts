@@ -22,6 +22,23 @@ export function backupDurationSeconds(backup: Backup, data: DataSet, horizonSeco
   return bytes / throughput;
 }
 
+const MEMO = new Map<string, ReturnType<typeof simulateBackupJob>>();
+const MEMO_LIMIT = 1_000;
+
+/**
+ * The day-by-day simulation of one job, remembered by its inputs (the job and the data's size,
+ * change, growth and reduction): it is pure, and a sweep asks for the same job at many points.
+ */
+function simulated(backup: Backup, data: Data, horizonSeconds: number): ReturnType<typeof simulateBackupJob> {
+  const key = JSON.stringify([backup, data.sizeBytes, data.dailyChange, data.yearlyGrowth, data.reduction, horizonSeconds], (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+  const known = MEMO.get(key);
+  if (known !== undefined) return known;
+  const sim = simulateBackupJob(backup, data, horizonSeconds);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(key, sim);
+  return sim;
+}
+
 /**
  * Every backup job simulated over the horizon, and the storage per location (steady states
  * summed; peaks summed, an upper bound as if the jobs' peaks coincided).
@@ -36,7 +53,7 @@ export function analyzeBackupJobs(
 ): { readonly backups: readonly BackupJobResult[]; readonly storageByLocation: readonly LocationStorage[]; readonly notes: readonly string[] } {
   const notes: string[] = [];
   const backups = data.backups.map((backup): BackupJobResult => {
-    const sim = simulateBackupJob(backup, data, horizonSeconds);
+    const sim = simulated(backup, data, horizonSeconds);
     const logical = data.reduction < 1 ? sim.worstChainBytes / (1 - data.reduction) : sim.worstChainBytes;
     const duration = backupDurationSeconds(backup, data, horizonSeconds);
     if (duration === undefined) {

@@ -5,6 +5,7 @@ import { analysisJson, modelInfo } from '../../report/json/analysis.js';
 import { envelope } from '../../report/json/envelope.js';
 import { renderAvailability } from '../../report/text/availability.js';
 import { renderDataProtection } from '../../report/text/data-protection.js';
+import { renderCost } from '../../report/text/cost.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
 import { drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
@@ -16,7 +17,7 @@ type AnalyzeOptions = { years?: number; set?: string[]; fail?: string[] };
 
 export function analyzeCommand(ctx: CommandContext): Command {
   return withOverrideOptions(new Command('analyze')
-    .description('analytic report: availability of tiers and service, outages, risks; RPO/RTO, backup storage, durability')
+    .description('analytic report: availability of tiers and service, outages, risks; RPO/RTO, backup storage, durability; cost')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
     .addOption(new Option('--years <n>', 'horizon of the backup-storage simulation in years (default: the model horizon, at least 1)').argParser(positiveNumber))
     .addHelpText('after', `
@@ -49,6 +50,7 @@ Examples:
         const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, ''))}` : ''}`;
         const sections = [title, renderAvailability(analysis.availability, o.style)];
         if (analysis.dataProtection) sections.push(renderDataProtection(analysis.dataProtection, o.style));
+        if (analysis.cost) sections.push(renderCost(analysis.cost, o.style));
         if (drill !== undefined) sections.push(renderDrill(drill.result, o.style));
         o.out(`${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);
       }

@@ -1,5 +1,6 @@
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { Model } from '../../model/types.js';
+import { readCosts } from './cost.js';
 import { readData } from './data.js';
 import type { Raw, Reader } from './reader.js';
 import { readRecovery } from './recovery.js';
@@ -22,8 +23,9 @@ export function buildModel(raw: Raw, reader: Reader): Model | undefined {
   const recovery = readRecovery(reader, raw['recovery']);
   const targets = readTargets(reader, raw['targets']);
   const slo = readSlo(reader, raw['slo']);
+  const costs = readCosts(reader, raw);
   const name = typeof raw['name'] === 'string' ? raw['name'] : undefined;
   if (name === undefined || horizonSeconds === undefined || service === undefined || tiers.length === 0) return undefined;
   const description = typeof raw['description'] === 'string' ? raw['description'] : undefined;
-  return { name, description, horizonSeconds, regions, zones, tiers, service, data, recovery, targets, ...(slo === undefined ? {} : { slo }) };
+  return { name, description, horizonSeconds, regions, zones, tiers, service, data, recovery, targets, ...(slo === undefined ? {} : { slo }), ...(costs.length > 0 ? { costs } : {}) };
 }

@@ -57,13 +57,18 @@ export class Reader {
 
   /** A growth rate ≥ 0 (percentages may pass 100%). */
   growth(value: unknown, path: Path): number | undefined {
+    return this.parsed(value, path, parseGrowth);
+  }
+
+  /** A value read by a unit parser of its own (growth, prices); its message reported at `path`. */
+  parsed(value: unknown, path: Path, parse: (input: unknown) => { ok: true; value: number } | { ok: false; message: string }): number | undefined {
     if (value === undefined) return undefined;
-    const parsed = parseGrowth(value);
-    if (!parsed.ok) {
-      this.report('invalid-unit', path, parsed.message);
+    const result = parse(value);
+    if (!result.ok) {
+      this.report('invalid-unit', path, result.message);
       return undefined;
     }
-    return parsed.value;
+    return result.value;
   }
 
   private bounded(value: number, path: Path, bound: Bound, kind: string): number | undefined {

@@ -1,8 +1,10 @@
 import type { Scenario, Target, TargetLevel, TargetMetric } from '../../model/types.js';
 import type { Path } from '../problem.js';
 import { isRaw, type Reader } from './reader.js';
+import { parseCostRate } from '../../units/cost.js';
+import { SECONDS_PER_MONTH } from '../../units/conventions.js';
 
-type Kind = 'availability' | 'duration' | 'size' | 'count' | 'share';
+type Kind = 'availability' | 'duration' | 'size' | 'count' | 'share' | 'cost';
 
 /** Each metric: the kind of its threshold, and what a bare shorthand value means. */
 export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max' }> = {
@@ -16,6 +18,7 @@ export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max
   backupStorage: { kind: 'size', shorthand: 'max' },
   errorBudget: { kind: 'share', shorthand: 'max' },
   budgetExhaustionProbability: { kind: 'share', shorthand: 'max' },
+  costPerMonth: { kind: 'cost', shorthand: 'max' },
 };
 
 const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
@@ -78,5 +81,13 @@ export function readThreshold(reader: Reader, metric: TargetMetric, raw: unknown
       if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return { value: raw, complement: undefined };
       reader.report('invalid-value', path, `expected a number of outages per year ≥ 0, got ${JSON.stringify(raw)}`);
       return undefined;
+    case 'cost': {
+      // An amount per month (a plain number), or a price per time converted to 30 days.
+      if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return { value: raw, complement: undefined };
+      const parsed = parseCostRate(raw);
+      if (parsed.ok) return { value: parsed.value * SECONDS_PER_MONTH, complement: undefined };
+      reader.report('invalid-unit', path, `expected an amount per month like 5000, or ${parsed.message.replace(/^expected /, '')}`);
+      return undefined;
+    }
   }
 }

@@ -2,7 +2,7 @@
  * Text of `nines compare`: base and candidate side by side, the delta and what got worse.
  */
 import type { CompareMetric, CompareResult } from '../../gate/index.js';
-import { formatBytes, formatCount, formatDuration, formatPercentFromUnavailability, formatProbability } from '../format.js';
+import { formatAmount, formatBytes, formatCount, formatDuration, formatPercentFromUnavailability, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 
@@ -34,6 +34,8 @@ export function compareValue(m: CompareMetric, x: number | null): string {
       return x > 0 ? `${formatProbability(x)}/y (${Math.floor(-Math.log10(x))} nines)` : '0';
     case 'share':
       return `${Number((x * 100).toPrecision(3))}%`;
+    case 'perMonth':
+      return `${formatAmount(x)}/month`;
     default: {
       const never: never = m.unit;
       throw new Error(`unknown unit ${String(never)}`);
@@ -70,6 +72,9 @@ export function compareDelta(m: CompareMetric): string {
     case 'share':
       text = `${sign}${formatCount(abs * 100)} pp`;
       break;
+    case 'perMonth':
+      text = `${sign}${formatAmount(abs)}/month`;
+      break;
     default: {
       const never: never = m.unit;
       throw new Error(`unknown unit ${String(never)}`);
@@ -89,12 +94,14 @@ export function changeLabel(m: CompareMetric): string {
 
 /** One line on the outcome. */
 export function compareVerdict(view: CompareView): string {
-  const worse = view.result.metrics.filter((m) => m.change === 'worse').map((m) => m.id);
+  // Cost is shown, never gated: a dearer design is a choice, so it is named apart.
+  const dearer = view.result.metrics.some((m) => m.id === 'costPerMonth' && m.change === 'worse') ? ' The candidate costs more (cost is not gated).' : '';
+  const worse = view.result.metrics.filter((m) => m.change === 'worse' && m.id !== 'costPerMonth').map((m) => m.id);
   const regressions = view.result.metrics.filter((m) => m.regression).map((m) => m.id);
   const tol = `tolerance ${formatCount(view.result.tolerance * 100)}%`;
-  if (worse.length === 0) return 'Nothing got worse.';
-  if (regressions.length === 0) return `Worse: ${worse.join(', ')} (within the ${tol}).`;
-  return `Worse: ${worse.join(', ')}. Regressions beyond the ${tol}: ${regressions.join(', ')}${view.failOnRegression ? ' (exit 1)' : ''}.`;
+  if (worse.length === 0) return `Nothing got worse.${dearer}`;
+  if (regressions.length === 0) return `Worse: ${worse.join(', ')} (within the ${tol}).${dearer}`;
+  return `Worse: ${worse.join(', ')}. Regressions beyond the ${tol}: ${regressions.join(', ')}${view.failOnRegression ? ' (exit 1)' : ''}.${dearer}`;
 }
 
 /**

@@ -24,6 +24,7 @@ export function renderModelSummary(file: string, model: Model, style: TextStyle)
     lines.push(`  data on ${d.tier}: ${formatBytes(d.sizeBytes)}, ${formatCount(d.dailyChange * 100)}%/day change, replication ${d.replication.mode}; ${count(d.copies.length, 'copy', 'copies')}, ${count(d.backups.length, 'backup job')}${d.durability ? `, durability scheme ${d.durability.scheme.kind}` : ''}`);
   }
   if (model.recovery) lines.push(`  recovery: ${model.recovery.strategy}`);
+  if (model.costs !== undefined) lines.push(`  priced: ${model.costs.map((c) => `${c.kind} ${c.name}`).join(', ')} (nines analyze shows the cost)`);
   if (model.targets.length > 0) lines.push(`  targets: ${model.targets.map((t) => t.metric + (t.scenario ? `[${t.scenario}]` : '') + (t.tier ? `[${t.tier}]` : '')).join(', ')}`);
   return `${lines.filter((l, i) => l !== '' || i === 4).join('\n')}\n`;
 }
