@@ -3,13 +3,11 @@
  * an exit code (0 pass, 1 missed, 2 bad input, 3 inconclusive), and reports in text, JSON,
  * Markdown and JUnit; GitHub Actions annotations and step summary.
  */
-import { appendFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModel } from '../../analytic/analyze-model.js';
 import { needsSloFigures, sloGateFigures } from '../../app/slo.js';
 import { suggest } from '../../lib/suggest.js';
-import { EXIT, NinesError, ninesError } from '../../errors.js';
+import { EXIT, ninesError } from '../../errors.js';
 import { parseTargetFlag } from '../../config/target-flag.js';
 import { evaluateTargets, fileTargets, gateExit, mergeTargets, type GateTarget, type McDecision } from '../../gate/index.js';
 import type { Model } from '../../model/types.js';
@@ -22,6 +20,7 @@ import { textStyle } from '../../report/style.js';
 import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
+import { writeResultFile } from '../write-file.js';
 import { positiveInteger } from '../options.js';
 import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 
@@ -154,12 +153,12 @@ Examples:
       if (o.json) o.outJson(document);
       else o.out(flags.format === 'text' ? renderCheck(view, o.style) : render(flags.format, false));
       if (result.records.length === 0 && !o.quiet) o.err("nines: warning: no targets to check: add a 'targets' section to the model or pass --target\n");
-      for (const report of flags.report ?? []) await write(ctx.proc.cwd(), report.path, render(report.format, false), 'write');
+      for (const report of flags.report ?? []) await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write');
       const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
       if (github) {
         o.err(githubAnnotations(result.records));
         const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
-        if (summaryFile !== undefined && summaryFile !== '') await write(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append');
+        if (summaryFile !== undefined && summaryFile !== '') await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append');
       }
       ctx.exitCode = exit.code;
     });
@@ -172,16 +171,5 @@ function checkTierNames(model: Model, targets: readonly GateTarget[]): void {
     if (target.tier === undefined || names.includes(target.tier) || !('flag' in source)) continue;
     const hint = suggest(target.tier, names);
     throw ninesError('bad-target', source.flag, `no tier named '${target.tier}'${hint ? ` (did you mean '${hint}'?)` : ''}; tiers: ${names.join(', ')}`);
-  }
-}
-
-async function write(cwd: string, path: string, text: string, mode: 'write' | 'append'): Promise<void> {
-  try {
-    if (mode === 'write') await writeFile(resolve(cwd, path), text);
-    else await appendFile(resolve(cwd, path), text);
-  } catch (error) {
-    if (error instanceof NinesError) throw error;
-    const code = (error as { code?: string }).code;
-    throw ninesError('file-unwritable', path, code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error));
   }
 }
