@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Mermaid's own parser, offline in Node: mermaid needs a DOM only for DOMPurify, which jsdom
  * provides. Returns the flowchart's vertices (labels decoded), subgraphs and edges.

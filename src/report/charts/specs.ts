@@ -3,7 +3,7 @@
  * charting library is only called in ./svg.ts). A new chart (sweep curves, a runway) is one
  * more function here returning a `Chart`.
  */
-import { formatDuration, formatProbability } from '../format.js';
+import { formatDuration, formatProbability, formatShare } from '../format.js';
 import type { Chart, ReportDocuments } from '../review/view.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 
@@ -26,6 +26,9 @@ export const DURATION_LABEL =
   "datum.value >= 86400 ? format(datum.value / 86400, '.3~g') + ' d' : datum.value >= 3600 ? format(datum.value / 3600, '.3~g') + ' h' : " +
   "datum.value >= 60 ? format(datum.value / 60, '.3~g') + ' min' : format(datum.value, '.3~g') + ' s'";
 
+/** Round durations for a log axis: 1 s, 10 s, 1 min, 10 min, 1 h, 10 h, 1 d, 10 d, 100 d, 1 y. */
+const TICKS = [1, 10, 60, 600, 3600, 36_000, 86_400, 864_000, 8_640_000, SECONDS_PER_YEAR];
+
 /**
  * Histogram of a simulated year's downtime (timeline trials), on log-spaced bins from the
  * simulator; years without downtime are counted in the caption (log axis has no zero), and a
@@ -41,20 +44,24 @@ export function downtimeHistogramChart(documents: ReportDocuments): Chart | unde
   if (values.length === 0) return undefined;
   const target = sim.missProbability?.target;
   const budget = target === undefined ? undefined : (1 - target) * SECONDS_PER_YEAR;
-  const x = { field: 'from', type: 'quantitative', scale: { type: 'log' }, title: 'downtime in a simulated year', axis: { labelExpr: DURATION_LABEL, tickCount: 6 } };
+  const lo = Math.min(...values.map((v) => v.from));
+  const hi = Math.max(...values.map((v) => v.to));
+  const ticks = TICKS.filter((t) => t >= lo && t <= hi);
+  const x = { field: 'from', type: 'quantitative', scale: { type: 'log', domain: [lo, hi] }, title: 'downtime in a simulated year', axis: { labelExpr: DURATION_LABEL, values: ticks } };
   const layers: Record<string, unknown>[] = [{
     mark: { type: 'bar', color: '#4f7cac', stroke: 'white', strokeWidth: 1 },
     encoding: {
       x,
       x2: { field: 'to' },
       y: { field: 'years', type: 'quantitative', title: 'simulated years' },
+      y2: { datum: 0 },
       tooltip: [{ field: 'years', type: 'quantitative' }],
     },
   }];
   if (budget !== undefined) {
     layers.push(
       { data: { values: [{ budget }] }, mark: { type: 'rule', color: '#b91c1c', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'budget', type: 'quantitative' } } },
-      { data: { values: [{ budget, label: `target allows ${formatDuration(budget)}/year` }] }, mark: { type: 'text', align: 'left', dx: 4, dy: -4, baseline: 'top', color: '#b91c1c', fontSize: 11 }, encoding: { x: { field: 'budget', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+      { data: { values: [{ budget, label: `target allows ${formatDuration(budget)}/year` }] }, mark: { type: 'text', align: 'left', dx: 4, baseline: 'bottom', color: '#b91c1c', fontSize: 11 }, encoding: { x: { field: 'budget', type: 'quantitative' }, y: { value: -4 }, text: { field: 'label' } } },
     );
   }
   const percent = (p: number): string => `${formatProbability(p * 100)}%`;
@@ -98,21 +105,23 @@ export function unavailabilityByCauseChart(documents: ReportDocuments): Chart | 
     spec: {
       width: WIDTH - 140,
       height: { step: 22 },
-      data: { values },
-      mark: { type: 'bar', cornerRadiusEnd: 2 },
+      data: { values: values.map((v) => ({ ...v, label: formatShare(v.share) })) },
       encoding: {
-        y: { field: 'cause', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 160 } },
+        y: { field: 'cause', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 200 } },
         x: { field: 'share', type: 'quantitative', title: 'share of service unavailability', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-        color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['tier', 'zone', 'region'], range: ['#4f7cac', '#e0a458', '#8c5c9c'] } },
-        tooltip: [{ field: 'cause' }, { field: 'share', format: '.3%' }],
       },
+      layer: [
+        { mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['tier', 'zone', 'region'], range: ['#4f7cac', '#e0a458', '#8c5c9c'] } } } },
+        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#374151' }, encoding: { x: { datum: 0 }, text: { field: 'label' }, color: { value: '#ffffff' }, opacity: { condition: { test: 'datum.share > 0.15', value: 1 }, value: 0 } } },
+        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#374151' }, encoding: { text: { field: 'label' }, opacity: { condition: { test: 'datum.share <= 0.15', value: 1 }, value: 0 } } },
+      ],
       config: CHART_CONFIG,
     },
-    marks: { rect: values.length },
+    marks: { rect: values.length, text: 2 * values.length },
     table: {
       head: ['Cause', 'Share of unavailability'],
       align: ['l', 'r'],
-      rows: values.map((v) => [v.cause, `${formatProbability(v.share * 100)}%`]),
+      rows: values.map((v) => [v.cause, formatShare(v.share)]),
     },
   };
 }

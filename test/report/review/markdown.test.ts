@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';

@@ -1,9 +1,8 @@
 /** Availability sections: tiers, zones and regions, capacity after a loss, risks, warnings. */
 import { unavailabilityByCauseChart } from '../../charts/specs.js';
-import { formatAvailability, formatCount, formatPercentFromUnavailability, formatProbability } from '../../format.js';
+import { formatAvailability, formatCount, formatPercentFromUnavailability, formatProbability, formatShare } from '../../format.js';
 import { figure, type Block, type Cell, type ReportDocuments, type SectionBuilder } from '../view.js';
 
-const share = (x: number): string => `${(x * 100).toFixed(x >= 0.1 || x === 0 ? 0 : x >= 0.001 ? 1 : 3)}%`;
 
 /** Tiers (k of n, availability, share) and the unavailability-by-cause chart. */
 export const tiersSection: SectionBuilder = ({ documents: d }) => {
@@ -24,7 +23,7 @@ export const tiersSection: SectionBuilder = ({ documents: d }) => {
             figure(d, `analyze.tiers.${i}.failuresTolerated`, formatCount),
             figure(d, `analyze.tiers.${i}.unavailability`, formatAvailability),
             figure(d, `analyze.tiers.${i}.anyNodeFailureProbability`, formatProbability),
-            figure(d, `analyze.tiers.${i}.unavailabilityShare`, share),
+            figure(d, `analyze.tiers.${i}.unavailabilityShare`, formatShare),
           ]),
         },
       },
@@ -54,7 +53,7 @@ export const domainsSection: SectionBuilder = ({ documents: d }) => {
             ? { text: 'survives', path: `analyze.${kind}.${i}.serviceSurvivesLoss`, value: true, tone: 'good' }
             : { text: 'OUTAGE', path: `analyze.${kind}.${i}.serviceSurvivesLoss`, value: false, tone: 'bad' },
           figure(d, `analyze.${kind}.${i}.serviceUnavailabilityGivenLoss`, formatPercentFromUnavailability),
-          figure(d, `analyze.${kind}.${i}.unavailabilityShare`, share),
+          figure(d, `analyze.${kind}.${i}.unavailabilityShare`, formatShare),
         ]),
       },
     });
