@@ -16,6 +16,9 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  // The charting library stays in node_modules, loaded by the first chart (src/report/charts/svg.ts):
+  // bundled, its 2.5 MB would be parsed at every start-up of every command.
+  external: ['vega', 'vega-lite'],
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
