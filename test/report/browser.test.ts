@@ -14,7 +14,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/app/report.js';
 import { renderReportHtml } from '../../src/report/html/review.js';
-import { EXAMPLE_MODELS, exampleModel } from '../support/models.js';
+import { EXAMPLE_MODELS, exampleModel, hostileModel } from '../support/models.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const OUT = resolve('test-output/report');
@@ -51,6 +51,10 @@ async function open(file: string, width: number, shot: string): Promise<PageRepo
   const requests: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`a script ran: ${d.type()} ${d.message()}`);
+    void d.dismiss();
+  });
   page.on('request', (r) => { if (r.url() !== pathToFileURL(file).href) requests.push(r.url()); });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   const measured = await page.evaluate(() => ({
@@ -73,14 +77,19 @@ async function open(file: string, width: number, shot: string): Promise<PageRepo
 const cases = [
   ...EXAMPLE_MODELS.map((file) => ({ file, simulate: false })),
   { file: 'models/database-dr.yaml', simulate: true },
+  // database-dr with <script>alert(1)</script> and friends as names: nothing may run.
+  { file: 'hostile', simulate: false },
 ];
 
 describe('html report in Chromium', () => {
   it.each(cases)('$file (simulate: $simulate): no console error, every chart drawn, no overflow at 1280 and 390 px', async ({ file, simulate }) => {
-    const view = await buildReport(exampleModel(file), file, simulate ? { simulate: { seed: 1, trials: 200_000, timelineTrials: 20_000 } } : {});
+    const model = file === 'hostile' ? hostileModel() : exampleModel(file);
+    const view = await buildReport(model, file, simulate ? { simulate: { seed: 1, trials: 200_000, timelineTrials: 20_000 } } : {});
     const name = `${basename(file, '.yaml')}${simulate ? '-simulate' : ''}`;
     const html = join(OUT, `${name}.html`);
-    writeFileSync(html, await renderReportHtml(view));
+    const text = await renderReportHtml(view);
+    expect(Buffer.byteLength(text), 'under 1 MB').toBeLessThan(1_000_000);
+    writeFileSync(html, text);
     for (const width of WIDTHS) {
       const page = await open(html, width, join(OUT, `${name}-${width}.png`));
       expect(page.errors, `${name} at ${width}px`).toEqual([]);

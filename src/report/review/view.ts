@@ -99,14 +99,14 @@ export function valueAt(documents: ReportDocuments, path: string): unknown {
 }
 
 /**
- * A figure read from the documents and formatted from that value; "—" when it is null
- * (a figure that does not exist). Throws on a path that is not in the documents: a bug.
+ * A figure read from the documents and formatted from that value; `nullText` ("—") when it
+ * is null (a figure that does not exist). Throws on a path that is not in the documents: a bug.
  * @example figure(docs, 'analyze.service.nines', (n) => n.toFixed(2))
  */
-export function figure(documents: ReportDocuments, path: string, format: (value: number) => string, tone?: Tone): Figure {
+export function figure(documents: ReportDocuments, path: string, format: (value: number) => string, tone?: Tone, nullText = '—'): Figure {
   const value = valueAt(documents, path);
   if (value === undefined) throw new Error(`report: no figure at ${path}`);
-  const text = value === null ? '—' : format(value as number);
+  const text = value === null ? nullText : format(value as number);
   return { text, path, value, ...(tone === undefined ? {} : { tone }) };
 }
 

@@ -12,6 +12,9 @@ const STATUS: Record<GateRecord['status'], { text: string; tone: Tone }> = {
   inconclusive: { text: '? inconclusive', tone: 'warn' },
 };
 
+/** Frequency figures are null when a part that can fail has no failure rate (no mttr). */
+const NO_RATE = 'not defined: a part has no failure rate (give it an mttr)';
+
 /** Verdict of the targets and the service's headline figures. */
 export const summarySection: SectionBuilder = ({ documents: d }) => {
   const s = d.analyze.service;
@@ -31,9 +34,9 @@ export const summarySection: SectionBuilder = ({ documents: d }) => {
         { label: 'Availability', value: figure(d, 'analyze.service.unavailability', formatAvailability) },
         { label: 'Downtime per year', value: figure(d, 'analyze.service.downtimeSecondsPerYear', formatDuration) },
         { label: 'Downtime per month (30 d)', value: figure(d, 'analyze.service.downtimeSecondsPerMonth', formatDuration) },
-        { label: 'Outages per year', value: figure(d, 'analyze.service.outagesPerYear', formatCount) },
-        { label: 'Mean outage', value: figure(d, 'analyze.service.meanOutageSeconds', formatDuration) },
-        { label: `P(at least one outage within ${horizon})`, value: figure(d, 'analyze.service.failureProbability', formatProbability) },
+        { label: 'Outages per year', value: figure(d, 'analyze.service.outagesPerYear', formatCount, undefined, NO_RATE) },
+        { label: 'Mean outage', value: figure(d, 'analyze.service.meanOutageSeconds', formatDuration, undefined, NO_RATE) },
+        { label: `P(at least one outage within ${horizon})`, value: figure(d, 'analyze.service.failureProbability', formatProbability, undefined, NO_RATE) },
         ...(s.prunedProbability > 0 ? [{ label: 'Error bound (pruned zone/region states)', value: figure(d, 'analyze.service.prunedProbability', formatProbability) }] : []),
       ],
     }],
