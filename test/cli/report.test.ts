@@ -17,24 +17,33 @@ function words(line: string): string[] {
   return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
+/** Runs `nines …` as a user would: -o into a temporary folder, `| …` and `> file` read stdout. */
+async function runExample(example: string, n: number): Promise<void> {
+  const [own = '', redirect] = example.replace(/\s+#.*$/, '').split(/\s[|>]\s/);
+  const args = words(own);
+  const o = args.indexOf('-o');
+  const file = o >= 0 ? join(dir, `${n}-${args[o + 1] ?? ''}`) : undefined;
+  if (file !== undefined) args[o + 1] = file;
+  const run = await runCli(args);
+  expect(run.code, example).toBe(0);
+  const text = file === undefined ? run.stdout : readFileSync(file, 'utf8');
+  if (file !== undefined) expect(run.stdout, example).toBe('');
+  const kind = args.includes('markdown') ? /^# / : args.includes('dot') ? /^digraph / : args.includes('svg') ? /^<svg / : args[0] === 'report' ? /^<!doctype html>/ : /^flowchart TB\n/;
+  expect(text, example).toMatch(kind);
+  if (redirect !== undefined) expect(text.length).toBeGreaterThan(100);
+}
+
+it('runs the README\'s report and diagram examples', async () => {
+  const lines = readFileSync('README.md', 'utf8').split('\n').filter((l) => /^npx nines (report|diagram) /.test(l));
+  expect(lines.length).toBeGreaterThanOrEqual(5);
+  for (const [i, line] of lines.entries()) await runExample(line.replace(/^npx nines /, '').replace(/\s+#.*$/, ''), 100 + i);
+}, 60_000);
+
 describe.each(['report', 'diagram'])('nines %s', (command) => {
   it('runs every example of its --help (output files into a temporary folder; pipes and redirects read stdout)', async () => {
     const examples = await helpExamples(command);
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    for (const example of examples) {
-      const [own = '', redirect] = example.split(/\s[|>]\s/);
-      const args = words(own);
-      const o = args.indexOf('-o');
-      const file = o >= 0 ? join(dir, `${examples.indexOf(example)}-${args[o + 1] ?? ''}`) : undefined;
-      if (file !== undefined) args[o + 1] = file;
-      const run = await runCli(args);
-      expect(run.code, example).toBe(0);
-      const text = file === undefined ? run.stdout : readFileSync(file, 'utf8');
-      if (file !== undefined) expect(run.stdout, example).toBe('');
-      const kind = args.includes('markdown') ? /^# / : args.includes('dot') ? /^digraph / : args.includes('svg') ? /^<svg / : command === 'report' ? /^<!doctype html>/ : /^flowchart TB\n/;
-      expect(text, example).toMatch(kind);
-      if (redirect !== undefined) expect(text.length).toBeGreaterThan(100);
-    }
+    for (const [i, example] of examples.entries()) await runExample(example, i);
   }, 60_000);
 
   it('prints one JSON document with --json (the text inside without -o), valid against the report schema', async () => {
@@ -76,6 +85,18 @@ describe('nines report', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('| **✖ fail** | `availability` | 99.9997% | ≥ 99.9999% | error | `<stdin>:17:3` |');
     expect(run.stdout).toContain('| Targets | **✖ fail: 0 of 1 met, 1 missed** |');
+  });
+
+  it('reports a what-if: --set changes the model, every document records it and equals analyze --set', async () => {
+    const set = ['--set', 'data.copies=[]'];
+    const run = await runCli(['report', 'models/database-dr.yaml', ...set, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('What if: these are the figures of the model changed by `--set data.copies=[]`, not of the file as it is.');
+    // Without the DR copy a region loss falls back to the nightly backup and the RPO target is missed (the model's header).
+    expect(run.stdout).toMatch(/\| \*\*✖ fail\*\* \| `rpo\[region\]` \| 1\.08 d \|/);
+    const html = (await runCli(['report', 'models/database-dr.yaml', ...set])).stdout;
+    const embedded = JSON.parse(/<script type="application\/json" id="nines-documents">(.*)<\/script>/.exec(html)?.[1] ?? 'null') as { analyze: unknown };
+    expect(embedded.analyze).toEqual(JSON.parse((await runCli(['analyze', 'models/database-dr.yaml', ...set, '--json'])).stdout));
   });
 
   it('says where it wrote the report on stderr', async () => {

@@ -11,7 +11,11 @@ import type { SimulationResult } from '../../simulate/types.js';
 import type { Topology } from '../diagram/topology.js';
 
 type Envelope = { readonly schemaVersion: 1; readonly command: string; readonly tool: { readonly name: string; readonly version: string } };
-type ModelBlock = { readonly model: { readonly name: string; readonly description?: string; readonly file: string } };
+type ModelBlock = {
+  readonly model: { readonly name: string; readonly description?: string; readonly file: string };
+  /** The what-if (`--set`) and drill (`--fail`) flags the figures were computed with. */
+  readonly overrides?: { readonly set: readonly string[]; readonly fail: readonly string[] };
+};
 
 /** `nines analyze --json`. */
 export type AnalyzeDocument = Envelope & ModelBlock & AvailabilityResult & { readonly dataProtection?: DataProtectionResult };

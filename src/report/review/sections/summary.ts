@@ -3,7 +3,7 @@ import { formatThreshold, type GateRecord } from '../../../gate/index.js';
 import { placementChart } from '../../diagram/placement.js';
 import { formatAvailability, formatCount, formatDuration, formatProbability } from '../../format.js';
 import { actualText, sourceText } from '../../text/gate.js';
-import { figure, type Figure, type SectionBuilder, type Tone } from '../view.js';
+import { figure, type Block, type Figure, type SectionBuilder, type Tone } from '../view.js';
 
 const STATUS: Record<GateRecord['status'], { text: string; tone: Tone }> = {
   pass: { text: '✔ pass', tone: 'good' },
@@ -24,10 +24,12 @@ export const summarySection: SectionBuilder = ({ documents: d }) => {
     ? { text: 'no targets in the model', tone: 'muted' }
     : { text: `${verdict.text}: ${c.passed} of ${c.total} met${c.failed > 0 ? `, ${c.failed} missed` : ''}${c.warnings > 0 ? `, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}` : ''}`, path: 'check.status', value: d.check.status, tone: verdict.tone };
   const horizon = formatDuration(d.analyze.horizonSeconds);
+  const set = d.analyze.overrides?.set ?? [];
+  const whatIf: Block[] = set.length === 0 ? [] : [{ kind: 'paragraph', text: ['What if: these are the figures of the model changed by ', ...set.flatMap((t, i) => [...(i > 0 ? [', '] : []), { text: `--set ${t}`, code: true }]), ', not of the file as it is.'] }];
   return {
     id: 'summary',
     title: 'Summary',
-    blocks: [{
+    blocks: [...whatIf, {
       kind: 'facts',
       items: [
         { label: 'Targets', value: targets },
