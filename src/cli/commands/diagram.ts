@@ -26,7 +26,7 @@ Exit codes: 0 written, 2 invalid model or usage.
 
 Examples:
   $ nines diagram models/database-dr.yaml
-  $ nines diagram models/inference-3az.yaml --format dot | dot -Tpng -o topology.png
+  $ nines diagram models/inference-3az.yaml --format dot | dot -Tpng -o t.png
   $ nines diagram models/database-dr.yaml --format svg -o topology.svg`)
     .action(async (file: string, flags: Flags, command: Command) => {
       const o = output(ctx, command);

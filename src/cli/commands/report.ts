@@ -29,18 +29,19 @@ export function reportCommand(ctx: CommandContext): Command {
     .addOption(new Option('--trials <n>', 'with --simulate: snapshot trials (default as nines simulate)').argParser(positiveInteger))
     .addOption(new Option('--timeline-trials <n>', 'with --simulate: simulated years (default as nines simulate)').argParser(positiveInteger))
     .addHelpText('after', `
-The report exits 0 whether or not the targets are met (it shows them); gate with nines check.
-Every figure is the one nines analyze / check / simulate --json prints; the HTML report embeds
-those documents (<script type="application/json" id="nines-documents">) and marks each figure
-with data-path and data-value.
+The report exits 0 whether or not the targets are met (it shows them); gate
+with nines check. Every figure is the one nines analyze / check / simulate
+--json prints: the HTML report embeds those documents (a script of type
+application/json, id nines-documents) and marks each figure with data-path
+and data-value.
 
 Exit codes: 0 written, 2 invalid model or usage.
 
 Examples:
   $ nines report models/database-dr.yaml -o report.html
   $ nines report models/database-dr.yaml --format markdown > review.md
-  $ nines report models/database-dr.yaml --set 'data.copies=[]' --format markdown   # what if: no DR copy
-  $ nines report models/inference-3az.yaml --simulate --seed 7 -o inference.html`)
+  $ nines report models/database-dr.yaml --set 'data.copies=[]' -o no-dr.html
+  $ nines report models/inference-3az.yaml --simulate --seed 7 -o sim.html`)
     .action(async (file: string, flags: Flags, command: Command) => {
       const o = output(ctx, command);
       const overrides = setOverrides(flags.set);
