@@ -47,7 +47,7 @@ export const domainsSection: SectionBuilder = ({ documents: d }) => {
         align: ['l', 'l', 'r', 'l', 'r', 'r'],
         rows: list.map((z, i): Cell[] => [
           { text: z.name, code: true },
-          'region' in z ? (z.region ?? '—') : z.zones.join(', '),
+          'region' in z ? (z.region ?? '—') : z.zones.join(', ') || '—',
           figure(d, `analyze.${kind}.${i}.unavailability`, formatAvailability),
           z.serviceSurvivesLoss
             ? { text: 'survives', path: `analyze.${kind}.${i}.serviceSurvivesLoss`, value: true, tone: 'good' }
