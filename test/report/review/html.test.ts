@@ -50,6 +50,12 @@ describe('html report', () => {
     expect(region?.textContent).toBe('30 s');
     expect(doc.querySelector('[data-path="check.status"]')?.textContent).toBe('✔ pass: 10 of 10 met');
     expect(html.length).toBeLessThan(1_000_000);
+    // One model, one answer: the targets table and the summary show the same availability and
+    // downtime, and the region RPO target reads the scenario the RPO table shows.
+    const record = (id: string) => documents.check.records.find((r) => r.id === id);
+    expect(record('availability')?.actualComplement).toBe(documents.analyze.service.unavailability);
+    expect(record('downtimePerYear')?.actual).toBe(documents.analyze.service.downtimeSecondsPerYear);
+    expect(record('rpo[region]')?.actual).toBe(documents.analyze.dataProtection?.scenarios.find((x) => x.scenario === 'region')?.rpoSeconds);
   });
 
   it('is self-contained: no script but the data block, nothing fetched, a CSP that forbids both', async () => {
