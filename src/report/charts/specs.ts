@@ -22,7 +22,7 @@ export const CHART_CONFIG = {
 } as const;
 
 /** A Vega expression formatting seconds like formatDuration: "52.6 min", "1.5 d". */
-export const DURATION_LABEL =
+const DURATION_LABEL =
   "datum.value >= 86400 ? format(datum.value / 86400, '.3~g') + ' d' : datum.value >= 3600 ? format(datum.value / 3600, '.3~g') + ' h' : " +
   "datum.value >= 60 ? format(datum.value / 60, '.3~g') + ' min' : format(datum.value, '.3~g') + ' s'";
 

@@ -4,7 +4,7 @@
  */
 import { renderMermaid } from '../diagram/mermaid.js';
 import type { Block, Cell, Inline, ReportView, Table } from '../review/view.js';
-import { escapeCell } from './escape.js';
+import { escapeCell, markdownTableOf } from './escape.js';
 
 /**
  * Escaping for Markdown prose (outside tables): HTML, backslashes and the characters that
@@ -49,7 +49,7 @@ function renderBlock(block: Block): string {
     case 'paragraph':
       return inline(block.text, false);
     case 'facts':
-      return markdownCells(['Figure', 'Value'], block.items.map((i) => [escapeCell(i.label), cell(i.value)]));
+      return markdownTableOf(['Figure', 'Value'], block.items.map((i) => [escapeCell(i.label), cell(i.value)]));
     case 'table':
       return table(block.table);
     case 'list':
@@ -66,26 +66,18 @@ function renderBlock(block: Block): string {
 }
 
 function table(t: Table): string {
-  return markdownCells(t.head.map(escapeCell), t.rows.map((r) => r.map(cell)), t.align);
-}
-
-/** A table of cells already in Markdown (markdownTable escapes plain strings; these are built here). */
-function markdownCells(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {
-  const rule = head.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+  return markdownTableOf(t.head.map(escapeCell), t.rows.map((r) => r.map(cell)), t.align);
 }
 
 function cell(c: Cell): string {
   return typeof c === 'string' || !Array.isArray(c) ? inline([c as Inline], true) : inline(c, true);
 }
 
-/** Runs of text and figures; in a table cell pipes are escaped too (also inside code spans). */
+/** Runs of text and figures; in a table cell, pipes in code spans are escaped too (GFM). */
 function inline(runs: readonly Inline[], inTable: boolean): string {
-  const esc = inTable ? (s: string) => escapeText(s).replace(/\\\|/g, '\\|') : escapeText;
   return runs.map((r) => {
-    if (typeof r === 'string') return esc(r);
-    const text = r.code === true ? codeSpan(inTable ? r.text.replace(/\|/g, '\\|') : r.text) : esc(r.text);
+    if (typeof r === 'string') return escapeText(r);
+    const text = r.code === true ? codeSpan(inTable ? r.text.replace(/\|/g, '\\|') : r.text) : escapeText(r.text);
     const mark = r.tone === undefined ? '' : (TONE[r.tone] ?? '');
     return mark === '' || text.trim() === '' ? text : `${mark}${text}${mark}`;
   }).join('');

@@ -113,9 +113,3 @@ export function figure(documents: ReportDocuments, path: string, format: (value:
   const text = value === null ? nullText : format(value as number);
   return { text, path, value, ...(tone === undefined ? {} : { tone }) };
 }
-
-/** Plain text of inline runs (Markdown alt text, tests). */
-export function plainText(cell: Cell): string {
-  const runs: readonly Inline[] = typeof cell === 'string' || !Array.isArray(cell) ? [cell as Inline] : cell;
-  return runs.map((r) => (typeof r === 'string' ? r : r.text)).join('');
-}
