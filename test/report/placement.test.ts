@@ -19,6 +19,6 @@ describe('svg', () => {
     const cells = [...doc.querySelectorAll('g.mark-text.role-mark > text')].map((t) => t.textContent);
     expect(cells.sort()).toEqual(['1', '1', '1', 'async 30 s', 'every 1 d']);
     const labels = [...doc.querySelectorAll('text')].map((t) => t.textContent);
-    expect(labels).toEqual(expect.arrayContaining(['us-east', 'eu-west', 'offsite', 'az-a', '(region)', 'tier db (2 of 3)', 'copy dr-replica', 'backup nightly']));
+    expect(labels).toEqual(expect.arrayContaining(['us-east', 'eu-west', 'offsite', 'az-a', '(region)', 'tier db (2 of 3)', 'copy dr-replica', 'backup nightly', 'service needs: db']));
   });
 });

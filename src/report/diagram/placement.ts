@@ -8,6 +8,9 @@ import { CHART_CONFIG } from '../charts/specs.js';
 import type { Chart } from '../review/view.js';
 import type { Holder, Topology } from './topology.js';
 
+/** The column of a group that is one column (offsite, no zone): the group's header names it. */
+const ONLY = ' ';
+
 type CellDatum = { group: string; column: string; row: string; text: string; kind: 'tier' | 'copy' | 'backup' };
 
 /** The placement-map chart of a topology. */
@@ -43,13 +46,13 @@ export function placementChart(topology: Topology): Chart {
   }
   zoneColumns('(no region)', topology.zones);
   if (topology.unplaced.length > 0) {
-    columns.push({ group: '(no zone)', column: '(no zone)' });
-    for (const p of topology.unplaced) add('(no zone)', '(no zone)', `tier:${p.tier}`, `${p.count}`);
+    columns.push({ group: '(no zone)', column: ONLY });
+    for (const p of topology.unplaced) add('(no zone)', ONLY, `tier:${p.tier}`, `${p.count}`);
   }
   const offsite = topology.holders.filter((h) => h.location.kind === 'offsite');
   if (offsite.length > 0) {
-    columns.push({ group: 'offsite', column: 'offsite' });
-    for (const h of offsite) add('offsite', 'offsite', holderKey(h), mark(h));
+    columns.push({ group: 'offsite', column: ONLY });
+    for (const h of offsite) add('offsite', ONLY, holderKey(h), mark(h));
   }
   // Every (column, row) is a cell of the grid; the filled ones carry a text and a kind.
   const grid = columns.flatMap((c) => rows.map((r, i) => {
@@ -58,13 +61,15 @@ export function placementChart(topology: Topology): Chart {
   }));
   const groups = [...new Set(columns.map((c) => c.group))];
   const rowLabels = rows.map((r) => r.label);
-  const x = { field: 'column', type: 'nominal', title: null, sort: null, axis: { orient: 'top', labelAngle: 0, labelLimit: 80, labelFontSize: 12, domain: false, ticks: false } };
-  const y = { field: 'row', type: 'nominal', title: null, sort: rowLabels, axis: { labelLimit: 240, labelFontSize: 12, domain: false, ticks: false } };
+  const x = { field: 'column', type: 'nominal', title: null, sort: null, axis: { orient: 'top', labelAngle: 0, labelLimit: 84, labelFontSize: 11, domain: false, ticks: false } };
+  const y = { field: 'row', type: 'nominal', title: null, sort: rowLabels, axis: { labelLimit: 420, labelFontSize: 12, domain: false, ticks: false } };
   return {
     id: 'topology',
     title: 'Topology: where the nodes and the data live',
     caption: `Columns are failure domains grouped by region, rows are tiers (k of n healthy needed), copies and backups; a number is the nodes of that tier in that zone. Service: ${topology.serviceText}.`,
     spec: {
+      // The standalone SVG (nines diagram --format svg) has no caption: say what the service needs.
+      title: { text: `service needs: ${topology.serviceText}`, orient: 'bottom', anchor: 'start', fontSize: 12, fontWeight: 'normal', color: '#374151', offset: 12 },
       data: { values: grid },
       facet: { column: { field: 'group', type: 'nominal', title: null, sort: groups, header: { labelFontWeight: 600, labelOrient: 'top' } } },
       spacing: 10,
@@ -91,7 +96,7 @@ export function placementChart(topology: Topology): Chart {
     },
     marks: { rect: grid.length, text: cells.length },
     table: {
-      head: ['Row', ...columns.map((c) => (c.group === c.column ? c.column : `${c.group} / ${c.column}`))],
+      head: ['Row', ...columns.map((c) => (c.column === ONLY ? c.group : `${c.group} / ${c.column}`))],
       rows: rows.map((r) => [r.label, ...columns.map((c) => cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column)?.text ?? '')]),
     },
   };
