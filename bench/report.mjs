@@ -1,5 +1,6 @@
-// Wall time of `nines report` and `nines diagram` (start-up included) on the largest example
-// model, and the size of each report: the median of several runs of the built bundle.
+// Wall and CPU time of `nines report` (start-up included) for every example model, largest
+// first, and of its Markdown, --simulate and diagram forms on the largest; the size of each
+// output: the median of several runs of the built bundle.
 // Usage: npm run build && node bench/report.mjs
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -38,16 +39,16 @@ function time(args, out) {
 }
 
 // The largest example: the most tiers, zones, copies and backups, i.e. the longest file.
-const largest = readdirSync('models').filter((f) => f.endsWith('.yaml'))
-  .map((f) => ({ f, size: statSync(join('models', f)).size })).sort((a, b) => b.size - a.size)[0].f;
-const model = `models/${largest}`;
+const models = readdirSync('models').filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({ f, size: statSync(join('models', f)).size })).sort((a, b) => b.size - a.size).map((m) => `models/${m.f}`);
+const model = models[0];
 const rows = [
-  [`report ${model} (html)`, time(['report', model], join(dir, 'r.html'))],
+  ...models.map((m) => [`report ${m} (html)`, time(['report', m], join(dir, 'r.html'))]),
   [`report ${model} (markdown)`, time(['report', model, '--format', 'markdown'], join(dir, 'r.md'))],
   [`report ${model} --simulate (html)`, time(['report', model, '--simulate'], join(dir, 's.html'))],
   [`diagram ${model} (svg)`, time(['diagram', model, '--format', 'svg'], join(dir, 'd.svg'))],
 ];
-console.log(`nines report wall time, median of ${RUNS} runs (node ${process.version}, ${process.platform}/${process.arch}; a shared, loaded machine inflates these)`);
+console.log(`nines report wall and CPU time, median of ${RUNS} runs (node ${process.version}, ${process.platform}/${process.arch}; a shared, loaded machine inflates these)`);
 for (const [name, { ms, cpu, status, bytes }] of rows) {
   const cpuText = cpu === undefined ? '' : `, cpu ${cpu.toFixed(0).padStart(5)} ms`;
   console.log(`  ${name.padEnd(52)} wall ${ms.toFixed(0).padStart(5)} ms${cpuText}  ${(bytes / 1024).toFixed(0).padStart(4)} kB  (exit ${status})`);
