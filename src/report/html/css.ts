@@ -15,6 +15,7 @@ p { margin: 8px 0; overflow-wrap: anywhere; }
 .meta { color: var(--muted); font-size: 0.85rem; }
 nav ol { display: flex; flex-wrap: wrap; gap: 4px 14px; list-style: none; padding: 0; margin: 12px 0 0; font-size: 0.9rem; }
 nav a { color: var(--accent); text-decoration: none; }
+.meta code { white-space: nowrap; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em; background: var(--panel);
   padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
 .table-wrap { overflow-x: auto; margin: 12px 0; max-width: 100%; }
