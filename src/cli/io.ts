@@ -1,7 +1,6 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { MAX_MODEL_BYTES } from '../config/decode.js';
-import { NinesError, ninesError } from '../errors.js';
+import { ninesError } from '../errors.js';
 import type { Proc } from './proc.js';
 
 /** Reads a model file, or standard input for '-'. Larger inputs stop early at the size limit + 1. */
@@ -40,14 +39,3 @@ function reason(error: unknown): string {
   }
 }
 
-/** Writes (or appends) a report or model file relative to `cwd`; a failure is a coded error (exit 2). */
-export async function writeTextFile(cwd: string, path: string, text: string, mode: 'write' | 'append' = 'write'): Promise<void> {
-  try {
-    if (mode === 'write') await writeFile(resolve(cwd, path), text);
-    else await appendFile(resolve(cwd, path), text);
-  } catch (error) {
-    if (error instanceof NinesError) throw error;
-    const code = (error as { code?: string }).code;
-    throw ninesError('file-unwritable', path, code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error));
-  }
-}

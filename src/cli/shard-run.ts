@@ -2,15 +2,14 @@
  * `nines simulate --shard I/N --out PART`: runs one shard and writes its part file whole (to a
  * temporary file renamed into place, so a killed shard leaves no half-written part).
  */
-import { rename, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { EXIT, ninesError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { envelope, toJson } from '../report/json/envelope.js';
 import { simulateShard, type ShardableOptions, type ShardSpec } from '../simulate/shard.js';
 import type { SimulateOptions } from '../simulate/types.js';
 import type { CommandContext, Output } from './context.js';
 import type { Loaded } from './load-model.js';
 import { partDocument } from './simulation-part.js';
+import { writeResultFile } from './write-file.js';
 
 /** The options a part records: those its numbers depend on (not workers, progress or the clock). */
 function shardable(options: SimulateOptions): ShardableOptions {
@@ -34,14 +33,7 @@ export async function runShard(
   if (out === '-') {
     ctx.proc.stdout.write(text);
   } else {
-    const path = resolve(ctx.proc.cwd(), out);
-    const tmp = `${path}.${shard.index}-of-${shard.count}.tmp`;
-    try {
-      await writeFile(tmp, text);
-      await rename(tmp, path);
-    } catch (e) {
-      throw ninesError('file-unwritable', out, e instanceof Error ? e.message : String(e));
-    }
+    await writeResultFile(ctx.proc.cwd(), out, text);
   }
   const summary = phases.map((p) => `${p.kind} ${p.chunks.length} of ${Math.ceil(p.total / p.chunkSize)} chunks`).join(', ');
   if (!o.quiet) o.err(`shard ${shard.index}/${shard.count}: ${summary || 'no fixed-size phase'} → ${out === '-' ? 'standard output' : out}\n`);

@@ -5,8 +5,7 @@
  */
 import { analyzeAvailability } from '../analytic/availability/index.js';
 import type { Model } from '../model/types.js';
-import { modelInfo } from '../report/json/analysis.js';
-import { envelope } from '../report/json/envelope.js';
+import { simulateDocument } from '../report/json/documents.js';
 import { renderSimulation } from '../report/text/simulation.js';
 import type { AnalyticFigures, SimulationResult } from '../simulate/types.js';
 import type { Output } from './context.js';
@@ -24,7 +23,7 @@ export function analyticFigures(model: Model): AnalyticFigures {
 /** Prints a simulation result: the JSON document with --json, the text report otherwise. */
 export function printSimulation(o: Output, model: Model, fileLabel: string, result: SimulationResult, set: readonly string[] | undefined): void {
   if (o.json) {
-    o.outJson({ ...envelope('simulate'), model: modelInfo(model, fileLabel), horizonSeconds: model.horizonSeconds, simulation: result, overrides: overridesJson(set, undefined) });
+    o.outJson(simulateDocument(model, fileLabel, result, overridesJson(set, undefined)));
   } else {
     o.out(`${o.style.chalk.bold(model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n`);
   }

@@ -110,3 +110,13 @@ export function formatAmount(amount: number): string {
   if (!Number.isFinite(amount)) return String(amount);
   return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+/**
+ * A share as a percentage, three significant digits, scientific below 0.001%:
+ * 0.90685 → "90.7%", 5.12e-5 → "0.00512%", 1.19e-13 → "1.2e-11%".
+ */
+export function formatShare(share: number): string {
+  if (share === 0) return '0%';
+  const p = share * 100;
+  return `${Math.abs(p) >= 0.001 ? stripZeros(p.toPrecision(3)) : p.toExponential(1)}%`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAvailability, formatBytes, formatDuration, formatPercentFromUnavailability, formatProbability } from '../../src/units/format.js';
+import { formatAvailability, formatBytes, formatDuration, formatPercentFromUnavailability, formatProbability, formatShare } from '../../src/units/format.js';
 
 describe('formatPercentFromUnavailability', () => {
   it('keeps three significant digits of q and never rounds up to 100%', () => {
@@ -35,5 +35,15 @@ describe('formatBytes and formatProbability', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatProbability(0.029701)).toBe('0.029701');
     expect(formatProbability(1e-6)).toBe('1.00e-6');
+  });
+});
+
+describe('formatShare', () => {
+  it('gives three significant digits of the percentage, scientific below 0.001%', () => {
+    expect(formatShare(0.90685)).toBe('90.7%');
+    expect(formatShare(1)).toBe('100%');
+    expect(formatShare(5.12e-5)).toBe('0.00512%');
+    expect(formatShare(1.19e-13)).toBe('1.2e-11%');
+    expect(formatShare(0)).toBe('0%');
   });
 });

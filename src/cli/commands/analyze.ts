@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { analyzeModel } from '../../analytic/analyze-model.js';
 import { EXIT } from '../../errors.js';
-import { analysisJson, modelInfo } from '../../report/json/analysis.js';
+import { analyzeDocument } from '../../report/json/documents.js';
 import { envelope } from '../../report/json/envelope.js';
 import { renderAvailability } from '../../report/text/availability.js';
 import { renderDataProtection } from '../../report/text/data-protection.js';
@@ -44,7 +44,7 @@ Examples:
       const analysis = analyzeModel(loaded.model, { years: options.years });
       const drill = drillFor(loaded.model, options.fail);
       if (o.json) {
-        o.outJson({ ...envelope('analyze'), model: modelInfo(loaded.model, loaded.fileLabel), ...analysisJson(analysis), overrides: overridesJson(options.set, options.fail), ...(drill === undefined ? {} : { drill: drill.result }) });
+        o.outJson({ ...analyzeDocument(loaded.model, loaded.fileLabel, analysis, overridesJson(options.set, options.fail)), ...(drill === undefined ? {} : { drill: drill.result }) });
       } else {
         const { chalk } = o.style;
         const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, ''))}` : ''}`;

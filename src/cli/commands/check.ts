@@ -20,7 +20,7 @@ import { textStyle } from '../../report/style.js';
 import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
-import { writeTextFile } from '../io.js';
+import { writeResultFile } from '../write-file.js';
 import { positiveInteger } from '../options.js';
 import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 
@@ -153,12 +153,12 @@ Examples:
       if (o.json) o.outJson(document);
       else o.out(flags.format === 'text' ? renderCheck(view, o.style) : render(flags.format, false));
       if (result.records.length === 0 && !o.quiet) o.err("nines: warning: no targets to check: add a 'targets' section to the model or pass --target\n");
-      for (const report of flags.report ?? []) await writeTextFile(ctx.proc.cwd(), report.path, render(report.format, false));
+      for (const report of flags.report ?? []) await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write');
       const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
       if (github) {
         o.err(githubAnnotations(result.records));
         const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
-        if (summaryFile !== undefined && summaryFile !== '') await writeTextFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append');
+        if (summaryFile !== undefined && summaryFile !== '') await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append');
       }
       ctx.exitCode = exit.code;
     });

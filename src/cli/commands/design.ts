@@ -13,7 +13,7 @@ import { modelInfo } from '../../report/json/analysis.js';
 import type { DesignView } from '../../report/sweep/view.js';
 import { renderDesign } from '../../report/text/design.js';
 import { output, type CommandContext } from '../context.js';
-import { writeTextFile } from '../io.js';
+import { writeResultFile } from '../write-file.js';
 import { positiveInteger } from '../options.js';
 import { loadVariation, pointProgress, withVaryOptions, type VaryFlags } from '../variation.js';
 import { overridesJson } from '../overrides.js';
@@ -76,7 +76,7 @@ Examples:
         const edits = [...variation.setEdits, ...variation.paths.map((path, i) => ({ path, value: variation.axes[i]?.values[best.at[i] ?? 0] ?? null }))];
         const patched = patchModelText(loaded.text, edits);
         if (!loadModelText(patched).ok) throw new Error('the patched model does not validate');
-        await writeTextFile(ctx.proc.cwd(), flags.writeModel, patched);
+        await writeResultFile(ctx.proc.cwd(), flags.writeModel, patched);
       }
       const exitCode = best === null ? EXIT.targetMissed : EXIT.ok;
       if (o.json) {

@@ -7,7 +7,7 @@ import type { SimulateOptions } from '../../simulate/types.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
 import { printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
-import { positiveInteger, positiveNumber } from '../options.js';
+import { positiveInteger, positiveNumber, seedNumber } from '../options.js';
 import { progressBar } from '../progress.js';
 import { runShard } from '../shard-run.js';
 import { analyticFigures, printSimulation } from '../simulation-output.js';
@@ -45,17 +45,11 @@ function workers(value: string): 'auto' | number {
   return n;
 }
 
-function seed(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got '${value}'`);
-  return n;
-}
-
 export function simulateCommand(ctx: CommandContext): Command {
   return withOverrideOptions(new Command('simulate')
     .description('Monte Carlo: seeded snapshot and timeline trials with confidence intervals, checked against the analytic figures')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-    .addOption(new Option('--seed <n>', 'random seed; the same seed gives the same numbers whatever the worker count').default(DEFAULT_SEED).argParser(seed))
+    .addOption(new Option('--seed <n>', 'random seed; the same seed gives the same numbers whatever the worker count').default(DEFAULT_SEED).argParser(seedNumber))
     .addOption(new Option('--trials <n>', `snapshot trials (default ${DEFAULT_TRIALS.toLocaleString('en-US')}); in --mode timeline, timeline trials`).argParser(positiveInteger))
     .addOption(new Option('--timeline-trials <n>', `simulated horizons in --mode both (default ${DEFAULT_TIMELINE_TRIALS.toLocaleString('en-US')})`).argParser(positiveInteger))
     .addOption(new Option('--rel-error <x>', 'run until the 95% interval half-width is at most this fraction of the estimate, e.g. 0.05').argParser(positiveNumber))
