@@ -65,6 +65,26 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
     ...(target.scenario === undefined && measured.scenario !== undefined ? { worstScenario: measured.scenario } : {}),
     method: measured.method,
   };
+  if (measured.interval === undefined && measured.bound !== undefined) {
+    // Not exact: decided only when the whole rigorous interval is on one side of the threshold.
+    const { lower, upper, skippedProbability } = measured.bound;
+    const low = meets(lower, operator, threshold);
+    const high = meets(upper, operator, threshold);
+    const range = measured.complement !== undefined
+      ? `bound ${formatMetric(target.metric, 1 - upper, upper)}–${formatMetric(target.metric, 1 - lower, lower)}`
+      : `bound ${formatMetric(target.metric, lower)}–${formatMetric(target.metric, upper)}`;
+    const straddles = low !== high;
+    const status: GateStatus = straddles ? (target.level === 'error' ? 'inconclusive' : 'warn') : low ? 'pass' : missed;
+    const verdict = straddles
+      ? `inconclusive: the analytic figure is a bound (zone/region states of probability ${skippedProbability.toExponential(2)} were skipped) and it straddles the threshold; simulate, or model fewer distinct zones`
+      : low ? 'met' : target.level === 'error' ? 'missed' : 'missed (warning)';
+    return {
+      ...figure,
+      status,
+      message: `${id} ${shown}${where} (${range}) ${wanted}: ${verdict}`,
+      analyticBound: { lower, upper, straddles },
+    };
+  }
   if (measured.interval === undefined) {
     const ok = meets(measured.compared, operator, threshold);
     const verdict = ok ? 'met' : target.level === 'error' ? 'missed' : 'missed (warning)';

@@ -8,6 +8,9 @@ import type { Scenario, Target } from '../model/types.js';
 import { SECONDS_PER_YEAR } from '../units/conventions.js';
 import type { GateFigures } from './types.js';
 
+/** A rigorous interval of the compared quantity (zone/region states skipped), and why. */
+export type AnalyticBound = { readonly lower: number; readonly upper: number; readonly skippedProbability: number };
+
 /** A 95% Monte Carlo interval of the compared quantity. */
 export type McInterval = { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number };
 
@@ -26,6 +29,8 @@ export type Measured =
       readonly interval: McInterval | undefined;
       /** Which scenario gave the worst value, for rpo/rto/dataAtRisk over all scenarios. */
       readonly scenario: Scenario | undefined;
+      /** An analytic figure that is not exact: the compared quantity lies in [lower, upper]. */
+      readonly bound?: AnalyticBound;
     }
   | { readonly kind: 'missing'; readonly reason: string };
 
@@ -42,7 +47,8 @@ export function measure(target: Target, figures: GateFigures): Measured {
     case 'availability': {
       if (target.tier === undefined) {
         const sim = simulation?.service.unavailability;
-        return unavailabilityFigure(availability.service.unavailability, sim);
+        const svc = availability.service;
+        return unavailabilityFigure(svc.unavailability, sim, boundOf(svc, svc.prunedProbability));
       }
       const tier = availability.tiers.find((t) => t.name === target.tier);
       if (tier === undefined) {
@@ -50,12 +56,17 @@ export function measure(target: Target, figures: GateFigures): Measured {
         return missing(`no tier named '${target.tier}' (tiers: ${names})`);
       }
       const sim = simulation?.tiers.find((t) => t.name === target.tier)?.unavailability;
-      return unavailabilityFigure(tier.unavailability, sim);
+      return unavailabilityFigure(tier.unavailability, sim, boundOf(tier, availability.service.prunedProbability));
     }
     case 'downtimePerYear': {
       const q = availability.service.unavailability;
       const sim = simulation?.service.unavailability;
-      if (sim === undefined) return direct(q * SECONDS_PER_YEAR);
+      if (sim === undefined) {
+        const b = boundOf(availability.service, availability.service.prunedProbability);
+        const figure = direct(q * SECONDS_PER_YEAR);
+        if (b === undefined || figure.kind !== 'value') return figure;
+        return { ...figure, bound: { ...b, lower: b.lower * SECONDS_PER_YEAR, upper: b.upper * SECONDS_PER_YEAR } };
+      }
       const scale = (x: number): number => x * SECONDS_PER_YEAR;
       return {
         kind: 'value', value: scale(sim.estimate), complement: undefined, compared: scale(sim.estimate), method: 'simulate',
@@ -116,10 +127,22 @@ export function measure(target: Target, figures: GateFigures): Measured {
   }
 }
 
+/** The unavailability bounds of a figure that is not exact; undefined when it is. */
+function boundOf(
+  figure: { readonly exact: boolean; readonly unavailabilityBounds: { readonly lower: number; readonly upper: number } },
+  skippedProbability: number,
+): AnalyticBound | undefined {
+  if (figure.exact) return undefined;
+  return { lower: figure.unavailabilityBounds.lower, upper: figure.unavailabilityBounds.upper, skippedProbability };
+}
+
 /** Availability from its unavailability q: compared in q, with the simulated interval if any. */
-function unavailabilityFigure(q: number, sim: McInterval | undefined): Measured {
+function unavailabilityFigure(q: number, sim: McInterval | undefined, bound?: AnalyticBound): Measured {
   if (sim === undefined) {
-    return { kind: 'value', value: 1 - q, complement: q, compared: q, method: 'analytic', interval: undefined, scenario: undefined };
+    return {
+      kind: 'value', value: 1 - q, complement: q, compared: q, method: 'analytic', interval: undefined, scenario: undefined,
+      ...(bound === undefined ? {} : { bound }),
+    };
   }
   return {
     kind: 'value', value: 1 - sim.estimate, complement: sim.estimate, compared: sim.estimate, method: 'simulate',

@@ -90,6 +90,8 @@ export type GateRecord = {
   readonly source: TargetSource;
   readonly message: string;
   readonly monteCarlo?: McEvidence;
+  /** An analytic figure that is not exact: the rigorous interval of the compared quantity. */
+  readonly analyticBound?: { readonly lower: number; readonly upper: number; readonly straddles: boolean };
 };
 
 /** pass: every target met; warn: met but for warn-level targets; fail; inconclusive. */

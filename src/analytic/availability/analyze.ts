@@ -6,11 +6,14 @@ import { serviceFrequency, type DomainConditional, type Frequency } from './freq
 import { kOfN } from './k-of-n.js';
 import { capacityAfterLoss, survivesLoss } from './loss.js';
 import { prepare, type Prepared } from './prepare.js';
-import type { AvailabilityResult, DomainResult, ServiceResult, TierResult } from './result.js';
+import type { AvailabilityResult, DomainResult, ServiceResult, TierResult, UnavailabilityBounds } from './result.js';
 import { findRisks } from './risks.js';
 import { compileService, type ServiceEvaluator } from './service-expr.js';
 import { findWarnings } from './warnings.js';
-import type { DomainSpace } from './zone-states.js';
+import { MAX_STATES, type DomainSpace } from './zone-states.js';
+
+/** How hard the exact engine may work: evaluations of zone/region states before it bounds. */
+export type AvailabilityOptions = { readonly maxStates?: number };
 
 type Ctx = {
   readonly model: Model;
@@ -18,6 +21,7 @@ type Ctx = {
   readonly service: ServiceEvaluator;
   readonly cache: TierCache;
   readonly cond: Conditioned;
+  readonly maxStates: number;
 };
 
 /**
@@ -26,15 +30,16 @@ type Ctx = {
  * pairs, outage frequency by Birnbaum importance (DESIGN §4).
  * @example analyzeAvailability(model).service.nines
  */
-export function analyzeAvailability(model: Model): AvailabilityResult {
+export function analyzeAvailability(model: Model, options: AvailabilityOptions = {}): AvailabilityResult {
+  const maxStates = options.maxStates ?? MAX_STATES;
   const prepared = prepare(model);
   const service = compileService(
     model.service,
     model.tiers.map((t) => t.name),
   );
   const cache: TierCache = new Map();
-  const cond = conditionService(prepared, service, cache);
-  const ctx: Ctx = { model, prepared, service, cache, cond };
+  const cond = conditionService(prepared, service, cache, false, prepared.space, maxStates);
+  const ctx: Ctx = { model, prepared, service, cache, cond, maxStates };
   const zoneCond = model.zones.map((_, z) => conditional(ctx, 'zone', z));
   const regionCond = model.regions.map((_, r) => conditional(ctx, 'region', r));
   const frequency = serviceFrequency(model, cond, zoneCond, regionCond);
@@ -103,7 +108,7 @@ function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainCondit
         : prepared.space.regionQ
       ).map((x, j) => (j === i ? (down ? 1 : 0) : x)),
     };
-    return conditionService(prepared, ctx.service, ctx.cache, true, space);
+    return conditionService(prepared, ctx.service, ctx.cache, true, space, ctx.maxStates);
   };
   const down = forced(true);
   const up = forced(false);
@@ -128,7 +133,15 @@ function serviceResult(cond: Conditioned, frequency: Frequency, H: number): Serv
     failureFrequency: nu,
     statesEvaluated: cond.states,
     prunedProbability: cond.prunedProbability,
+    exact: cond.prunedProbability === 0,
+    unavailabilityBounds: bounds(q, cond.qUpper),
   };
+}
+
+/** [q, upper] with upper never below q (rounding), both clamped to [0, 1]. */
+function bounds(q: number, upper: number): UnavailabilityBounds {
+  const hi = Math.max(q, clamp01(upper));
+  return { lower: q, upper: hi, width: hi - q };
 }
 
 function share(total: number, ifPerfect: number): number {
@@ -168,6 +181,8 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
     availability: clamp01(cond.tierA[t] ?? 0),
     unavailability: q,
     nines: ninesOf(q),
+    exact: cond.prunedProbability === 0,
+    unavailabilityBounds: bounds(q, cond.tierQUpper[t] ?? q),
     anyNodeFailureProbability: -Math.expm1(logNone),
     expectedNodeFailures: expected,
     quorumLossProbability: quorum.q,

@@ -1,21 +1,30 @@
-import { kOfN, type KOfN } from './k-of-n.js';
 import { ALWAYS_DOWN, ALWAYS_UP, type Pair } from './pair.js';
-import type { Prepared, PreparedTier } from './prepare.js';
+import type { Prepared } from './prepare.js';
 import type { ServiceEvaluator } from './service-expr.js';
-import { enumerateStates, OWN_DOWN, OWN_MASKED, type DomainSpace } from './zone-states.js';
+import { tierEvaluator, type TierCache } from './tier-eval.js';
+import { enumerateStates, MAX_STATES, zoneTypes, type DomainSpace, type DomainState, type VisitKind } from './zone-states.js';
+
+export type { TierCache } from './tier-eval.js';
 
 /**
  * Sums over the zone/region states s of P(s)·x(s). For a domain d with 0 < q_d < 1,
  * `downQ[d]` = Σ_{s: d down} P(s)·q_svc(s), so E[q_svc | d down] = downQ[d] / q_d (likewise
  * up with a_d); a zone masked by its region's failure is split q_d : a_d between both.
+ * When states were skipped (prunedProbability > 0), `q` and `tierQ` are lower bounds and
+ * `qUpper`, `tierQUpper` upper bounds of the exact values; the other sums cover the
+ * evaluated states only.
  */
 export type Conditioned = {
   readonly a: number;
   readonly q: number;
+  /** Upper bound of the service unavailability (equal to q when exact). */
+  readonly qUpper: number;
   readonly states: number;
+  readonly boundedSubtrees: number;
   readonly prunedProbability: number;
   readonly tierA: readonly number[];
   readonly tierQ: readonly number[];
+  readonly tierQUpper: readonly number[];
   /** Σ P(s)·q_svc(s | tier t forced up): the service if tier t were perfect. */
   readonly tierPerfectQ: readonly number[];
   readonly tierPerfectA: readonly number[];
@@ -32,31 +41,35 @@ export type DomainSums = {
   readonly upA: readonly number[];
 };
 
-/** Cache of k-of-n results keyed by (tier, surviving nodes per class, k). */
-export type TierCache = Map<string, KOfN>;
-
-function tierEval(cache: TierCache, t: number, tier: PreparedTier, counts: readonly number[], k: number): KOfN {
-  const key = `${t}|${k}|${counts.join(',')}`;
-  let r = cache.get(key);
-  if (r === undefined) {
-    r = kOfN(
-      tier.classQ.map((q, c) => ({ q, count: counts[c] ?? 0 })),
-      k,
-    );
-    cache.set(key, r);
-  }
-  return r;
-}
-
 function sums(n: number): { downQ: number[]; downA: number[]; upQ: number[]; upA: number[] } {
   const z = (): number[] => new Array<number>(n).fill(0);
   return { downQ: z(), downA: z(), upQ: z(), upA: z() };
 }
 
+/** A zone's contents: per tier, its nodes per class (null when it holds none). */
+function signatures(prepared: Prepared, zones: number): (string | null)[] {
+  return Array.from({ length: zones }, (_, z) => {
+    let any = false;
+    const parts = prepared.tiers.map((tier) => {
+      const byClass = new Map<number, number>();
+      for (const g of tier.groups) {
+        if (g.zone !== z || g.count <= 0) continue;
+        any = true;
+        byClass.set(g.cls, (byClass.get(g.cls) ?? 0) + g.count);
+      }
+      return [...byClass].sort((x, y) => x[0] - y[0]).map(([c, n]) => `${c}:${n}`).join(',');
+    });
+    return any ? parts.join('/') : null;
+  });
+}
+
 /**
  * Exact service availability by conditioning on zone/region states (DESIGN §4):
  * q_svc = Σ_s P(s)·q_svc(s), with the tiers independent given s and each tier a k-of-n over
- * the nodes whose zones are up. `light` skips the per-tier and per-node importance sums.
+ * the nodes whose zones are up. Interchangeable zones are counted, not enumerated (see
+ * zone-states.ts): a specific zone of a type with d of its zones down is down with
+ * probability P(z down | D = d), which splits the per-zone and per-node sums exactly. `light` skips the per-tier and
+ * per-node importance sums.
  * @example conditionService(prepare(model), compileService(model.service, names), cache).q
  */
 export function conditionService(
@@ -65,50 +78,79 @@ export function conditionService(
   cache: TierCache,
   light = false,
   space: DomainSpace = prepared.space,
+  maxStates: number = MAX_STATES,
 ): Conditioned {
   const { tiers } = prepared;
   const T = tiers.length;
+  const types = zoneTypes(space, signatures(prepared, space.zoneQ.length));
+  const zoneType = space.zoneQ.map(() => -1);
+  types.forEach((t, i) => t.zones.forEach((z) => (zoneType[z] = i)));
+  const evalTier = tiers.map((tier, t) => tierEvaluator(tier, t, zoneType, types, cache, !light));
+  const zoneSlot = space.zoneQ.map(() => 0);
+  types.forEach((t) => t.zones.forEach((z, zi) => (zoneSlot[z] = zi)));
+  /** P(zone z up | the state), z holding nodes. */
+  const zoneUpShare = (s: DomainState, z: number): number => {
+    const i = zoneType[z] ?? -1;
+    const ty = types[i];
+    if (ty === undefined) return 1;
+    if (ty.region >= 0 && s.regionDown[ty.region] === true) return 0;
+    return 1 - (ty.downShare[zoneSlot[z] ?? 0]?.[s.typeOwnDown[i] ?? 0] ?? 0);
+  };
+
   let A = 0;
   let Q = 0;
+  let prunedQLow = 0;
+  let prunedQHigh = 0;
+  let prunedAHigh = 0;
   const tierA = new Array<number>(T).fill(0);
   const tierQ = new Array<number>(T).fill(0);
+  const tierQHigh = new Array<number>(T).fill(0);
   const tierPerfectQ = new Array<number>(T).fill(0);
   const tierPerfectA = new Array<number>(T).fill(0);
   const nodeImportance = tiers.map((t) => new Array<number>(t.groups.length).fill(0));
   const zone = sums(space.zoneQ.length);
   const region = sums(space.regionQ.length);
   const pairs: Pair[] = tiers.map(() => ALWAYS_UP);
-  const counts = tiers.map((t) => new Array<number>(t.classQ.length).fill(0));
 
-  const enumeration = enumerateStates(space, (s) => {
+  const visit = (s: DomainState, kind: VisitKind): void => {
     const P = s.probability;
-    tiers.forEach((tier, t) => {
-      const c = counts[t] ?? [];
-      c.fill(0);
-      for (const g of tier.groups) {
-        if (g.zone < 0 || s.zoneDown[g.zone] !== true) c[g.cls] = (c[g.cls] ?? 0) + g.count;
-      }
-      const r = tierEval(cache, t, tier, c, tier.k);
-      pairs[t] = { a: r.a, q: r.q };
+    const edges = tiers.map((_, t) => {
+      const r = evalTier[t]?.(s.typeUp);
+      pairs[t] = r === undefined ? ALWAYS_UP : r.pair;
+      return r?.edges;
     });
     const base = service(pairs);
+    if (kind !== 'leaf') {
+      // A skipped subtree: its mass times the extreme states bounds its share from both sides.
+      const U = s.upperWeight;
+      prunedQHigh += U * base.q;
+      pairs.forEach((pair, t) => (tierQHigh[t] = (tierQHigh[t] ?? 0) + U * pair.q));
+      if (kind === 'best') {
+        prunedQLow += P * base.q;
+        prunedAHigh += P * base.a;
+        pairs.forEach((pair, t) => {
+          tierQ[t] = (tierQ[t] ?? 0) + P * pair.q;
+          tierA[t] = (tierA[t] ?? 0) + P * pair.a;
+        });
+      }
+      return;
+    }
     const v = P * base.q;
     const w = P * base.a;
     Q += v;
     A += w;
-    space.zoneQ.forEach((qz, z) => {
-      if (!(qz > 0 && qz < 1)) return;
-      const own = s.zoneOwn[z];
-      if (own === OWN_MASKED) {
-        zone.downQ[z] = (zone.downQ[z] ?? 0) + qz * v;
-        zone.downA[z] = (zone.downA[z] ?? 0) + qz * w;
-        zone.upQ[z] = (zone.upQ[z] ?? 0) + (1 - qz) * v;
-        zone.upA[z] = (zone.upA[z] ?? 0) + (1 - qz) * w;
-      } else {
-        const side = own === OWN_DOWN ? 'down' : 'up';
-        zone[`${side}Q`][z] = (zone[`${side}Q`][z] ?? 0) + v;
-        zone[`${side}A`][z] = (zone[`${side}A`][z] ?? 0) + w;
-      }
+    types.forEach((ty, i) => {
+      const masked = ty.region >= 0 && s.regionDown[ty.region] === true;
+      const own = s.typeOwnDown[i] ?? 0;
+      ty.zones.forEach((z, zi) => {
+        const qz = space.zoneQ[z] ?? 0;
+        if (!(qz > 0 && qz < 1)) return;
+        const down = masked ? qz : (ty.downShare[zi]?.[own] ?? 0);
+        zone.downQ[z] = (zone.downQ[z] ?? 0) + down * v;
+        zone.downA[z] = (zone.downA[z] ?? 0) + down * w;
+        zone.upQ[z] = (zone.upQ[z] ?? 0) + (1 - down) * v;
+        zone.upA[z] = (zone.upA[z] ?? 0) + (1 - down) * w;
+      });
     });
     space.regionQ.forEach((qr, r) => {
       if (!(qr > 0 && qr < 1)) return;
@@ -116,11 +158,14 @@ export function conditionService(
       region[`${side}Q`][r] = (region[`${side}Q`][r] ?? 0) + v;
       region[`${side}A`][r] = (region[`${side}A`][r] ?? 0) + w;
     });
+    pairs.forEach((pair, t) => {
+      tierA[t] = (tierA[t] ?? 0) + P * pair.a;
+      tierQ[t] = (tierQ[t] ?? 0) + P * pair.q;
+      tierQHigh[t] = (tierQHigh[t] ?? 0) + P * pair.q;
+    });
     if (light) return;
     tiers.forEach((tier, t) => {
       const own = pairs[t] ?? ALWAYS_UP;
-      tierA[t] = (tierA[t] ?? 0) + P * own.a;
-      tierQ[t] = (tierQ[t] ?? 0) + P * own.q;
       pairs[t] = ALWAYS_UP;
       const up = service(pairs);
       pairs[t] = ALWAYS_DOWN;
@@ -130,29 +175,45 @@ export function conditionService(
       tierPerfectA[t] = (tierPerfectA[t] ?? 0) + P * up.a;
       // Birnbaum importance of the tier in this state: A(t up) − A(t down) = q(t down) − q(t up).
       const tierImportance = down.q - up.q;
-      if (!(tierImportance > 0) || tier.k <= 0) return;
-      const c = counts[t] ?? [];
+      const edgeByClass = edges[t];
+      if (!(tierImportance > 0) || tier.k <= 0 || edgeByClass === undefined) return;
       const imp = nodeImportance[t] ?? [];
-      // A node matters iff exactly k − 1 of the other surviving nodes are up: the `edge` of
-      // the k − 1-of-(n − 1) tier without it, which depends only on the node's class.
-      const edgeByClass = c.map((x, ci) => {
-        if (x <= 0) return 0;
-        const others = c.map((y, cj) => (cj === ci ? y - 1 : y));
-        return tierEval(cache, t, tier, others, tier.k - 1).edge;
-      });
+      // A node matters iff exactly k − 1 of the other surviving nodes are up: the `edge` of the
+      // k − 1-of-(n − 1) tier without it, which depends only on the node's class. A node sits
+      // in an up zone with probability 1 − P(zone down | D = d) (see ZoneType).
       tier.groups.forEach((g, gi) => {
-        if (g.zone >= 0 && s.zoneDown[g.zone] === true) return;
-        imp[gi] = (imp[gi] ?? 0) + P * tierImportance * (edgeByClass[g.cls] ?? 0);
+        const share = g.zone < 0 ? 1 : zoneUpShare(s, g.zone);
+        if (share === 0) return;
+        imp[gi] = (imp[gi] ?? 0) + P * share * tierImportance * (edgeByClass[g.cls] ?? 0);
       });
     });
+  };
+  const enumeration = enumerateStates(space, types, visit, maxStates);
+  // Domains left out of the walk (no nodes) are independent of the service: E[x | d] = E[x].
+  space.zoneQ.forEach((qz, z) => {
+    if (!(qz > 0 && qz < 1) || (zoneType[z] ?? -1) >= 0) return;
+    zone.downQ[z] = qz * Q;
+    zone.downA[z] = qz * A;
+    zone.upQ[z] = (1 - qz) * Q;
+    zone.upA[z] = (1 - qz) * A;
+  });
+  space.regionQ.forEach((qr, r) => {
+    if (!(qr > 0 && qr < 1) || types.some((t) => t.region === r)) return;
+    region.downQ[r] = qr * Q;
+    region.downA[r] = qr * A;
+    region.upQ[r] = (1 - qr) * Q;
+    region.upA[r] = (1 - qr) * A;
   });
   return {
-    a: A,
-    q: Q,
+    a: A + prunedAHigh,
+    q: Q + prunedQLow,
+    qUpper: Q + prunedQHigh,
     states: enumeration.states,
+    boundedSubtrees: enumeration.boundedSubtrees,
     prunedProbability: enumeration.prunedProbability,
     tierA,
     tierQ,
+    tierQUpper: tierQHigh,
     tierPerfectQ,
     tierPerfectA,
     nodeImportance,

@@ -1,7 +1,7 @@
-import { binomialPmf, binomialPmfArray, binomialRange } from './binomial.js';
+import { binomialPmf, binomialRange } from './binomial.js';
+import { leaveOneOutEdges, tail, type NodeClass } from './poisson-binomial.js';
 
-/** Nodes that share one unavailability q: a binomial block of a tier. */
-export type NodeClass = { readonly q: number; readonly count: number };
+export type { NodeClass };
 
 /**
  * A k-of-n tier evaluated exactly: `a` = P(at least k nodes up), `q` = P(fewer than k up), and
@@ -40,36 +40,46 @@ export function kOfN(classes: readonly NodeClass[], k: number): KOfN {
       edge: binomialPmf(n, f, only.q),
     };
   }
-  return convolve(live, f);
+  return tail(live, f);
 }
 
 /**
- * Poisson-binomial over classes: pmf of failures truncated to 0..f plus the mass beyond f,
- * accumulated from each class's own upper tails so that nothing is a complement.
+ * For each class, P(exactly n − k down among the other nodes) when one node of that class is
+ * left out: the factor of that node's Birnbaum importance, I = P(tier up | node up) −
+ * P(tier up | node down). A class without nodes gets 0.
+ * @example kOfNEdges([{ q: 0.1, count: 3 }], 2) // [2·0.1·0.9]: one of the other two down
  */
-function convolve(classes: readonly NodeClass[], f: number): KOfN {
-  let pmf = new Array<number>(f + 1).fill(0);
-  pmf[0] = 1;
-  let beyond = 0;
-  for (const c of classes) {
-    const g = binomialPmfArray(c.count, c.q, f);
-    // tail[m] = P(class failures ≥ m) for m = 0..f+1, built upwards from the accurate P(≥ f+1).
-    const tail = new Array<number>(f + 2).fill(0);
-    tail[f + 1] = binomialRange(c.count, c.q, f + 1, c.count);
-    for (let m = f; m >= 1; m--) tail[m] = (tail[m + 1] ?? 0) + (g[m] ?? 0);
-    let spill = 0;
-    for (let i = 0; i <= f; i++) spill += (pmf[i] ?? 0) * (tail[f + 1 - i] ?? 0);
-    beyond += spill;
-    const next = new Array<number>(f + 1).fill(0);
-    for (let i = 0; i <= f; i++) {
-      const pi = pmf[i] ?? 0;
-      if (pi === 0) continue;
-      const top = Math.min(g.length - 1, f - i);
-      for (let j = 0; j <= top; j++) next[i + j] = (next[i + j] ?? 0) + pi * (g[j] ?? 0);
+export function kOfNEdges(classes: readonly NodeClass[], k: number): number[] {
+  let need = k - 1;
+  const live: NodeClass[] = [];
+  const liveIndex: number[] = [];
+  classes.forEach((c, i) => {
+    if (c.count <= 0) return;
+    if (c.q <= 0) need -= c.count;
+    else if (c.q < 1) {
+      live.push(c);
+      liveIndex.push(i);
     }
-    pmf = next;
+  });
+  const out = classes.map(() => 0);
+  const n = live.reduce((s, c) => s + c.count, 0);
+  // Leaving out a perfect or an always-down node: the others are the whole live set.
+  classes.forEach((c, i) => {
+    if (c.count <= 0 || (c.q > 0 && c.q < 1)) return;
+    const others = classes.map((d, j) => ({ q: d.q, count: j === i ? d.count - 1 : d.count }));
+    out[i] = kOfN(others, k - 1).edge;
+  });
+  // Leaving out a live node: n − 1 live nodes needing need, tolerating f = n − 1 − need.
+  const f = n - 1 - need;
+  if (f < 0 || live.length === 0) return out;
+  if (f >= n - 1) {
+    liveIndex.forEach((i) => {
+      const others = classes.map((d, j) => ({ q: d.q, count: j === i ? d.count - 1 : d.count }));
+      out[i] = kOfN(others, k - 1).edge;
+    });
+    return out;
   }
-  let a = 0;
-  for (const p of pmf) a += p;
-  return { a, q: beyond, edge: pmf[f] ?? 0 };
+  const edges = leaveOneOutEdges(live, f);
+  liveIndex.forEach((i, li) => (out[i] = edges[li] ?? 0));
+  return out;
 }

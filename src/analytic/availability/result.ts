@@ -47,7 +47,18 @@ export type ServiceResult = {
    * unavailability lies in [unavailability, unavailability + prunedProbability].
    */
   readonly prunedProbability: number;
+  /** False when states were skipped: unavailability is then the lower end of `unavailabilityBounds`. */
+  readonly exact: boolean;
+  /** A rigorous interval holding the exact unavailability (lower = upper when exact). */
+  readonly unavailabilityBounds: UnavailabilityBounds;
 };
+
+/**
+ * [lower, upper] around the exact unavailability when improbable zone/region states were
+ * skipped: each skipped subtree contributes between its mass times q in its best and in its
+ * worst state (the structure is coherent). width = upper − lower.
+ */
+export type UnavailabilityBounds = { readonly lower: number; readonly upper: number; readonly width: number };
 
 /** A node group of a tier: its placement, size and per-node figures. */
 export type NodeGroupResult = ComponentFigures & {
@@ -80,6 +91,9 @@ export type TierResult = {
   readonly availability: number;
   readonly unavailability: number;
   readonly nines: number | null;
+  /** As for the service: false when zone/region states were skipped. */
+  readonly exact: boolean;
+  readonly unavailabilityBounds: UnavailabilityBounds;
   /** 1 − Π(1 − F_g(H))^{n_g} = −expm1(Σ n_g·log1p(−F_g(H))): some node fails within the horizon. */
   readonly anyNodeFailureProbability: number;
   /** Σ n_g·λ_g·a_g·H (steady-state failure frequency × horizon); n_g·p for static nodes. */

@@ -63,7 +63,7 @@ export function findWarnings(model: Model, service: ServiceResult, frequency: Fr
     out.push({ code: 'static-no-frequency', message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)` });
   }
   if (service.prunedProbability > 0) {
-    out.push({ code: 'states-pruned', message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were skipped: the true unavailability is at most that much higher` });
+    out.push({ code: 'states-pruned', message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]` });
   }
   return out;
 }

@@ -1,8 +1,22 @@
 /**
  * Enumeration of the joint up/down states of zones and regions (the common-cause domains).
+ *
+ * Symmetry: zones in the same region with the same contents (the same nodes of every tier) are
+ * interchangeable for the service, so a state only says how many of them are down: d of m,
+ * with the Poisson-binomial probability of their own q's (C(m, d)·q^d·(1 − q)^(m − d) when
+ * equal). 30 such zones are 31 states instead of 2³⁰. Zones that hold no nodes, and regions holding none of those that do, cannot
+ * change the service: they are left out of the walk (their conditional sums are q·Q, (1 − q)·Q).
+ *
  * Regions come first: when a region is down its zones are down whatever their own state, so
  * their own states are not enumerated (they are "masked", marginalised out).
+ *
+ * Past a budget of evaluations the walk skips subtrees of probability below a threshold, and
+ * for each skipped subtree visits its two extreme states instead: every undecided domain up
+ * (`best`) and every undecided domain down (`worst`). The service structure is coherent
+ * (losing a zone never helps), so the subtree's mass times the service unavailability in those
+ * two states bounds its contribution from both sides: a rigorous interval, not an estimate.
  */
+import { binomialPmf } from './binomial.js';
 
 /** Unavailability of every zone and region, and each zone's region index (−1: none). */
 export type DomainSpace = {
@@ -11,120 +25,260 @@ export type DomainSpace = {
   readonly zoneRegion: readonly number[];
 };
 
-/** A zone's own state in an enumerated state: up, down, or masked by its region being down. */
-export const OWN_UP = 0;
-export const OWN_DOWN = 1;
-export const OWN_MASKED = 2;
+/**
+ * Interchangeable zones: the same region (−1: none) and the same contents. Only the number d
+ * of them down matters to the service; it is Poisson-binomial over their own q's, and a given
+ * zone z is down in such a state with probability P(z down | D = d) = q_z·P(D₋z = d − 1)/P(D = d)
+ * (d/m when their q's are equal).
+ */
+export type ZoneType = {
+  readonly zones: readonly number[];
+  readonly region: number;
+  /** P(D = d), d = 0..m. */
+  readonly pmf: readonly number[];
+  /** downShare[i][d] = P(zones[i] down | D = d). */
+  readonly downShare: readonly (readonly number[])[];
+};
 
 /** One joint state, valid only during the visit call (the arrays are reused). */
 export type DomainState = {
   readonly probability: number;
-  /** A zone is down if it or its region is down. */
-  readonly zoneDown: readonly boolean[];
+  /**
+   * For the extremes of a skipped subtree of probability P: the weight of this state in the
+   * upper bound, P·p₀ for `best` and P·(1 − p₀) for `worst`, with p₀ the probability that every
+   * undecided domain takes its best outcome (those states are exactly the best state).
+   */
+  readonly upperWeight: number;
   readonly regionDown: readonly boolean[];
-  readonly zoneOwn: readonly number[];
+  /** Zones of each type that are up (0 when the type's region is down). */
+  readonly typeUp: readonly number[];
+  /** Zones of each type down by their own failure (0 when masked by the region). */
+  readonly typeOwnDown: readonly number[];
 };
 
+/** `leaf`: one state of the joint distribution; `best`/`worst`: extremes of a skipped subtree. */
+export type VisitKind = 'leaf' | 'best' | 'worst';
+
 export type Enumeration = {
+  /** Joint states evaluated exactly. */
   readonly states: number;
-  /** Total probability of the states skipped as negligible: a bound on what is missing. */
+  /** Skipped subtrees, each bounded by its two extreme states. */
+  readonly boundedSubtrees: number;
+  /** Total probability of the skipped subtrees (0: exact). */
   readonly prunedProbability: number;
   readonly pruneBelow: number;
 };
 
-/** Most states visited before the enumeration starts pruning improbable states. */
-export const MAX_STATES = 100_000;
+/** Most evaluations (states + 2 per skipped subtree) before the walk starts skipping. */
+export const MAX_STATES = 200_000;
 
-type Decision = { readonly kind: 'region' | 'zone'; readonly index: number };
+type Decision = { readonly kind: 'region' | 'type'; readonly index: number };
 
-function decisions(space: DomainSpace): Decision[] {
+/**
+ * Groups the zones into interchangeable types. `signature[z]` describes zone z's contents
+ * (null: it holds no nodes, so it is left out).
+ * @example zoneTypes({ zoneQ: [0.1, 0.2], regionQ: [], zoneRegion: [-1, -1] }, ['a', 'a'])[0].pmf // [.72, .26, .02]
+ */
+export function zoneTypes(space: DomainSpace, signature: readonly (string | null)[]): ZoneType[] {
+  const byKey = new Map<string, { zones: number[]; region: number }>();
+  space.zoneQ.forEach((_, z) => {
+    const sig = signature[z];
+    if (sig === null || sig === undefined) return;
+    const zr = space.zoneRegion[z] ?? -1;
+    const region = zr >= 0 && zr < space.regionQ.length ? zr : -1;
+    const key = `${region}|${sig}`;
+    const found = byKey.get(key);
+    if (found === undefined) byKey.set(key, { zones: [z], region });
+    else found.zones.push(z);
+  });
+  return [...byKey.values()].map(({ zones, region }) => {
+    const qs = zones.map((z) => space.zoneQ[z] ?? 0);
+    const pmf = downCountPmf(qs);
+    const downShare = qs.map((q, i) => {
+      const others = downCountPmf(qs.filter((_, j) => j !== i));
+      return pmf.map((p, d) => (p > 0 && d > 0 ? Math.min(1, (q * (others[d - 1] ?? 0)) / p) : 0));
+    });
+    return { zones, region, pmf, downShare };
+  });
+}
+
+/**
+ * P(D = d) for D the number down among independent zones with these q's: one equal q is a
+ * binomial (each term accurate); otherwise the Poisson-binomial recursion
+ * P_{i+1}(d) = P_i(d)·(1 − q_i) + P_i(d − 1)·q_i, a sum of positive terms.
+ */
+function downCountPmf(qs: readonly number[]): number[] {
+  const q0 = qs[0];
+  if (q0 !== undefined && qs.every((q) => q === q0)) {
+    return Array.from({ length: qs.length + 1 }, (_, d) => binomialPmf(qs.length, d, q0));
+  }
+  let dist = [1];
+  for (const q of qs) {
+    const next = new Array<number>(dist.length + 1).fill(0);
+    dist.forEach((p, d) => {
+      next[d] = (next[d] ?? 0) + p * (1 - q);
+      next[d + 1] = (next[d + 1] ?? 0) + p * q;
+    });
+    dist = next;
+  }
+  return dist;
+}
+
+function plan(space: DomainSpace, types: readonly ZoneType[]): Decision[] {
   const out: Decision[] = [];
   space.regionQ.forEach((_, r) => {
+    const inside = types.flatMap((t, i) => (t.region === r ? [i] : []));
+    if (inside.length === 0) return;
     out.push({ kind: 'region', index: r });
-    space.zoneRegion.forEach((zr, z) => {
-      if (zr === r) out.push({ kind: 'zone', index: z });
-    });
+    for (const i of inside) out.push({ kind: 'type', index: i });
   });
-  space.zoneRegion.forEach((zr, z) => {
-    if (zr < 0 || zr >= space.regionQ.length) out.push({ kind: 'zone', index: z });
+  types.forEach((t, i) => {
+    if (t.region < 0) out.push({ kind: 'type', index: i });
   });
   return out;
 }
 
 /**
- * Depth-first walk over the joint states with P(s) = Π of the domains' factors, skipping states
- * of probability 0 and (when pruneBelow > 0) whole subtrees whose probability is below
- * pruneBelow, whose mass is added to prunedProbability. Stops early (returning undefined) when
- * more than maxStates states would be visited.
+ * One depth-first walk. Subtrees of probability below pruneBelow are replaced by their two
+ * extreme states. Returns undefined as soon as more than maxEvaluations would be made.
  */
+/** The fewest (best) or most (worst) zones of a type that can be down. */
+function extreme(t: ZoneType | undefined, worst: boolean): number {
+  if (t === undefined) return 0;
+  const d = worst ? t.pmf.length - 1 - [...t.pmf].reverse().findIndex((p) => p > 0) : t.pmf.findIndex((p) => p > 0);
+  return Math.max(0, d);
+}
+
 function walk(
   space: DomainSpace,
+  types: readonly ZoneType[],
   pruneBelow: number,
-  maxStates: number,
-  visit: ((s: DomainState) => void) | undefined,
+  maxEvaluations: number,
+  visit: ((s: DomainState, kind: VisitKind) => void) | undefined,
 ): Enumeration | undefined {
-  const plan = decisions(space);
-  const zoneDown = space.zoneQ.map(() => false);
+  const decisions = plan(space, types);
   const regionDown = space.regionQ.map(() => false);
-  const zoneOwn = space.zoneQ.map(() => OWN_UP);
+  const typeUp = types.map((t) => t.zones.length);
+  const typeOwnDown = types.map(() => 0);
+  const state = { probability: 0, upperWeight: 0, regionDown, typeUp, typeOwnDown };
   let states = 0;
+  let bounded = 0;
   let pruned = 0;
   let over = false;
+  const setType = (i: number, down: number): void => {
+    const t = types[i];
+    if (t === undefined) return;
+    const masked = t.region >= 0 && regionDown[t.region] === true;
+    typeOwnDown[i] = masked ? 0 : down;
+    typeUp[i] = masked ? 0 : t.zones.length - down;
+  };
+  const extremes = (from: number, p: number): void => {
+    bounded++;
+    if (states + 2 * bounded > maxEvaluations) {
+      over = true;
+      return;
+    }
+    pruned += p;
+    if (visit === undefined) return;
+    state.probability = p;
+    // p₀ = P(every undecided domain at its best): regions up (unless certain to be down),
+    // each type at its fewest zones down.
+    let p0 = 1;
+    const bestDown = new Map<number, boolean>();
+    for (let i = from; i < decisions.length; i++) {
+      const d = decisions[i];
+      if (d === undefined) continue;
+      if (d.kind === 'region') {
+        const q = space.regionQ[d.index] ?? 0;
+        bestDown.set(d.index, q >= 1);
+        p0 *= q >= 1 ? 1 : 1 - q;
+      } else {
+        const t = types[d.index];
+        if (t === undefined) continue;
+        const masked = t.region >= 0 && (bestDown.get(t.region) ?? regionDown[t.region] === true);
+        if (!masked) p0 *= t.pmf[extreme(t, false)] ?? 1;
+      }
+    }
+    for (const worst of [false, true]) {
+      state.upperWeight = worst ? p * (1 - p0) : p * p0;
+      for (let i = from; i < decisions.length; i++) {
+        const d = decisions[i];
+        if (d === undefined) continue;
+        if (d.kind === 'region') regionDown[d.index] = worst ? (space.regionQ[d.index] ?? 0) > 0 : (space.regionQ[d.index] ?? 0) >= 1;
+        else setType(d.index, extreme(types[d.index], worst));
+      }
+      visit(state, worst ? 'worst' : 'best');
+    }
+  };
   const step = (i: number, p: number): void => {
     if (over) return;
-    const d = plan[i];
+    const d = decisions[i];
     if (d === undefined) {
       states++;
-      if (states > maxStates) over = true;
-      else visit?.({ probability: p, zoneDown, regionDown, zoneOwn });
+      if (states + 2 * bounded > maxEvaluations) {
+        over = true;
+        return;
+      }
+      state.probability = p;
+      visit?.(state, 'leaf');
       return;
     }
-    const zr = d.kind === 'zone' ? (space.zoneRegion[d.index] ?? -1) : -1;
-    if (d.kind === 'zone' && zr >= 0 && regionDown[zr] === true) {
-      zoneDown[d.index] = true;
-      zoneOwn[d.index] = OWN_MASKED;
-      step(i + 1, p);
+    if (d.kind === 'type') {
+      const t = types[d.index];
+      if (t !== undefined && t.region >= 0 && regionDown[t.region] === true) {
+        setType(d.index, 0);
+        step(i + 1, p);
+        return;
+      }
+      const pmf = t?.pmf ?? [1];
+      for (let down = 0; down < pmf.length && !over; down++) {
+        const pb = p * (pmf[down] ?? 0);
+        if (pb === 0) continue;
+        setType(d.index, down);
+        if (pb < pruneBelow) extremes(i + 1, pb);
+        else step(i + 1, pb);
+      }
       return;
     }
-    const q = (d.kind === 'zone' ? space.zoneQ : space.regionQ)[d.index] ?? 0;
+    const q = space.regionQ[d.index] ?? 0;
     for (const down of [false, true]) {
+      if (over) return;
       const pb = p * (down ? q : 1 - q);
       if (pb === 0) continue;
-      if (pb < pruneBelow) {
-        pruned += pb;
-        continue;
-      }
-      if (d.kind === 'zone') {
-        zoneDown[d.index] = down;
-        zoneOwn[d.index] = down ? OWN_DOWN : OWN_UP;
-      } else {
-        regionDown[d.index] = down;
-      }
-      step(i + 1, pb);
+      regionDown[d.index] = down;
+      if (pb < pruneBelow) extremes(i + 1, pb);
+      else step(i + 1, pb);
     }
   };
   step(0, 1);
-  return over ? undefined : { states, prunedProbability: pruned, pruneBelow };
+  return over ? undefined : { states, boundedSubtrees: bounded, prunedProbability: pruned, pruneBelow };
 }
 
 /**
- * Visits every joint zone/region state of positive probability. Exact (nothing pruned) while
- * the states number at most {@link MAX_STATES} (about 16 independent zones, more when zones
- * sit in regions); beyond that, subtrees of probability below a threshold (1e-24, raised
- * ×1000 until the count fits) are skipped and their total mass reported, which bounds the
- * error of every probability accumulated over the states.
- * @example enumerateStates({ zoneQ: [0.01], regionQ: [], zoneRegion: [-1] }, visit).states // 2
+ * Visits every joint state of the zone types (exact) while the states number at most
+ * `maxEvaluations`; beyond that, the smallest threshold (found by bisection on its exponent)
+ * whose walk fits the budget: subtrees below it are visited as their two extreme states.
+ * @example enumerateStates(space, zoneTypes(space, sigs), (s, kind) => { … }).prunedProbability
  */
 export function enumerateStates(
   space: DomainSpace,
-  visit: (s: DomainState) => void,
-  maxStates: number = MAX_STATES,
+  types: readonly ZoneType[],
+  visit: (s: DomainState, kind: VisitKind) => void,
+  maxEvaluations: number = MAX_STATES,
 ): Enumeration {
   let pruneBelow = 0;
-  while (walk(space, pruneBelow, maxStates, undefined) === undefined) {
-    pruneBelow = pruneBelow === 0 ? 1e-24 : pruneBelow * 1e3;
+  if (walk(space, types, 0, maxEvaluations, undefined) === undefined) {
+    // count(τ) falls as τ grows; at τ = 1 every branch of the first decision is an extreme pair.
+    let lo = -330;
+    let hi = 0;
+    for (let i = 0; i < 14; i++) {
+      const mid = (lo + hi) / 2;
+      if (walk(space, types, 10 ** mid, maxEvaluations, undefined) === undefined) lo = mid;
+      else hi = mid;
+    }
+    pruneBelow = 10 ** hi;
   }
-  const result = walk(space, pruneBelow, maxStates, visit);
+  const result = walk(space, types, pruneBelow, Math.max(maxEvaluations, 64), visit);
   if (result === undefined) throw new Error('zone state enumeration exceeded its budget');
   return result;
 }

@@ -23,9 +23,13 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle)
   const { chalk } = style;
   const horizon = formatDuration(result.horizonSeconds);
   const out: string[] = [chalk.bold('Availability'), serviceTable(result, horizon, style)];
-  if (result.service.prunedProbability > 0) {
-    out.push(wrap(`(${formatCount(result.service.statesEvaluated)} zone/region states; skipped states of ` +
-      `total probability ${formatProbability(result.service.prunedProbability)} bound the error)`));
+  const svc = result.service;
+  if (!svc.exact) {
+    const b = svc.unavailabilityBounds;
+    out.push(wrap(`Not exact: ${formatCount(svc.statesEvaluated)} zone/region states evaluated, improbable ones of ` +
+      `total probability ${formatProbability(svc.prunedProbability)} bounded instead: the unavailability lies in ` +
+      `[${formatProbability(b.lower)}, ${formatProbability(b.upper)}] (width ${formatProbability(b.width)}); ` +
+      'outage frequency, importance and shares cover the evaluated states only.'));
   }
   out.push('', chalk.bold('Tiers'), tierTable(result, horizon, style));
   if (result.zones.length > 0) {

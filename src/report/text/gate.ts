@@ -58,7 +58,9 @@ export function verdictLine(view: CheckView): string {
   const why: Record<GateExit['reason'], string> = {
     pass: '',
     failed: '',
-    inconclusive: ' (more trials would settle it)',
+    inconclusive: view.result.records.some((r) => r.status === 'inconclusive' && r.analyticBound?.straddles === true)
+      ? ' (an analytic bound straddles a target)'
+      : ' (more trials would settle it)',
     'too-many-warnings': ' (more warnings than --max-warnings)',
     'exit-zero': ' (--exit-zero)',
   };

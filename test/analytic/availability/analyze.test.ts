@@ -74,7 +74,8 @@ describe('analyzeAvailability: published and hand-worked cases', () => {
     const naive = (res.tiers[0]?.availability ?? 0) * (res.tiers[1]?.availability ?? 0);
     expect(naive).toBeCloseTo(0.953483287164408, 12);
     expect(Math.abs(naive - res.service.availability)).toBeGreaterThan(0.009);
-    expect(res.service.statesEvaluated).toBe(8);
+    // Zones A and B hold the same nodes (one web, one db): they merge, 3 × 2 = 6 states.
+    expect(res.service.statesEvaluated).toBe(6);
     expect(res.service.prunedProbability).toBe(0);
     // Given zone A lost: (.9²·.960498 + .9·.1·0 + …) / … — A(svc | A down) = P(B,C up)·.960498
     // = .81 · .960498 = .77800338

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../../src/analytic/availability/index.js';
 import { binomialRange } from '../../../src/analytic/availability/binomial.js';
-import { enumerateStates } from '../../../src/analytic/availability/zone-states.js';
+import { enumerateStates, zoneTypes } from '../../../src/analytic/availability/zone-states.js';
 import { component } from '../../../src/model/component.js';
 import { SECONDS_PER_HOUR } from '../../../src/units/conventions.js';
 import { model, p, r, rel, tier } from './build-model.js';
@@ -13,7 +13,9 @@ describe('zone/region state enumeration', () => {
     // Region R (q .1) holds zones a, b (q .2 each): states = R down (1) + R up × 4 = 5,
     // probabilities sum to 1.
     const seen: number[] = [];
-    const e = enumerateStates({ zoneQ: [0.2, 0.2], regionQ: [0.1], zoneRegion: [0, 0] }, (s) => {
+    // Zones a and b have different contents (signatures), so they are not merged.
+    const space = { zoneQ: [0.2, 0.2], regionQ: [0.1], zoneRegion: [0, 0] };
+    const e = enumerateStates(space, zoneTypes(space, ['a', 'b']), (s) => {
       seen.push(s.probability);
     });
     expect(e.states).toBe(5);
@@ -21,11 +23,10 @@ describe('zone/region state enumeration', () => {
     expect(seen).toContain(0.1);
   });
 
-  it('prunes improbable states beyond the budget and bounds the missing mass', () => {
+  it('24 interchangeable zones are 25 states, exact: no pruning', () => {
     // 24 independent zones at q = .01, one perfect node each, tier needs 12: the service is down
-    // iff ≥ 13 zones are down: q = P(Bin(24, .01) ≥ 13) ≈ C(24,13)·1e-26 ≈ 2.5e-20 (by hand:
-    // C(24,13) = 2,496,144). 2^24 states exceed the budget, so improbable ones are skipped;
-    // the true value must lie in [q, q + pruned].
+    // iff ≥ 13 zones are down: q = P(Bin(24, .01) ≥ 13) ≈ C(24,13)·1e-26·.99^11 (by hand:
+    // C(24,13) = 2,496,144). The zones are interchangeable, so only the count down is enumerated.
     const perfect = component({ availability: 1 }, {}, 0);
     const names = Array.from({ length: 24 }, (_, i) => `z${i}`);
     const m = model({
@@ -35,14 +36,16 @@ describe('zone/region state enumeration', () => {
     const res = analyzeAvailability(m);
     const exact = binomialRange(24, 0.01, 13, 24);
     expect(rel(exact, 2_496_144e-26 * 0.99 ** 11)).toBeLessThan(0.01);
-    expect(res.service.prunedProbability).toBeGreaterThan(0);
-    expect(res.service.unavailability).toBeLessThanOrEqual(exact * (1 + 1e-12));
-    expect(res.service.unavailability + res.service.prunedProbability).toBeGreaterThanOrEqual(exact * (1 - 1e-12));
-    expect(res.warnings.map((w) => w.code)).toContain('states-pruned');
+    expect(res.service.statesEvaluated).toBe(25);
+    expect(res.service.prunedProbability).toBe(0);
+    expect(res.service.exact).toBe(true);
+    expect(rel(res.service.unavailability, exact)).toBeLessThan(1e-12);
+    expect(res.warnings.map((w) => w.code)).not.toContain('states-pruned');
   });
 
-  it('12 zones in 3 regions and 10 tiers of up to 10,000 nodes: exact, 4913 states', () => {
-    // (1 + 2^4)^3 = 4913 joint states: each region down (zones masked) or up × 16 zone states.
+  it('12 zones in 3 regions and 10 tiers of up to 10,000 nodes: exact, at most 4913 states', () => {
+    // At most (1 + 2^4)^3 = 4913 joint states: each region down (zones masked) or up × 16 zone
+    // states; zones of a region holding the same nodes merge, so fewer are evaluated.
     const regions = ['r0', 'r1', 'r2'].map((name) => ({ name, failure: r(50_000 * H, 4 * H) }));
     const zones = Array.from({ length: 12 }, (_, i) => ({ name: `z${i}`, region: `r${i % 3}`, failure: r(10_000 * H, 2 * H) }));
     const tiers = Array.from({ length: 10 }, (_, i) => {
@@ -50,7 +53,8 @@ describe('zone/region state enumeration', () => {
       return tier(`t${i}`, { nodes, k: Math.ceil(nodes * 0.6), failure: r(2_000 * H, 1 * H), zones: zones.map((z) => z.name) });
     });
     const res = analyzeAvailability(model({ regions, zones, tiers }));
-    expect(res.service.statesEvaluated).toBe(4913);
+    expect(res.service.statesEvaluated).toBeLessThanOrEqual(4913);
+    expect(res.service.exact).toBe(true);
     expect(res.service.prunedProbability).toBe(0);
     expect(res.service.unavailability).toBeGreaterThan(0);
     expect(res.service.unavailability).toBeLessThan(1e-3);

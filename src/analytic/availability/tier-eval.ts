@@ -1,0 +1,64 @@
+import { kOfN, kOfNEdges } from './k-of-n.js';
+import type { Pair } from './pair.js';
+import type { PreparedTier } from './prepare.js';
+import type { ZoneType } from './zone-states.js';
+
+/** A tier in one zone state: its (a, q) and, when asked for, each class's leave-one-out edge. */
+export type TierEval = { readonly pair: Pair; readonly edges: readonly number[] | undefined };
+
+/** k-of-n results shared across enumerations, keyed by tier and surviving nodes per class. */
+export type TierCache = Map<string, TierEval>;
+
+/**
+ * The tier as a function of how many zones of each type are up: nodes of class c surviving =
+ * zoneless nodes + Σ_types (zones up)·(nodes of class c per zone of the type). Results are
+ * memoised by the up-counts of the tier's own zone types (a short key), then by the class
+ * counts in the shared cache (so forced re-enumerations reuse them).
+ * @example tierEvaluator(tier, 0, zoneType, types, cache, false)(typeUp).pair.q
+ */
+export function tierEvaluator(
+  tier: PreparedTier,
+  t: number,
+  zoneType: readonly number[],
+  types: readonly ZoneType[],
+  cache: TierCache,
+  withEdges: boolean,
+): (typeUp: readonly number[]) => TierEval {
+  const C = tier.classQ.length;
+  const base = new Array<number>(C).fill(0);
+  const perZone = new Map<number, number[]>();
+  for (const g of tier.groups) {
+    if (g.count <= 0) continue;
+    const ty = g.zone < 0 ? -1 : (zoneType[g.zone] ?? -1);
+    if (ty < 0) {
+      base[g.cls] = (base[g.cls] ?? 0) + g.count;
+      continue;
+    }
+    if (types[ty]?.zones[0] !== g.zone) continue;
+    let row = perZone.get(ty);
+    if (row === undefined) perZone.set(ty, (row = new Array<number>(C).fill(0)));
+    row[g.cls] = (row[g.cls] ?? 0) + g.count;
+  }
+  const own = [...perZone];
+  const local = new Map<string, TierEval>();
+  return (typeUp) => {
+    const key = own.map(([ty]) => typeUp[ty] ?? 0).join(',');
+    const hit = local.get(key);
+    if (hit !== undefined) return hit;
+    const counts = base.slice();
+    for (const [ty, row] of own) {
+      const up = typeUp[ty] ?? 0;
+      if (up > 0) row.forEach((n, c) => (counts[c] = (counts[c] ?? 0) + up * n));
+    }
+    const shared = `${t}|${counts.join(',')}`;
+    let r = cache.get(shared);
+    if (r === undefined || (withEdges && r.edges === undefined)) {
+      const classes = tier.classQ.map((q, c) => ({ q, count: counts[c] ?? 0 }));
+      const k = kOfN(classes, tier.k);
+      r = { pair: { a: k.a, q: k.q }, edges: withEdges ? kOfNEdges(classes, tier.k) : undefined };
+      cache.set(shared, r);
+    }
+    local.set(key, r);
+    return r;
+  };
+}

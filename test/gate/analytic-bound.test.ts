@@ -1,0 +1,47 @@
+/**
+ * The gate on an analytic figure that is only a bound (zone/region states skipped): it decides
+ * only when the whole rigorous interval is on one side of the threshold, else inconclusive.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeAvailability } from '../../src/analytic/availability/index.js';
+import { evaluateTargets, gateExit, parseTargetFlag, type GateTarget } from '../../src/gate/index.js';
+import { model, p, tier } from '../analytic/availability/build-model.js';
+
+const flag = (text: string): GateTarget => {
+  const r = parseTargetFlag(text);
+  if (!r.ok) throw new Error(r.message);
+  return { target: r.target, source: { flag: text } };
+};
+
+// 12 zones of distinct q and contents (zone i holds i + 1 nodes), a budget of 300
+// evaluations: not exact, with a bound of positive width.
+const zones = Array.from({ length: 12 }, (_, i) => ({ name: `z${i}`, failure: p(0.02 + 0.01 * i) }));
+const groups = zones.map((z, i) => ({ zone: z.name, count: i + 1, failure: p(0.01) }));
+const availability = analyzeAvailability(model({ zones, tiers: [tier('t', { groups, k: 47, failure: p(0.01) })] }), { maxStates: 300 });
+const { lower, upper } = availability.service.unavailabilityBounds;
+const pct = (q: number): string => `${(1 - q) * 100}%`;
+
+describe('gate: an inexact analytic figure', () => {
+  it('is a real interval here', () => {
+    expect(availability.service.exact).toBe(false);
+    expect(upper).toBeGreaterThan(lower * 1.01);
+  });
+
+  it('straddling the threshold is inconclusive (exit 3) with the reason; one side decides', () => {
+    const mid = (lower + upper) / 2;
+    const result = evaluateTargets(
+      [flag(`availability>=${pct(mid)}`), flag(`availability>=${pct(upper * 1.5)}`), flag(`availability>=${pct(lower / 2)}`)],
+      { availability, dataProtection: undefined },
+    );
+    expect(result.records.map((r) => r.status)).toEqual(['inconclusive', 'pass', 'fail']);
+    expect(result.records[0]?.message).toMatch(/analytic figure is a bound.*straddles/);
+    expect(result.records[0]?.analyticBound).toEqual({ lower, upper, straddles: true });
+    expect(gateExit(evaluateTargets([flag(`availability>=${pct(mid)}`)], { availability, dataProtection: undefined })).code).toBe(3);
+  });
+
+  it('downtime per year is bounded the same way', () => {
+    const mid = ((lower + upper) / 2) * 365 * 24;
+    const result = evaluateTargets([flag(`downtimePerYear<=${mid}h`)], { availability, dataProtection: undefined });
+    expect(result.records[0]?.status).toBe('inconclusive');
+  });
+});
