@@ -115,7 +115,7 @@ export function conditionService(
   const visit = (s: DomainState, kind: VisitKind): void => {
     const P = s.probability;
     const edges = tiers.map((_, t) => {
-      const r = evalTier[t]?.(s.typeUp);
+      const r = evalTier[t]?.(s.typeUp, kind === 'leaf');
       pairs[t] = r === undefined ? ALWAYS_UP : r.pair;
       return r?.edges;
     });

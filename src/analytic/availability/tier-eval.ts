@@ -14,7 +14,7 @@ export type TierCache = Map<string, TierEval>;
  * zoneless nodes + Σ_types (zones up)·(nodes of class c per zone of the type). Results are
  * memoised by the up-counts of the tier's own zone types (a short key), then by the class
  * counts in the shared cache (so forced re-enumerations reuse them).
- * @example tierEvaluator(tier, 0, zoneType, types, cache, false)(typeUp).pair.q
+ * @example tierEvaluator(tier, 0, zoneType, types, cache, false)(typeUp, false).pair.q
  */
 export function tierEvaluator(
   tier: PreparedTier,
@@ -23,7 +23,7 @@ export function tierEvaluator(
   types: readonly ZoneType[],
   cache: TierCache,
   withEdges: boolean,
-): (typeUp: readonly number[]) => TierEval {
+): (typeUp: readonly number[], edges: boolean) => TierEval {
   const C = tier.classQ.length;
   const base = new Array<number>(C).fill(0);
   const perZone = new Map<number, number[]>();
@@ -40,11 +40,25 @@ export function tierEvaluator(
     row[g.cls] = (row[g.cls] ?? 0) + g.count;
   }
   const own = [...perZone];
-  const local = new Map<string, TierEval>();
-  return (typeUp) => {
-    const key = own.map(([ty]) => typeUp[ty] ?? 0).join(',');
+  // The up-counts as one mixed-radix number (digit i in 0..m_i) when it fits in 2^53.
+  const strides: number[] = [];
+  let radix = 1;
+  for (const [ty] of own) {
+    strides.push(radix);
+    radix *= (types[ty]?.zones.length ?? 0) + 1;
+  }
+  const numeric = radix <= Number.MAX_SAFE_INTEGER;
+  const local = new Map<number | string, TierEval>();
+  return (typeUp, needEdges) => {
+    let key: number | string = 0;
+    if (numeric) {
+      for (let i = 0; i < own.length; i++) key += (typeUp[own[i]?.[0] ?? 0] ?? 0) * (strides[i] ?? 0);
+    } else {
+      key = own.map(([ty]) => typeUp[ty] ?? 0).join(',');
+    }
     const hit = local.get(key);
-    if (hit !== undefined) return hit;
+    const want = withEdges && needEdges;
+    if (hit !== undefined && (!want || hit.edges !== undefined)) return hit;
     const counts = base.slice();
     for (const [ty, row] of own) {
       const up = typeUp[ty] ?? 0;
@@ -52,10 +66,10 @@ export function tierEvaluator(
     }
     const shared = `${t}|${counts.join(',')}`;
     let r = cache.get(shared);
-    if (r === undefined || (withEdges && r.edges === undefined)) {
+    if (r === undefined || (want && r.edges === undefined)) {
       const classes = tier.classQ.map((q, c) => ({ q, count: counts[c] ?? 0 }));
-      const k = kOfN(classes, tier.k);
-      r = { pair: { a: k.a, q: k.q }, edges: withEdges ? kOfNEdges(classes, tier.k) : undefined };
+      const pair = r?.pair ?? kOfN(classes, tier.k);
+      r = { pair: { a: pair.a, q: pair.q }, edges: want ? kOfNEdges(classes, tier.k) : undefined };
       cache.set(shared, r);
     }
     local.set(key, r);

@@ -180,7 +180,7 @@ describe('interchangeable zones collapse to counts (24 and 30 zones)', () => {
     for (let mask = 0; mask < 2 ** 17; mask++) {
       let P = 1;
       let down = 0;
-      zones.forEach((z, i) => {
+      zones.forEach((_, i) => {
         const d = ((mask >> i) & 1) === 1;
         P *= d ? 0.4 + i / 1000 : 0.6 - i / 1000;
         if (d) down++;
