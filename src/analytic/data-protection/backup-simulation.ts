@@ -4,6 +4,7 @@
  */
 import type { BackupMethod, Retention } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_WEEK, SECONDS_PER_YEAR } from '../../units/conventions.js';
+import { LiveSet, type Point } from './backup-retention.js';
 import { fullBytesAt, incrementBytesAt, type DataSet } from './growth.js';
 import type { BackupJobResult } from './types.js';
 
@@ -20,30 +21,6 @@ export type BackupSimulation = Pick<
   BackupJobResult,
   'backupsTaken' | 'restorePoints' | 'fulls' | 'storageBytes' | 'peakStorageBytes' | 'worstChainBytes'
 >;
-
-type Kind = 'full' | 'increment' | 'differential' | 'reverse';
-
-type Point = {
-  readonly t: number;
-  bytes: number;
-  kind: Kind;
-  /** The point this one needs to be restored (null: none). */
-  parent: Point | null;
-  /** A point of the regular schedule (false: a synthetic GFS full). */
-  readonly regular: boolean;
-  weekly: boolean;
-  monthly: boolean;
-  yearly: boolean;
-  /** Last retention pass that kept this point (a mark instead of a Set: faster). */
-  mark: number;
-  /** Chain bytes, valid when chainPass is the current pass. */
-  chain: number;
-  chainPass: number;
-};
-
-function point(t: number, bytes: number, kind: Kind, parent: Point | null, regular: boolean): Point {
-  return { t, bytes, kind, parent, regular, weekly: false, monthly: false, yearly: false, mark: -1, chain: 0, chainPass: -1 };
-}
 
 /** Points between fulls for the methods with periodic fulls. */
 export function fullEveryPoints(job: BackupJobSpec): number {
@@ -64,6 +41,8 @@ export function fullEveryPoints(job: BackupJobSpec): number {
  * depends on; forever-incremental merges its oldest increment into the full instead. Storage
  * and restore points are read after retention (largest state of the last cycle: max(full
  * period, one week)); the peak is read before retention, when the new file already exists.
+ * Bookkeeping is incremental (backup-retention.ts), and a long horizon is capped: only its
+ * first and last stretches are simulated (see {@link sections}), which is exact.
  *
  * @example simulateBackupJob({ method: 'forever-incremental', everySeconds: 86_400,
  *   fullEverySeconds: undefined, retention: { points: 14, weekly: 0, monthly: 0, yearly: 0 } },
@@ -77,59 +56,133 @@ export function simulateBackupJob(
 ): BackupSimulation {
   const dt = job.everySeconds;
   const count = Math.max(1, Math.ceil(horizonSeconds / dt));
+  const plan = sections(job, count);
+  if (plan === undefined) {
+    const all = runSection(job, data, 0, count, count);
+    return { backupsTaken: count, ...all.steady, peakStorageBytes: all.peak, worstChainBytes: all.worstChain };
+  }
+  const head = runSection(job, data, 0, plan.headEnd, count);
+  const tail = runSection(job, data, plan.tailStart, count, count, plan.tailStart + plan.warmUp);
+  return {
+    backupsTaken: count,
+    ...tail.steady,
+    peakStorageBytes: Math.max(head.peak, tail.peak),
+    worstChainBytes: tail.worstChain,
+  };
+}
+
+/**
+ * The horizon cap. The points on disk at step i depend only on the last `warmUp` steps (the
+ * retention windows and the chains they need), and after that the pattern of fulls and GFS
+ * flags repeats every L steps (L = lcm of the full period and of the week, month and year
+ * each in use, in steps), every stored size scaling with S(t) = S0·(1 + g)^(t/year). So the
+ * state at a given phase is S(t) times a constant: the final state comes from the last
+ * warmUp + L steps simulated fresh (from a chain start, with the GFS flags then pending), and
+ * the peak, monotone in t at each phase, from the first or that last stretch. Undefined when
+ * the horizon is too short for this to save anything (or L is not a whole number of steps).
+ */
+function sections(job: BackupJobSpec, count: number): { headEnd: number; tailStart: number; warmUp: number } | undefined {
+  const dt = job.everySeconds;
+  const period = fullEveryPoints(job);
+  const { points, weekly, monthly, yearly } = job.retention;
+  const levels = [
+    [SECONDS_PER_WEEK, weekly],
+    [SECONDS_PER_MONTH, monthly],
+    [SECONDS_PER_YEAR, yearly],
+  ] as const;
+  let warmUp = points + 2 * period;
+  let L = period;
+  for (const [len, keep] of levels) {
+    if (keep <= 0) continue;
+    warmUp = Math.max(warmUp, Math.ceil(((keep + 1) * len) / dt) + 2 * period);
+    // The crossing pattern of a level repeats every lcm(len, dt)/dt steps (whole seconds only).
+    if (!Number.isInteger(dt) || !Number.isInteger(len)) return undefined;
+    L = lcm(L, lcm(len, dt) / dt);
+  }
+  const cycle = Math.max(period, Math.ceil(SECONDS_PER_WEEK / dt), 1);
+  const stretch = warmUp + Math.max(L, cycle) + period;
+  if (!Number.isSafeInteger(L) || 3 * stretch >= count) return undefined;
+  const tailStart = Math.floor((count - stretch) / period) * period;
+  return { headEnd: stretch, tailStart, warmUp };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
+}
+
+type SectionResult = {
+  readonly peak: number;
+  readonly worstChain: number;
+  readonly steady: { readonly storageBytes: number; readonly restorePoints: number; readonly fulls: number };
+};
+
+/**
+ * Steps from..to−1 of the schedule, starting from an empty disk at `from` (a chain start):
+ * the peak over steps ≥ peakFrom, and the steady state (largest state after retention of the
+ * last cycle of the horizon `count`) with its worst chain.
+ */
+function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number, count: number, peakFrom = from): SectionResult {
+  const dt = job.everySeconds;
   const period = fullEveryPoints(job);
   const periodic = job.method === 'forward-incremental' || job.method === 'differential';
   const cycle = Math.max(periodic ? period : 1, Math.ceil(SECONDS_PER_WEEK / dt), 1);
   const { points: keepPoints, weekly, monthly, yearly } = job.retention;
-
-  let live: Point[] = [];
+  const forever = job.method === 'forever-incremental';
+  const natural = job.method !== 'reverse-incremental' && !forever;
+  // The regular window of forever-incremental never drops a point: its oldest is merged.
+  const live = new LiveSet({ regular: forever ? Infinity : keepPoints, weekly, monthly, yearly });
   let lastFull: Point | undefined;
   let lastRegular: Point | undefined;
   let peak = 0;
   let best = { storageBytes: -1, restorePoints: 0, fulls: 0 };
   let worstChain = 0;
-  let pending = { weekly: false, monthly: false, yearly: false };
-  const add = (p: Point): Point => {
-    live.push(p);
-    return p;
+  // A period of length len starts between steps a and b > a (a period boundary in (t_a, t_b]).
+  const between = (a: number, b: number, len: number): boolean => Math.floor((b * dt) / len) !== Math.floor((a * dt) / len);
+  const crosses = (i: number, len: number, keep: number): boolean => keep > 0 && (i === 0 || between(i - 1, i, len));
+  // A fresh start at a chain start: a period begun after the previous full (at from − period)
+  // is still waiting for its full.
+  const waiting = (len: number, keep: number): boolean => from > 0 && natural && keep > 0 && between(from - period, from - 1, len);
+  let pending = {
+    weekly: waiting(SECONDS_PER_WEEK, weekly),
+    monthly: waiting(SECONDS_PER_MONTH, monthly),
+    yearly: waiting(SECONDS_PER_YEAR, yearly),
   };
+  const steadyFrom = count - cycle;
+  const wholeChain = forever || job.method === 'reverse-incremental';
 
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < to; i++) {
     const t = i * dt;
-    const prevT = (i - 1) * dt;
-    // The latest regular point always survives retention (points ≥ 1).
     const previous = lastRegular;
-
-    // 1. The regular backup of this slot.
     let regular: Point;
     const startsChain = i % period === 0;
     switch (job.method) {
       case 'full':
-        regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
+        regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
         break;
       case 'forward-incremental':
       case 'forever-incremental':
         if (previous === undefined || (job.method === 'forward-incremental' && startsChain)) {
-          regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
+          regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
         } else {
-          regular = add(point(t, incrementBytesAt(data, t, dt), 'increment', previous, true));
+          regular = live.add(t, incrementBytesAt(data, t, dt), 'increment', previous, true);
         }
         break;
       case 'differential':
         if (previous === undefined || lastFull === undefined || startsChain) {
-          regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
+          regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
           lastFull = regular;
         } else {
-          regular = add(point(t, incrementBytesAt(data, t, t - lastFull.t), 'differential', lastFull, true));
+          regular = live.add(t, incrementBytesAt(data, t, t - lastFull.t), 'differential', lastFull, true);
         }
         break;
       case 'reverse-incremental':
-        regular = add(point(t, fullBytesAt(data, t), 'full', null, true));
-        if (previous !== undefined) {
-          previous.kind = 'reverse';
-          previous.bytes = incrementBytesAt(data, t, dt);
-          previous.parent = regular;
-        }
+        regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
+        if (previous !== undefined) live.rewrite(previous, incrementBytesAt(data, t, dt), 'reverse', regular);
         break;
       default: {
         const never: never = job.method;
@@ -137,110 +190,55 @@ export function simulateBackupJob(
       }
     }
     lastRegular = regular;
+    const fresh: Point[] = [regular];
 
-    // 2. GFS: a period's flag goes to its first independent full (full, forward-incremental,
+    // GFS: a period's flag goes to its first independent full (full, forward-incremental,
     // differential); forever- and reverse-incremental have none, so a synthetic full is written.
-    const crosses = (len: number, keep: number): boolean =>
-      keep > 0 && (i === 0 || Math.floor(t / len) !== Math.floor(prevT / len));
-    pending.weekly ||= crosses(SECONDS_PER_WEEK, weekly);
-    pending.monthly ||= crosses(SECONDS_PER_MONTH, monthly);
-    pending.yearly ||= crosses(SECONDS_PER_YEAR, yearly);
-    if (pending.weekly || pending.monthly || pending.yearly) {
-      const natural = job.method !== 'reverse-incremental' && job.method !== 'forever-incremental';
-      const target = !natural
-        ? add(point(t, fullBytesAt(data, t), 'full', null, false))
-        : regular.kind === 'full' ? regular : undefined;
-      if (target !== undefined) {
-        target.weekly = pending.weekly;
-        target.monthly = pending.monthly;
-        target.yearly = pending.yearly;
-        pending = { weekly: false, monthly: false, yearly: false };
+    pending.weekly ||= crosses(i, SECONDS_PER_WEEK, weekly);
+    pending.monthly ||= crosses(i, SECONDS_PER_MONTH, monthly);
+    pending.yearly ||= crosses(i, SECONDS_PER_YEAR, yearly);
+    const flagged = pending.weekly || pending.monthly || pending.yearly;
+    let target: Point | undefined;
+    if (flagged && !natural) {
+      target = live.add(t, fullBytesAt(data, t), 'full', null, false);
+      fresh.push(target);
+    } else if (flagged && regular.kind === 'full') {
+      target = regular;
+    }
+    peak = i >= peakFrom ? Math.max(peak, live.stored.value) : peak;
+
+    // Retention: windows take the new points (and drop their oldest); forever merges instead.
+    live.hold('regular', regular);
+    if (target !== undefined) {
+      if (pending.weekly) live.hold('weekly', target);
+      if (pending.monthly) live.hold('monthly', target);
+      if (pending.yearly) live.hold('yearly', target);
+      pending = { weekly: false, monthly: false, yearly: false };
+    }
+    if (forever) {
+      while (live.windowSize('regular') > Math.max(1, keepPoints)) {
+        const [base, next] = live.oldest('regular');
+        if (base === undefined || next === undefined) break;
+        live.shift('regular');
+        live.remove(base);
+        live.rewrite(next, fullBytesAt(data, next.t), 'full', null);
       }
     }
 
-    peak = Math.max(peak, sum(live));
-
-    // 3. Retention.
-    if (job.method === 'forever-incremental') mergeOldest(live, keepPoints, data);
-    live = retain(live, i, keepPoints, weekly, monthly, yearly);
-
-    // 4. Steady state: the largest state of the last cycle.
-    if (i >= count - cycle) {
-      const stored = sum(live);
-      if (stored > best.storageBytes) {
-        const fulls = live.filter((p) => p.kind === 'full').length;
-        best = { storageBytes: stored, restorePoints: live.length, fulls };
-      }
-      worstChain = Math.max(worstChain, worstChainBytes(live, i));
+    // Steady state: the largest state after retention over the last cycle of the horizon.
+    if (i >= steadyFrom) {
+      if (i === steadyFrom) live.rebase();
+      const stored = live.stored.value;
+      if (stored > best.storageBytes) best = { storageBytes: stored, restorePoints: live.count, fulls: live.fulls };
+      // The worst chain of the cycle: for full, forward-incremental and differential a point's
+      // chain never changes, so every point live in the cycle is seen once (all of them at the
+      // cycle's first step, then the new ones); forever- and reverse-incremental chain all
+      // their regular points (their sum), a synthetic full only itself.
+      const chainOf = (p: Point): number => (!p.regular ? p.bytes : wholeChain ? 0 : p.chain);
+      if (i === steadyFrom || i === from) live.forEach((p) => (worstChain = Math.max(worstChain, chainOf(p))));
+      for (const p of fresh) if (p.alive) worstChain = Math.max(worstChain, chainOf(p));
+      if (wholeChain) worstChain = Math.max(worstChain, live.regularBytes.value);
     }
   }
-  return {
-    backupsTaken: count,
-    restorePoints: best.restorePoints,
-    fulls: best.fulls,
-    storageBytes: best.storageBytes,
-    peakStorageBytes: peak,
-    worstChainBytes: worstChain,
-  };
-}
-
-function sum(points: readonly Point[]): number {
-  let s = 0;
-  for (const p of points) s += p.bytes;
-  return s;
-}
-
-/** Forever-forward: while more than `keep` regular points, fold the oldest increment into the full. */
-function mergeOldest(live: Point[], keep: number, data: DataSet): void {
-  let regular = live.filter((p) => p.regular);
-  while (regular.length > Math.max(1, keep)) {
-    const [base, next] = regular;
-    if (base === undefined || next === undefined) break;
-    next.kind = 'full';
-    next.parent = null;
-    next.bytes = fullBytesAt(data, next.t);
-    live.splice(live.indexOf(base), 1);
-    regular = regular.slice(1);
-  }
-}
-
-/** Keeps the required points (latest regular + latest GFS of each level) and their dependencies. */
-function retain(
-  live: readonly Point[],
-  pass: number,
-  points: number,
-  weekly: number,
-  monthly: number,
-  yearly: number,
-): Point[] {
-  let r = 0;
-  let w = 0;
-  let m = 0;
-  let y = 0;
-  for (let j = live.length - 1; j >= 0; j--) {
-    const p = live[j];
-    if (p === undefined) continue;
-    let needed = false;
-    if (p.regular && r < points) (r++, (needed = true));
-    if (p.weekly && w < weekly) (w++, (needed = true));
-    if (p.monthly && m < monthly) (m++, (needed = true));
-    if (p.yearly && y < yearly) (y++, (needed = true));
-    if (!needed) continue;
-    for (let q: Point | null = p; q !== null && q.mark !== pass; q = q.parent) q.mark = pass;
-  }
-  return live.filter((p) => p.mark === pass);
-}
-
-/** The largest stored chain any live point needs: its bytes plus its parent's chain. */
-function worstChainBytes(live: readonly Point[], pass: number): number {
-  const chain = (p: Point): number => {
-    if (p.chainPass !== pass) {
-      p.chain = p.bytes + (p.parent === null ? 0 : chain(p.parent));
-      p.chainPass = pass;
-    }
-    return p.chain;
-  };
-  let worst = 0;
-  for (const p of live) worst = Math.max(worst, chain(p));
-  return worst;
+  return { peak, worstChain, steady: best };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BackupMethod, Retention } from '../../../src/model/types.js';
 import { simulateBackupJob } from '../../../src/analytic/data-protection/backup-simulation.js';
 import { steadyStateClosedForm } from '../../../src/analytic/data-protection/backup-closed-form.js';
+import { seededRandom } from '../../support/seeded-random.js';
+import { referenceBackupSimulation } from './reference-backup-simulation.js';
 
 const DAY = 86_400;
 const YEAR = 365 * DAY;
@@ -212,4 +214,49 @@ describe('simulateBackupJob agrees with the closed forms (no growth, no GFS)', (
       }
     }
   }
+});
+
+describe('simulateBackupJob: incremental bookkeeping and the horizon cap against the per-step reference', () => {
+  const methods: BackupMethod[] = ['full', 'forward-incremental', 'forever-incremental', 'reverse-incremental', 'differential'];
+  const random = seededRandom(11);
+  const cases = Array.from({ length: 60 }, (_, n) => {
+    const method = methods[n % methods.length] ?? 'full';
+    const daily = random() < 0.7;
+    const everySeconds = daily ? DAY : 3600 * (1 + Math.floor(random() * 12));
+    const gfs = random() < 0.6;
+    const long = gfs && random() < 0.3;
+    return {
+      job: {
+        method,
+        everySeconds,
+        fullEverySeconds: random() < 0.5 ? undefined : (2 + Math.floor(random() * 12)) * DAY,
+        retention: retention(1 + Math.floor(random() * 30), gfs ? { weekly: Math.floor(random() * 5), monthly: Math.floor(random() * 4), yearly: long ? 1 + Math.floor(random() * 2) : 0 } : {}),
+      },
+      data: { sizeBytes: 1 * TB, dailyChange: 0.02 + 0.2 * random(), yearlyGrowth: [0, 0.3, -0.2][n % 3] ?? 0, reduction: 0.5 * random() },
+      // Long enough for the cap to apply in most cases (3 stretches of warm-up + period).
+      horizon: (long ? 130 : daily ? 3 + Math.floor(random() * 8) : 1) * YEAR,
+    };
+  });
+
+  it.each(cases.map((c, i) => [i, c] as const))('case %i agrees to 1e-12 relative', (_, c) => {
+    const fast = simulateBackupJob(c.job, c.data, c.horizon);
+    const slow = referenceBackupSimulation(c.job, c.data, c.horizon);
+    expect(fast.backupsTaken).toBe(slow.backupsTaken);
+    expect(fast.restorePoints).toBe(slow.restorePoints);
+    expect(fast.fulls).toBe(slow.fulls);
+    for (const key of ['storageBytes', 'peakStorageBytes', 'worstChainBytes'] as const) {
+      expect(Math.abs(fast[key] - slow[key]) / slow[key], key).toBeLessThan(1e-12);
+    }
+  });
+
+  it('a million-year horizon and one-minute jobs finish (the cap), with the closed form of their steady state', () => {
+    // Forever-incremental, no growth: 1 full + (R − 1) increments, F = 500 GB, I = 50 GB/day.
+    const forever = simulateBackupJob({ method: 'forever-incremental', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(14) }, veeamData, 1e6 * YEAR);
+    expect(forever.backupsTaken).toBe(365e6);
+    expect(forever.storageBytes).toBeCloseTo(1150 * GB, -3);
+    // One-minute fulls kept for a day over a year: 1440 fulls of 500 GB.
+    const minute = simulateBackupJob({ method: 'full', everySeconds: 60, fullEverySeconds: undefined, retention: retention(1440) }, veeamData, YEAR);
+    expect(minute.restorePoints).toBe(1440);
+    expect(minute.storageBytes).toBeCloseTo(1440 * 500 * GB, -6);
+  });
 });
