@@ -1,5 +1,5 @@
 import type { Model } from '../model/types.js';
-import { loadModel } from '../config/load.js';
+import type { loadModel } from '../config/load.js';
 import type { Problem } from '../config/problem.js';
 import { renderProblems } from '../report/text/problems.js';
 import type { Output } from './context.js';
@@ -17,8 +17,11 @@ export async function readModel(proc: Proc, file: string, edit?: Parameters<type
 }
 
 /** Validates model bytes read elsewhere (the model source a simulation part carries). */
-export function loadModelBytes(bytes: Uint8Array, fileLabel: string, edit?: Parameters<typeof loadModel>[1]): Loaded {
-  const result = loadModel(bytes, edit);
+export async function loadModelBytes(bytes: Uint8Array, fileLabel: string, edit?: Parameters<typeof loadModel>[1]): Promise<Loaded> {
+  // Loaded on first use: the parser, schema validator and units are most of the bundle, and
+  // `--help` or `budget` never need them (esbuild splits this into its own chunk).
+  const { loadModel: load } = await import('../config/load.js');
+  const result = load(bytes, edit);
   return result.ok ? { ok: true, model: result.value, warnings: result.warnings, fileLabel, source: bytes } : { ok: false, problems: result.problems, fileLabel };
 }
 

@@ -52,12 +52,22 @@ export function formatProbability(p: number): string {
   return p.toExponential(2);
 }
 
+/**
+ * An integer with thousands separators, as toLocaleString('en-US') writes it below 1e21,
+ * without loading the ICU locale data (tens of milliseconds at start-up).
+ * @example groupThousands(1234567) // '1,234,567'
+ */
+export function groupThousands(n: number): string {
+  const text = String(n);
+  return /e/i.test(text) ? text : text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** A count or rate: "12", "0.42", "1.3e-5". */
 export function formatCount(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
   if (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3) return x.toExponential(2);
-  if (Number.isInteger(x)) return x.toLocaleString('en-US');
+  if (Number.isInteger(x)) return groupThousands(x);
   return stripZeros(x.toPrecision(3));
 }
 

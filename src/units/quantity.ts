@@ -2,34 +2,22 @@
  * Durations, sizes and throughputs as an SRE writes them ("4 h", "2 TiB", "500 MB/s") → base
  * units (seconds, bytes, bytes per second).
  */
-import { convert } from './mathjs-units.js';
+import { RATE_TIME_SECONDS, SIZE_BYTES, TIME_SECONDS, toBaseUnits } from './unit-table.js';
 
 export type QuantityKind = 'duration' | 'size' | 'throughput';
 
 /** A parse result: the value in base units, or a message saying what was expected. */
 export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
 
-const TIME_UNITS = [
-  'ms', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes',
-  'h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days', 'w', 'wk', 'week', 'weeks',
-  'month', 'months', 'y', 'yr', 'year', 'years',
-] as const;
-const SIZE_UNITS = [
-  'B', 'kB', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB',
-] as const;
-const RATE_TIME_UNITS = ['s', 'min', 'h', 'd'] as const;
-
-const TIME = new Set<string>(TIME_UNITS);
-const SIZE = new Set<string>(SIZE_UNITS);
-const RATE_TIME = new Set<string>(RATE_TIME_UNITS);
+const TIME = new Set(Object.keys(TIME_SECONDS));
+const SIZE = new Set(Object.keys(SIZE_BYTES));
+const RATE_TIME = new Set(Object.keys(RATE_TIME_SECONDS));
 
 const EXAMPLE: Record<QuantityKind, string> = {
   duration: "a duration like '30 s', '15 minute', '4 h', '2 d', '1 week' or '1 year'",
   size: "a size like '500 GB' or '2 TiB'",
   throughput: "a throughput like '500 MB/s' or '2 TB/h'",
 };
-
-const BASE: Record<QuantityKind, 's' | 'B' | 'B/s'> = { duration: 's', size: 'B', throughput: 'B/s' };
 
 const NUMBER_AND_UNIT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z]+(?:\/[A-Za-z]+)?)?\s*$/;
 
@@ -78,8 +66,8 @@ function parseUncached(input: unknown, kind: QuantityKind): Parsed {
   const actual = kindOfUnit(unit);
   if (actual === undefined) return { ok: false, message: `${expected}; unknown unit '${unit}' in '${input}'` };
   if (actual !== kind) return { ok: false, message: `${expected}, got '${input}', a ${actual}` };
-  const value = convert(`${numberText} ${unit}`, BASE[kind]);
-  if (!Number.isFinite(value)) return { ok: false, message: `${expected}; '${input}' is too large` };
+  const value = toBaseUnits(Number(numberText), unit);
+  if (value === undefined || !Number.isFinite(value)) return { ok: false, message: `${expected}; '${input}' is too large` };
   return { ok: true, value };
 }
 

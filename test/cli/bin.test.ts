@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // The installed command as a user runs it: bin/nines.js on the bundle (npm test builds it first).
@@ -10,6 +11,18 @@ describe('bin/nines.js', () => {
     const bad = spawnSync(process.execPath, ['bin/nines.js', 'validate', 'fixtures/invalid/empty.yaml'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('the file is empty');
+  });
+
+  it('--version alone is answered from package.json without the bundle, as the full CLI answers it', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const fast = spawnSync(process.execPath, ['bin/nines.js', flag], { encoding: 'utf8' });
+      expect(fast.status).toBe(0);
+      expect(fast.stdout).toBe(`${pkg.version}\n`);
+    }
+    // With another argument the bundle runs, and commander prints the same version.
+    const full = spawnSync(process.execPath, ['bin/nines.js', '--no-color', '--version'], { encoding: 'utf8' });
+    expect(full.stdout).toBe(`${pkg.version}\n`);
   });
 
   it('finishes quietly when the reader closes the pipe early (… | head -c 10)', () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../src/analytic/availability/index.js';
-import { evaluateTargets, gateExit, parseTargetFlag, type GateTarget } from '../../src/gate/index.js';
+import { parseTargetFlag } from '../../src/config/target-flag.js';
+import { evaluateTargets, gateExit, type GateTarget } from '../../src/gate/index.js';
 import { model, p, tier } from '../analytic/availability/build-model.js';
 
 const flag = (text: string): GateTarget => {

@@ -44,7 +44,7 @@ Examples:
       const check = checkParts(parts);
       if (!check.ok) throw ninesError('bad-parts', check.problems);
       const first = parts[0] as ReadPart;
-      const loaded = loadModelBytes(first.source, first.file, setOverrides(first.run.set).edit);
+      const loaded = await loadModelBytes(first.source, first.file, setOverrides(first.run.set).edit);
       if (!loaded.ok) throw ninesError('bad-parts', [`${first.label}: its model no longer validates with this nines (${loaded.problems[0]?.message ?? 'invalid'})`]);
       const merged = mergeParts(loaded.model, first.run.options, analyticFigures(loaded.model), parts);
       if (!merged.ok) throw ninesError('bad-parts', merged.problems);

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { modelSchema } from '../../config/schema.js';
 import type { CommandContext } from '../context.js';
 
 export function schemaCommand(ctx: CommandContext): Command {
@@ -10,7 +9,8 @@ Examples:
   $ nines schema > model.schema.json
   # in a model file, for completion and checks in editors using yaml-language-server:
   # yaml-language-server: $schema=./model.schema.json`)
-    .action(() => {
+    .action(async () => {
+      const { modelSchema } = await import('../../config/schema.js');
       ctx.proc.stdout.write(`${JSON.stringify(modelSchema, null, 2)}\n`);
       ctx.exitCode = 0;
     });

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT, ninesError } from '../../errors.js';
 import { envelope } from '../../report/json/envelope.js';
+import { groupThousands } from '../../report/format.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS, DEFAULT_TRIALS, simulate } from '../../simulate/index.js';
 import type { ShardSpec } from '../../simulate/shard.js';
 import type { SimulateOptions } from '../../simulate/types.js';
@@ -50,8 +51,8 @@ export function simulateCommand(ctx: CommandContext): Command {
     .description('Monte Carlo: seeded snapshot and timeline trials with confidence intervals, checked against the analytic figures')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
     .addOption(new Option('--seed <n>', 'random seed; the same seed gives the same numbers whatever the worker count').default(DEFAULT_SEED).argParser(seedNumber))
-    .addOption(new Option('--trials <n>', `snapshot trials (default ${DEFAULT_TRIALS.toLocaleString('en-US')}); in --mode timeline, timeline trials`).argParser(positiveInteger))
-    .addOption(new Option('--timeline-trials <n>', `simulated horizons in --mode both (default ${DEFAULT_TIMELINE_TRIALS.toLocaleString('en-US')})`).argParser(positiveInteger))
+    .addOption(new Option('--trials <n>', `snapshot trials (default ${groupThousands(DEFAULT_TRIALS)}); in --mode timeline, timeline trials`).argParser(positiveInteger))
+    .addOption(new Option('--timeline-trials <n>', `simulated horizons in --mode both (default ${groupThousands(DEFAULT_TIMELINE_TRIALS)})`).argParser(positiveInteger))
     .addOption(new Option('--rel-error <x>', 'run until the 95% interval half-width is at most this fraction of the estimate, e.g. 0.05').argParser(positiveNumber))
     .addOption(new Option('--max-time <seconds>', 'time budget with --rel-error (default 10); a run stopped by time is not reproducible').argParser(positiveNumber))
     .addOption(new Option('--workers <n>', "worker threads: 'auto' (used only when the work pays for them) or a number").default('auto' as const).argParser(workers))
