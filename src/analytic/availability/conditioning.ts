@@ -84,10 +84,16 @@ export function conditionService(
   const T = tiers.length;
   const types = zoneTypes(space, signatures(prepared, space.zoneQ.length));
   const zoneType = space.zoneQ.map(() => -1);
-  types.forEach((t, i) => t.zones.forEach((z) => (zoneType[z] = i)));
+  types.forEach((t, i) => {
+    for (const z of t.zones) zoneType[z] = i;
+  });
   const evalTier = tiers.map((tier, t) => tierEvaluator(tier, t, zoneType, types, cache, !light));
   const zoneSlot = space.zoneQ.map(() => 0);
-  types.forEach((t) => t.zones.forEach((z, zi) => (zoneSlot[z] = zi)));
+  types.forEach((t) => {
+    t.zones.forEach((z, zi) => {
+      zoneSlot[z] = zi;
+    });
+  });
   /** P(zone z up | the state), z holding nodes. */
   const zoneUpShare = (s: DomainState, z: number): number => {
     const i = zoneType[z] ?? -1;
@@ -124,7 +130,9 @@ export function conditionService(
       // A skipped subtree: its mass times the extreme states bounds its share from both sides.
       const U = s.upperWeight;
       prunedQHigh += U * base.q;
-      pairs.forEach((pair, t) => (tierQHigh[t] = (tierQHigh[t] ?? 0) + U * pair.q));
+      pairs.forEach((pair, t) => {
+        tierQHigh[t] = (tierQHigh[t] ?? 0) + U * pair.q;
+      });
       if (kind === 'best') {
         prunedQLow += P * base.q;
         prunedAHigh += P * base.a;

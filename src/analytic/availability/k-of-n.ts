@@ -30,7 +30,7 @@ export function kOfN(classes: readonly NodeClass[], k: number): KOfN {
   const f = n - need; // failures among the live nodes the tier still tolerates
   if (f < 0) return { a: 0, q: 1, edge: 0 };
   if (f >= n) {
-    const edge = f === n ? live.reduce((p, c) => p * Math.pow(c.q, c.count), 1) : 0;
+    const edge = f === n ? live.reduce((p, c) => p * c.q ** c.count, 1) : 0;
     return { a: 1, q: 0, edge };
   }
   const only = live.length === 1 ? live[0] : undefined;
@@ -91,6 +91,8 @@ export function kOfNEdges(classes: readonly NodeClass[], k: number): number[] {
     return out;
   }
   const edges = leaveOneOutEdges(live, f);
-  liveIndex.forEach((i, li) => (out[i] = edges[li] ?? 0));
+  liveIndex.forEach((i, li) => {
+    out[i] = edges[li] ?? 0;
+  });
   return out;
 }

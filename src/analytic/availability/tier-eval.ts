@@ -36,7 +36,10 @@ export function tierEvaluator(
     }
     if (types[ty]?.zones[0] !== g.zone) continue;
     let row = perZone.get(ty);
-    if (row === undefined) perZone.set(ty, (row = new Array<number>(C).fill(0)));
+    if (row === undefined) {
+      row = new Array<number>(C).fill(0);
+      perZone.set(ty, row);
+    }
     row[g.cls] = (row[g.cls] ?? 0) + g.count;
   }
   const own = [...perZone];
@@ -62,7 +65,11 @@ export function tierEvaluator(
     const counts = base.slice();
     for (const [ty, row] of own) {
       const up = typeUp[ty] ?? 0;
-      if (up > 0) row.forEach((n, c) => (counts[c] = (counts[c] ?? 0) + up * n));
+      if (up > 0) {
+        row.forEach((n, c) => {
+          counts[c] = (counts[c] ?? 0) + up * n;
+        });
+      }
     }
     const shared = `${t}|${counts.join(',')}`;
     let r = cache.get(shared);

@@ -183,7 +183,7 @@ export class LiveSet {
 
   /** Removes p if nothing keeps it, then re-examines its parent (the cascade). */
   release(p: Point | null): void {
-    while (p !== null && p.alive && p.windows === 0 && p.dependents === 0) {
+    while (p?.alive === true && p.windows === 0 && p.dependents === 0) {
       const parent = p.parent;
       this.remove(p);
       p = parent;

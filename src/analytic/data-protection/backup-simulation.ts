@@ -235,7 +235,11 @@ function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number,
       // cycle's first step, then the new ones); forever- and reverse-incremental chain all
       // their regular points (their sum), a synthetic full only itself.
       const chainOf = (p: Point): number => (!p.regular ? p.bytes : wholeChain ? 0 : p.chain);
-      if (i === steadyFrom || i === from) live.forEach((p) => (worstChain = Math.max(worstChain, chainOf(p))));
+      if (i === steadyFrom || i === from) {
+        live.forEach((p) => {
+          worstChain = Math.max(worstChain, chainOf(p));
+        });
+      }
       for (const p of fresh) if (p.alive) worstChain = Math.max(worstChain, chainOf(p));
       if (wholeChain) worstChain = Math.max(worstChain, live.regularBytes.value);
     }

@@ -36,8 +36,12 @@ function bruteForce(m: Model): Brute {
   for (let mask = 0; mask < 2 ** (Z + R); mask++) {
     const own = (i: number): boolean => ((mask >> i) & 1) === 1;
     let P = 1;
-    zq.forEach((q, i) => (P *= own(i) ? q : 1 - q));
-    rq.forEach((q, i) => (P *= own(Z + i) ? q : 1 - q));
+    zq.forEach((q, i) => {
+      P *= own(i) ? q : 1 - q;
+    });
+    rq.forEach((q, i) => {
+      P *= own(Z + i) ? q : 1 - q;
+    });
     if (P === 0) continue;
     const zoneDown = m.zones.map((z, i) => {
       const r = m.regions.findIndex((x) => x.name === z.region);
@@ -89,7 +93,9 @@ describe('zone conditioning against brute-force enumeration (≤ 12 zones)', () 
       const got = analyzeAvailability(m);
       expect(got.service.exact).toBe(true);
       expect(rel(got.service.unavailability, want.q)).toBeLessThan(1e-12);
-      got.tiers.forEach((t, i) => expect(rel(t.unavailability, want.tierQ[i] ?? 0)).toBeLessThan(1e-12));
+      got.tiers.forEach((t, i) => {
+        expect(rel(t.unavailability, want.tierQ[i] ?? 0)).toBeLessThan(1e-12);
+      });
       got.zones.forEach((z, i) => {
         const q = m.zones[i]?.failure?.unavailability ?? 0;
         // E[q_svc | zone down] over the zone's own failure (a masking region counts too).

@@ -223,10 +223,22 @@ function retain(
     const p = live[j];
     if (p === undefined) continue;
     let needed = false;
-    if (p.regular && r < points) (r++, (needed = true));
-    if (p.weekly && w < weekly) (w++, (needed = true));
-    if (p.monthly && m < monthly) (m++, (needed = true));
-    if (p.yearly && y < yearly) (y++, (needed = true));
+    if (p.regular && r < points) {
+      r++;
+      needed = true;
+    }
+    if (p.weekly && w < weekly) {
+      w++;
+      needed = true;
+    }
+    if (p.monthly && m < monthly) {
+      m++;
+      needed = true;
+    }
+    if (p.yearly && y < yearly) {
+      y++;
+      needed = true;
+    }
     if (!needed) continue;
     for (let q: Point | null = p; q !== null && q.mark !== pass; q = q.parent) q.mark = pass;
   }
