@@ -14,14 +14,17 @@
 import { DIST_EXPONENTIAL, DIST_FIXED, DIST_LOGNORMAL, DIST_WEIBULL } from './compile.js';
 import type { Sfc32 } from './rng.js';
 
+/** The Lanczos coefficients (g = 7, n = 9), once for every call. */
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7,
+] as const;
+
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; Numerical Recipes 3rd ed. §6.1), ~1e-15 relative. */
 export function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7,
-  ];
+  const c = LANCZOS;
   const z = x - 1;
   let s = c[0] ?? 0;
   for (let i = 1; i < 9; i++) s += (c[i] ?? 0) / (z + i);
@@ -48,6 +51,20 @@ export function gamma(rng: Sfc32, shape: number): number {
   }
 }
 
+/**
+ * Γ(1 + 1/k) for the Weibull shapes in use, computed once per shape instead of once per draw
+ * (the same expression, so the same double: draws are unchanged bit for bit).
+ */
+let lastShape = Number.NaN;
+let lastGammaFactor = Number.NaN;
+function weibullGammaFactor(shape: number): number {
+  if (shape !== lastShape) {
+    lastShape = shape;
+    lastGammaFactor = Math.exp(logGamma(1 + 1 / shape));
+  }
+  return lastGammaFactor;
+}
+
 /** A draw with mean `mean` from distribution code `kind` with parameter `param`. */
 export function drawDuration(rng: Sfc32, kind: number, param: number, mean: number): number {
   switch (kind) {
@@ -56,7 +73,7 @@ export function drawDuration(rng: Sfc32, kind: number, param: number, mean: numb
     case DIST_FIXED:
       return mean;
     case DIST_WEIBULL:
-      return (mean / Math.exp(logGamma(1 + 1 / param))) * Math.pow(-Math.log(rng.uniform53()), 1 / param);
+      return (mean / weibullGammaFactor(param)) * (-Math.log(rng.uniform53())) ** (1 / param);
     case DIST_LOGNORMAL:
       return Math.exp(Math.log(mean) - (param * param) / 2 + param * normal(rng));
     default:
@@ -72,8 +89,8 @@ export function drawResidual(rng: Sfc32, kind: number, param: number, mean: numb
     case DIST_FIXED:
       return mean * rng.uniform();
     case DIST_WEIBULL: {
-      const scale = mean / Math.exp(logGamma(1 + 1 / param));
-      return rng.uniform() * scale * Math.pow(gamma(rng, 1 + 1 / param), 1 / param);
+      const scale = mean / weibullGammaFactor(param);
+      return rng.uniform() * scale * gamma(rng, 1 + 1 / param) ** (1 / param);
     }
     case DIST_LOGNORMAL:
       return rng.uniform() * Math.exp(Math.log(mean) + (param * param) / 2 + param * normal(rng));
