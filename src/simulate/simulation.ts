@@ -88,7 +88,7 @@ export function* simulation(
         phase,
         init,
         fold: foldSnapshot,
-        ...(rel === undefined ? {} : { done: (a: SnapshotAcc) => naiveDone(a, rel, (options.estimator ?? 'auto') !== 'naive') }),
+        ...(rel === undefined ? {} : { done: (a: SnapshotAcc) => naiveDone(a, rel, (options.estimator ?? 'auto') !== 'naive', analyticallyRare(analytic, m.tierNames, rel)) }),
         progress: (a, done) => (rel === undefined ? fixedProgress(phase, done) : predictedFraction(proportion(a.serviceDown, a.trials), rel)),
       },
       ctx,
@@ -215,13 +215,26 @@ function fromTimeline(tl: SimulationResult['timeline']): UnavailabilityEstimate 
 }
 
 /**
+ * True when the exact figures of the service and of every tier each need over 100 × 2^20
+ * naive trials for the relative error asked (N* = z²(1 − q)/(r²q)): then the 2^20-trial naive
+ * pre-run would only confirm that it sees nothing, and importance sampling takes over at once.
+ */
+function analyticallyRare(analytic: AnalyticFigures | undefined, tiers: readonly string[], rel: number): boolean {
+  if (analytic === undefined) return false;
+  const rare = (q: number | undefined): boolean => q !== undefined && q > 0 && (Z95 * Z95 * (1 - q)) / (rel * rel * q) > 100 * 2 ** 20;
+  return rare(analytic.serviceUnavailability) && tiers.every((t) => rare(analytic.tiers?.[t]));
+}
+
+/**
  * Stop rule of the naive phase with relError: the service interval is tight enough, or (when
  * importance sampling may take over) naive sampling would need over 100 times the trials run so
  * far, N* = z²(1 − p)/(r²p) with p ≥ 1/N, once at least 2^20 trials ran.
  */
-function naiveDone(a: SnapshotAcc, rel: number, handOver: boolean): boolean {
+function naiveDone(a: SnapshotAcc, rel: number, handOver: boolean, rare: boolean): boolean {
   const p = proportion(a.serviceDown, a.trials);
   if (relativeHalfWidth(p.estimate, p.ci) <= rel) return true;
+  // The analytic figures say every event is too rare for naive sampling: one chunk, then hand over.
+  if (handOver && rare && a.trials > 0) return true;
   if (!handOver || a.trials < 1 << 20) return false;
   const pHat = Math.max(a.serviceDown, 1) / a.trials;
   const needed = (Z95 * Z95 * (1 - pHat)) / (rel * rel * pHat);

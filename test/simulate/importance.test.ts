@@ -46,6 +46,25 @@ describe('importance sampling (failure biasing, cross-entropy tuned)', () => {
     expect(u.ci[1]).toBeGreaterThanOrEqual(1e-12 * 0.9999999);
   });
 
+  it('skips the 2^20-trial naive pre-run when the exact figures say every event is rare', () => {
+    // Same 1-of-3 model, q³ = 1e-12: at 10% relative error naive sampling would need
+    // z²/(0.01·1e-12) ≈ 4e14 trials, so one naive chunk runs and importance sampling takes over;
+    // without the analytic figures the naive phase runs its 2^20 trials first.
+    const m = model({ tiers: [tier('t', 1, [{ zone: undefined, count: 3, failure: staticComponent(1e-4) }])] });
+    const told = simulateSync(m, { seed: 4, relError: 0.1, mode: 'snapshot' }, { serviceUnavailability: 1e-12, tiers: { t: 1e-12 } });
+    const blind = simulateSync(m, { seed: 4, relError: 0.1, mode: 'snapshot' });
+    expect(told.trials).toBeLessThan(1 << 20);
+    expect(blind.trials).toBeGreaterThanOrEqual(1 << 20);
+    for (const r of [told, blind]) {
+      expect(r.service.unavailability.estimator).toBe('importance-sampling');
+      expect(Math.abs(r.service.unavailability.estimate - 1e-12) / 1e-12).toBeLessThan(0.1);
+    }
+    // A tier that is not rare keeps the naive pre-run: its figure comes from it.
+    const mixed = model({ tiers: [tier('t', 1, [{ zone: undefined, count: 3, failure: staticComponent(1e-4) }]), tier('u', 1, [{ zone: undefined, count: 1, failure: staticComponent(0.01) }])] });
+    const r = simulateSync(mixed, { seed: 4, relError: 0.1, mode: 'snapshot' }, { serviceUnavailability: 0.01, tiers: { t: 1e-12, u: 0.01 } });
+    expect(r.trials).toBeGreaterThan(1 << 14);
+  });
+
   it('is unbiased on a zone model with shared zones (forced importance sampling)', () => {
     const m = referenceSnapshotModel();
     const exact = exactSnapshot(m);
