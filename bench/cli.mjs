@@ -33,6 +33,8 @@ rows.push(['check models/database-dr.yaml', time(['check', 'models/database-dr.y
 rows.push(['slo models/api-slo.yaml --no-simulate', time(['slo', 'models/api-slo.yaml', '--no-simulate'])]);
 rows.push(['slo models/api-slo.yaml', time(['slo', 'models/api-slo.yaml'])]);
 rows.push(['slo models/api-slo.yaml --window month', time(['slo', 'models/api-slo.yaml', '--window', 'month'])]);
+for (const model of models) rows.push([`plan models/${model}`, time(['plan', `models/${model}`, '--json'])]);
+rows.push(['plan models/inference-3az.yaml --years 10', time(['plan', 'models/inference-3az.yaml', '--years', '10', '--json'])]);
 const invalid = readdirSync('fixtures/invalid').filter((f) => f !== 'cases.json').sort();
 let worst = { name: '', ms: 0 };
 for (const file of invalid) {

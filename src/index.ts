@@ -17,6 +17,7 @@ export type { AvailabilityResult } from './analytic/availability/index.js';
 export { analyzeDataProtection } from './analytic/data-protection/index.js';
 export type { DataProtectionResult } from './analytic/data-protection/index.js';
 export { downtimeBudget, type DowntimeBudget } from './analytic/budget.js';
+export { planCapacity, analyzeSpares, analyzeJob, type PlanResult, type PlanOptions, type SparesResult, type JobResult } from './analytic/capacity/index.js';
 export { parseQuantity } from './units/quantity.js';
 export { parseFraction, parseAvailabilityArgument } from './units/fraction.js';
 export { simulate, simulateSync, simulateShard, checkParts, mergeParts } from './simulate/index.js';

@@ -13,6 +13,7 @@ import { compareCommand } from './commands/compare.js';
 import { diagramCommand } from './commands/diagram.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
+import { planCommand } from './commands/plan.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { sloCommand } from './commands/slo.js';
@@ -35,6 +36,7 @@ Examples:
   $ nines simulate models/inference-3az.yaml --seed 7
   $ nines sweep models/inference-3az.yaml --vary tiers.inference.nodes=8..16
   $ nines report models/database-dr.yaml -o report.html
+  $ nines plan models/inference-3az.yaml
   $ nines budget 99.95%
   $ nines slo models/api-slo.yaml --window 28d
   $ nines schema > model.schema.json`;
@@ -69,7 +71,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, sweepCommand, designCommand, sloCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
+  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, sweepCommand, designCommand, sloCommand, planCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
@@ -101,7 +103,7 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
 
 /** The subcommand being run, for the JSON envelope of an error. */
 function commandName(program: Command): CommandName {
-  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge', 'slo', 'sweep', 'design', 'report', 'diagram'] as const;
+  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge', 'slo', 'sweep', 'design', 'report', 'diagram', 'plan'] as const;
   const used = program.args[0];
   return names.find((n) => n === used) ?? 'validate';
 }

@@ -4,9 +4,12 @@
  * cross-check, the JSON document and the text report.
  */
 import { analyzeAvailability } from '../analytic/availability/index.js';
+import { analyzeJob, interruptionRate } from '../analytic/capacity/index.js';
 import type { Model } from '../model/types.js';
 import { simulateDocument } from '../report/json/documents.js';
+import { renderJobSimulation } from '../report/text/job-simulation.js';
 import { renderSimulation } from '../report/text/simulation.js';
+import { checkJobGoodput, type JobSimulation } from '../simulate/index.js';
 import type { AnalyticFigures, SimulationResult } from '../simulate/types.js';
 import type { Output } from './context.js';
 import { overridesJson } from './overrides.js';
@@ -20,11 +23,23 @@ export function analyticFigures(model: Model): AnalyticFigures {
   };
 }
 
+/** Each training job's goodput by timeline simulation (seeded by the run's seed) against Daly's. */
+export function jobSimulations(model: Model, seed: number): JobSimulation[] {
+  return model.tiers.flatMap((tier) => {
+    if (tier.job === undefined) return [];
+    const rate = interruptionRate(model, tier.name);
+    const exact = analyzeJob(tier.name, tier.minHealthy, tier.job, rate).current.goodput;
+    return [checkJobGoodput(tier.name, { ...tier.job, mtbiSeconds: rate > 0 ? 1 / rate : Infinity }, exact, seed)];
+  });
+}
+
 /** Prints a simulation result: the JSON document with --json, the text report otherwise. */
 export function printSimulation(o: Output, model: Model, fileLabel: string, result: SimulationResult, set: readonly string[] | undefined): void {
+  const jobs = jobSimulations(model, result.seed);
   if (o.json) {
-    o.outJson(simulateDocument(model, fileLabel, result, overridesJson(set, undefined)));
+    o.outJson({ ...simulateDocument(model, fileLabel, result, overridesJson(set, undefined)), ...(jobs.length === 0 ? {} : { jobSimulation: jobs }) });
   } else {
-    o.out(`${o.style.chalk.bold(model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n`);
+    const jobText = jobs.length === 0 ? '' : `\n${renderJobSimulation(jobs, o.style).trimEnd()}\n`;
+    o.out(`${o.style.chalk.bold(model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n${jobText}`);
   }
 }

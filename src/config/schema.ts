@@ -23,7 +23,7 @@ type Schema = Record<string, unknown>;
  * ("expected a duration, got '5 GB', a size"), and the SLO window, label names and SLI queries,
  * which build/slo.ts checks with their own wording; their schema errors would only repeat it.
  */
-const UNIT_POINTER = /^\/definitions\/(duration|size|throughput|fraction|availability|growth|sloWindow|costRate|storagePrice)(\/|$)|^\/definitions\/slo\/properties\/(labels|sli\/properties\/(errorQuery|totalQuery))(\/|$)/;
+const UNIT_POINTER = /^\/definitions\/(duration|size|throughput|fraction|availability|growth|growthRate|sloWindow|costRate|storagePrice)(\/|$)|^\/definitions\/slo\/properties\/(labels|sli\/properties\/(errorQuery|totalQuery))(\/|$)/;
 
 /** Checks `data` against the model schema; returns every problem, located. */
 export function checkSchema(data: unknown, locate: Locator): Problem[] {

@@ -27,6 +27,7 @@ export function formatMetric(metric: TargetMetric, value: number, complement?: n
     case 'downtimePerYear':
     case 'rpo':
     case 'rto':
+    case 'runway':
       return formatDuration(value);
     case 'dataAtRisk':
     case 'backupStorage':

@@ -120,6 +120,14 @@ export function measure(target: Target, figures: GateFigures): Measured {
       const cost = figures.cost;
       return cost === undefined ? missing("the model prices nothing: give a 'cost' to its tiers, zones, regions, data or backups") : direct(cost.perMonth);
     }
+    case 'runway': {
+      const plan = figures.plan;
+      if (plan === undefined || plan.runway.length === 0) return missing('the runway target needs a tier with capacity, data.capacity or data.backupCapacity to measure');
+      let worst = plan.runway[0];
+      for (const r of plan.runway) if ((r.breaksAtSeconds ?? Infinity) < (worst?.breaksAtSeconds ?? Infinity)) worst = r;
+      // Beyond the horizon: the horizon itself is a lower bound, and check plans at least past the threshold.
+      return direct(worst?.breaksAtSeconds ?? plan.horizonSeconds);
+    }
     default: {
       const never: never = target.metric;
       throw new Error(`unknown metric ${String(never)}`);

@@ -5,6 +5,7 @@
 import type { AvailabilityResult } from '../analytic/availability/index.js';
 import type { DataProtectionResult } from '../analytic/data-protection/index.js';
 import type { CostResult } from '../analytic/cost.js';
+import type { PlanResult } from '../analytic/capacity/index.js';
 import type { Scenario, Target, TargetLevel, TargetMetric } from '../model/types.js';
 import type { SimulationResult } from '../simulate/types.js';
 
@@ -25,6 +26,8 @@ export type GateFigures = {
   readonly simulation?: SimulationResult | undefined;
   /** The model's cost; `undefined` when it prices nothing (a costPerMonth target then has no figure). */
   readonly cost?: CostResult | undefined;
+  /** Present when a runway target is checked: the capacity plan (`nines plan`). */
+  readonly plan?: PlanResult | undefined;
   /** The SLO figures for errorBudget and budgetExhaustionProbability targets (`nines slo`). */
   readonly slo?: SloGateFigures | undefined;
 };

@@ -70,7 +70,31 @@ export type Tier = {
   readonly minHealthy: number;
   /** The tier's per-node failure spec (groups may override it). */
   readonly failure: Component;
-  readonly capacity: { readonly perNode: number; readonly demand: number } | undefined;
+  readonly capacity: Capacity | undefined;
+  /**
+   * Hot spares s, already counted in `nodes` and `groups` (so every engine sees n + s nodes);
+   * `minHealthy: all` means all of the n nodes without spares. Absent: 0.
+   */
+  readonly spares?: number;
+  /** A training job needing minHealthy nodes at once, restarting from its last checkpoint. */
+  readonly job?: Job;
+};
+
+/** Compound growth x(t) = x0 · (1 + rate)^(t / periodSeconds) (year = 365 d, month = 30 d). */
+export type Growth = { readonly rate: number; readonly periodSeconds: number };
+
+export type Capacity = {
+  readonly perNode: number;
+  readonly demand: number;
+  /** Demand growth for `nines plan`; absent: none. */
+  readonly growth?: Growth;
+};
+
+/** Checkpoint plan of a job: compute τ between checkpoints, cost δ of one, restart R. */
+export type Job = {
+  readonly checkpointEverySeconds: number;
+  readonly checkpointCostSeconds: number;
+  readonly restartSeconds: number;
 };
 
 /** The service structure: which tiers must be up. */
@@ -159,7 +183,13 @@ export type Data = {
   readonly backups: readonly Backup[];
   /** `undefined`: the data tier's nodes are full replicas (derived by the engine). */
   readonly durability: Durability | undefined;
+  /** Usable capacity of the data tier for the live data; absent: unlimited. */
+  readonly capacityBytes?: number;
+  /** Backup storage capacity per backup location; absent locations are unlimited. */
+  readonly backupCapacity?: readonly BackupCapacity[];
 };
+
+export type BackupCapacity = { readonly location: Location; readonly bytes: number };
 
 export type RecoveryStrategy =
   | 'active-active'
@@ -187,7 +217,8 @@ export type TargetMetric =
   | 'backupStorage'
   | 'errorBudget'
   | 'budgetExhaustionProbability'
-  | 'costPerMonth';
+  | 'costPerMonth'
+  | 'runway';
 
 export type Scenario = 'node' | 'zone' | 'region' | 'corruption';
 

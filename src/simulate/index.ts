@@ -11,6 +11,7 @@ export { runSnapshotChunk, snapshotPlan, type SnapshotCounts } from './snapshot-
 export { runTimelineChunk, type TimelineChunk, type TimelineStart } from './timeline-kernel.js';
 export { wilson, proportion, meanEstimate, quantileSorted, quantileWithCi, type ProportionEstimate, type MeanEstimate, type QuantileEstimate } from './estimators.js';
 export { GENERATOR, Sfc32, rngFor } from './rng.js';
+export { checkJobGoodput, simulateGoodput, type GoodputEstimate, type GoodputSimulationSpec, type JobSimulation } from './goodput-kernel.js';
 export { DEFAULT_DATA_LOSS_TRIALS, DEFAULT_RECOVERY_TRIALS } from './data-loss.js';
 export { runDurabilityChunk, type DurabilityParams, type DurabilitySums } from './durability-kernel.js';
 export type {

@@ -22,6 +22,13 @@ export type BackupSimulation = Pick<
   'backupsTaken' | 'restorePoints' | 'fulls' | 'storageBytes' | 'peakStorageBytes' | 'worstChainBytes'
 >;
 
+/**
+ * Called once per backup slot t with the bytes stored while the new file is written (before
+ * retention deletes anything: the figure a capacity must hold) and after retention. A traced
+ * run simulates every slot (no horizon cap).
+ */
+export type BackupTrace = (t: number, peakBytes: number, storedBytes: number) => void;
+
 /** Points between fulls for the methods with periodic fulls. */
 export function fullEveryPoints(job: BackupJobSpec): number {
   const every = job.fullEverySeconds ?? SECONDS_PER_WEEK;
@@ -53,12 +60,13 @@ export function simulateBackupJob(
   job: BackupJobSpec,
   data: DataSet,
   horizonSeconds: number,
+  trace?: BackupTrace,
 ): BackupSimulation {
   const dt = job.everySeconds;
   const count = Math.max(1, Math.ceil(horizonSeconds / dt));
-  const plan = sections(job, count);
+  const plan = trace === undefined ? sections(job, count) : undefined;
   if (plan === undefined) {
-    const all = runSection(job, data, 0, count, count);
+    const all = runSection(job, data, 0, count, count, 0, trace);
     return { backupsTaken: count, ...all.steady, peakStorageBytes: all.peak, worstChainBytes: all.worstChain };
   }
   const head = runSection(job, data, 0, plan.headEnd, count);
@@ -126,7 +134,7 @@ type SectionResult = {
  * the peak over steps ≥ peakFrom, and the steady state (largest state after retention of the
  * last cycle of the horizon `count`) with its worst chain.
  */
-function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number, count: number, peakFrom = from): SectionResult {
+function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number, count: number, peakFrom = from, trace?: BackupTrace): SectionResult {
   const dt = job.everySeconds;
   const period = fullEveryPoints(job);
   const periodic = job.method === 'forward-incremental' || job.method === 'differential';
@@ -205,7 +213,8 @@ function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number,
     } else if (flagged && regular.kind === 'full') {
       target = regular;
     }
-    peak = i >= peakFrom ? Math.max(peak, live.stored.value) : peak;
+    const writing = live.stored.value;
+    peak = i >= peakFrom ? Math.max(peak, writing) : peak;
 
     // Retention: windows take the new points (and drop their oldest); forever merges instead.
     live.hold('regular', regular);
@@ -224,6 +233,7 @@ function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number,
         live.rewrite(next, fullBytesAt(data, next.t), 'full', null);
       }
     }
+    trace?.(t, writing, live.stored.value);
 
     // Steady state: the largest state after retention over the last cycle of the horizon.
     if (i >= steadyFrom) {

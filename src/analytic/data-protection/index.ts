@@ -10,7 +10,7 @@ import { analyzeScenario, SCENARIOS } from './scenarios.js';
 import type { DataProtectionResult } from './types.js';
 
 export type * from './types.js';
-export { simulateBackupJob, type BackupJobSpec, type BackupSimulation } from './backup-simulation.js';
+export { simulateBackupJob, type BackupJobSpec, type BackupSimulation, type BackupTrace } from './backup-simulation.js';
 export { steadyStateClosedForm } from './backup-closed-form.js';
 export { windowDurability, type ShardGroup } from './durability-window.js';
 export { markovDurability, logMarkovMttdl } from './durability-markov.js';

@@ -6,6 +6,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModel } from '../../analytic/analyze-model.js';
 import { needsSloFigures, sloGateFigures } from '../../app/slo.js';
+import { planForTargets } from '../../app/plan.js';
 import { suggest } from '../../lib/suggest.js';
 import { EXIT, ninesError } from '../../errors.js';
 import { parseTargetFlag } from '../../config/target-flag.js';
@@ -76,7 +77,7 @@ export function checkCommand(ctx: CommandContext): Command {
     .addHelpText('after', `
 Target grammar: METRIC[SCOPE] OP VALUE[@warn]
   METRIC  availability, downtimePerYear, outagesPerYear, rpo, rto, durability, dataAtRisk, backupStorage,
-          errorBudget (the SLO budget's share the design uses), budgetExhaustionProbability, costPerMonth
+          errorBudget (the SLO budget's share the design uses), budgetExhaustionProbability, costPerMonth, runway
   SCOPE   a scenario (node, zone, region, corruption) for rpo, rto, dataAtRisk; a tier for availability
   OP      >= or <=;  VALUE in the metric's unit: 99.95%, 4 nines, 1h, 15 minute, 40 TB, 2
 
@@ -89,7 +90,8 @@ Examples:
   $ nines check models/minimal.yaml --target 'availability>=99.99%' --target 'downtimePerYear<=1h@warn'
   $ nines check models/database-dr.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
   $ nines check models/database-dr.yaml --report junit=nines-junit.xml --report markdown=nines.md
-  $ nines check models/inference-3az.yaml --method simulate --trials 10000000`)
+  $ nines check models/inference-3az.yaml --method simulate --trials 10000000
+  $ nines check models/inference-3az.yaml --target 'runway>=2 month'     # capacity runway (nines plan)`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
       const flagTargets: GateTarget[] = (flags.target ?? []).map((text) => {
@@ -119,7 +121,8 @@ Examples:
       const targets = mergeTargets(fileTargets(loaded.model.targets, loaded.fileLabel), flagTargets);
       const needs = needsSloFigures(targets);
       const slo = needs.budget ? await sloGateFigures(model, analysis.availability, { exhaustion: needs.exhaustion, seed: flags.seed }) : undefined;
-      const result = evaluateTargets(targets, { ...analysis, simulation, slo }, { mcDecision: flags.mcDecision });
+      const plan = planForTargets(model, targets);
+      const result = evaluateTargets(targets, { ...analysis, simulation, slo, plan }, { mcDecision: flags.mcDecision });
       const exit = gateExit(result, { maxWarnings: flags.maxWarnings, exitZero: flags.exitZero });
       const view: CheckView = { modelName: loaded.model.name, file: loaded.fileLabel, method: flags.method, result, exit };
       const document = {

@@ -1,4 +1,5 @@
-import type { Backup, BackupMethod, Data, DataCopy, Durability, Location, Replication, Zone, Region } from '../../model/types.js';
+import type { Backup, BackupCapacity, BackupMethod, Data, DataCopy, Durability, Location, Replication, Zone, Region } from '../../model/types.js';
+import { suggest } from '../../lib/suggest.js';
 import type { Path } from '../problem.js';
 import { readShardFailure } from './failure.js';
 import { int, isRaw, list, str, type Raw, type Reader } from './reader.js';
@@ -18,8 +19,33 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
   const copies = list(raw['copies']).flatMap((c, i) => readCopy(reader, c, ['data', 'copies', i], domains));
   const backups = list(raw['backups']).flatMap((b, i) => readBackup(reader, b, ['data', 'backups', i], domains));
   const durability = readDurability(reader, raw['durability'], ['data', 'durability'], sizeBytes);
+  const capacityBytes = reader.size(raw['capacity'], ['data', 'capacity'], 'positive');
+  const backupCapacity = readBackupCapacity(reader, raw['backupCapacity'], backups, domains);
   if (tier === undefined || sizeBytes === undefined) return undefined;
-  return { tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability };
+  return {
+    tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability,
+    ...(capacityBytes === undefined ? {} : { capacityBytes }),
+    ...(backupCapacity.length === 0 ? {} : { backupCapacity }),
+  };
+}
+
+/** `backupCapacity`: location → size, each a location some backup is stored at. */
+function readBackupCapacity(reader: Reader, raw: unknown, backups: readonly Backup[], domains: Domains): BackupCapacity[] {
+  if (!isRaw(raw)) return [];
+  const name = (l: Location): string => (l.kind === 'offsite' ? 'offsite' : l.name);
+  const used = [...new Set(backups.map((b) => name(b.location)))];
+  return Object.entries(raw).flatMap(([key, value]) => {
+    const path: Path = ['data', 'backupCapacity', key];
+    const bytes = reader.size(value, path, 'positive');
+    const location = readLocation(key, domains);
+    if (location === undefined || !used.includes(key)) {
+      const hint = suggest(key, used);
+      const known = used.length === 0 ? 'the model has no backups' : `${hint === undefined ? '' : `did you mean '${hint}'? `}backup locations: ${used.join(', ')}`;
+      reader.report('unknown-reference', path, `'${key}' is not a location any backup is stored at (${known})`, 'key');
+      return [];
+    }
+    return bytes === undefined ? [] : [{ location, bytes }];
+  });
 }
 
 function readReplication(reader: Reader, raw: unknown, path: Path): Replication | undefined {

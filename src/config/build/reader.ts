@@ -4,7 +4,9 @@
  * reported a wrong shape, so a missing or odd value just yields `undefined`.
  */
 import { parseFraction, parseGrowth } from '../../units/fraction.js';
+import { parseGrowthRate } from '../../units/growth-rate.js';
 import { parseQuantity, type QuantityKind } from '../../units/quantity.js';
+import type { Growth } from '../../model/types.js';
 import type { Locator } from '../parse.js';
 import { formatPath, type Path, type Problem } from '../problem.js';
 
@@ -69,6 +71,17 @@ export class Reader {
       return undefined;
     }
     return result.value;
+  }
+
+  /** A compound growth rate per year or per month ("40%/year", "3%/month", 0.4). */
+  growthRate(value: unknown, path: Path): Growth | undefined {
+    if (value === undefined) return undefined;
+    const parsed = parseGrowthRate(value);
+    if (!parsed.ok) {
+      this.report('invalid-unit', path, parsed.message);
+      return undefined;
+    }
+    return { rate: parsed.rate, periodSeconds: parsed.periodSeconds };
   }
 
   private bounded(value: number, path: Path, bound: Bound, kind: string): number | undefined {

@@ -19,6 +19,7 @@ export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max
   errorBudget: { kind: 'share', shorthand: 'max' },
   budgetExhaustionProbability: { kind: 'share', shorthand: 'max' },
   costPerMonth: { kind: 'cost', shorthand: 'max' },
+  runway: { kind: 'duration', shorthand: 'min' },
 };
 
 const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];

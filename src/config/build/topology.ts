@@ -1,4 +1,5 @@
-import type { NodeGroup, Region, Tier, Zone } from '../../model/types.js';
+import { addNodes } from '../../model/add-nodes.js';
+import type { Job, NodeGroup, Region, Tier, Zone } from '../../model/types.js';
 import type { Path } from '../problem.js';
 import { readFailure } from './failure.js';
 import { int, isRaw, list, str, type Reader } from './reader.js';
@@ -24,13 +25,17 @@ export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]):
     const name = str(t['name']);
     const failure = readFailure(reader, t['failure'], [...path, 'failure']);
     if (name === undefined || failure === undefined) return [];
-    const groups = readGroups(reader, t['nodes'], [...path, 'nodes'], zones, failure);
-    if (groups === undefined) return [];
-    const nodes = groups.reduce((sum, g) => sum + g.count, 0);
-    const capacity = readCapacity(t['capacity']);
-    const minHealthy = readMinHealthy(reader, t['minHealthy'], [...path, 'minHealthy'], nodes, capacity, name);
+    const spares = int(t['spares']) ?? 0;
+    const placed = readGroups(reader, t['nodes'], [...path, 'nodes'], zones, failure);
+    if (placed === undefined) return [];
+    const active = placed.reduce((sum, g) => sum + g.count, 0);
+    const capacity = readCapacity(reader, t['capacity'], [...path, 'capacity']);
+    const minHealthy = readMinHealthy(reader, t['minHealthy'], [...path, 'minHealthy'], active, capacity, name);
+    const job = readJob(reader, t['job'], [...path, 'job']);
     if (minHealthy === undefined) return [];
-    return [{ name, nodes, groups, minHealthy, failure, capacity }];
+    const groups = spares > 0 ? addNodes(placed, spares, failure) : placed;
+    const nodes = active + spares;
+    return [{ name, nodes, groups, minHealthy, failure, capacity, ...(spares > 0 ? { spares } : {}), ...(job === undefined ? {} : { job }) }];
   });
 }
 
@@ -68,11 +73,23 @@ function readGroups(reader: Reader, raw: unknown, path: Path, zones: readonly Zo
   return undefined;
 }
 
-function readCapacity(raw: unknown): Tier['capacity'] {
+function readCapacity(reader: Reader, raw: unknown, path: Path): Tier['capacity'] {
   if (!isRaw(raw)) return undefined;
   const perNode = raw['perNode'];
   const demand = raw['demand'];
-  return typeof perNode === 'number' && typeof demand === 'number' ? { perNode, demand } : undefined;
+  const growth = reader.growthRate(raw['growth'], [...path, 'growth']);
+  if (typeof perNode !== 'number' || typeof demand !== 'number') return undefined;
+  return growth === undefined || growth.rate === 0 ? { perNode, demand } : { perNode, demand, growth };
+}
+
+/** `job`: checkpoint interval and cost (> 0), restart (≥ 0). */
+function readJob(reader: Reader, raw: unknown, path: Path): Job | undefined {
+  if (!isRaw(raw)) return undefined;
+  const every = reader.duration(raw['checkpointEvery'], [...path, 'checkpointEvery']);
+  const cost = reader.duration(raw['checkpointCost'], [...path, 'checkpointCost']);
+  const restart = reader.duration(raw['restart'], [...path, 'restart'], 'non-negative');
+  if (every === undefined || cost === undefined || restart === undefined) return undefined;
+  return { checkpointEverySeconds: every, checkpointCostSeconds: cost, restartSeconds: restart };
 }
 
 /** k: a number, "majority" (⌊n/2⌋ + 1), "all" (n), or by default ⌈demand / perNode⌉ or n. */

@@ -14,7 +14,10 @@ export function renderModelSummary(file: string, model: Model, style: TextStyle)
     '',
     ...model.tiers.map((t) => {
       const zones = t.groups.some((g) => g.zone !== undefined) ? ` in ${t.groups.map((g) => `${g.zone ?? '-'}×${g.count}`).join(' ')}` : '';
-      return `  tier ${chalk.bold(t.name)}: needs ${t.minHealthy} of ${t.nodes}${zones}; node ${failure(t.failure)}`;
+      const spares = t.spares ? ` (${t.spares} of them hot spares)` : '';
+      const growth = t.capacity?.growth ? `; demand grows ${formatCount(t.capacity.growth.rate * 100)}%/${t.capacity.growth.periodSeconds < 31_536_000 ? 'month' : 'year'}` : '';
+      const job = t.job ? `; training job checkpointing every ${formatDuration(t.job.checkpointEverySeconds)}` : '';
+      return `  tier ${chalk.bold(t.name)}: needs ${t.minHealthy} of ${t.nodes}${spares}${zones}; node ${failure(t.failure)}${growth}${job}`;
     }),
     ...model.zones.map((z) => `  zone ${chalk.bold(z.name)}${z.region ? ` (${z.region})` : ''}: ${z.failure ? failure(z.failure) : 'never fails on its own'}`),
     ...model.regions.map((r) => `  region ${chalk.bold(r.name)}: ${r.failure ? failure(r.failure) : 'never fails'}`),

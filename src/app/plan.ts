@@ -1,0 +1,25 @@
+/**
+ * The `nines plan` use case: the capacity plan of a model over a horizon, and the plan `check`
+ * gates runway targets on.
+ */
+import { planCapacity, type PlanResult } from '../analytic/capacity/index.js';
+import type { Model, Target } from '../model/types.js';
+import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/conventions.js';
+
+export type { PlanResult } from '../analytic/capacity/index.js';
+
+/** The capacity plan over `years` with a timeline step (default: a month). */
+export function planReport(model: Model, options: { readonly years: number; readonly stepSeconds?: number }): PlanResult {
+  return planCapacity(model, { horizonSeconds: options.years * SECONDS_PER_YEAR, stepSeconds: options.stepSeconds ?? SECONDS_PER_MONTH });
+}
+
+/**
+ * The plan `check` needs for runway targets (undefined without any): at least three years and
+ * a month past the largest threshold, so a limit "beyond the horizon" passes honestly.
+ */
+export function planForTargets(model: Model, targets: readonly { readonly target: Target }[]): PlanResult | undefined {
+  const runways = targets.filter((t) => t.target.metric === 'runway').map((t) => t.target.threshold);
+  if (runways.length === 0) return undefined;
+  const horizonSeconds = Math.max(3 * SECONDS_PER_YEAR, ...runways.map((r) => r + SECONDS_PER_MONTH));
+  return planCapacity(model, { horizonSeconds, stepSeconds: SECONDS_PER_MONTH });
+}
