@@ -93,7 +93,7 @@ data:
 
 describe('runway target in check', () => {
   it('the inference model misses a 6-month runway (warn level, exit 0) and fails it as an error target (exit 1)', async () => {
-    const warn = await runCli(['check', 'models/inference-3az.yaml', '--json']);
+    const warn = await runCli(['check', 'models/inference-3az.yaml', '--target', 'runway>=6 month@warn', '--json']);
     const doc = JSON.parse(warn.stdout) as { records: { metric: string; status: string; actual: number }[] };
     const record = doc.records.find((r) => r.metric === 'runway')!;
     expect(record.status).toBe('warn');
