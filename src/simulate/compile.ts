@@ -3,13 +3,10 @@
  * becomes one component index, and the service structure becomes a postfix program.
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
-import type { Component, Distribution, Model, ServiceExpr } from '../model/types.js';
+import { componentSpecs, flattenStructure, type Structure } from '../model/structure.js';
+import type { Distribution, Model } from '../model/types.js';
 
-/** Postfix opcodes of the service program; each instruction is [op, a, b]. */
-export const OP_TIER = 0; // push tierDown[a]
-export const OP_ALL = 1; // pop a operands; down if any is down
-export const OP_ANY = 2; // pop a operands; down if all are down
-export const OP_AT_LEAST = 3; // pop a operands; up if at least b are up
+export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER } from '../model/structure.js';
 
 /** Distribution codes of the timeline kernel. */
 export const DIST_EXPONENTIAL = 0;
@@ -21,32 +18,7 @@ export const DIST_LOGNORMAL = 3;
  * The compiled model. Components are laid out regions, then zones, then nodes:
  * region r is r, zone z is regionCount + z, node n is regionCount + zoneCount + n.
  */
-export type CompiledModel = {
-  readonly regionCount: number;
-  readonly zoneCount: number;
-  readonly nodeCount: number;
-  readonly componentCount: number;
-  readonly tierCount: number;
-  readonly tierNames: readonly string[];
-  /** Steady-state unavailability q of each component. */
-  readonly q: Float64Array;
-  /** Zone → region index, or −1. */
-  readonly zoneRegion: Int32Array;
-  /** Node → zone index, or −1. */
-  readonly nodeZone: Int32Array;
-  /** Node → tier index. */
-  readonly nodeTier: Int32Array;
-  /** Down nodes that take tier t down: n − k + 1 (≤ 0: always down; > n: never down). */
-  readonly tierThreshold: Int32Array;
-  /** Nodes of tier t in zone z at [t·zoneCount + z]. */
-  readonly tierZoneNodes: Int32Array;
-  /** Zones of region r: regionZones[regionZoneStart[r] .. regionZoneStart[r + 1]). */
-  readonly regionZoneStart: Int32Array;
-  readonly regionZones: Int32Array;
-  /** The service structure as postfix instructions [op, a, b]. */
-  readonly program: Int32Array;
-  /** Deepest stack the program needs. */
-  readonly stackDepth: number;
+export type CompiledModel = Structure & {
   /** Timeline parameters; mean up / down times in seconds (Infinity up: never fails). */
   readonly meanUp: Float64Array;
   readonly meanDown: Float64Array;
@@ -60,62 +32,8 @@ export type CompiledModel = {
 
 /** Flattens a model for the kernels. @example compileModel(model).componentCount */
 export function compileModel(model: Model): CompiledModel {
-  const regionIndex = new Map(model.regions.map((r, i) => [r.name, i]));
-  const zoneIndex = new Map(model.zones.map((z, i) => [z.name, i]));
-  const tierIndex = new Map(model.tiers.map((t, i) => [t.name, i]));
-  const R = model.regions.length;
-  const Z = model.zones.length;
-  const T = model.tiers.length;
-  const nodeCount = model.tiers.reduce((s, t) => s + t.groups.reduce((g, x) => g + x.count, 0), 0);
-  const C = R + Z + nodeCount;
-
-  const specs: (Component | undefined)[] = [];
-  const names: string[] = [];
-  for (const r of model.regions) {
-    specs.push(r.failure);
-    names.push(`region ${r.name}`);
-  }
-  const zoneRegion = new Int32Array(Z);
-  model.zones.forEach((z, i) => {
-    specs.push(z.failure);
-    names.push(`zone ${z.name}`);
-    zoneRegion[i] = z.region === undefined ? -1 : lookup(regionIndex, z.region, 'region');
-  });
-  const nodeZone = new Int32Array(nodeCount);
-  const nodeTier = new Int32Array(nodeCount);
-  const tierThreshold = new Int32Array(T);
-  const tierZoneNodes = new Int32Array(T * Z);
-  let n = 0;
-  model.tiers.forEach((tier, t) => {
-    let total = 0;
-    for (const g of tier.groups) {
-      const z = g.zone === undefined ? -1 : lookup(zoneIndex, g.zone, 'zone');
-      for (let j = 0; j < g.count; j++, n++) {
-        nodeZone[n] = z;
-        nodeTier[n] = t;
-        specs.push(g.failure);
-        names.push(`node ${tier.name}[${total + j}]`);
-      }
-      if (z >= 0) tierZoneNodes[t * Z + z] = (tierZoneNodes[t * Z + z] ?? 0) + g.count;
-      total += g.count;
-    }
-    tierThreshold[t] = total - tier.minHealthy + 1;
-  });
-
-  const regionZoneStart = new Int32Array(R + 1);
-  for (let z = 0; z < Z; z++) {
-    const r = zoneRegion[z] ?? -1;
-    if (r >= 0) regionZoneStart[r + 1] = (regionZoneStart[r + 1] ?? 0) + 1;
-  }
-  for (let r = 0; r < R; r++) regionZoneStart[r + 1] = (regionZoneStart[r + 1] ?? 0) + (regionZoneStart[r] ?? 0);
-  const regionZones = new Int32Array(Z);
-  const fill = regionZoneStart.slice(0, R);
-  for (let z = 0; z < Z; z++) {
-    const r = zoneRegion[z] ?? -1;
-    if (r >= 0) regionZones[(fill[r] = (fill[r] ?? 0) + 1) - 1] = z;
-  }
-
-  const q = new Float64Array(C);
+  const structure = flattenStructure(model);
+  const C = structure.componentCount;
   const meanUp = new Float64Array(C).fill(Infinity);
   const meanDown = new Float64Array(C);
   const lifetimeKind = new Uint8Array(C);
@@ -123,53 +41,19 @@ export function compileModel(model: Model): CompiledModel {
   const repairKind = new Uint8Array(C);
   const repairParam = new Float64Array(C);
   const staticComponents: string[] = [];
-  specs.forEach((spec, c) => {
+  componentSpecs(model).forEach((spec, c) => {
     if (spec === undefined) return;
-    q[c] = spec.unavailability;
     [lifetimeKind[c], lifetimeParam[c]] = distributionCode(spec.lifetime);
     [repairKind[c], repairParam[c]] = distributionCode(spec.repair);
     if (spec.unavailability === 0) return;
     if (spec.mtbfSeconds === undefined || spec.mttrSeconds === undefined) {
-      staticComponents.push(names[c] ?? String(c));
+      staticComponents.push(structure.componentNames[c] ?? String(c));
       return;
     }
     meanUp[c] = spec.mtbfSeconds;
     meanDown[c] = spec.mttrSeconds;
   });
-
-  const code: number[] = [];
-  const stackDepth = emit(model.service, tierIndex, code);
-  return {
-    regionCount: R,
-    zoneCount: Z,
-    nodeCount,
-    componentCount: C,
-    tierCount: T,
-    tierNames: model.tiers.map((t) => t.name),
-    q,
-    zoneRegion,
-    nodeZone,
-    nodeTier,
-    tierThreshold,
-    tierZoneNodes,
-    regionZoneStart,
-    regionZones,
-    program: Int32Array.from(code),
-    stackDepth,
-    meanUp,
-    meanDown,
-    lifetimeKind,
-    lifetimeParam,
-    repairKind,
-    repairParam,
-    staticComponents,
-  };
-}
-
-function lookup(index: Map<string, number>, name: string, what: string): number {
-  const i = index.get(name);
-  if (i === undefined) throw new Error(`simulate: unknown ${what} "${name}"`);
-  return i;
+  return { ...structure, meanUp, meanDown, lifetimeKind, lifetimeParam, repairKind, repairParam, staticComponents };
 }
 
 /** The kernel's code and parameter of a distribution. @example distributionCode({ type: 'weibull', shape: 2 }) // [2, 2] */
@@ -186,30 +70,6 @@ export function distributionCode(d: Distribution): [number, number] {
     default: {
       const never: never = d;
       throw new Error(`simulate: unknown distribution ${JSON.stringify(never)}`);
-    }
-  }
-}
-
-/** Emits postfix code for e; returns the stack depth it needs. */
-function emit(e: ServiceExpr, tiers: Map<string, number>, code: number[]): number {
-  switch (e.kind) {
-    case 'tier':
-      code.push(OP_TIER, lookup(tiers, e.tier, 'tier'), 0);
-      return 1;
-    case 'all':
-    case 'any':
-    case 'atLeast': {
-      let depth = 0;
-      e.of.forEach((child, i) => {
-        depth = Math.max(depth, i + emit(child, tiers, code));
-      });
-      const op = e.kind === 'all' ? OP_ALL : e.kind === 'any' ? OP_ANY : OP_AT_LEAST;
-      code.push(op, e.of.length, e.kind === 'atLeast' ? e.k : 0);
-      return Math.max(depth, 1);
-    }
-    default: {
-      const never: never = e;
-      throw new Error(`simulate: unknown service expression ${JSON.stringify(never)}`);
     }
   }
 }

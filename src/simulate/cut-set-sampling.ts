@@ -20,7 +20,7 @@
 import type { CompiledModel } from './compile.js';
 import { chunkState } from './rng.js';
 import type { StructureEvaluator } from './structure.js';
-import type { CutSetFamily } from './cut-sets.js';
+import type { CutSetFamily } from '../model/cut-sets.js';
 
 /** Tag in slot 0 of an encoded cut-set proposal (a product biasing holds a probability there). */
 export const CUT_SET_TAG = -1;

@@ -16,7 +16,7 @@
  */
 import type { CompiledModel } from './compile.js';
 import { encodeCutSets } from './cut-set-sampling.js';
-import { MAX_CUT_SETS, minimalCutSets } from './cut-sets.js';
+import { MAX_CUT_SETS, minimalCutSets } from '../model/cut-sets.js';
 import { biasing, encodeMixture, runImportanceChunk, type Biasing } from './importance-kernel.js';
 import type { StructureEvaluator } from './structure.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/simulate/compile.js';
-import { minimalCutSets } from '../../src/simulate/cut-sets.js';
+import { minimalCutSets } from '../../src/model/cut-sets.js';
 import { model, staticComponent, tier } from '../../src/simulate/reference-models.js';
 import { StructureEvaluator } from '../../src/simulate/structure.js';
 

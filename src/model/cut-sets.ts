@@ -1,12 +1,12 @@
 /**
- * Minimal cut sets of a reported event (the service outage or one tier down) of a compiled
+ * Minimal cut sets of a reported event (the service outage or one tier down) of a flattened
  * model: the minimal sets of components whose joint failure causes the event. The event is
  * exactly the union over its minimal cut sets of "every component of the set is down"
  * (coherent structure; Barlow & Proschan, Statistical Theory of Reliability and Life Testing,
  * 1975, §1.3). Only components that can fail (q > 0) appear. Enumeration stops (undefined)
  * beyond a budget, since the count can grow combinatorially.
  */
-import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER, type CompiledModel } from './compile.js';
+import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER, type Structure } from './structure.js';
 
 /** A family of cut sets: each a sorted list of component indices. */
 export type CutSetFamily = readonly (readonly number[])[];
@@ -27,9 +27,9 @@ class Budget {
 /**
  * The minimal cut sets of `event` (−1 the service, t ≥ 0 tier t), or undefined past the budget.
  * [] means the event cannot happen; [[]] that it always happens.
- * @example minimalCutSets(compileModel(model), 0) // [[3, 4, 5]] for a 1-of-3 tier of nodes 3..5
+ * @example minimalCutSets(flattenStructure(model), 0) // [[3, 4, 5]] for a 1-of-3 tier of nodes 3..5
  */
-export function minimalCutSets(m: CompiledModel, event: number, maxSets = MAX_CUT_SETS): CutSetFamily | undefined {
+export function minimalCutSets(m: Structure, event: number, maxSets = MAX_CUT_SETS): CutSetFamily | undefined {
   const budget = new Budget();
   const memo = new Map<number, CutSetFamily | undefined>();
   const tierSets = (t: number): CutSetFamily | undefined => {
@@ -51,7 +51,7 @@ export function minimalCutSets(m: CompiledModel, event: number, maxSets = MAX_CU
     const kids = stack.splice(stack.length - a, a);
     // all: down if any child is down; any: if every child is; atLeast b: if more than a − b are.
     const need = op === OP_ALL ? 1 : op === OP_ANY ? a : op === OP_AT_LEAST ? a - (p[pc + 2] ?? 0) + 1 : NaN;
-    if (Number.isNaN(need)) throw new Error(`simulate: bad opcode ${op}`);
+    if (Number.isNaN(need)) throw new Error(`cut sets: bad opcode ${op}`);
     const f = atLeastOf(kids, need, maxSets, budget);
     if (f === undefined) return undefined;
     stack.push(f);
@@ -134,7 +134,7 @@ function isSubset(k: Set<number>, s: readonly number[]): boolean {
  * D is needed (cov(D \ e) < min(th, cov(D))). These are exactly the minimal cut sets of the
  * tier: a node in a cut set must be uncovered, and exactly th − cov(D) of them are needed.
  */
-function tierCutSets(m: CompiledModel, t: number, maxSets: number, budget: Budget): CutSetFamily | undefined {
+function tierCutSets(m: Structure, t: number, maxSets: number, budget: Budget): CutSetFamily | undefined {
   const R = m.regionCount;
   const Z = m.zoneCount;
   const th = m.tierThreshold[t] ?? 0;
