@@ -7,6 +7,9 @@ import { kOfN } from './k-of-n.js';
 import { capacityAfterLoss, survivesLoss } from './loss.js';
 import { prepare, type Prepared } from './prepare.js';
 import type { AvailabilityResult, DomainResult, ServiceResult, TierResult, UnavailabilityBounds } from './result.js';
+import type { AvailabilityResult, DomainResult, ServiceResult, TierResult } from './result.js';
+import { serviceCutSets } from './cut-sets.js';
+import { importanceMeasures } from './importance.js';
 import { findRisks } from './risks.js';
 import { compileService, type ServiceEvaluator } from './service-expr.js';
 import { findWarnings } from './warnings.js';
@@ -78,10 +81,14 @@ export function analyzeAvailability(model: Model, options: AvailabilityOptions =
       regionSummary: summarizeDomains(model.regions.map((r) => r.failure), H),
     },
   };
+  const cutSets = serviceCutSets(model, svc.unavailability);
+  const relevant = cutSets.complete ? new Set(cutSets.sets.flatMap((c) => c.components)) : undefined;
   return {
     ...result,
     risks: findRisks(result),
     warnings: findWarnings(model, svc, frequency),
+    importance: importanceMeasures(model, cond, zoneCond, regionCond, relevant),
+    cutSets,
   };
 }
 

@@ -28,6 +28,8 @@ export type Conditioned = {
   /** Σ P(s)·q_svc(s | tier t forced up): the service if tier t were perfect. */
   readonly tierPerfectQ: readonly number[];
   readonly tierPerfectA: readonly number[];
+  /** Σ P(s)·q_svc(s | tier t forced down): the service if tier t were always down. */
+  readonly tierDownQ: readonly number[];
   /** Per tier, per group: Σ P(s)·[zone up]·I_svc(t | s)·I_tier(node | s), a node's Birnbaum importance. */
   readonly nodeImportance: readonly (readonly number[])[];
   readonly zone: DomainSums;
@@ -113,6 +115,7 @@ export function conditionService(
   const tierQHigh = new Array<number>(T).fill(0);
   const tierPerfectQ = new Array<number>(T).fill(0);
   const tierPerfectA = new Array<number>(T).fill(0);
+  const tierDownQ = new Array<number>(T).fill(0);
   const nodeImportance = tiers.map((t) => new Array<number>(t.groups.length).fill(0));
   const zone = sums(space.zoneQ.length);
   const region = sums(space.regionQ.length);
@@ -181,6 +184,7 @@ export function conditionService(
       pairs[t] = own;
       tierPerfectQ[t] = (tierPerfectQ[t] ?? 0) + P * up.q;
       tierPerfectA[t] = (tierPerfectA[t] ?? 0) + P * up.a;
+      tierDownQ[t] = (tierDownQ[t] ?? 0) + P * down.q;
       // Birnbaum importance of the tier in this state: A(t up) − A(t down) = q(t down) − q(t up).
       const tierImportance = down.q - up.q;
       const edgeByClass = edges[t];
@@ -224,6 +228,7 @@ export function conditionService(
     tierQUpper: tierQHigh,
     tierPerfectQ,
     tierPerfectA,
+    tierDownQ,
     nodeImportance,
     zone,
     region,

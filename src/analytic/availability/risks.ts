@@ -1,6 +1,6 @@
 import type { AvailabilityResult, Risk, SubjectKind } from './result.js';
 
-type Input = Omit<AvailabilityResult, 'risks' | 'warnings'>;
+type Input = Omit<AvailabilityResult, 'risks' | 'warnings' | 'importance' | 'cutSets'>;
 
 /**
  * Single points of failure and the weakest link:

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { analyzeModel } from '../../analytic/analyze-model.js';
 import { EXIT } from '../../errors.js';
 import { analyzeDocument } from '../../report/json/documents.js';
+import { DEFAULT_CUT_SETS } from '../../report/json/analysis.js';
 import { envelope } from '../../report/json/envelope.js';
 import { renderAvailability } from '../../report/text/availability.js';
 import { renderDataProtection } from '../../report/text/data-protection.js';
@@ -10,15 +11,16 @@ import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
 import { drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 import { renderDrill } from '../../report/text/drill.js';
-import { positiveNumber } from '../options.js';
+import { positiveInteger, positiveNumber } from '../options.js';
 import { wrap } from '../../report/wrap.js';
 
-type AnalyzeOptions = { years?: number; set?: string[]; fail?: string[] };
+type AnalyzeOptions = { years?: number; cutSets?: number; set?: string[]; fail?: string[] };
 
 export function analyzeCommand(ctx: CommandContext): Command {
   return withOverrideOptions(new Command('analyze')
     .description('analytic report: availability of tiers and service, outages, risks; RPO/RTO, backup storage, durability; cost')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+    .addOption(new Option('--cut-sets [n]', `list the n most probable minimal cut sets of the service (default ${DEFAULT_CUT_SETS}; the JSON lists ${DEFAULT_CUT_SETS} without it)`).argParser(positiveInteger).preset(DEFAULT_CUT_SETS))
     .addOption(new Option('--years <n>', 'horizon of the backup-storage simulation in years (default: the model horizon, at least 1)').argParser(positiveNumber))
     .addHelpText('after', `
 Exit codes: 0 analysed, 2 invalid model or usage.
@@ -26,6 +28,7 @@ Exit codes: 0 analysed, 2 invalid model or usage.
 Examples:
   $ nines analyze models/inference-3az.yaml
   $ nines analyze models/database-dr.yaml --years 5
+  $ nines analyze models/inference-3az.yaml --cut-sets 5    # the 5 likeliest ways the service goes down
   $ nines analyze models/database-dr.yaml --json | jq '.service.nines'
   $ nines analyze models/database-dr.yaml --set tiers.db.nodes=5 --set 'data.backups.nightly.every=4 h'
   $ nines analyze models/database-dr.yaml --fail az-a          # drill: zone az-a down
@@ -44,11 +47,11 @@ Examples:
       const analysis = analyzeModel(loaded.model, { years: options.years });
       const drill = drillFor(loaded.model, options.fail);
       if (o.json) {
-        o.outJson({ ...analyzeDocument(loaded.model, loaded.fileLabel, analysis, overridesJson(options.set, options.fail)), ...(drill === undefined ? {} : { drill: drill.result }) });
+        o.outJson({ ...analyzeDocument(loaded.model, loaded.fileLabel, analysis, overridesJson(options.set, options.fail), { cutSets: options.cutSets }), ...(drill === undefined ? {} : { drill: drill.result }) });
       } else {
         const { chalk } = o.style;
         const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, ''))}` : ''}`;
-        const sections = [title, renderAvailability(analysis.availability, o.style)];
+        const sections = [title, renderAvailability(analysis.availability, o.style, { cutSets: options.cutSets })];
         if (analysis.dataProtection) sections.push(renderDataProtection(analysis.dataProtection, o.style));
         if (analysis.cost) sections.push(renderCost(analysis.cost, o.style));
         if (drill !== undefined) sections.push(renderDrill(drill.result, o.style));

@@ -9,10 +9,18 @@ export function modelInfo(model: Model, file: string): { name: string; descripti
   return { name: model.name, ...(model.description === undefined ? {} : { description: model.description }), file };
 }
 
-/** The figures of `nines analyze --json`: availability at the top level, data protection and cost beside it. */
-export function analysisJson(analysis: Analysis): AvailabilityResult & { dataProtection?: DataProtectionResult; cost: CostResult | null } {
+/** Minimal cut sets listed in the JSON unless `--cut-sets N` says how many. */
+export const DEFAULT_CUT_SETS = 10;
+
+/**
+ * The figures of `nines analyze --json`: availability at the top level, data protection and cost
+ * beside it; the first `cutSets` minimal cut sets (all are counted).
+ */
+export function analysisJson(analysis: Analysis, options: { cutSets?: number | undefined } = {}): AvailabilityResult & { dataProtection?: DataProtectionResult; cost: CostResult | null } {
+  const { cutSets } = analysis.availability;
   return {
     ...analysis.availability,
+    cutSets: { ...cutSets, sets: cutSets.sets.slice(0, options.cutSets ?? DEFAULT_CUT_SETS) },
     ...(analysis.dataProtection === undefined ? {} : { dataProtection: analysis.dataProtection }),
     cost: analysis.cost ?? null,
   };

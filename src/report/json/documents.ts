@@ -12,9 +12,9 @@ import { envelope } from './envelope.js';
 export type Overrides = { readonly set: readonly string[]; readonly fail: readonly string[] };
 const NONE: Overrides = { set: [], fail: [] };
 
-/** `nines analyze --json` (without a drill). */
-export function analyzeDocument(model: Model, file: string, analysis: Analysis, overrides: Overrides = NONE) {
-  return { ...envelope('analyze'), model: modelInfo(model, file), ...analysisJson(analysis), overrides: { set: [...overrides.set], fail: [...overrides.fail] } };
+/** `nines analyze --json` (without a drill); `cutSets`: how many minimal cut sets to list. */
+export function analyzeDocument(model: Model, file: string, analysis: Analysis, overrides: Overrides = NONE, options: { cutSets?: number | undefined } = {}) {
+  return { ...envelope('analyze'), model: modelInfo(model, file), ...analysisJson(analysis, options), overrides: { set: [...overrides.set], fail: [...overrides.fail] } };
 }
 
 /** `nines simulate --json`. */

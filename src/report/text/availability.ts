@@ -13,13 +13,15 @@ import {
   formatProbability,
 } from '../format.js';
 import type { TextStyle } from '../style.js';
+import { renderCutSets, renderImportance } from './importance.js';
 
 /**
  * The availability section of `nines analyze`: service summary first, then tiers, zones,
  * regions, risks and warnings, as tables within 100 columns; colour only through `style`.
+ * With `cutSets`, the first that many minimal cut sets too.
  * @example renderAvailability(analyzeAvailability(model), textStyle(false))
  */
-export function renderAvailability(result: AvailabilityResult, style: TextStyle): string {
+export function renderAvailability(result: AvailabilityResult, style: TextStyle, options: { cutSets?: number | undefined } = {}): string {
   const { chalk } = style;
   const horizon = formatDuration(result.horizonSeconds);
   const out: string[] = [chalk.bold('Availability'), serviceTable(result, horizon, style)];
@@ -42,6 +44,10 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle)
   }
   const capacity = capacityTable(result, style);
   if (capacity !== undefined) out.push('', chalk.bold('Capacity after losing a zone or region'), capacity);
+  out.push('', chalk.bold('What matters (importance for the service outage)'), renderImportance(result.importance, result.service.unavailability, style));
+  if (options.cutSets !== undefined) {
+    out.push('', chalk.bold('Minimal cut sets'), renderCutSets(result.cutSets, result.service.unavailability, options.cutSets, style));
+  }
   out.push('', chalk.bold('Risks'));
   if (result.risks.length === 0) out.push('  none found');
   for (const risk of result.risks) {
@@ -75,7 +81,7 @@ function serviceTable(result: AvailabilityResult, horizon: string, style: TextSt
 }
 
 function tierTable(result: AvailabilityResult, horizon: string, style: TextStyle): string {
-  const t = table(['Tier', 'k of n', 'Availability', 'Node fails', 'Exp. fails', 'Quorum loss', 'Share'], style);
+  const t = table(['Tier', 'k of n', 'Availability', 'Node fails', 'Exp. fails', 'Quorum loss'], style);
   for (const tier of result.tiers) {
     t.push([
       clip(tier.name, 12),
@@ -84,18 +90,17 @@ function tierTable(result: AvailabilityResult, horizon: string, style: TextStyle
       formatProbability(tier.anyNodeFailureProbability),
       formatCount(tier.expectedNodeFailures),
       formatProbability(tier.quorumLossProbability),
-      percent(tier.unavailabilityShare),
     ]);
   }
   return `${t.toString()}\n${wrap(
     `Within ${horizon}: node fails = P(some node fails); exp. fails = expected node failures; ` +
       `quorum loss = P(more than n − k nodes fail if nothing were repaired, zone failures ` +
-      `excluded). Share: of the service's unavailability.`,
+      `excluded). What each part contributes to the service: see "What matters" below.`,
   )}`;
 }
 
 function domainTable(kind: string, list: readonly DomainResult[], where: readonly string[], horizon: string, style: TextStyle): string {
-  const t = table([kind, kind === 'Zone' ? 'Region' : 'Zones', 'Availability', `Fails ≤${horizon}`, 'If lost', 'Service if lost', 'Share'], style);
+  const t = table([kind, kind === 'Zone' ? 'Region' : 'Zones', 'Availability', `Fails ≤${horizon}`, 'If lost', 'Service if lost'], style);
   list.forEach((d, i) => {
     t.push([
       clip(d.name, 12),
@@ -104,7 +109,6 @@ function domainTable(kind: string, list: readonly DomainResult[], where: readonl
       formatProbability(d.failureProbability),
       d.serviceSurvivesLoss ? 'ok' : 'OUTAGE',
       formatPercentFromUnavailability(d.serviceUnavailabilityGivenLoss),
-      percent(d.unavailabilityShare),
     ]);
   });
   return t.toString();
@@ -139,11 +143,6 @@ function capacityTable(result: AvailabilityResult, style: TextStyle): string | u
     }
   }
   return rows > 0 ? t.toString() : undefined;
-}
-
-/** Word-wraps prose at 100 columns with a two-space indent (ANSI codes do not count). */
-function percent(share: number): string {
-  return `${(share * 100).toFixed(share >= 0.1 ? 0 : 1)}%`;
 }
 
 function clip(text: string, width: number): string {
