@@ -18,6 +18,7 @@ const MESSAGES = {
   'bad-override': (reason: string) => reason,
   'bad-fail': (name: string, reason: string) => `--fail '${name}': ${reason}`,
   'bad-vary': (reason: string) => reason,
+  'bad-figure': (reason: string) => reason,
   'file-unwritable': (file: string, reason: string) => `cannot write '${file}': ${reason}`,
   'bad-parts': (problems: readonly string[]) => `cannot merge: ${problems.join('; ')}`,
 } as const;

@@ -1,5 +1,7 @@
 import type { Model } from '../model/types.js';
 import type { loadModel } from '../config/load.js';
+import { decodeModelBytes } from '../config/decode.js';
+import { loadModel, loadModelDocument, type ModelDocument } from '../config/load.js';
 import type { Problem } from '../config/problem.js';
 import { renderProblems } from '../report/text/problems.js';
 import type { Output } from './context.js';
@@ -23,6 +25,23 @@ export async function loadModelBytes(bytes: Uint8Array, fileLabel: string, edit?
   const { loadModel: load } = await import('../config/load.js');
   const result = load(bytes, edit);
   return result.ok ? { ok: true, model: result.value, warnings: result.warnings, fileLabel, source: bytes } : { ok: false, problems: result.problems, fileLabel };
+}
+
+/** A model read with its text and document, for the commands that re-run or explain it. */
+export type LoadedDocument =
+  | { readonly ok: true; readonly document: ModelDocument; readonly text: string; readonly warnings: readonly Problem[]; readonly fileLabel: string }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly fileLabel: string };
+
+/** Reads a model file ('-' = stdin) keeping its text and document. */
+export async function readModelDocument(proc: Proc, file: string, edit?: Parameters<typeof loadModel>[1]): Promise<LoadedDocument> {
+  const bytes = await readModelInput(proc, file);
+  const fileLabel = file === '-' ? '<stdin>' : file;
+  const decoded = decodeModelBytes(bytes);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem], fileLabel };
+  const result = loadModelDocument(decoded.text, edit);
+  return result.ok
+    ? { ok: true, document: result.value, text: decoded.text, warnings: result.warnings, fileLabel }
+    : { ok: false, problems: result.problems, fileLabel };
 }
 
 /** Prints problems to stderr as file:line:col lines (also in --json runs: stderr is for people). */

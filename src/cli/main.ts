@@ -14,6 +14,7 @@ import { diagramCommand } from './commands/diagram.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { planCommand } from './commands/plan.js';
+import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { sloCommand } from './commands/slo.js';
@@ -33,6 +34,7 @@ Exit codes: 0 ok / targets met · 1 a target missed · 2 usage or input error ·
 Examples:
   $ nines validate models/inference-3az.yaml
   $ nines analyze models/database-dr.yaml
+  $ nines explain models/database-dr.yaml 'rto[region]'
   $ nines simulate models/inference-3az.yaml --seed 7
   $ nines sweep models/inference-3az.yaml --vary tiers.inference.nodes=8..16
   $ nines report models/database-dr.yaml -o report.html
@@ -71,7 +73,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, sweepCommand, designCommand, sloCommand, planCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
+  for (const make of [validateCommand, analyzeCommand, explainCommand, simulateCommand, checkCommand, compareCommand, sweepCommand, designCommand, sloCommand, planCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
@@ -103,7 +105,7 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
 
 /** The subcommand being run, for the JSON envelope of an error. */
 function commandName(program: Command): CommandName {
-  const names = ['analyze', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge', 'slo', 'sweep', 'design', 'report', 'diagram', 'plan'] as const;
+  const names = ['analyze', 'explain', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge', 'slo', 'sweep', 'design', 'report', 'diagram', 'plan'] as const;
   const used = program.args[0];
   return names.find((n) => n === used) ?? 'validate';
 }

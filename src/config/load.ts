@@ -6,7 +6,7 @@ import type { Model } from '../model/types.js';
 import { buildModel } from './build/model.js';
 import { Reader, isRaw } from './build/reader.js';
 import { decodeModelBytes } from './decode.js';
-import { parseModelText } from './parse.js';
+import { parseModelText, type Locator } from './parse.js';
 import { sortProblems, type Problem, type Validation } from './problem.js';
 import { RULES } from './rules/index.js';
 import { checkSchema } from './schema.js';
@@ -19,6 +19,20 @@ export function loadModel(bytes: Uint8Array, edit?: (data: Record<string, unknow
 }
 
 export function loadModelText(text: string, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<Model> {
+  const result = loadModelDocument(text, edit);
+  return result.ok ? { ok: true, value: result.value.model, warnings: result.warnings } : result;
+}
+
+/** A validated model with the document it was built from (after `edit`) and its positions. */
+export type ModelDocument = {
+  readonly model: Model;
+  readonly data: Record<string, unknown>;
+  /** Positions in the file text (an edited field: its nearest original ancestor). */
+  readonly locate: Locator;
+};
+
+/** As {@link loadModelText}, keeping the document and the locator (for `nines explain`). */
+export function loadModelDocument(text: string, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<ModelDocument> {
   const parsed = parseModelText(text);
   if (!parsed.ok) return { ok: false, problems: sortProblems(parsed.problems) };
   const raw = parsed.data;
@@ -34,5 +48,5 @@ export function loadModelText(text: string, edit?: (data: Record<string, unknown
   if (errors.length > 0 || model === undefined) {
     return { ok: false, problems: problems.length > 0 ? problems : [{ code: 'invalid-model', severity: 'error', path: '', line: 1, col: 1, message: 'the model could not be read' }] };
   }
-  return { ok: true, value: model, warnings: problems };
+  return { ok: true, value: { model, data: raw, locate: parsed.locate }, warnings: problems };
 }

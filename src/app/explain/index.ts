@@ -1,0 +1,96 @@
+/**
+ * `nines explain`: the derivation of figures of `nines analyze --json`, each a tree of steps
+ * with its inputs and where they came from. The final value of each explanation is the
+ * analysed figure itself (the same number, not a recomputation).
+ */
+import type { Analysis } from '../../analytic/analyze-model.js';
+import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
+import type { Scenario } from '../../model/types.js';
+import { suggest } from '../../config/suggest.js';
+import { explainService, explainTier } from './availability.js';
+import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
+import type { ExplainContext } from './sources.js';
+import type { Explanation } from '../../report/explain-view.js';
+
+export type * from '../../report/explain-view.js';
+export type { ExplainContext } from './sources.js';
+
+const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
+
+export type ExplainResult = { readonly ok: true; readonly explanations: readonly Explanation[] } | { readonly ok: false; readonly figure: string; readonly message: string };
+
+/** Every figure id `nines explain` knows for this model, in report order. */
+export function figureIds(ctx: ExplainContext, analysis: Analysis): string[] {
+  const model = ctx.document.model;
+  const ids = ['service.availability', ...model.tiers.map((t) => `tiers.${t.name}.availability`)];
+  if (analysis.dataProtection !== undefined) {
+    for (const metric of ['rpo', 'rto', 'dataAtRisk']) for (const s of SCENARIOS) ids.push(`${metric}[${s}]`);
+    ids.push('durability', 'backupStorage');
+  }
+  return ids;
+}
+
+/** The worst scenario for rpo/rto/dataAtRisk: not recoverable first, else the largest value. */
+function worst(dp: DataProtectionResult, key: 'rpoSeconds' | 'rtoSeconds' | 'dataAtRiskBytes'): Scenario {
+  let best: { s: Scenario; v: number } | undefined;
+  for (const r of dp.scenarios) {
+    const v = r[key] ?? Infinity;
+    if (best === undefined || v > best.v) best = { s: r.scenario, v };
+  }
+  return best?.s ?? 'node';
+}
+
+/**
+ * Explains the figures asked for (ids as in {@link figureIds}, plus `availability`, `rpo`, `rto`,
+ * `dataAtRisk` for the worst scenario and `availability[tier]`), or the headline figures.
+ * @example explain(ctx, analyzeModel(model), ['rto[region]'])
+ */
+export function explain(ctx: ExplainContext, analysis: Analysis, figures: readonly string[]): ExplainResult {
+  const dp = analysis.dataProtection;
+  const asked = figures.length > 0 ? figures : ['service.availability', ...(dp === undefined ? [] : ['rpo', 'rto', 'durability', 'backupStorage'])];
+  const out: Explanation[] = [];
+  for (const figure of asked) {
+    const one = explainOne(ctx, analysis, figure.trim());
+    if (one === undefined) {
+      const known = [...figureIds(ctx, analysis), 'availability', ...(dp === undefined ? [] : ['rpo', 'rto', 'dataAtRisk'])];
+      const hint = suggest(figure, known);
+      const dataNote = dp === undefined && /^(rpo|rto|dataAtRisk|durability|backupStorage)/.test(figure) ? ' (the model has no data section)' : '';
+      return { ok: false, figure, message: `unknown figure '${figure}'${dataNote}${hint ? ` (did you mean '${hint}'?)` : ''}; figures: ${known.join(', ')}` };
+    }
+    out.push(one);
+  }
+  return { ok: true, explanations: out };
+}
+
+function explainOne(ctx: ExplainContext, analysis: Analysis, figure: string): Explanation | undefined {
+  const model = ctx.document.model;
+  const a = analysis.availability;
+  const dp = analysis.dataProtection;
+  if (figure === 'service.availability' || figure === 'availability' || figure === 'service') return explainService(ctx, model, a);
+  const tier = /^tiers\.([^.]+)\.availability$/.exec(figure)?.[1] ?? /^availability\[([^\]]+)\]$/.exec(figure)?.[1];
+  if (tier !== undefined) {
+    const t = model.tiers.findIndex((x) => x.name === tier);
+    return t < 0 ? undefined : explainTier(ctx, model, a, t);
+  }
+  if (dp === undefined) return undefined;
+  if (figure === 'durability') return explainDurability(ctx, model, dp);
+  if (figure === 'backupStorage') return explainBackupStorage(ctx, model, dp);
+  const m = /^(rpo|rto|dataAtRisk)(?:\[([a-z]+)\])?$/.exec(figure);
+  if (m === null) return undefined;
+  const metric = m[1] as 'rpo' | 'rto' | 'dataAtRisk';
+  const key = metric === 'rpo' ? 'rpoSeconds' : metric === 'rto' ? 'rtoSeconds' : 'dataAtRiskBytes';
+  const scenario = m[2] === undefined ? worst(dp, key) : SCENARIOS.find((s) => s === m[2]);
+  if (scenario === undefined) return undefined;
+  switch (metric) {
+    case 'rpo':
+      return explainRpo(ctx, model, dp, scenario);
+    case 'rto':
+      return explainRto(ctx, model, dp, scenario);
+    case 'dataAtRisk':
+      return explainDataAtRisk(ctx, model, dp, scenario);
+    default: {
+      const never: never = metric;
+      throw new Error(`unknown metric ${String(never)}`);
+    }
+  }
+}
