@@ -184,7 +184,7 @@ export function explainBackupStorage(ctx: ExplainContext, model: Model, dp: Data
       ]);
   });
   return {
-    figure: 'backupStorage', jsonPath: '.dataProtection.storageByLocation (Σ storageBytes)',
+    figure: 'backupStorage', jsonPath: '[.dataProtection.storageByLocation[].storageBytes] | add',
     label: 'backup storage', formula: `Σ over locations of the stored bytes after retention = ${dp.storageByLocation.map((l) => formatBytes(l.storageBytes)).join(' + ') || '0'}`,
     value: total, unit: 'bytes', display: formatBytes(total), inputs: [],
     steps: [

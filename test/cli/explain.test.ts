@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ExplainInput, ExplainStep, Explanation } from '../../src/report/explain-view.js';
+import { reportSchemaErrors } from '../support/report-schema.js';
+import { runCli } from '../support/run-cli.js';
+
+const MODELS = readdirSync('models').filter((f) => f.endsWith('.yaml')).map((f) => `models/${f}`);
+const DB = 'models/database-dr.yaml';
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** The value at an explanation's jq path in analyze's JSON (the paths explain emits). */
+function at(doc: unknown, path: string): unknown {
+  const sum = /^\[(.+)\[\]\.(\w+)\] \| add$/.exec(path);
+  if (sum !== null) return (at(doc, sum[1] ?? '') as Record<string, number>[]).reduce((s, x) => s + (x[sum[2] ?? ''] ?? 0), 0);
+  let current = doc;
+  for (const m of path.matchAll(/\.(\w+)|\[(\d+)\]/g)) current = (current as Record<string, unknown>)[m[1] ?? Number(m[2])];
+  return current;
+}
+
+function inputs(s: ExplainStep): ExplainInput[] {
+  return [...s.inputs, ...s.steps.flatMap(inputs)];
+}
+
+async function json(args: string[]): Promise<Record<string, unknown>> {
+  const r = await runCli([...args, '--json']);
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+describe('nines explain', () => {
+  it.each(MODELS)('explains every figure of %s with the value analyze prints, to the last digit', async (file) => {
+    const analysis = await json(['analyze', file]);
+    const all = ['service.availability', ...(analysis['tiers'] as { name: string }[]).map((t) => `tiers.${t.name}.availability`)];
+    if (analysis['dataProtection'] !== undefined) {
+      for (const m of ['rpo', 'rto', 'dataAtRisk']) for (const s of ['node', 'zone', 'region', 'corruption']) all.push(`${m}[${s}]`);
+      all.push('durability', 'backupStorage');
+    }
+    const doc = await json(['explain', file, ...all]);
+    expect(reportSchemaErrors(doc)).toEqual([]);
+    const explanations = doc['explanations'] as Explanation[];
+    expect(explanations.map((e) => e.figure)).toEqual(all);
+    for (const e of explanations) expect(e.value, `${file} ${e.figure}`).toBe(at(analysis, e.jsonPath) ?? null);
+    // Every input read from the file points at the text written there.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (const i of explanations.flatMap(inputs)) {
+      if (i.source.kind !== 'file' || typeof i.written !== 'string') continue;
+      const { line, col } = i.source;
+      expect(lines[line - 1]?.slice(col - 1), `${file} ${i.path}`).toMatch(new RegExp(`^["']?${i.written.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`));
+    }
+  });
+
+  it('reads at 100 columns: the headline figures of database-dr', async () => {
+    const r = await runCli(['explain', DB]);
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.split('\n')) expect([...line.replace(ANSI, '')].length, line).toBeLessThanOrEqual(100);
+    // The figures a design review challenges, each with its source line.
+    expect(r.stdout).toContain('service.availability = 99.9863% (3.86 nines)');
+    expect(r.stdout).toContain('exactly 0.9998628433897824');
+    expect(r.stdout).toContain('mtbf = 20 year  (models/database-dr.yaml:36:39)');
+    expect(r.stdout).toContain('minHealthy = majority  (models/database-dr.yaml:51:17)');
+    expect(r.stdout).toMatch(/rto\[corruption\] = 1\.2 h/);
+    expect(r.stdout).toContain('groups = 1  (default: 1)');
+  });
+
+  it('rto[region] is the sum of its phases (5 + 10 + 15 min with the warm standby in eu-west)', async () => {
+    const doc = await json(['explain', DB, 'rto[region]']);
+    const e = (doc['explanations'] as Explanation[])[0];
+    const phases = e?.steps.filter((s) => ['detection', 'failover', 'provisioning', 'restore', 'validation'].includes(s.label)).map((s) => s.value as number) ?? [];
+    expect(phases).toHaveLength(5);
+    expect(phases.reduce((s, x) => s + x, 0)).toBe(e?.value);
+    expect(e?.value).toBe(30 * 60);
+  });
+
+  it('works with --set (the input says the override set it) and --fail (the drill figures)', async () => {
+    const set = await json(['explain', DB, 'service.availability', '--set', 'tiers.db.nodes=5']);
+    const analysis = await json(['analyze', DB, '--set', 'tiers.db.nodes=5']);
+    const e = (set['explanations'] as Explanation[])[0];
+    expect(e?.value).toBe(at(analysis, '.service.availability'));
+    expect(inputs(e as ExplainStep).find((i) => i.name === 'nodes')?.source).toEqual({ kind: 'override', set: 'tiers.db.nodes=5' });
+    const fail = await json(['explain', DB, 'service.availability', '--fail', 'az-a']);
+    const drill = await json(['analyze', DB, '--fail', 'az-a']);
+    const f = (fail['explanations'] as Explanation[])[0];
+    expect(f?.value).toBe((drill['drill'] as { availability: number }).availability);
+    expect(inputs(f as ExplainStep).some((i) => i.source.kind === 'drill')).toBe(true);
+  });
+
+  it('an unknown figure is a usage error naming the figures it knows', async () => {
+    const r = await runCli(['explain', DB, 'rpo[regoin]']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown figure 'rpo[regoin]' (did you mean 'rpo[region]'?)");
+    const noData = await runCli(['explain', 'models/minimal.yaml', 'durability']);
+    expect(noData.stderr).toContain('the model has no data section');
+  });
+
+  it('runs the examples of its --help', async () => {
+    const help = await runCli(['explain', '--help']);
+    const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#.*)?$/gm)].map((m) => m[1] ?? '');
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples) {
+      const args = [...example.split('|')[0]!.trim().matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+      const r = await runCli(args);
+      expect(r.code, example).toBe(0);
+    }
+  });
+});
