@@ -15,6 +15,7 @@ import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { planCommand } from './commands/plan.js';
 import { explainCommand } from './commands/explain.js';
+import { recommendCommand } from './commands/recommend.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { sloCommand } from './commands/slo.js';
@@ -73,7 +74,7 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => proc.stderr.write(text),
       outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
     });
-  for (const make of [validateCommand, analyzeCommand, explainCommand, simulateCommand, checkCommand, compareCommand, sweepCommand, designCommand, sloCommand, planCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
+  for (const make of [validateCommand, analyzeCommand, explainCommand, simulateCommand, checkCommand, recommendCommand, compareCommand, sweepCommand, designCommand, sloCommand, planCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
@@ -105,7 +106,7 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
 
 /** The subcommand being run, for the JSON envelope of an error. */
 function commandName(program: Command): CommandName {
-  const names = ['analyze', 'explain', 'simulate', 'check', 'compare', 'validate', 'budget', 'merge', 'slo', 'sweep', 'design', 'report', 'diagram', 'plan'] as const;
+  const names = ['analyze', 'explain', 'simulate', 'check', 'recommend', 'compare', 'validate', 'budget', 'merge', 'slo', 'sweep', 'design', 'report', 'diagram', 'plan'] as const;
   const used = program.args[0];
   return names.find((n) => n === used) ?? 'validate';
 }

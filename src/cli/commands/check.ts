@@ -10,6 +10,7 @@ import { planForTargets } from '../../app/plan.js';
 import { suggest } from '../../lib/suggest.js';
 import { EXIT, ninesError } from '../../errors.js';
 import { parseTargetFlag } from '../../config/target-flag.js';
+import { EXIT, NinesError, ninesError } from '../../errors.js';
 import { evaluateTargets, fileTargets, gateExit, mergeTargets, type GateTarget, type McDecision } from '../../gate/index.js';
 import type { Model } from '../../model/types.js';
 import { modelInfo } from '../../report/json/analysis.js';
@@ -22,6 +23,11 @@ import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
 import { writeResultFile } from '../write-file.js';
+import { writeTextFile } from '../io.js';
+import { readModelDocument } from '../load-model.js';
+import { recommend } from '../../app/recommend/index.js';
+import { renderRecommendations } from '../../report/text/recommend.js';
+import { targetFlags } from './recommend.js';
 import { positiveInteger } from '../options.js';
 import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 
@@ -41,6 +47,7 @@ type Flags = {
   trials: number;
   set?: string[];
   fail?: string[];
+  recommendations?: boolean;
 };
 
 function nonNegativeInteger(value: string): number {
@@ -71,6 +78,7 @@ export function checkCommand(ctx: CommandContext): Command {
     .addOption(new Option('--trials <n>', 'with --method simulate: snapshot trials').default(1_000_000).argParser(positiveInteger))
     .addOption(new Option('--format <format>', 'stdout format (--json overrides it)').choices(['text', 'markdown', 'junit']).default('text'))
     .addOption(new Option('--report <format=path>', `also write a report to a file: FORMAT one of ${FORMATS.join(', ')} (repeatable)`).argParser(reportSpec))
+    .option('--no-recommendations', 'do not look for changes that would meet the missed targets')
     .addOption(new Option('--ci <provider>', 'CI integration: github = ::error annotations on stderr and the Markdown summary appended to $GITHUB_STEP_SUMMARY (default: github when GITHUB_ACTIONS=true)').choices(['github', 'none']));
   withOverrideOptions(command);
   return command
@@ -94,13 +102,10 @@ Examples:
   $ nines check models/inference-3az.yaml --target 'runway>=2 month'     # capacity runway (nines plan)`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
-      const flagTargets: GateTarget[] = (flags.target ?? []).map((text) => {
-        const parsed = parseTargetFlag(text);
-        if (!parsed.ok) throw ninesError('bad-target', text, parsed.message);
-        return { target: parsed.target, source: { flag: text } };
-      });
+      const flagTargets = targetFlags(flags.target);
       const overrides = setOverrides(flags.set);
-      const loaded = await readModel(ctx.proc, file, overrides.edit);
+      const read = await readModelDocument(ctx.proc, file, overrides.edit);
+      const loaded = read.ok ? { ...read, model: read.document.model } : read;
       if (!loaded.ok) {
         printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
         if (o.json) o.outJson({ ...envelope('check'), status: 'error', valid: false, problems: loaded.problems, records: [], overrides: overridesJson(flags.set, flags.fail) });
@@ -124,6 +129,9 @@ Examples:
       const plan = planForTargets(model, targets);
       const result = evaluateTargets(targets, { ...analysis, simulation, slo, plan }, { mcDecision: flags.mcDecision });
       const exit = gateExit(result, { maxWarnings: flags.maxWarnings, exitZero: flags.exitZero });
+      const advice = flags.recommendations !== false && result.records.some((r) => r.status !== 'pass')
+        ? recommend({ text: loaded.text, file: loaded.fileLabel, set: flags.set ?? [], targets: flagTargets, fail: flags.fail ?? [] })
+        : undefined;
       const view: CheckView = { modelName: loaded.model.name, file: loaded.fileLabel, method: flags.method, result, exit };
       const document = {
         ...envelope('check'),
@@ -136,6 +144,7 @@ Examples:
         records: result.records,
         overrides: overridesJson(flags.set, flags.fail),
         ...(drill === undefined ? {} : { drill: drill.result }),
+        ...(advice === undefined ? {} : { recommendations: advice.recommendations }),
       };
       const render = (format: Format, color: boolean): string => {
         switch (format) {
@@ -154,7 +163,7 @@ Examples:
         }
       };
       if (o.json) o.outJson(document);
-      else o.out(flags.format === 'text' ? renderCheck(view, o.style) : render(flags.format, false));
+      else o.out(flags.format === 'text' ? renderCheck(view, o.style) + (advice === undefined ? '' : `\n${renderRecommendations(advice, o.style)}`) : render(flags.format, false));
       if (result.records.length === 0 && !o.quiet) o.err("nines: warning: no targets to check: add a 'targets' section to the model or pass --target\n");
       for (const report of flags.report ?? []) await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write');
       const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');

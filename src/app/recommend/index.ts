@@ -1,0 +1,96 @@
+/**
+ * `nines recommend` and the recommendations `nines check` prints after missed targets: ranked
+ * single changes, each verified by re-running the whole pipeline (the `--set` override
+ * machinery, validation, the analytic engine, the gate) with it, with its effect on every
+ * target and the argument to paste. A change that breaks another target says so.
+ */
+import { analyzeModel, type Analysis } from '../../analytic/analyze-model.js';
+import { conditionModel, resolveFailures } from '../../analytic/drill/index.js';
+import { loadModelDocument } from '../../config/load.js';
+import { applyOverrides, parseOverride, type Override } from '../../config/overrides.js';
+import { evaluateTargets, fileTargets, mergeTargets, type GateRecord, type GateResult, type GateTarget } from '../../gate/index.js';
+import type { Model } from '../../model/types.js';
+import type { Recommendation, RecommendResult, TargetEffect } from '../../report/recommend-view.js';
+import { candidates } from './candidates.js';
+
+/** What a run is: the model text, its label, the user's `--set`s, `--target` flags and `--fail` drill. */
+export type RecommendInput = {
+  readonly text: string;
+  readonly file: string;
+  readonly set: readonly string[];
+  readonly targets: readonly GateTarget[];
+  readonly fail: readonly string[];
+};
+
+export type * from '../../report/recommend-view.js';
+
+type Run = { readonly model: Model; readonly analysis: Analysis; readonly gate: GateResult };
+
+const missedStatus = (r: GateRecord): boolean => r.status !== 'pass';
+
+/** Runs the pipeline on the text with the overrides; undefined when the changed model is invalid. */
+function run(input: RecommendInput, sets: readonly string[]): (Run & { raw: Record<string, unknown> }) | undefined {
+  const parsed: Override[] = [];
+  for (const text of sets) {
+    const p = parseOverride(text);
+    if (!p.ok) return undefined;
+    parsed.push(p.value);
+  }
+  let bad = false;
+  const loaded = loadModelDocument(input.text, (data) => {
+    bad = !applyOverrides(data, parsed).ok;
+    return [];
+  });
+  if (bad || !loaded.ok) return undefined;
+  let model = loaded.value.model;
+  if (input.fail.length > 0) {
+    const failures = resolveFailures(model, input.fail);
+    if (!failures.ok) return undefined;
+    model = conditionModel(model, failures.value);
+  }
+  const analysis = analyzeModel(model);
+  const targets = mergeTargets(fileTargets(loaded.value.model.targets, input.file), input.targets);
+  return { model, analysis, gate: evaluateTargets(targets, analysis), raw: loaded.value.data };
+}
+
+/** `PATH=VALUE` quoted for a POSIX shell when it needs to be. */
+export function shellArgument(set: string): string {
+  return /^[A-Za-z0-9_.=\-[\]/:@%+,]+$/.test(set) ? `--set ${set}` : `--set '${set.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Ranked recommendations: changes meeting every target first, then by targets fixed, targets
+ * broken (fewest), service unavailability after. Only changes that fix a missed target (or,
+ * when none is missed, lower the service unavailability without breaking a target) are kept.
+ * @example recommend({ text, file, set: ['tiers.db.nodes=1'], targets: [], fail: [] }).recommendations[0].argument
+ */
+export function recommend(input: RecommendInput, limit = 6): RecommendResult | undefined {
+  const base = run(input, input.set);
+  if (base === undefined) return undefined;
+  const missed = base.gate.records.filter(missedStatus);
+  const q0 = base.analysis.availability.service.unavailability;
+  const list = candidates(base.model, base.raw, base.analysis, missed);
+  const out: Recommendation[] = [];
+  for (const c of list) {
+    const after = run(input, [...input.set, c.set]);
+    if (after === undefined) continue;
+    const byId = new Map(after.gate.records.map((r) => [r.id, r] as const));
+    const effects = base.gate.records.map((r): TargetEffect => {
+      const a = byId.get(r.id);
+      return { id: r.id, before: r.actual, after: a?.actual ?? null, beforeStatus: r.status, afterStatus: a?.status ?? 'fail' };
+    });
+    const fixes = effects.filter((e) => e.beforeStatus !== 'pass' && e.afterStatus === 'pass').map((e) => e.id);
+    const breaks = effects.filter((e) => e.beforeStatus === 'pass' && e.afterStatus !== 'pass').map((e) => e.id);
+    const q1 = after.analysis.availability.service.unavailability;
+    const useful = missed.length > 0 ? fixes.length > 0 : q1 < q0 && breaks.length === 0;
+    if (!useful) continue;
+    out.push({
+      argument: shellArgument(c.set), set: c.set, change: c.change, fixes, breaks,
+      stillMissed: effects.filter((e) => e.afterStatus !== 'pass').map((e) => e.id).filter((id) => !breaks.includes(id)),
+      meetsAll: after.gate.records.every((r) => r.status === 'pass'),
+      serviceUnavailabilityBefore: q0, serviceUnavailabilityAfter: q1, effects,
+    });
+  }
+  out.sort((a, b) => Number(b.meetsAll) - Number(a.meetsAll) || b.fixes.length - a.fixes.length || a.breaks.length - b.breaks.length || a.serviceUnavailabilityAfter - b.serviceUnavailabilityAfter);
+  return { missed: missed.map((r) => r.id), recommendations: out.slice(0, limit), tried: list.length };
+}

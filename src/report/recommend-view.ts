@@ -1,0 +1,30 @@
+/** What `nines recommend` (and `check` after missed targets) shows: ranked, verified single changes. */
+
+/** The effect of a change on one target. */
+export type TargetEffect = { readonly id: string; readonly before: number | null; readonly after: number | null; readonly beforeStatus: string; readonly afterStatus: string };
+
+export type Recommendation = {
+  /** The argument to add to the command: `--set 'PATH=VALUE'`. */
+  readonly argument: string;
+  readonly set: string;
+  readonly change: string;
+  /** Targets missed before and met with the change. */
+  readonly fixes: readonly string[];
+  /** Targets met before and missed with the change. */
+  readonly breaks: readonly string[];
+  /** Targets still missed with the change. */
+  readonly stillMissed: readonly string[];
+  /** True when every target is met with the change. */
+  readonly meetsAll: boolean;
+  readonly serviceUnavailabilityBefore: number;
+  readonly serviceUnavailabilityAfter: number;
+  readonly effects: readonly TargetEffect[];
+};
+
+export type RecommendResult = {
+  readonly missed: readonly string[];
+  readonly recommendations: readonly Recommendation[];
+  /** Candidates tried (each a full re-run). */
+  readonly tried: number;
+};
+

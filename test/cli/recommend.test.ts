@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Recommendation } from '../../src/report/recommend-view.js';
+import { reportSchemaErrors } from '../support/report-schema.js';
+import { runCli } from '../support/run-cli.js';
+
+const DB = 'models/database-dr.yaml';
+
+type CheckDoc = { records: { id: string; status: string }[]; recommendations?: Recommendation[] };
+
+async function check(args: string[]): Promise<{ code: number; doc: CheckDoc }> {
+  const r = await runCli(['check', DB, ...args, '--json']);
+  const doc = JSON.parse(r.stdout) as CheckDoc;
+  expect(reportSchemaErrors(doc)).toEqual([]);
+  return { code: r.code, doc };
+}
+
+/** Each recommendation applied on top of the what-if: it does what it says, checked by nines itself. */
+async function applyEach(what: string[]): Promise<Recommendation[]> {
+  const before = await check(what);
+  expect(before.code).toBe(1);
+  const recs = before.doc.recommendations ?? [];
+  for (const rec of recs) {
+    const after = await check([...what, '--set', rec.set]);
+    const failing = after.doc.records.filter((r) => r.status !== 'pass').map((r) => r.id);
+    expect(after.code, rec.set).toBe(rec.meetsAll ? 0 : 1);
+    for (const id of rec.fixes) expect(failing, rec.set).not.toContain(id);
+    expect(failing.sort(), rec.set).toEqual([...rec.breaks, ...rec.stillMissed].sort());
+  }
+  return recs;
+}
+
+describe('recommendations', () => {
+  it('after a failed check: each recommended change, applied, meets what it says (lag 5 minutes)', async () => {
+    const recs = await applyEach(['--set', 'data.copies.dr-replica.lag=5 minute']);
+    expect(recs.map((r) => r.set)).toContain('data.copies.dr-replica.lag=1 minute');
+    expect(recs[0]?.meetsAll).toBe(true);
+  });
+
+  it('no DR copy: a copy in the other region (eu-west) fixes the RPO and the data at risk', async () => {
+    const recs = await applyEach(['--set', 'data.copies=[]']);
+    expect(recs[0]?.set).toBe('data.copies=[{"name":"dr-copy","region":"eu-west","mode":"async","lag":"30 s"}]');
+    expect(recs[0]?.fixes).toEqual(['rpo[region]', 'dataAtRisk[region]']);
+  });
+
+  it('one node instead of three, against a tighter availability target: three nodes again meet it', async () => {
+    // 1 node: Q ≈ q_region + q_zone + q_node ≈ 1.37e-4 + 2.28e-4 + 2.28e-5 → 99.961% < 99.97%;
+    // 3 nodes (2 of 3) are back at 99.986%.
+    const what = ['--set', 'tiers.db.nodes=1', '--target', 'availability>=99.97%'];
+    const recs = await applyEach(what);
+    expect(recs.map((r) => r.set)).toContain('tiers.db.nodes=3');
+  });
+
+  it('check --set tiers.db.nodes=1: every recommendation it prints passes when applied', async () => {
+    const r = await check(['--set', 'tiers.db.nodes=1']);
+    // Today one node still meets every target of database-dr (99.961% ≥ 99.95%), so there is
+    // nothing to recommend; should the figures change, each recommendation must still hold.
+    if (r.code === 0) expect(r.doc.recommendations).toBeUndefined();
+    else await applyEach(['--set', 'tiers.db.nodes=1']);
+  });
+
+  it('prints them in text after the failed records, with the argument to paste', async () => {
+    const r = await runCli(['check', DB, '--set', 'data.copies.dr-replica.lag=5 minute']);
+    expect(r.code).toBe(1);
+    const table = r.stdout.indexOf('rpo[region]');
+    const recs = r.stdout.indexOf('Recommendations');
+    expect(table).toBeGreaterThan(0);
+    expect(recs).toBeGreaterThan(table);
+    expect(r.stdout).toContain("--set 'data.copies.dr-replica.lag=1 minute'");
+    expect((await runCli(['check', DB, '--set', 'data.copies.dr-replica.lag=5 minute', '--no-recommendations'])).stdout).not.toContain('Recommendations');
+  });
+
+  it('nines recommend on a model that meets its targets: changes that raise availability and break nothing', async () => {
+    const r = await runCli(['recommend', 'models/minimal.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { recommendations: Recommendation[]; missed: string[] };
+    expect(reportSchemaErrors(doc)).toEqual([]);
+    expect(doc.missed).toEqual([]);
+    expect(doc.recommendations.length).toBeGreaterThan(0);
+    for (const rec of doc.recommendations) {
+      expect(rec.breaks).toEqual([]);
+      expect(rec.serviceUnavailabilityAfter).toBeLessThan(rec.serviceUnavailabilityBefore);
+    }
+  });
+
+  it('runs the examples of its --help', async () => {
+    const help = await runCli(['recommend', '--help']);
+    const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#.*)?$/gm)].map((m) => m[1] ?? '');
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const example of examples) {
+      const args = [...(example.split(' | ')[0] ?? '').trim().matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+      expect((await runCli(args)).code, example).toBe(0);
+    }
+  });
+});
