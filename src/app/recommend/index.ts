@@ -4,54 +4,15 @@
  * machinery, validation, the analytic engine, the gate) with it, with its effect on every
  * target and the argument to paste. A change that breaks another target says so.
  */
-import { analyzeModel, type Analysis } from '../../analytic/analyze-model.js';
-import { conditionModel, resolveFailures } from '../../analytic/drill/index.js';
-import { loadModelDocument } from '../../config/load.js';
-import { applyOverrides, parseOverride, type Override } from '../../config/overrides.js';
-import { evaluateTargets, fileTargets, mergeTargets, type GateRecord, type GateResult, type GateTarget } from '../../gate/index.js';
-import type { Model } from '../../model/types.js';
+import type { GateRecord } from '../../gate/index.js';
+import { rerun, type RecommendInput } from '../rerun.js';
 import type { Recommendation, RecommendResult, TargetEffect } from '../../report/recommend-view.js';
 import { candidates } from './candidates.js';
 
-/** What a run is: the model text, its label, the user's `--set`s, `--target` flags and `--fail` drill. */
-export type RecommendInput = {
-  readonly text: string;
-  readonly file: string;
-  readonly set: readonly string[];
-  readonly targets: readonly GateTarget[];
-  readonly fail: readonly string[];
-};
-
+export type { RecommendInput } from '../rerun.js';
 export type * from '../../report/recommend-view.js';
 
-type Run = { readonly model: Model; readonly analysis: Analysis; readonly gate: GateResult };
-
 const missedStatus = (r: GateRecord): boolean => r.status !== 'pass';
-
-/** Runs the pipeline on the text with the overrides; undefined when the changed model is invalid. */
-function run(input: RecommendInput, sets: readonly string[]): (Run & { raw: Record<string, unknown> }) | undefined {
-  const parsed: Override[] = [];
-  for (const text of sets) {
-    const p = parseOverride(text);
-    if (!p.ok) return undefined;
-    parsed.push(p.value);
-  }
-  let bad = false;
-  const loaded = loadModelDocument(input.text, (data) => {
-    bad = !applyOverrides(data, parsed).ok;
-    return [];
-  });
-  if (bad || !loaded.ok) return undefined;
-  let model = loaded.value.model;
-  if (input.fail.length > 0) {
-    const failures = resolveFailures(model, input.fail);
-    if (!failures.ok) return undefined;
-    model = conditionModel(model, failures.value);
-  }
-  const analysis = analyzeModel(model);
-  const targets = mergeTargets(fileTargets(loaded.value.model.targets, input.file), input.targets);
-  return { model, analysis, gate: evaluateTargets(targets, analysis), raw: loaded.value.data };
-}
 
 /** `PATH=VALUE` quoted for a POSIX shell when it needs to be. */
 export function shellArgument(set: string): string {
@@ -65,14 +26,14 @@ export function shellArgument(set: string): string {
  * @example recommend({ text, file, set: ['tiers.db.nodes=1'], targets: [], fail: [] }).recommendations[0].argument
  */
 export function recommend(input: RecommendInput, limit = 6): RecommendResult | undefined {
-  const base = run(input, input.set);
+  const base = rerun(input, input.set);
   if (base === undefined) return undefined;
   const missed = base.gate.records.filter(missedStatus);
   const q0 = base.analysis.availability.service.unavailability;
   const list = candidates(base.model, base.raw, base.analysis, missed);
   const out: Recommendation[] = [];
   for (const c of list) {
-    const after = run(input, [...input.set, c.set]);
+    const after = rerun(input, [...input.set, c.set]);
     if (after === undefined) continue;
     const byId = new Map(after.gate.records.map((r) => [r.id, r] as const));
     const effects = base.gate.records.map((r): TargetEffect => {
