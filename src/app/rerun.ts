@@ -7,7 +7,7 @@
 import { analyzeModel, type Analysis } from '../analytic/analyze-model.js';
 import { analyzeAvailability } from '../analytic/availability/index.js';
 import { conditionModel, resolveFailures } from '../analytic/drill/index.js';
-import { loadModelDocument } from '../config/load.js';
+import { loadParsed, parseModelText, type Parsed } from '../config/load.js';
 import { applyOverrides, parseOverride, type Override } from '../config/overrides.js';
 import { evaluateTargets, fileTargets, mergeTargets, type GateResult, type GateTarget } from '../gate/index.js';
 import type { Model } from '../model/types.js';
@@ -20,6 +20,13 @@ export type RecommendInput = {
   readonly targets: readonly GateTarget[];
   readonly fail: readonly string[];
 };
+
+/** The last text parsed: every re-run of one command reads the same text. */
+let last: { text: string; parsed: Parsed } | undefined;
+function parsedText(text: string): Parsed {
+  if (last?.text !== text) last = { text, parsed: parseModelText(text) };
+  return last.parsed;
+}
 
 export type Rerun = { readonly model: Model; readonly raw: Record<string, unknown>; readonly analysis: Analysis; readonly gate: GateResult };
 
@@ -36,7 +43,7 @@ export function rerun(input: RecommendInput, sets: readonly string[], availabili
     parsed.push(p.value);
   }
   let bad = false;
-  const loaded = loadModelDocument(input.text, (data) => {
+  const loaded = loadParsed(parsedText(input.text), (data) => {
     bad = !applyOverrides(data, parsed).ok;
     return [];
   });
@@ -47,7 +54,9 @@ export function rerun(input: RecommendInput, sets: readonly string[], availabili
     if (!failures.ok) return undefined;
     model = conditionModel(model, failures.value);
   }
-  const analysis: Analysis = availabilityOnly ? { availability: analyzeAvailability(model), dataProtection: undefined } : analyzeModel(model);
+  const analysis: Analysis = availabilityOnly
+    ? { availability: analyzeAvailability(model, { cutSets: false }), dataProtection: undefined }
+    : analyzeModel(model, { cutSets: false });
   const targets = mergeTargets(fileTargets(loaded.value.model.targets, input.file), input.targets);
   return { model, raw: loaded.value.data, analysis, gate: evaluateTargets(targets, analysis) };
 }

@@ -6,7 +6,9 @@ import type { Model } from '../model/types.js';
 import { buildModel } from './build/model.js';
 import { Reader, isRaw } from './build/reader.js';
 import { decodeModelBytes } from './decode.js';
-import { parseModelText, type Locator } from './parse.js';
+import { parseModelText, type Locator, type Parsed } from './parse.js';
+
+export { parseModelText, type Parsed } from './parse.js';
 import { sortProblems, type Problem, type Validation } from './problem.js';
 import { RULES } from './rules/index.js';
 import { checkSchema } from './schema.js';
@@ -33,9 +35,16 @@ export type ModelDocument = {
 
 /** As {@link loadModelText}, keeping the document and the locator (for `nines explain`). */
 export function loadModelDocument(text: string, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<ModelDocument> {
-  const parsed = parseModelText(text);
+  return loadParsed(parseModelText(text), edit);
+}
+
+/**
+ * Validates text parsed once by {@link parseModelText}, on a copy of its data (so one parse
+ * serves many what-ifs: `nines recommend` and the sensitivity analysis re-run a model often).
+ */
+export function loadParsed(parsed: Parsed, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<ModelDocument> {
   if (!parsed.ok) return { ok: false, problems: sortProblems(parsed.problems) };
-  const raw = parsed.data;
+  const raw: unknown = structuredClone(parsed.data);
   if (!isRaw(raw)) return { ok: false, problems: [] };
   const editProblems = edit ? edit(raw) : [];
   if (editProblems.length > 0) return { ok: false, problems: editProblems };

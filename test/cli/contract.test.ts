@@ -14,7 +14,7 @@ describe('CLI contract', () => {
     expect(run).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  it.each(['validate', 'analyze', 'simulate', 'report', 'diagram', 'budget', 'schema'])('%s --help has examples and exits 0', async (command) => {
+  it.each(['validate', 'analyze', 'explain', 'recommend', 'simulate', 'report', 'diagram', 'budget', 'schema'])('%s --help has examples and exits 0', async (command) => {
     const run = await runCli([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Examples:');

@@ -16,7 +16,11 @@ import { findWarnings } from './warnings.js';
 import { MAX_STATES, type DomainSpace } from './zone-states.js';
 
 /** How hard the exact engine may work: evaluations of zone/region states before it bounds. */
-export type AvailabilityOptions = { readonly maxStates?: number };
+export type AvailabilityOptions = {
+  readonly maxStates?: number;
+  /** Enumerate the service's minimal cut sets (analyze and explain print them). */
+  readonly cutSets?: boolean;
+};
 
 type Ctx = {
   readonly model: Model;
@@ -30,7 +34,8 @@ type Ctx = {
 /**
  * Analyses a model's availability exactly: zone/region common cause by conditioning on their
  * states, k-of-n tiers by binomial / Poisson-binomial tails, the service expression on (a, q)
- * pairs, outage frequency by Birnbaum importance (DESIGN §4).
+ * pairs, outage frequency by Birnbaum importance (DESIGN §4); importance measures and the
+ * minimal cut sets of the service (`cutSets: false` skips the enumeration).
  * @example analyzeAvailability(model).service.nines
  */
 export function analyzeAvailability(model: Model, options: AvailabilityOptions = {}): AvailabilityResult {
@@ -81,7 +86,8 @@ export function analyzeAvailability(model: Model, options: AvailabilityOptions =
       regionSummary: summarizeDomains(model.regions.map((r) => r.failure), H),
     },
   };
-  const cutSets = serviceCutSets(model, svc.unavailability);
+  // Callers that only need the figures (what-if re-runs) may skip the enumeration: `complete: false`.
+  const cutSets = options.cutSets === false ? { complete: false, count: 0, rareEventSum: 0, sets: [] } : serviceCutSets(model, svc.unavailability);
   const relevant = cutSets.complete ? new Set(cutSets.sets.flatMap((c) => c.components)) : undefined;
   return {
     ...result,

@@ -1,0 +1,25 @@
+// Benchmark of the "why" figures: explain + importance (and cut sets: analyze computes them)
+// + sensitivity, in-process, on every example model. Bundles bench/explain-entry.ts with
+// esbuild and prints the median of 3 runs. Usage: node bench/explain.mjs
+import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const out = await build({ entryPoints: ['bench/explain-entry.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'warning',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } });
+const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
+const file = join(dir, 'explain-entry.mjs');
+writeFileSync(file, out.outputFiles[0].text);
+const { run } = await import(pathToFileURL(file).href);
+rmSync(dir, { recursive: true, force: true });
+
+console.log('model                       analyze+importance   explain   sensitivity (re-runs)   total');
+for (const name of readdirSync('models').filter((f) => f.endsWith('.yaml')).sort()) {
+  const text = readFileSync(`models/${name}`, 'utf8');
+  const runs = [run(text, name), run(text, name), run(text, name)].sort((a, b) => a.total - b.total);
+  const m = runs[1];
+  console.log(`${name.padEnd(27)} ${m.analyze.toFixed(1).padStart(15)} ms ${m.explain.toFixed(1).padStart(7)} ms ${m.sensitivity.toFixed(1).padStart(11)} ms (${String(m.reruns).padStart(3)}) ${m.total.toFixed(1).padStart(9)} ms`);
+}
+console.log('(median of 3; the machine is shared by parallel work, so figures vary with its load)');
