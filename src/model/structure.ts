@@ -99,7 +99,9 @@ export function flattenStructure(model: Model): Structure {
   const fill = regionZoneStart.slice(0, R);
   for (let z = 0; z < Z; z++) {
     const r = zoneRegion[z] ?? -1;
-    if (r >= 0) regionZones[(fill[r] = (fill[r] ?? 0) + 1) - 1] = z;
+    if (r < 0) continue;
+    regionZones[fill[r] ?? 0] = z;
+    fill[r] = (fill[r] ?? 0) + 1;
   }
   const q = Float64Array.from(componentSpecs(model), (spec) => spec?.unavailability ?? 0);
   const code: number[] = [];

@@ -47,7 +47,7 @@ export function measures(Q: number, q: number, qDown: number, qUp: number, basic
 }
 
 function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return Math.min(1, Math.max(0, x));
 }
 
 /**

@@ -132,7 +132,7 @@ export function explainDataAtRisk(ctx: ExplainContext, model: Model, dp: DataPro
         [input(ctx, 'size', ['data', 'size'], data.sizeBytes, 'bytes'), input(ctx, 'yearlyGrowth', ['data', 'yearlyGrowth'], data.yearlyGrowth, 'fraction', '0')]),
       step('change rate', 'S(H) × dailyChange / day', dp.changeRateBytesPerSecond, 'bytesPerSecond', `${formatBytes(dp.changeRateBytesPerSecond)}/s`,
         [input(ctx, 'dailyChange', ['data', 'dailyChange'], data.dailyChange, 'fraction', '0')]),
-      step('worst RPO', 'see rpo[' + scenario + ']', r.rpoSeconds, 'seconds', r.rpoSeconds === null ? 'not recoverable' : formatDuration(r.rpoSeconds)),
+      step('worst RPO', `see rpo[${scenario}]`, r.rpoSeconds, 'seconds', r.rpoSeconds === null ? 'not recoverable' : formatDuration(r.rpoSeconds)),
     ],
     conventions: CONVENTIONS,
   };

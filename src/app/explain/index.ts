@@ -6,7 +6,7 @@
 import type { Analysis } from '../../analytic/analyze-model.js';
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { Scenario } from '../../model/types.js';
-import { suggest } from '../../config/suggest.js';
+import { suggest } from '../../lib/suggest.js';
 import { explainService, explainTier } from './availability.js';
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
 import type { ExplainContext } from './sources.js';

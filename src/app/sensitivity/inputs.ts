@@ -41,8 +41,12 @@ function failureInputs(out: NumericInput[], path: string, name: string, c: Compo
 export function numericInputs(model: Model, raw: Raw): NumericInput[] {
   const out: NumericInput[] = [];
   const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter(isRaw) : []);
-  model.regions.forEach((r, i) => failureInputs(out, `regions.${r.name}.failure`, `region ${r.name}`, r.failure, list('regions')[i]?.['failure']));
-  model.zones.forEach((z, i) => failureInputs(out, `zones.${z.name}.failure`, `zone ${z.name}`, z.failure, list('zones')[i]?.['failure']));
+  model.regions.forEach((r, i) => {
+    failureInputs(out, `regions.${r.name}.failure`, `region ${r.name}`, r.failure, list('regions')[i]?.['failure']);
+  });
+  model.zones.forEach((z, i) => {
+    failureInputs(out, `zones.${z.name}.failure`, `zone ${z.name}`, z.failure, list('zones')[i]?.['failure']);
+  });
   model.tiers.forEach((t, i) => {
     const rt = list('tiers')[i];
     failureInputs(out, `tiers.${t.name}.failure`, `tier ${t.name} node`, t.failure, rt?.['failure']);

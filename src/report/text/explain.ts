@@ -31,7 +31,7 @@ function stepLines(s: ExplainStep, n: string, indent: string, style: TextStyle):
   const inner = `${indent}${n === '' ? '  ' : ' '.repeat(Math.min(n.length, 4))}`;
   if (s.formula !== '') out.push(wrap(s.formula, inner));
   for (const i of s.inputs) out.push(inputLine(i, inner, style));
-  s.steps.forEach((child) => out.push(...stepLines(child, '', inner, style)));
+  for (const child of s.steps) out.push(...stepLines(child, '', inner, style));
   return out;
 }
 
@@ -49,7 +49,9 @@ export function renderExplanations(explanations: readonly Explanation[], style: 
       wrap(e.formula),
     ];
     for (const i of e.inputs) lines.push(inputLine(i, '  ', style));
-    e.steps.forEach((s, k) => lines.push(...stepLines(s, `${k + 1}. `, '  ', style)));
+    e.steps.forEach((s, k) => {
+      lines.push(...stepLines(s, `${k + 1}. `, '  ', style));
+    });
     lines.push(wrap(chalk.dim(`conventions: ${e.conventions.join('; ')}`)));
     return lines.join('\n');
   });
