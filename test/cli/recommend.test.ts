@@ -92,3 +92,18 @@ describe('recommendations', () => {
     }
   });
 });
+
+describe('help examples of check', () => {
+  it('run, and exit as their comments say', async () => {
+    const help = await runCli(['check', '--help']);
+    const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#\s*(.*))?$/gm)].filter((m) => !(m[1] ?? '').includes('>>') && !(m[1] ?? '').includes('--report') && !(m[1] ?? '').includes('simulate'));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const m of examples) {
+      const args = [...(m[1] ?? '').trim().matchAll(/'([^']*)'|(\S+)/g)].map((x) => x[1] ?? x[2] ?? '');
+      const r = await runCli(args);
+      const exit = /exits (\d)/.exec(m[2] ?? '')?.[1];
+      expect(r.code, m[1]).toBe(exit === undefined ? 0 : Number(exit));
+      if ((m[2] ?? '').includes('what would fix it')) expect(r.stdout).toContain('Recommendations');
+    }
+  });
+});

@@ -107,8 +107,12 @@ export function candidates(model: Model, raw: Raw, analysis: Analysis, missed: r
     const r = model.recovery;
     if (r.strategy === 'pilot-light' || r.strategy === 'backup-restore') add('recovery.strategy=warm-standby', `a warm standby instead of ${r.strategy}`);
     if (r.strategy === 'warm-standby') add('recovery.strategy=hot-standby', 'a hot standby instead of a warm one');
-    for (const [key, value] of [['detection', r.detectionSeconds], ['failover', r.failoverSeconds], ['provisioning', r.provisioningSeconds], ['validation', r.validationSeconds]] as const) {
+    const phases = [['detection', r.detectionSeconds], ['failover', r.failoverSeconds], ['provisioning', r.provisioningSeconds], ['validation', r.validationSeconds]] as const;
+    // The shortfall of the worst missed RTO, taken off each phase that is long enough on its own.
+    const excess = Math.max(0, ...missed.filter((m) => m.metric === 'rto' && m.actual !== null).map((m) => (m.actual ?? 0) - m.threshold));
+    for (const [key, value] of phases) {
       if (value > 0) add(`recovery.${key}=${durationText(value / 2)}`, `halve the ${key} time (${durationText(value)} → ${durationText(value / 2)})`);
+      if (excess > 0 && value > excess) add(`recovery.${key}=${durationText(value - excess)}`, `${key} ${durationText(excess)} shorter (${durationText(value)} → ${durationText(value - excess)})`);
     }
   }
   if (data?.durability !== undefined && want('durability')) {

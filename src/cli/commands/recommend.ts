@@ -33,6 +33,7 @@ Exit codes: 0 recommendations printed (also when none is found), 2 invalid model
 
 Examples:
   $ nines recommend models/database-dr.yaml --target 'availability>=99.99%'
+  $ nines recommend models/database-dr.yaml --target 'rto[region]<=20 minute'
   $ nines recommend models/database-dr.yaml --set 'data.copies.dr-replica.lag=5 minute'
   $ nines recommend models/minimal.yaml
   $ nines recommend models/database-dr.yaml --set 'data.copies=[]' --json | jq '.recommendations[0].argument'`)
