@@ -30,7 +30,14 @@ async function json(args: string[]): Promise<Record<string, unknown>> {
 describe('nines explain', () => {
   it.each(MODELS)('explains every figure of %s with the value analyze prints, to the last digit', async (file) => {
     const analysis = await json(['analyze', file]);
-    const all = ['service.availability', ...(analysis['tiers'] as { name: string }[]).map((t) => `tiers.${t.name}.availability`)];
+    const names = (key: string): string[] => (analysis[key] as { name: string }[]).map((x) => x.name);
+    const all = [
+      'service.availability',
+      ...['unavailability', 'nines', 'downtimePerYear', 'downtimePerMonth', 'outagesPerYear', 'meanOutage', 'failureProbability'].map((f) => `service.${f}`),
+      ...names('tiers').map((t) => `tiers.${t}.availability`),
+      ...names('zones').map((z) => `zones.${z}.availability`),
+      ...names('regions').map((r) => `regions.${r}.availability`),
+    ];
     if (analysis['dataProtection'] !== undefined) {
       for (const m of ['rpo', 'rto', 'dataAtRisk']) for (const s of ['node', 'zone', 'region', 'corruption']) all.push(`${m}[${s}]`);
       all.push('durability', 'backupStorage');

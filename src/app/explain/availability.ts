@@ -153,3 +153,48 @@ export function explainTier(ctx: ExplainContext, model: Model, a: AvailabilityRe
     conventions: CONVENTIONS,
   };
 }
+
+/** Figures of the service explained by the same derivation: its JSON key and display. */
+export const SERVICE_FIGURES = {
+  unavailability: 'unavailability',
+  nines: 'nines',
+  downtimePerYear: 'downtimeSecondsPerYear',
+  downtimePerMonth: 'downtimeSecondsPerMonth',
+  outagesPerYear: 'outagesPerYear',
+  meanOutage: 'meanOutageSeconds',
+  failureProbability: 'failureProbability',
+} as const;
+
+/** service.<figure>: the service derivation, ending at that figure. */
+export function explainServiceFigure(ctx: ExplainContext, model: Model, a: AvailabilityResult, figure: keyof typeof SERVICE_FIGURES): Explanation {
+  const base = explainService(ctx, model, a);
+  const key = SERVICE_FIGURES[figure];
+  const value = a.service[key];
+  const unit = key.endsWith('Seconds') || key.startsWith('downtime') ? 'seconds' : key === 'outagesPerYear' ? 'perYear' : key === 'nines' ? 'nines' : 'fraction';
+  const display = value === null ? 'unknown' : unit === 'seconds' ? formatDuration(value) : unit === 'fraction' ? formatProbability(value) : unit === 'nines' ? value.toFixed(4) : formatCount(value);
+  return { ...base, figure: `service.${figure}`, jsonPath: `.service.${key}`, label: `service ${figure}`, value, unit, display };
+}
+
+/** zones.<name>.availability / regions.<name>.availability: the domain's own failure spec and what its loss does. */
+export function explainDomain(ctx: ExplainContext, model: Model, a: AvailabilityResult, kind: 'zone' | 'region', i: number): Explanation {
+  const d = kind === 'zone' ? a.zones[i] : a.regions[i];
+  const spec = kind === 'zone' ? model.zones[i] : model.regions[i];
+  if (d === undefined || spec === undefined) throw new Error(`no ${kind} ${i}`);
+  const list = kind === 'zone' ? 'zones' : 'regions';
+  return {
+    figure: `${list}.${d.name}.availability`,
+    jsonPath: `.${list}[${i}].availability`,
+    label: `availability of ${kind} ${d.name} (its own failures)`,
+    formula: 'A = 1 − q',
+    value: d.availability,
+    unit: 'fraction',
+    display: formatAvailability(d.unavailability),
+    inputs: [],
+    steps: [
+      componentStep(ctx, `${kind} ${d.name}`, [list, i, 'failure'], spec.failure),
+      step('if it is lost', d.serviceSurvivesLoss ? 'the service survives with everything else up' : 'its loss alone takes the service down',
+        d.serviceUnavailabilityGivenLoss, 'fraction', `service ${formatAvailability(d.serviceUnavailabilityGivenLoss)} given its loss, the rest failing as usual`),
+    ],
+    conventions: CONVENTIONS,
+  };
+}

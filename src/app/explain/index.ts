@@ -7,7 +7,7 @@ import type { Analysis } from '../../analytic/analyze-model.js';
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { Scenario } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
-import { explainService, explainTier } from './availability.js';
+import { explainDomain, explainService, explainServiceFigure, explainTier, SERVICE_FIGURES } from './availability.js';
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
 import type { ExplainContext } from './sources.js';
 import type { Explanation } from '../../report/explain-view.js';
@@ -22,7 +22,13 @@ export type ExplainResult = { readonly ok: true; readonly explanations: readonly
 /** Every figure id `nines explain` knows for this model, in report order. */
 export function figureIds(ctx: ExplainContext, analysis: Analysis): string[] {
   const model = ctx.document.model;
-  const ids = ['service.availability', ...model.tiers.map((t) => `tiers.${t.name}.availability`)];
+  const ids = [
+    'service.availability',
+    ...Object.keys(SERVICE_FIGURES).map((f) => `service.${f}`),
+    ...model.tiers.map((t) => `tiers.${t.name}.availability`),
+    ...model.zones.map((z) => `zones.${z.name}.availability`),
+    ...model.regions.map((r) => `regions.${r.name}.availability`),
+  ];
   if (analysis.dataProtection !== undefined) {
     for (const metric of ['rpo', 'rto', 'dataAtRisk']) for (const s of SCENARIOS) ids.push(`${metric}[${s}]`);
     ids.push('durability', 'backupStorage');
@@ -67,6 +73,14 @@ function explainOne(ctx: ExplainContext, analysis: Analysis, figure: string): Ex
   const a = analysis.availability;
   const dp = analysis.dataProtection;
   if (figure === 'service.availability' || figure === 'availability' || figure === 'service') return explainService(ctx, model, a);
+  const serviceFigure = /^service\.(\w+)$/.exec(figure)?.[1];
+  if (serviceFigure !== undefined && serviceFigure in SERVICE_FIGURES) return explainServiceFigure(ctx, model, a, serviceFigure as keyof typeof SERVICE_FIGURES);
+  const domain = /^(zones|regions)\.([^.]+)\.availability$/.exec(figure);
+  if (domain !== null) {
+    const kind = domain[1] === 'zones' ? 'zone' : 'region';
+    const i = (kind === 'zone' ? model.zones : model.regions).findIndex((x) => x.name === domain[2]);
+    return i < 0 ? undefined : explainDomain(ctx, model, a, kind, i);
+  }
   const tier = /^tiers\.([^.]+)\.availability$/.exec(figure)?.[1] ?? /^availability\[([^\]]+)\]$/.exec(figure)?.[1];
   if (tier !== undefined) {
     const t = model.tiers.findIndex((x) => x.name === tier);

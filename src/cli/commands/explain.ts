@@ -15,7 +15,7 @@ export function explainCommand(ctx: CommandContext): Command {
   return withOverrideOptions(new Command('explain')
     .description('the derivation of figures: formula, every input with its file:line:col (or default), intermediate values, the value analyze prints')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-    .argument('[figure...]', 'figures, e.g. service.availability, tiers.db.availability, rpo[region], rto[corruption], dataAtRisk[zone], durability, backupStorage (default: the headline figures)')
+    .argument('[figure...]', 'figures, e.g. service.availability (or service.nines, .downtimePerYear, .outagesPerYear, .meanOutage, …), tiers.db.availability, zones.az-a.availability, rpo[region], rto[corruption], dataAtRisk[zone], durability, backupStorage (default: the headline figures)')
     .addHelpText('after', `
 Exit codes: 0 explained, 2 invalid model, unknown figure or usage.
 
