@@ -38,5 +38,9 @@ export function renderRecommendations(result: RecommendResult, style: TextStyle)
     const service = q0 === q1 || r.fixes.includes('availability') ? [] : [`service availability ${formatPercentFromUnavailability(q0)} → ${formatPercentFromUnavailability(q1)}`];
     lines.push(wrap(`${r.change}: ${[...fixed, ...service].join('; ')}; ${verdict}`, '     '));
   });
+  const unmet = result.missed.filter((id) => !result.recommendations.some((r) => r.fixes.includes(id)));
+  if (result.recommendations.length > 0 && unmet.length > 0) {
+    lines.push(wrap(`no single change tried meets ${unmet.join(', ')} on its own (see nines analyze --sensitivity for what moves it most)`));
+  }
   return `${lines.join('\n')}\n`;
 }
