@@ -6,7 +6,7 @@
  * 1975, §1.3). Only components that can fail (q > 0) appear. Enumeration stops (undefined)
  * beyond a budget, since the count can grow combinatorially.
  */
-import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER, type Structure } from './structure.js';
+import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER, type FlatStructure } from './flat-structure.js';
 
 /** A family of cut sets: each a sorted list of component indices. */
 export type CutSetFamily = readonly (readonly number[])[];
@@ -29,7 +29,7 @@ class Budget {
  * [] means the event cannot happen; [[]] that it always happens.
  * @example minimalCutSets(flattenStructure(model), 0) // [[3, 4, 5]] for a 1-of-3 tier of nodes 3..5
  */
-export function minimalCutSets(m: Structure, event: number, maxSets = MAX_CUT_SETS): CutSetFamily | undefined {
+export function minimalCutSets(m: FlatStructure, event: number, maxSets = MAX_CUT_SETS): CutSetFamily | undefined {
   const budget = new Budget();
   const memo = new Map<number, CutSetFamily | undefined>();
   const tierSets = (t: number): CutSetFamily | undefined => {
@@ -134,7 +134,7 @@ function isSubset(k: Set<number>, s: readonly number[]): boolean {
  * D is needed (cov(D \ e) < min(th, cov(D))). These are exactly the minimal cut sets of the
  * tier: a node in a cut set must be uncovered, and exactly th − cov(D) of them are needed.
  */
-function tierCutSets(m: Structure, t: number, maxSets: number, budget: Budget): CutSetFamily | undefined {
+function tierCutSets(m: FlatStructure, t: number, maxSets: number, budget: Budget): CutSetFamily | undefined {
   const R = m.regionCount;
   const Z = m.zoneCount;
   const th = m.tierThreshold[t] ?? 0;

@@ -3,10 +3,10 @@
  * becomes one component index, and the service structure becomes a postfix program.
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
-import { componentSpecs, flattenStructure, type Structure } from '../model/structure.js';
+import { componentSpecs, flattenStructure, type FlatStructure } from '../model/flat-structure.js';
 import type { Distribution, Model } from '../model/types.js';
 
-export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER } from '../model/structure.js';
+export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER } from '../model/flat-structure.js';
 
 /** Distribution codes of the timeline kernel. */
 export const DIST_EXPONENTIAL = 0;
@@ -18,7 +18,7 @@ export const DIST_LOGNORMAL = 3;
  * The compiled model. Components are laid out regions, then zones, then nodes:
  * region r is r, zone z is regionCount + z, node n is regionCount + zoneCount + n.
  */
-export type CompiledModel = Structure & {
+export type CompiledModel = FlatStructure & {
   /** Timeline parameters; mean up / down times in seconds (Infinity up: never fails). */
   readonly meanUp: Float64Array;
   readonly meanDown: Float64Array;

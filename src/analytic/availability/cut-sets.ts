@@ -1,5 +1,5 @@
 import { minimalCutSets } from '../../model/cut-sets.js';
-import { flattenStructure } from '../../model/structure.js';
+import { flattenStructure } from '../../model/flat-structure.js';
 import type { Model } from '../../model/types.js';
 import type { CutSets } from './result.js';
 

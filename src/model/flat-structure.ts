@@ -12,7 +12,7 @@ export const OP_ALL = 1; // pop a operands; down if any is down
 export const OP_ANY = 2; // pop a operands; down if all are down
 export const OP_AT_LEAST = 3; // pop a operands; up if at least b are up
 
-export type Structure = {
+export type FlatStructure = {
   readonly regionCount: number;
   readonly zoneCount: number;
   readonly nodeCount: number;
@@ -52,7 +52,7 @@ export function componentSpecs(model: Model): (Component | undefined)[] {
 }
 
 /** Flattens a model's structure. @example flattenStructure(model).componentCount */
-export function flattenStructure(model: Model): Structure {
+export function flattenStructure(model: Model): FlatStructure {
   const regionIndex = new Map(model.regions.map((r, i) => [r.name, i]));
   const zoneIndex = new Map(model.zones.map((z, i) => [z.name, i]));
   const tierIndex = new Map(model.tiers.map((t, i) => [t.name, i]));
