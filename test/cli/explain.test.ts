@@ -69,6 +69,22 @@ describe('nines explain', () => {
     expect(r.stdout).toContain('groups = 1  (default: 1)');
   });
 
+  it('intermediate values of database-dr, worked by hand', async () => {
+    const doc = await json(['explain', DB, 'service.availability', 'durability', 'dataAtRisk[region]']);
+    const [svc, durability, risk] = doc['explanations'] as Explanation[];
+    const components = svc?.steps[0]?.steps ?? [];
+    // Region: 24 h / (20 × 8760 h + 24 h); zone: 4 h / (2 × 8760 h + 4 h); node: afr 5% → MTBF 20 y, 4 h / (175200 h + 4 h).
+    expect(components.find((c) => c.label === 'region us-east')?.value).toBeCloseTo(24 / (175200 + 24), 15);
+    expect(components.find((c) => c.label === 'zone az-a (in us-east)')?.value).toBeCloseTo(4 / (17520 + 4), 15);
+    expect(components.find((c) => c.label === 'each node of db')?.value).toBeCloseTo(4 / (175200 + 4), 15);
+    // Shard: p = 1 − e^(−0.002 · 4 h / 8760 h); 8760 h / 4 h = 2190 windows a year.
+    expect(durability?.steps[0]?.value).toBeCloseTo(-Math.expm1((-0.002 * 4) / 8760), 18);
+    expect(durability?.steps[2]?.value).toBeCloseTo(2190, 9);
+    // Data at risk: 2 TB × 1.2 (a year of 20% growth) × 5% a day, for the 30 s lag: 2.4e12 × 0.05 / 86400 × 30.
+    expect(risk?.steps[0]?.value).toBeCloseTo(2.4e12, 0);
+    expect(risk?.value).toBeCloseTo(((2.4e12 * 0.05) / 86400) * 30, 3);
+  });
+
   it('rto[region] is the sum of its phases (5 + 10 + 15 min with the warm standby in eu-west)', async () => {
     const doc = await json(['explain', DB, 'rto[region]']);
     const e = (doc['explanations'] as Explanation[])[0];
