@@ -33,8 +33,8 @@ describe('nines explain', () => {
     const names = (key: string): string[] => (analysis[key] as { name: string }[]).map((x) => x.name);
     const all = [
       'service.availability',
-      ...['unavailability', 'nines', 'downtimePerYear', 'downtimePerMonth', 'outagesPerYear', 'meanOutage', 'failureProbability'].map((f) => `service.${f}`),
-      ...names('tiers').map((t) => `tiers.${t}.availability`),
+      ...['unavailability', 'nines', 'downtimePerYear', 'downtimePerMonth', 'outagesPerYear', 'meanOutage', 'failureProbability', 'mtbf', 'meanUp'].map((f) => `service.${f}`),
+      ...names('tiers').flatMap((t) => ['availability', 'anyNodeFailureProbability', 'expectedNodeFailures', 'quorumLossProbability'].map((f) => `tiers.${t}.${f}`)),
       ...names('zones').map((z) => `zones.${z}.availability`),
       ...names('regions').map((r) => `regions.${r}.availability`),
     ];
@@ -88,6 +88,14 @@ describe('nines explain', () => {
     // Data at risk: 2 TB × 1.2 (a year of 20% growth) × 5% a day, for the 30 s lag: 2.4e12 × 0.05 / 86400 × 30.
     expect(risk?.steps[0]?.value).toBeCloseTo(2.4e12, 0);
     expect(risk?.value).toBeCloseTo(((2.4e12 * 0.05) / 86400) * 30, 3);
+    // Three nodes of afr 5% over one year: F = 1 − e^(−0.05) each, P(some fails) = 1 − e^(−0.15).
+    const any = ((await json(['explain', DB, 'tiers.db.anyNodeFailureProbability']))['explanations'] as Explanation[])[0];
+    expect(any?.value).toBeCloseTo(-Math.expm1(-0.15), 15);
+    expect(any?.steps[1]?.value).toBeCloseTo(-Math.expm1(-0.05), 15);
+    // Quorum (2 of 3) lost when at least 2 fail: 3F²(1 − F) + F³.
+    const F = -Math.expm1(-0.05);
+    const quorum = ((await json(['explain', DB, 'tiers.db.quorumLossProbability']))['explanations'] as Explanation[])[0];
+    expect(quorum?.value).toBeCloseTo(3 * F * F * (1 - F) + F ** 3, 15);
   });
 
   it('rto[region] is the sum of its five phases', async () => {

@@ -163,6 +163,8 @@ export const SERVICE_FIGURES = {
   outagesPerYear: 'outagesPerYear',
   meanOutage: 'meanOutageSeconds',
   failureProbability: 'failureProbability',
+  mtbf: 'mtbfSeconds',
+  meanUp: 'meanUpSeconds',
 } as const;
 
 /** service.<figure>: the service derivation, ending at that figure. */
@@ -196,5 +198,40 @@ export function explainDomain(ctx: ExplainContext, model: Model, a: Availability
         d.serviceUnavailabilityGivenLoss, 'fraction', `service ${formatAvailability(d.serviceUnavailabilityGivenLoss)} given its loss, the rest failing as usual`),
     ],
     conventions: CONVENTIONS,
+  };
+}
+
+/** Horizon figures of a tier: P(some node fails), expected node failures, P(quorum loss). */
+export const TIER_FIGURES = ['anyNodeFailureProbability', 'expectedNodeFailures', 'quorumLossProbability'] as const;
+
+/** tiers.<name>.<horizon figure>: from each group's F(H) = 1 − e^(−λH) (or p for a static node). */
+export function explainTierHorizon(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number, figure: (typeof TIER_FIGURES)[number]): Explanation {
+  const r = a.tiers[t];
+  const tier = model.tiers[t];
+  if (r === undefined || tier === undefined) throw new Error(`no tier ${t}`);
+  const H = a.horizonSeconds;
+  const groups = tier.groups.map((g, gi) => {
+    const lambda = g.failure.failureRate;
+    const F = lambda === undefined ? g.failure.unavailability : -Math.expm1(-lambda * H);
+    return step(`${g.count} node(s) in ${g.zone ?? 'no zone'}`, lambda === undefined ? 'static: F = p' : `F(H) = 1 − e^(−λH), λ = 1/${formatDuration(1 / lambda)}, H = ${formatDuration(H)}`,
+      F, 'fraction', `F = ${formatProbability(F)}`, gi === 0 ? [input(ctx, 'horizon', ['horizon'], H, 'seconds', '1 year')] : []);
+  });
+  const formula = {
+    anyNodeFailureProbability: 'P(some node fails within H) = 1 − Π_g (1 − F_g)^{n_g} = −expm1(Σ n_g·log1p(−F_g))',
+    expectedNodeFailures: 'E[node failures within H] = Σ_g n_g·λ_g·(1 − q_g)·H (steady-state failure frequency × H; n_g·p for static nodes)',
+    quorumLossProbability: `P(more than ${tier.nodes - tier.minHealthy} of ${tier.nodes} nodes fail within H, nothing repaired) = the k-of-n tail with each node failing with F_g; zone and region failures not included`,
+  }[figure];
+  const value = r[figure];
+  return {
+    figure: `tiers.${tier.name}.${figure}`,
+    jsonPath: `.tiers[${t}].${figure}`,
+    label: `${figure} of tier ${tier.name}`,
+    formula,
+    value,
+    unit: figure === 'expectedNodeFailures' ? 'count' : 'fraction',
+    display: figure === 'expectedNodeFailures' ? formatCount(value) : formatProbability(value),
+    inputs: [],
+    steps: [step('node failure specs', 'each failure spec → λ, q', null, 'text', `tier ${tier.name}`, [], componentSteps(ctx, model, [t]).filter((s) => s.label.includes(tier.name))), ...groups],
+    conventions: [...CONVENTIONS, 'exponential lifetimes for F(H)'],
   };
 }

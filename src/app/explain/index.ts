@@ -7,7 +7,7 @@ import type { Analysis } from '../../analytic/analyze-model.js';
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { Scenario } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
-import { explainDomain, explainService, explainServiceFigure, explainTier, SERVICE_FIGURES } from './availability.js';
+import { explainDomain, explainService, explainServiceFigure, explainTier, explainTierHorizon, SERVICE_FIGURES, TIER_FIGURES } from './availability.js';
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
 import type { ExplainContext } from './sources.js';
 import type { Explanation } from '../../report/explain-view.js';
@@ -25,7 +25,7 @@ export function figureIds(ctx: ExplainContext, analysis: Analysis): string[] {
   const ids = [
     'service.availability',
     ...Object.keys(SERVICE_FIGURES).map((f) => `service.${f}`),
-    ...model.tiers.map((t) => `tiers.${t.name}.availability`),
+    ...model.tiers.flatMap((t) => [`tiers.${t.name}.availability`, ...TIER_FIGURES.map((f) => `tiers.${t.name}.${f}`)]),
     ...model.zones.map((z) => `zones.${z.name}.availability`),
     ...model.regions.map((r) => `regions.${r.name}.availability`),
   ];
@@ -80,6 +80,12 @@ function explainOne(ctx: ExplainContext, analysis: Analysis, figure: string): Ex
     const kind = domain[1] === 'zones' ? 'zone' : 'region';
     const i = (kind === 'zone' ? model.zones : model.regions).findIndex((x) => x.name === domain[2]);
     return i < 0 ? undefined : explainDomain(ctx, model, a, kind, i);
+  }
+  const horizon = /^tiers\.([^.]+)\.(\w+)$/.exec(figure);
+  const tierFigure = TIER_FIGURES.find((f) => f === horizon?.[2]);
+  if (horizon !== null && tierFigure !== undefined) {
+    const t = model.tiers.findIndex((x) => x.name === horizon[1]);
+    return t < 0 ? undefined : explainTierHorizon(ctx, model, a, t, tierFigure);
   }
   const tier = /^tiers\.([^.]+)\.availability$/.exec(figure)?.[1] ?? /^availability\[([^\]]+)\]$/.exec(figure)?.[1];
   if (tier !== undefined) {
