@@ -45,3 +45,7 @@ export { renderReportMarkdown } from './report/markdown/review.js';
 export { topologyOf, type Topology } from './report/diagram/topology.js';
 export { renderMermaid } from './report/diagram/mermaid.js';
 export { renderDot } from './report/diagram/dot.js';
+export { loadModelDocument, type ModelDocument } from './config/load.js';
+export { explain, figureIds, type Explanation, type ExplainResult } from './app/explain/index.js';
+export { recommend, type Recommendation, type RecommendResult } from './app/recommend/index.js';
+export { sensitivity, type SensitivityResult } from './app/sensitivity/index.js';
