@@ -141,6 +141,11 @@ describe('nines check', () => {
 
       - ❌ fail availability 99.90% ≥ 99.95%: missed
       - ⚠️ warn downtimePerYear 8.76 h ≤ 8 h: missed (warning)
+
+      #### What would fix it (each change verified by re-running nines)
+
+      - \`--set 'tiers.web={"name":"web","nodes":2,"failure":{"mtbf":"999 h","mttr":"1 h"},"minHealthy":1}'\`: one more node in tier web as a spare (1 of 2 needed); meets \`availability\`, \`downtimePerYear\`; all targets met
+      - \`--set 'tiers.web.failure.mttr=30 minute'\`: repair tier web's nodes twice as fast (MTTR 1 h → 30 minute); meets \`downtimePerYear\`; still missed: \`availability\`
       "
     `);
   });

@@ -67,6 +67,9 @@ describe('recommendations', () => {
     expect(recs).toBeGreaterThan(table);
     expect(r.stdout).toContain("--set 'data.copies.dr-replica.lag=1 minute'");
     expect((await runCli(['check', DB, '--set', 'data.copies.dr-replica.lag=5 minute', '--no-recommendations'])).stdout).not.toContain('Recommendations');
+    const md = await runCli(['check', DB, '--set', 'data.copies.dr-replica.lag=5 minute', '--format', 'markdown']);
+    expect(md.stdout).toContain('#### What would fix it');
+    expect(md.stdout).toContain("- `--set 'data.copies.dr-replica.lag=1 minute'`: shorter lag for copy dr-replica");
   });
 
   it('nines recommend on a model that meets its targets: changes that raise availability and break nothing', async () => {

@@ -51,6 +51,10 @@ export function candidates(model: Model, raw: Raw, analysis: Analysis, missed: r
     model.tiers.forEach((tier, t) => {
       const nodes = rawTiers[t]?.['nodes'];
       if (typeof nodes === 'number') {
+        // minHealthy defaults to every node: one more node alone would need it too. Keep k.
+        if (rawTiers[t]?.['minHealthy'] === undefined && tier.capacity === undefined) {
+          add(`tiers.${tier.name}=${JSON.stringify({ ...rawTiers[t], nodes: nodes + 1, minHealthy: tier.minHealthy })}`, `one more node in tier ${tier.name} as a spare (${tier.minHealthy} of ${nodes + 1} needed)`);
+        }
         add(`tiers.${tier.name}.nodes=${nodes + 1}`, `one more node in tier ${tier.name}`);
         add(`tiers.${tier.name}.nodes=${nodes + 2}`, `two more nodes in tier ${tier.name}`);
       } else if (isRaw(nodes)) {

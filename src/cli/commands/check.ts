@@ -132,7 +132,7 @@ Examples:
       const advice = flags.recommendations !== false && result.records.some((r) => r.status !== 'pass')
         ? recommend({ text: loaded.text, file: loaded.fileLabel, set: flags.set ?? [], targets: flagTargets, fail: flags.fail ?? [] })
         : undefined;
-      const view: CheckView = { modelName: loaded.model.name, file: loaded.fileLabel, method: flags.method, result, exit };
+      const view: CheckView = { modelName: loaded.model.name, file: loaded.fileLabel, method: flags.method, result, exit, recommendations: advice };
       const document = {
         ...envelope('check'),
         model: modelInfo(loaded.model, loaded.fileLabel),

@@ -32,5 +32,14 @@ export function renderCheckMarkdown(view: CheckView): string {
   if (notes.length > 0) {
     out.push('', ...notes.map((r) => `- ${ICON[r.status]} ${escapeCell(r.message)}`));
   }
+  const advice = view.recommendations;
+  if (advice !== undefined && advice.missed.length > 0) {
+    out.push('', '#### What would fix it (each change verified by re-running nines)', '');
+    if (advice.recommendations.length === 0) out.push(`No single change of the ${advice.tried} tried meets a missed target on its own.`);
+    for (const r of advice.recommendations) {
+      const verdict = r.meetsAll ? 'all targets met' : r.breaks.length > 0 ? `but misses ${r.breaks.map((id) => `\`${id}\``).join(', ')}` : `still missed: ${r.stillMissed.map((id) => `\`${id}\``).join(', ')}`;
+      out.push(`- \`${r.argument.replace(/`/g, "'")}\`: ${escapeCell(r.change)}; meets ${r.fixes.map((id) => `\`${id}\``).join(', ')}; ${verdict}`);
+    }
+  }
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import type { GateExit, GateRecord, GateResult, GateStatus, TargetSource } from '../../gate/index.js';
 import { formatMetric, formatThreshold } from '../../gate/index.js';
+import type { RecommendResult } from '../recommend-view.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 import { wrap } from '../wrap.js';
@@ -15,6 +16,8 @@ export type CheckView = {
   readonly method: 'analytic' | 'simulate';
   readonly result: GateResult;
   readonly exit: GateExit;
+  /** Changes that would meet the missed targets (check's recommendations), when looked for. */
+  readonly recommendations?: RecommendResult | undefined;
 };
 
 /** "✔ pass", "✖ fail", "! warn", "? inconclusive" with a colour. */
