@@ -1,6 +1,7 @@
 /**
- * The what-if flags of computing commands: `--set PATH=VALUE` (before validation) and
- * `--fail NAME` (a drill), their commander options, and how their problems are reported.
+ * The what-if and gating flags of computing commands: `--set PATH=VALUE` (before validation),
+ * `--fail NAME` (a drill) and `--target` (check, recommend), their commander options, and how
+ * their problems are reported.
  */
 import { Option, type Command } from 'commander';
 import { applyOverrides, parseOverride, touchesOverride, type AppliedOverride, type Override } from '../config/overrides.js';
@@ -10,6 +11,8 @@ import { analyzeDataProtection } from '../analytic/data-protection/index.js';
 import { conditionModel, drill, resolveFailures, type DrillResult } from '../analytic/drill/index.js';
 import type { Model } from '../model/types.js';
 import { ninesError } from '../errors.js';
+import { parseTargetFlag } from '../config/target-flag.js';
+import type { GateTarget } from '../gate/index.js';
 import type { Output } from './context.js';
 import { printProblems } from './load-model.js';
 
@@ -97,4 +100,13 @@ export function drillFor(model: Model, names: readonly string[] | undefined): { 
   const baseline = analyzeAvailability(model, { cutSets: false }).service;
   const result = drill(model, resolved.value, baseline, analyzeDataProtection(model));
   return { model: conditionModel(model, resolved.value), result };
+}
+
+/** `--target` flags parsed (a bad one is a usage error). */
+export function targetFlags(texts: readonly string[] | undefined): GateTarget[] {
+  return (texts ?? []).map((text) => {
+    const parsed = parseTargetFlag(text);
+    if (!parsed.ok) throw ninesError('bad-target', text, parsed.message);
+    return { target: parsed.target, source: { flag: text } };
+  });
 }

@@ -27,9 +27,8 @@ import { writeTextFile } from '../io.js';
 import { readModelDocument } from '../load-model.js';
 import { recommend } from '../../app/recommend/index.js';
 import { renderRecommendations } from '../../report/text/recommend.js';
-import { targetFlags } from './recommend.js';
 import { positiveInteger } from '../options.js';
-import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, targetFlags, withOverrideOptions } from '../overrides.js';
 
 type Format = 'text' | 'markdown' | 'junit' | 'json';
 const FORMATS: readonly Format[] = ['text', 'markdown', 'junit', 'json'];

@@ -1,25 +1,14 @@
 import { Command, Option } from 'commander';
 import { recommend } from '../../app/recommend/index.js';
-import { EXIT, ninesError } from '../../errors.js';
-import { parseTargetFlag } from '../../config/target-flag.js';
-import type { GateTarget } from '../../gate/index.js';
+import { EXIT } from '../../errors.js';
 import { modelInfo } from '../../report/json/analysis.js';
 import { envelope } from '../../report/json/envelope.js';
 import { renderRecommendations } from '../../report/text/recommend.js';
 import { output, type CommandContext } from '../context.js';
 import { readModelDocument } from '../load-model.js';
-import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, targetFlags, withOverrideOptions } from '../overrides.js';
 
 type Flags = { set?: string[]; fail?: string[]; target?: string[] };
-
-/** `--target` flags parsed (a bad one is a usage error). */
-export function targetFlags(texts: readonly string[] | undefined): GateTarget[] {
-  return (texts ?? []).map((text) => {
-    const parsed = parseTargetFlag(text);
-    if (!parsed.ok) throw ninesError('bad-target', text, parsed.message);
-    return { target: parsed.target, source: { flag: text } };
-  });
-}
 
 export function recommendCommand(ctx: CommandContext): Command {
   const command = new Command('recommend')
