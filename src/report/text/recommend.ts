@@ -23,7 +23,7 @@ function effectText(e: TargetEffect): string {
 export function renderRecommendations(result: RecommendResult, style: TextStyle): string {
   const { chalk } = style;
   const head = result.missed.length > 0
-    ? `Recommendations: single changes that meet a missed target (${result.missed.join(', ')}), each verified by re-running nines with it`
+    ? `Recommendations: single changes that meet a missed target (${result.missed.join(', ')}), each verified by re-running the analytic engine with it`
     : 'Recommendations: single changes that raise the service availability without missing a target, each verified by re-running nines with it';
   const lines = [chalk.bold(wrap(head, ''))];
   if (result.recommendations.length === 0) {
