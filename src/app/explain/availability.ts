@@ -93,7 +93,7 @@ export function explainService(ctx: ExplainContext, model: Model, a: Availabilit
   const cut = a.cutSets.sets.slice(0, 5).map((c) => `{${c.components.join(', ')}} ${formatProbability(c.probability)} (${(c.share * 100).toPrecision(3)}%)`);
   const top = a.importance.filter((i) => i.subjectKind !== 'tier' && i.fussellVesely > 0).slice(0, 3);
   const steps: ExplainStep[] = [
-    step('component unavailabilities', 'each failure spec → q', null, 'text', `${used.length} tier(s) and the zones and regions they sit in`, [], componentSteps(ctx, model, used)),
+    step('component unavailabilities', '', null, 'text', `each failure spec → q, for ${used.length === 1 ? 'the tier' : `${used.length} tiers`} and the zones and regions they sit in`, [], componentSteps(ctx, model, used)),
     ...used.map((t) => tierStructureStep(ctx, model, a, t)),
     step('service structure', 'all: every part up; any: one; atLeast k: k of them', expressionText(model.service), 'text', expressionText(model.service),
       [input(ctx, 'service', ['service'], expressionText(model.service), 'text', 'all tiers (series)')]),
@@ -146,7 +146,7 @@ export function explainTier(ctx: ExplainContext, model: Model, a: AvailabilityRe
     display: formatAvailability(r.unavailability),
     inputs: [],
     steps: [
-      step('component unavailabilities', 'each failure spec → q', null, 'text', `tier ${tier.name} and its zones and regions`, [], componentSteps(ctx, model, [t])),
+      step('component unavailabilities', '', null, 'text', `tier ${tier.name} and its zones and regions`, [], componentSteps(ctx, model, [t])),
       tierStructureStep(ctx, model, a, t),
       step('downtime per year', `Q × 365 d`, r.unavailability * SECONDS_PER_YEAR, 'seconds', formatDuration(r.unavailability * SECONDS_PER_YEAR)),
     ],
@@ -231,7 +231,7 @@ export function explainTierHorizon(ctx: ExplainContext, model: Model, a: Availab
     unit: figure === 'expectedNodeFailures' ? 'count' : 'fraction',
     display: figure === 'expectedNodeFailures' ? formatCount(value) : formatProbability(value),
     inputs: [],
-    steps: [step('node failure specs', 'each failure spec → λ, q', null, 'text', `tier ${tier.name}`, [], componentSteps(ctx, model, [t]).filter((s) => s.label.includes(tier.name))), ...groups],
+    steps: [step('node failure specs', '', null, 'text', `tier ${tier.name}`, [], componentSteps(ctx, model, [t]).filter((s) => s.label.includes(tier.name))), ...groups],
     conventions: [...CONVENTIONS, 'exponential lifetimes for F(H)'],
   };
 }
