@@ -148,8 +148,15 @@ export function explainDurability(ctx: ExplainContext, model: Model, dp: DataPro
   }
   const scheme = d.scheme.kind === 'replicas' ? `${d.scheme.replicas} replicas` : `erasure ${d.scheme.data} + ${d.scheme.parity}`;
   const w = d.window;
+  const t = model.tiers.findIndex((x) => x.name === model.data?.tier);
+  const tierFailure = model.tiers[t]?.failure;
   const inputs = given === undefined
-    ? [input(ctx, 'tier', ['data', 'tier'], model.data?.tier ?? '', 'text')]
+    ? [input(ctx, 'tier', ['data', 'tier'], model.data?.tier ?? '', 'text'),
+        input(ctx, 'nodes (replicas)', ['tiers', t, 'nodes'], d.shards, 'count'),
+        tierFailure?.source === 'afr'
+          ? input(ctx, 'failure.afr', ['tiers', t, 'failure', 'afr'], d.shardAnnualFailureRate, 'fraction')
+          : input(ctx, 'failure.mtbf', ['tiers', t, 'failure', 'mtbf'], tierFailure?.mtbfSeconds ?? 0, 'seconds'),
+        input(ctx, 'failure.mttr (rebuild)', ['tiers', t, 'failure', 'mttr'], d.rebuildSeconds, 'seconds')]
     : [input(ctx, 'scheme', [...base, 'scheme'], scheme, 'text'), input(ctx, `shardFailure.${given.shardFailure.source === 'afr' ? 'afr' : 'mtbf'}`, [...base, 'shardFailure', given.shardFailure.source === 'afr' ? 'afr' : 'mtbf'], given.shardFailure.source === 'afr' ? d.shardAnnualFailureRate : given.shardFailure.mtbfSeconds ?? 0, given.shardFailure.source === 'afr' ? 'fraction' : 'seconds'),
         input(ctx, d.rebuildSource === 'given' ? 'rebuild' : 'rebuildThroughput', [...base, d.rebuildSource === 'given' ? 'rebuild' : 'rebuildThroughput'], d.rebuildSeconds, 'seconds'),
         input(ctx, 'groups', [...base, 'groups'], d.groups, 'count', '1')];
