@@ -7,7 +7,7 @@ export type SensitivityRow = {
   readonly name: string;
   /** In base units. */
   readonly value: number;
-  readonly unit: 'seconds' | 'fraction' | 'count' | 'bytes';
+  readonly unit: 'seconds' | 'fraction' | 'count' | 'bytes' | 'bytesPerSecond';
   /** (∂Q/∂x)·(x/Q) for the service unavailability Q. */
   readonly serviceUnavailability: number | null;
   /** The same for each missed target's figure (availability, durability: its complement). */

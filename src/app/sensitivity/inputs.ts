@@ -6,7 +6,7 @@ export type NumericInput = {
   readonly name: string;
   /** In base units (seconds, a fraction, a count). */
   readonly value: number;
-  readonly unit: 'seconds' | 'fraction' | 'count' | 'bytes';
+  readonly unit: 'seconds' | 'fraction' | 'count' | 'bytes' | 'bytesPerSecond';
   readonly discrete: boolean;
   readonly set: (x: number) => string;
 };
@@ -67,6 +67,9 @@ export function numericInputs(model: Model, raw: Raw): NumericInput[] {
       out.push({ path: `data.backups.${b.name}.every`, name: `backup ${b.name} interval`, value: b.everySeconds, unit: 'seconds', discrete: false, set: seconds(`data.backups.${b.name}.every`) });
       if (b.durationSeconds !== undefined && b.durationSeconds > 0) out.push({ path: `data.backups.${b.name}.duration`, name: `backup ${b.name} duration`, value: b.durationSeconds, unit: 'seconds', discrete: false, set: seconds(`data.backups.${b.name}.duration`) });
     }
+    out.push({ path: 'data.size', name: 'data size', value: data.sizeBytes, unit: 'bytes', discrete: false, set: (x) => `data.size=${x} B` });
+    if (data.yearlyGrowth > 0) out.push({ path: 'data.yearlyGrowth', name: 'yearly growth', value: data.yearlyGrowth, unit: 'fraction', discrete: false, set: number('data.yearlyGrowth') });
+    for (const b of data.backups) out.push({ path: `data.backups.${b.name}.restoreThroughput`, name: `backup ${b.name} restore rate`, value: b.restoreThroughputBytesPerSecond, unit: 'bytesPerSecond', discrete: false, set: (x) => `data.backups.${b.name}.restoreThroughput=${x} B/s` });
     if (data.dailyChange > 0) out.push({ path: 'data.dailyChange', name: 'daily change', value: data.dailyChange, unit: 'fraction', discrete: false, set: number('data.dailyChange') });
     const d = data.durability;
     if (d?.rebuildSeconds !== undefined && isRaw(rawData['durability']) && rawData['durability']['rebuild'] !== undefined) out.push({ path: 'data.durability.rebuild', name: 'durability rebuild', value: d.rebuildSeconds, unit: 'seconds', discrete: false, set: seconds('data.durability.rebuild') });
