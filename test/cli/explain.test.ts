@@ -37,6 +37,7 @@ describe('nines explain', () => {
       ...names('tiers').flatMap((t) => ['availability', 'anyNodeFailureProbability', 'expectedNodeFailures', 'quorumLossProbability'].map((f) => `tiers.${t}.${f}`)),
       ...names('zones').map((z) => `zones.${z}.availability`),
       ...names('regions').map((r) => `regions.${r}.availability`),
+      ...(analysis['importance'] as { subject: string; subjectKind: string }[]).map((i) => `importance.${i.subjectKind}.${i.subject}`),
     ];
     if (analysis['dataProtection'] !== undefined) {
       for (const m of ['rpo', 'rto', 'dataAtRisk']) for (const s of ['node', 'zone', 'region', 'corruption']) all.push(`${m}[${s}]`);

@@ -235,3 +235,33 @@ export function explainTierHorizon(ctx: ExplainContext, model: Model, a: Availab
     conventions: [...CONVENTIONS, 'exponential lifetimes for F(H)'],
   };
 }
+
+/** importance.<kind>.<subject>: the measures from Q, Q(subject down) and Q(subject up). */
+export function explainImportance(a: AvailabilityResult, i: number): Explanation {
+  const m = a.importance[i];
+  if (m === undefined) throw new Error(`no importance ${i}`);
+  const Q = a.service.unavailability;
+  const p = formatProbability;
+  const ratio = (x: number | null): string => (x === null ? '∞' : String(Number(x.toPrecision(6))));
+  const basic = m.subjectKind !== 'tier';
+  return {
+    figure: `importance.${m.subjectKind}.${m.subject}`,
+    jsonPath: `.importance[${i}].fussellVesely`,
+    label: `importance of ${m.subjectKind} ${m.subject} for the service outage${m.count !== undefined && m.count > 1 ? ' (per node of the group)' : ''}`,
+    formula: 'FV = (Q − Q(0))/Q: the share of the unavailability that would go if it never failed',
+    value: m.fussellVesely,
+    unit: 'fraction',
+    display: `FV ${(m.fussellVesely * 100).toPrecision(4)}%`,
+    inputs: [],
+    steps: [
+      step('service unavailability', 'Q', Q, 'fraction', p(Q)),
+      step('with it down', 'Q(1): the subject forced down, everything else failing as usual', m.serviceUnavailabilityIfDown, 'fraction', p(m.serviceUnavailabilityIfDown)),
+      step('with it never down', basic ? 'Q(0) = Q − q·I_B (Q = q·Q(1) + (1 − q)·Q(0) for an independent part)' : 'Q(0): the tier forced up', m.serviceUnavailabilityIfUp, 'fraction', p(m.serviceUnavailabilityIfUp)),
+      step('Birnbaum', 'I_B = Q(1) − Q(0)', m.birnbaum, 'fraction', p(m.birnbaum)),
+      step('criticality', basic ? `q·I_B/Q, q = ${p(m.unavailability)}` : '(Q − Q(0))/Q for a tier', m.criticality, 'fraction', p(m.criticality)),
+      step('RAW', 'Q(1)/Q', m.raw, 'count', ratio(m.raw)),
+      step('RRW', 'Q/Q(0)', m.rrw, 'count', ratio(m.rrw)),
+    ],
+    conventions: [...CONVENTIONS, 'unavailability-based measures, as fault-tree tools report them'],
+  };
+}

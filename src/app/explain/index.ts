@@ -7,7 +7,7 @@ import type { Analysis } from '../../analytic/analyze-model.js';
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { Scenario } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
-import { explainDomain, explainService, explainServiceFigure, explainTier, explainTierHorizon, SERVICE_FIGURES, TIER_FIGURES } from './availability.js';
+import { explainDomain, explainImportance, explainService, explainServiceFigure, explainTier, explainTierHorizon, SERVICE_FIGURES, TIER_FIGURES } from './availability.js';
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
 import type { ExplainContext } from './sources.js';
 import type { Explanation } from '../../report/explain-view.js';
@@ -28,6 +28,7 @@ export function figureIds(ctx: ExplainContext, analysis: Analysis): string[] {
     ...model.tiers.flatMap((t) => [`tiers.${t.name}.availability`, ...TIER_FIGURES.map((f) => `tiers.${t.name}.${f}`)]),
     ...model.zones.map((z) => `zones.${z.name}.availability`),
     ...model.regions.map((r) => `regions.${r.name}.availability`),
+    ...analysis.availability.importance.map((i) => `importance.${i.subjectKind}.${i.subject}`),
   ];
   if (analysis.dataProtection !== undefined) {
     for (const metric of ['rpo', 'rto', 'dataAtRisk']) for (const s of SCENARIOS) ids.push(`${metric}[${s}]`);
@@ -73,6 +74,11 @@ function explainOne(ctx: ExplainContext, analysis: Analysis, figure: string): Ex
   const a = analysis.availability;
   const dp = analysis.dataProtection;
   if (figure === 'service.availability' || figure === 'availability' || figure === 'service') return explainService(ctx, model, a);
+  const imp = /^importance\.(\w+)\.(.+)$/.exec(figure);
+  if (imp !== null) {
+    const i = a.importance.findIndex((x) => x.subjectKind === imp[1] && x.subject === imp[2]);
+    return i < 0 ? undefined : explainImportance(a, i);
+  }
   const serviceFigure = /^service\.(\w+)$/.exec(figure)?.[1];
   if (serviceFigure !== undefined && serviceFigure in SERVICE_FIGURES) return explainServiceFigure(ctx, model, a, serviceFigure as keyof typeof SERVICE_FIGURES);
   const domain = /^(zones|regions)\.([^.]+)\.availability$/.exec(figure);
