@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability, type AvailabilityResult } from '../../../src/analytic/availability/index.js';
+import { alwaysUp, conditionModel } from '../../../src/analytic/drill/index.js';
 import { loadModelText } from '../../../src/config/load.js';
 import type { Model } from '../../../src/model/types.js';
 import { seededRandom } from '../../support/seeded-random.js';
@@ -169,5 +171,34 @@ tiers: [{ name: t, nodes: { a: 2 }, minHealthy: 1, failure: { probability: 0.1 }
     expect(subject(a, 'zone', 'empty').birnbaum).toBe(0);
     expect(subject(a, 'zone', 'empty').raw).toBe(1);
     expect(a.cutSets.sets.flatMap((c) => c.components)).not.toContain('zone empty');
+  });
+});
+
+describe('importance against the drill engine (an independent path: the model re-analysed with the part forced)', () => {
+  const examples = readdirSync('models').filter((f) => f.endsWith('.yaml'));
+  it.each(examples)('%s: Q(part down) and Q(part never down) of every zone, region and node', (file) => {
+    const model = load(readFileSync(`models/${file}`, 'utf8'));
+    const a = analyzeAvailability(model);
+    const q = (m: Model): number => analyzeAvailability(m, { cutSets: false }).service.unavailability;
+    const rel = (x: number, y: number): number => Math.abs(x - y) / Math.max(y, 1e-300);
+    for (const s of a.importance) {
+      if (s.subjectKind === 'tier') {
+        expect(rel(s.serviceUnavailabilityIfDown, q(conditionModel(model, [{ kind: 'tier', name: s.subject }])))).toBeLessThan(1e-9);
+        continue;
+      }
+      const ref = s.subjectKind === 'node'
+        ? { kind: 'node' as const, name: s.subject, tier: s.tier ?? '', index: Number(/\[(\d+)/.exec(s.subject)?.[1]) }
+        : { kind: s.subjectKind, name: s.subject };
+      expect(rel(s.serviceUnavailabilityIfDown, q(conditionModel(model, [ref]))), `${file} ${s.subject} down`).toBeLessThan(1e-9);
+      // Never down: the same part with q = 0.
+      const up: Model = s.subjectKind === 'zone'
+        ? { ...model, zones: model.zones.map((z) => (z.name === s.subject && z.failure ? { ...z, failure: alwaysUp(z.failure) } : z)) }
+        : s.subjectKind === 'region'
+          ? { ...model, regions: model.regions.map((r) => (r.name === s.subject && r.failure ? { ...r, failure: alwaysUp(r.failure) } : r)) }
+          : model;
+      if (s.subjectKind !== 'node' && s.unavailability > 0) {
+        expect(Math.abs(s.serviceUnavailabilityIfUp - q(up)) / a.service.unavailability, `${file} ${s.subject} up`).toBeLessThan(1e-9);
+      }
+    }
   });
 });
