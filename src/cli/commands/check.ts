@@ -9,8 +9,6 @@ import { needsSloFigures, sloGateFigures } from '../../app/slo.js';
 import { planForTargets } from '../../app/plan.js';
 import { suggest } from '../../lib/suggest.js';
 import { EXIT, ninesError } from '../../errors.js';
-import { parseTargetFlag } from '../../config/target-flag.js';
-import { EXIT, NinesError, ninesError } from '../../errors.js';
 import { evaluateTargets, fileTargets, gateExit, mergeTargets, type GateTarget, type McDecision } from '../../gate/index.js';
 import type { Model } from '../../model/types.js';
 import { modelInfo } from '../../report/json/analysis.js';
@@ -23,6 +21,7 @@ import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';
 import { writeResultFile } from '../write-file.js';
+
 import { writeTextFile } from '../io.js';
 import { readModelDocument } from '../load-model.js';
 import { recommend } from '../../app/recommend/index.js';
