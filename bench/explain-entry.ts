@@ -10,7 +10,7 @@ export function run(text: string, file: string): { analyze: number; explain: num
   const t0 = performance.now();
   const loaded = loadModelDocument(text);
   if (!loaded.ok) throw new Error(`${file} is invalid`);
-  const analysis = analyzeModel(loaded.value.model);
+  const analysis = analyzeModel(loaded.value.model, { cutSets: true });
   const t1 = performance.now();
   const ctx = { document: loaded.value, file, applied: [], failed: [] };
   const result = explain(ctx, analysis, figureIds(ctx, analysis));

@@ -14,13 +14,13 @@ export type Analysis = {
 export type AnalysisOptions = {
   /** Backup-storage horizon in years (default: the model's horizon, at least one year). */
   readonly years?: number | undefined;
-  /** false: skip the minimal cut sets (re-runs that only need the figures). */
+  /** true: enumerate the service's minimal cut sets too (analyze, explain); else `cutSets.complete` is false. */
   readonly cutSets?: boolean | undefined;
 };
 
 /** Every analytic figure of a model: availability (issue 3), data protection (issue 4), cost (issue 14). */
 export function analyzeModel(model: Model, options: AnalysisOptions = {}): Analysis {
-  const availability = analyzeAvailability(model, options.cutSets === false ? { cutSets: false } : {});
+  const availability = analyzeAvailability(model, { cutSets: options.cutSets === true });
   const dataProtection = analyzeDataProtection(model, options.years === undefined ? {} : { years: options.years });
   return { availability, dataProtection, cost: costOf(model, availability, dataProtection) };
 }

@@ -55,8 +55,8 @@ export function rerun(input: RecommendInput, sets: readonly string[], availabili
     model = conditionModel(model, failures.value);
   }
   const analysis: Analysis = availabilityOnly
-    ? { availability: analyzeAvailability(model, { cutSets: false }), dataProtection: undefined, cost: undefined }
-    : analyzeModel(model, { cutSets: false });
+    ? { availability: analyzeAvailability(model), dataProtection: undefined, cost: undefined }
+    : analyzeModel(model);
   const targets = mergeTargets(fileTargets(loaded.value.model.targets, input.file), input.targets);
   return { model, raw: loaded.value.data, analysis, gate: evaluateTargets(targets, analysis) };
 }

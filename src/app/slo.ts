@@ -13,7 +13,7 @@ export { budgetExhaustion, type ExhaustionResult } from '../simulate/budget-exha
 
 /** Every SLO figure of a model, simulation included. */
 export async function sloReport(model: Model, objective: Objective, options: SloOptions & { readonly seed?: number; readonly trials?: number; readonly simulate?: boolean; readonly workers?: 'auto' | number } = {}): Promise<{ figures: SloFigures; exhaustion: ExhaustionResult }> {
-  const figures = sloFigures(model, analyzeAvailability(model, { cutSets: false }), objective, options);
+  const figures = sloFigures(model, analyzeAvailability(model), objective, options);
   const exhaustion = options.simulate === false ? { simulated: false as const, reason: '--no-simulate' } : await budgetExhaustion(model, figures, options);
   return { figures, exhaustion };
 }

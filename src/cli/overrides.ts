@@ -97,7 +97,7 @@ export function drillFor(model: Model, names: readonly string[] | undefined): { 
   if (names === undefined || names.length === 0) return undefined;
   const resolved = resolveFailures(model, names);
   if (!resolved.ok) throw ninesError('bad-fail', resolved.name, resolved.message);
-  const baseline = analyzeAvailability(model, { cutSets: false }).service;
+  const baseline = analyzeAvailability(model).service;
   const result = drill(model, resolved.value, baseline, analyzeDataProtection(model));
   return { model: conditionModel(model, resolved.value), result };
 }

@@ -16,7 +16,7 @@ import { overridesJson } from './overrides.js';
 
 /** The analytic figures a simulation is checked against. */
 export function analyticFigures(model: Model): AnalyticFigures {
-  const availability = analyzeAvailability(model, { cutSets: false });
+  const availability = analyzeAvailability(model);
   return {
     serviceUnavailability: availability.service.unavailability,
     tiers: Object.fromEntries(availability.tiers.map((t) => [t.name, t.unavailability])),

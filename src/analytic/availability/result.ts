@@ -237,7 +237,7 @@ export type CutSet = {
 };
 
 export type CutSets = {
-  /** False when enumeration stopped at its budget: then `sets` is empty. */
+  /** False when enumeration stopped at its budget, or was not asked for: then `sets` is empty. */
   readonly complete: boolean;
   readonly count: number;
   /** Σ P(C), the rare-event approximation of Q (an upper bound on it). */

@@ -55,8 +55,8 @@ export function drill(
   baseline: { readonly unavailability: number; readonly availability: number },
   dataProtection: DataProtectionResult | undefined,
 ): DrillResult {
-  const given = analyzeAvailability(conditionModel(model, failures, 'as-usual'), { cutSets: false });
-  const structural = analyzeAvailability(conditionModel(model, failures, 'others-up'), { cutSets: false });
+  const given = analyzeAvailability(conditionModel(model, failures, 'as-usual'));
+  const structural = analyzeAvailability(conditionModel(model, failures, 'others-up'));
   const zonesDown = new Set([
     ...failures.flatMap((f) => (f.kind === 'zone' ? [f.name] : [])),
     ...model.zones.filter((z) => failures.some((f) => f.kind === 'region' && f.name === z.region)).map((z) => z.name),

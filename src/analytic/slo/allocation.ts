@@ -61,14 +61,14 @@ export function allocateBudget(model: Model, availability: AvailabilityResult, b
   };
   for (const r of availability.regions) if (r.nodes > 0 && !r.serviceSurvivesLoss) dep('region', r.name, r.unavailability);
   for (const z of availability.zones) if (z.nodes > 0 && !z.serviceSurvivesLoss) dep('zone', z.name, z.unavailability);
-  const critical = model.tiers.filter((t) => analyzeAvailability(conditionModel(model, [{ kind: 'tier', name: t.name }], 'others-up'), { cutSets: false }).service.availability === 0);
+  const critical = model.tiers.filter((t) => analyzeAvailability(conditionModel(model, [{ kind: 'tier', name: t.name }], 'others-up')).service.availability === 0);
   if (critical.length > 0) {
     const domainsUp: Model = {
       ...model,
       regions: model.regions.map((r) => ({ ...r, failure: r.failure === undefined ? undefined : alwaysUp(r.failure) })),
       zones: model.zones.map((z) => ({ ...z, failure: z.failure === undefined ? undefined : alwaysUp(z.failure) })),
     };
-    const own = analyzeAvailability(domainsUp, { cutSets: false });
+    const own = analyzeAvailability(domainsUp);
     for (const t of critical) dep('tier', t.name, own.tiers.find((x) => x.name === t.name)?.unavailability ?? 0);
   }
   const union = -Math.expm1(dependencies.reduce((s, d) => s + Math.log1p(-d.unavailability), 0));

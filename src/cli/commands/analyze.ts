@@ -49,7 +49,7 @@ Examples:
         return;
       }
       printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
-      const analysis = analyzeModel(loaded.model, { years: options.years });
+      const analysis = analyzeModel(loaded.model, { years: options.years, cutSets: true });
       const drill = drillFor(loaded.model, options.fail);
       const elasticities = options.sensitivity === true ? sensitivity({ text: loaded.text, file: loaded.fileLabel, set: options.set ?? [], targets: [], fail: [] }) : undefined;
       if (o.json) {

@@ -114,7 +114,7 @@ Examples:
       checkTierNames(loaded.model, flagTargets);
       const drill = drillFor(loaded.model, flags.fail);
       const model = drill?.model ?? loaded.model;
-      const analysis = analyzeModel(model, { cutSets: false });
+      const analysis = analyzeModel(model);
       const simulation = flags.method === 'simulate'
         ? await simulate(model, { seed: flags.seed, trials: flags.trials, mode: 'snapshot', workers: 'auto' }, {
             serviceUnavailability: analysis.availability.service.unavailability,

@@ -55,8 +55,8 @@ Examples:
         ctx.exitCode = EXIT.input;
         return;
       }
-      const baseAnalysis = analyzeModel(base.model, { cutSets: false });
-      const candidateAnalysis = analyzeModel(candidate.model, { cutSets: false });
+      const baseAnalysis = analyzeModel(base.model);
+      const candidateAnalysis = analyzeModel(candidate.model);
       const slo = await sloFor(base.model, baseAnalysis, candidate.model, candidateAnalysis);
       const result = compareAnalyses(baseAnalysis, candidateAnalysis, flags.tolerance, slo);
       const failOnRegression = flags.failOnRegression === true;

@@ -38,7 +38,7 @@ Examples:
       printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
       const drill = drillFor(loaded.document.model, options.fail);
       const model = drill?.model ?? loaded.document.model;
-      const analysis = analyzeModel(model);
+      const analysis = analyzeModel(model, { cutSets: true });
       const result = explain(
         { document: { ...loaded.document, model }, file: loaded.fileLabel, applied: overrides.applied(), failed: options.fail ?? [] },
         analysis,

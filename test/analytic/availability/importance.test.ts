@@ -6,6 +6,9 @@ import { loadModelText } from '../../../src/config/load.js';
 import type { Model } from '../../../src/model/types.js';
 import { seededRandom } from '../../support/seeded-random.js';
 
+/** The measures with the cut sets (the relevance of each part comes from them). */
+const analyze = (m: Model): AvailabilityResult => analyzeAvailability(m, { cutSets: true });
+
 function load(text: string): Model {
   const r = loadModelText(text);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -50,7 +53,7 @@ tiers:
 
 describe('importance measures', () => {
   it('reproduce SCRAM on its two-train example, and the hand derivation to 1e-12', () => {
-    const a = analyzeAvailability(load(TWO_TRAIN));
+    const a = analyze(load(TWO_TRAIN));
     // Hand: P(train down) = 1 − 0.5·0.3 = 0.85, Q = 0.85² = 0.7225.
     // Valve: Q(1) = 0.85, Q(0) = 0.7·0.85 = 0.595; Pump: Q(1) = 0.85, Q(0) = 0.5·0.85 = 0.425.
     expect(a.service.unavailability).toBeCloseTo(0.7225, 12);
@@ -71,7 +74,7 @@ describe('importance measures', () => {
   });
 
   it('reproduce SCRAM on a tree with zones shared by two tiers and a region', () => {
-    const a = analyzeAvailability(load(SHARED_ZONES));
+    const a = analyze(load(SHARED_ZONES));
     // SCRAM: P(top) = 0.010535; importance per basic event (MIF, CIF, RAW, RRW).
     expect(six(a.service.unavailability)).toBe('0.010535');
     const scram: [string, string, string[]][] = [
@@ -107,7 +110,7 @@ describe('importance measures', () => {
   it('a tier (a gate) by hand: two independent tiers in series', () => {
     // Tiers x (q = 0.01) and y (q = 0.02), one node each, service = all: Q = 1 − 0.99·0.98 = 0.0298.
     // Tier x: Q(x down) = 1, Q(x up) = 0.02: I_B = 0.98, FV = (0.0298 − 0.02)/0.0298, RAW = 1/0.0298.
-    const a = analyzeAvailability(load(`
+    const a = analyze(load(`
 name: series
 tiers:
   - { name: x, nodes: 1, failure: { probability: 0.01 } }
@@ -143,7 +146,7 @@ tiers:
   - { name: spare, nodes: { idle: 1 }, failure: { probability: ${p()} } }
 service: { all: [t, { any: [u, spare] }] }
 `;
-      const a = analyzeAvailability(load(text));
+      const a = analyze(load(text));
       const inCutSets = new Set(a.cutSets.sets.flatMap((c) => c.components));
       for (const s of a.importance) {
         expect(s.fussellVesely).toBeGreaterThanOrEqual(0);
@@ -161,7 +164,7 @@ service: { all: [t, { any: [u, spare] }] }
   });
 
   it('a zone holding nothing has Birnbaum 0 and is in no cut set', () => {
-    const a = analyzeAvailability(load(`
+    const a = analyze(load(`
 name: idle
 zones:
   - { name: a, failure: { probability: 0.01 } }
@@ -178,8 +181,8 @@ describe('importance against the drill engine (an independent path: the model re
   const examples = readdirSync('models').filter((f) => f.endsWith('.yaml'));
   it.each(examples)('%s: Q(part down) and Q(part never down) of every zone, region and node', (file) => {
     const model = load(readFileSync(`models/${file}`, 'utf8'));
-    const a = analyzeAvailability(model);
-    const q = (m: Model): number => analyzeAvailability(m, { cutSets: false }).service.unavailability;
+    const a = analyze(model);
+    const q = (m: Model): number => analyzeAvailability(m).service.unavailability;
     const rel = (x: number, y: number): number => Math.abs(x - y) / Math.max(y, 1e-300);
     for (const s of a.importance) {
       if (s.subjectKind === 'tier') {
