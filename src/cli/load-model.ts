@@ -1,5 +1,4 @@
 import type { Model } from '../model/types.js';
-import type { loadModel } from '../config/load.js';
 import { decodeModelBytes } from '../config/decode.js';
 import { loadModel, loadModelDocument, type ModelDocument } from '../config/load.js';
 import type { Problem } from '../config/problem.js';

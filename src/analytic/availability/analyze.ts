@@ -7,7 +7,6 @@ import { kOfN } from './k-of-n.js';
 import { capacityAfterLoss, survivesLoss } from './loss.js';
 import { prepare, type Prepared } from './prepare.js';
 import type { AvailabilityResult, DomainResult, ServiceResult, TierResult, UnavailabilityBounds } from './result.js';
-import type { AvailabilityResult, DomainResult, ServiceResult, TierResult } from './result.js';
 import { serviceCutSets } from './cut-sets.js';
 import { importanceMeasures } from './importance.js';
 import { findRisks } from './risks.js';

@@ -19,13 +19,10 @@ import { githubAnnotations, renderCheck, type CheckView } from '../../report/tex
 import { textStyle } from '../../report/style.js';
 import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
-import { readModel } from '../load-model.js';
-import { writeResultFile } from '../write-file.js';
-
-import { writeTextFile } from '../io.js';
 import { readModelDocument } from '../load-model.js';
 import { recommend } from '../../app/recommend/index.js';
 import { renderRecommendations } from '../../report/text/recommend.js';
+import { writeResultFile } from '../write-file.js';
 import { positiveInteger } from '../options.js';
 import { collect, drillFor, overridesJson, printLoadProblems, setOverrides, targetFlags, withOverrideOptions } from '../overrides.js';
 
