@@ -21,7 +21,7 @@ export type ReportOptions = {
 
 /** The JSON documents a report is built from, exactly as the commands print them. */
 export async function reportDocuments(model: Model, file: string, options: ReportOptions = {}): Promise<ReportDocuments> {
-  const analysis = analyzeModel(model);
+  const analysis = analyzeModel(model, { cutSets: true });
   const result = evaluateTargets(fileTargets(model.targets, file), { ...analysis, simulation: undefined });
   const analyze = analyzeDocument(model, file, analysis, options.overrides);
   const check = checkDocument(model, file, result, gateExit(result, {}), options.overrides);
