@@ -3,7 +3,7 @@
 // byte for byte with the single-process run. Prints wall times, part sizes and the merge's
 // peak memory. Usage: npm run build && node bench/sharding.mjs [trials] [shards]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 

@@ -1,6 +1,6 @@
 import type { Model } from '../model/types.js';
 import { decodeModelBytes } from '../config/decode.js';
-import { loadModel, loadModelDocument, type ModelDocument } from '../config/load.js';
+import { type loadModel, loadModelDocument, type ModelDocument } from '../config/load.js';
 import type { Problem } from '../config/problem.js';
 import { renderProblems } from '../report/text/problems.js';
 import type { Output } from './context.js';

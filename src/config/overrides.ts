@@ -94,7 +94,7 @@ function applyOne(data: Record<string, unknown>, o: Override): OverrideResult<Pa
     if (!isRaw(current)) return fail(`${where} is a value (${JSON.stringify(current)}), not a mapping or a list`);
     const map = current;
     path.push(segment);
-    const exists = Object.prototype.hasOwnProperty.call(map, segment);
+    const exists = Object.hasOwn(map, segment);
     if (!exists) {
       const hint = suggest(segment, Object.keys(map));
       if (hint !== undefined) return fail(`no key '${segment}' in ${where} (did you mean '${hint}'?)`);

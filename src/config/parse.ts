@@ -136,7 +136,7 @@ function walk(
     return;
   }
   if (isSeq(node)) {
-    node.items.forEach((item, index) => walk(item as YamlNode | null, [...path, index], depth + 1, spots, problems, position));
+    for (const [index, item] of node.items.entries()) walk(item as YamlNode | null, [...path, index], depth + 1, spots, problems, position);
   }
 }
 

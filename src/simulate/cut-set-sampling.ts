@@ -91,14 +91,20 @@ export function cutSetProposal(m: CompiledModel, sets: CutSetFamily): CutSetProp
   });
   if (J > 0) cumulative[J - 1] = 1;
   const start = new Int32Array(J + 1);
-  sets.forEach((s, j) => (start[j + 1] = (start[j] ?? 0) + s.length));
+  for (const [j, s] of sets.entries()) start[j + 1] = (start[j] ?? 0) + s.length;
   const comps = Int32Array.from(sets.flat());
   const compStart = new Int32Array(C + 1);
   for (const c of comps) compStart[c + 1] = (compStart[c + 1] ?? 0) + 1;
   for (let c = 0; c < C; c++) compStart[c + 1] = (compStart[c + 1] ?? 0) + (compStart[c] ?? 0);
   const fill = compStart.slice(0, C);
   const compSets = new Int32Array(comps.length);
-  sets.forEach((s, j) => s.forEach((c) => (compSets[(fill[c] = (fill[c] ?? 0) + 1) - 1] = j)));
+  for (const [j, s] of sets.entries()) {
+    for (const c of s) {
+      const at = fill[c] ?? 0;
+      fill[c] = at + 1;
+      compSets[at] = j;
+    }
+  }
   const F = compStart.reduce((n, x, c) => n + (c > 0 && x > (compStart[c - 1] ?? 0) ? 1 : 0), 0);
   const inflate = Math.min(0.5, INFLATION / Math.max(1, F));
   const v = Float64Array.from(m.q, (q, c) => (q < 1 && (compStart[c + 1] ?? 0) > (compStart[c] ?? 0) ? Math.max(q, inflate) : q));

@@ -53,7 +53,7 @@ export function* runPhase<A>(rule: PhaseRule<A>, ctx: DriverContext): Generator<
       if (r === undefined) throw new Error('simulate: a chunk result is missing');
       acc = rule.fold(acc, r);
       next++;
-      if (rule.done !== undefined && rule.done(acc)) return { acc, stoppedBy: 'relError' };
+      if (rule.done?.(acc)) return { acc, stoppedBy: 'relError' };
     }
     ctx.report(rule.progress(acc, next));
     if (ctx.now() > ctx.deadline) return { acc, stoppedBy: 'maxTime' };

@@ -149,6 +149,6 @@ export function histogramOf(sorted: Float64Array, scale: number): { fromSeconds:
     const b = hi > lo ? Math.min(k - 1, Math.floor(Math.log(x / lo) / Math.log(ratio))) : 0;
     counts[b] = (counts[b] ?? 0) + 1;
   }
-  counts.forEach((trials, i) => bins.push({ fromSeconds: edges[i] ?? lo, toSeconds: edges[i + 1] ?? hi, trials }));
+  for (const [i, trials] of counts.entries()) bins.push({ fromSeconds: edges[i] ?? lo, toSeconds: edges[i + 1] ?? hi, trials });
   return bins;
 }

@@ -24,6 +24,8 @@ writeFileSync(join(shims, 'nines'), `#!/bin/sh\nexec node '${bin}' "$@"\n`);
 chmodSync(join(shims, 'nines'), 0o755);
 const PATH = `${shims}:${process.env.PATH ?? ''}`;
 const TRIALS = '400000';
+/** The workflow's matrix expression, substituted as GitHub Actions would. */
+const MATRIX_SHARD = ['${{', 'matrix.shard', '}}'].join(' ');
 
 const sh = (script: string, env: Record<string, string>, shell = 'sh'): string =>
   execFileSync(shell, ['-c', script], { cwd: repo, env: { PATH, HOME: process.env.HOME ?? dir, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -75,7 +77,7 @@ describe('examples/github-actions/sharded-simulation.yml', () => {
     const nines = (run: string): string => run.replaceAll('npx nines', 'nines');
     const runs = (steps: Step[]): string[] => steps.map((s) => s.run ?? '').filter((r) => r.includes('nines'));
     for (const shard of matrix) {
-      for (const run of runs(wf.jobs.shard.steps)) sh(nines(run).replaceAll('${{ matrix.shard }}', String(shard)), env, 'bash');
+      for (const run of runs(wf.jobs.shard.steps)) sh(nines(run).replaceAll(MATRIX_SHARD, String(shard)), env, 'bash');
     }
     for (const run of runs(wf.jobs.merge.steps)) sh(`cd '${work}' && ${nines(run)}`, env, 'bash');
     expect(readFileSync(join(work, 'simulation.json'), 'utf8')).toBe(single(wf.env.MODEL ?? '', wf.env.SEED ?? ''));

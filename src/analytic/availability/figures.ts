@@ -3,7 +3,7 @@ import type { ComponentFigures, DomainSummary } from './result.js';
 
 /** Clamps a probability accumulated in floating point (a sum can exceed 1 by an ulp) to [0, 1]. */
 export function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return x < 0 ? 0 : Math.min(x, 1);
 }
 
 /**

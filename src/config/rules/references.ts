@@ -18,13 +18,16 @@ export function references(raw: Raw, reader: Reader): void {
     reader.report('unknown-reference', path, `unknown ${kind} '${name}'${none}`, at);
   };
 
-  list(raw['zones']).forEach((z, i) => isRaw(z) && check(z['region'], ['zones', i, 'region'], 'region', regions));
-  list(raw['tiers']).forEach((t, i) => {
-    if (!isRaw(t)) return;
+  for (const [i, z] of list(raw['zones']).entries()) if (isRaw(z)) check(z['region'], ['zones', i, 'region'], 'region', regions);
+  for (const [i, t] of list(raw['tiers']).entries()) {
+    if (!isRaw(t)) continue;
     const nodes = t['nodes'];
-    if (Array.isArray(nodes)) nodes.forEach((g, j) => isRaw(g) && check(g['zone'], ['tiers', i, 'nodes', j, 'zone'], 'zone', zones));
-    else if (isRaw(nodes)) Object.keys(nodes).forEach((zone) => check(zone, ['tiers', i, 'nodes', zone], 'zone', zones, 'key'));
-  });
+    if (Array.isArray(nodes)) {
+      for (const [j, g] of nodes.entries()) if (isRaw(g)) check(g['zone'], ['tiers', i, 'nodes', j, 'zone'], 'zone', zones);
+    } else if (isRaw(nodes)) {
+      for (const zone of Object.keys(nodes)) check(zone, ['tiers', i, 'nodes', zone], 'zone', zones, 'key');
+    }
+  }
   const data = isRaw(raw['data']) ? raw['data'] : undefined;
   if (data) {
     check(data['tier'], ['data', 'tier'], 'tier', tiers);
@@ -34,7 +37,7 @@ export function references(raw: Raw, reader: Reader): void {
       check(c['region'], ['data', 'copies', i, 'region'], 'region', regions);
       if (c['location'] !== undefined && c['location'] !== 'offsite') check(c['location'], ['data', 'copies', i, 'location'], 'location', ['offsite']);
     });
-    list(data['backups']).forEach((b, i) => isRaw(b) && check(b['location'], ['data', 'backups', i, 'location'], 'location', ['offsite', ...zones, ...regions]));
+    for (const [i, b] of list(data['backups']).entries()) if (isRaw(b)) check(b['location'], ['data', 'backups', i, 'location'], 'location', ['offsite', ...zones, ...regions]);
   }
   const targets = isRaw(raw['targets']) ? raw['targets'] : {};
   for (const [metric, value] of Object.entries(targets)) {

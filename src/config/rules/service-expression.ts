@@ -24,7 +24,7 @@ export function serviceExpression(raw: Raw, reader: Reader): void {
       return;
     }
     if (!isRaw(expr)) return;
-    for (const key of ['all', 'any', 'of'] as const) list(expr[key]).forEach((child, i) => visit(child, [...path, key, i]));
+    for (const key of ['all', 'any', 'of'] as const) for (const [i, child] of list(expr[key]).entries()) visit(child, [...path, key, i]);
     const k = expr['atLeast'];
     const n = list(expr['of']).length;
     if (typeof k === 'number' && k > n) reader.report('quorum-exceeds-nodes', [...path, 'atLeast'], `atLeast ${k} of only ${n} alternative(s) can never hold`);

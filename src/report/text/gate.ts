@@ -86,7 +86,7 @@ export function renderCheck(view: CheckView, style: TextStyle): string {
     t.push([statusLabel(r.status, style), r.id, actualText(r), formatThreshold(r), r.level, sourceText(r.source)]);
   }
   const notes = view.result.records.filter((r) => r.status !== 'pass').map((r) => wrap(`${statusLabel(r.status, style)} ${r.message}`));
-  return [title, t.toString(), ...(notes.length > 0 ? ['', ...notes] : []), '', verdictLine(view)].join('\n') + '\n';
+  return `${[title, t.toString(), ...(notes.length > 0 ? ['', ...notes] : []), '', verdictLine(view)].join('\n')}\n`;
 }
 
 /** GitHub workflow-command escaping of a message (data): %, CR, LF. */
