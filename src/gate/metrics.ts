@@ -6,10 +6,14 @@
 import type { ScenarioResult } from '../analytic/data-protection/index.js';
 import type { Scenario, Target } from '../model/types.js';
 import { SECONDS_PER_YEAR } from '../units/conventions.js';
+import { distrust, type McEstimate } from '../simulate/trust.js';
 import type { GateFigures } from './types.js';
 
-/** A 95% Monte Carlo interval of the compared quantity. */
-export type McInterval = { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number };
+/**
+ * A 95% Monte Carlo interval of the compared quantity; `doubt` says why it cannot decide a
+ * target (see {@link distrust}).
+ */
+export type McInterval = { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number; readonly doubt?: string };
 
 /**
  * A measured figure. `compared` is what the threshold is compared with: the value itself, or
@@ -59,7 +63,7 @@ export function measure(target: Target, figures: GateFigures): Measured {
       const scale = (x: number): number => x * SECONDS_PER_YEAR;
       return {
         kind: 'value', value: scale(sim.estimate), complement: undefined, compared: scale(sim.estimate), method: 'simulate',
-        interval: { estimate: scale(sim.estimate), ci: [scale(sim.ci[0]), scale(sim.ci[1])], trials: sim.trials }, scenario: undefined,
+        interval: { estimate: scale(sim.estimate), ci: [scale(sim.ci[0]), scale(sim.ci[1])], trials: sim.trials, ...doubtOf(sim) }, scenario: undefined,
       };
     }
     case 'outagesPerYear': {
@@ -117,12 +121,17 @@ export function measure(target: Target, figures: GateFigures): Measured {
 }
 
 /** Availability from its unavailability q: compared in q, with the simulated interval if any. */
-function unavailabilityFigure(q: number, sim: McInterval | undefined): Measured {
+function unavailabilityFigure(q: number, sim: McEstimate | undefined): Measured {
   if (sim === undefined) {
     return { kind: 'value', value: 1 - q, complement: q, compared: q, method: 'analytic', interval: undefined, scenario: undefined };
   }
   return {
     kind: 'value', value: 1 - sim.estimate, complement: sim.estimate, compared: sim.estimate, method: 'simulate',
-    interval: { estimate: sim.estimate, ci: [sim.ci[0], sim.ci[1]], trials: sim.trials }, scenario: undefined,
+    interval: { estimate: sim.estimate, ci: [sim.ci[0], sim.ci[1]], trials: sim.trials, ...doubtOf(sim) }, scenario: undefined,
   };
+}
+
+function doubtOf(sim: McEstimate): { doubt?: string } {
+  const doubt = distrust(sim);
+  return doubt === undefined ? {} : { doubt };
 }

@@ -33,6 +33,7 @@ import { tuneBiasing } from './importance-tuning.js';
 import { hasTimeline, snapshotTotal, timelineTotal } from './phase-plan.js';
 import { GENERATOR } from './rng.js';
 import { StructureEvaluator } from './structure.js';
+import { collapsed } from './trust.js';
 import { meanEstimate } from './estimators.js';
 import { naiveEstimate, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
@@ -41,8 +42,6 @@ export const DEFAULT_SEED = 1;
 export { DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './phase-plan.js';
 /** Fewer naive events than this and `auto` switches the event to importance sampling. */
 export const AUTO_IS_EVENTS = 100;
-/** Below this effective sample size an importance estimate's interval is not to be trusted. */
-const MIN_EFFECTIVE_SAMPLE_SIZE = 100;
 const IS_REL_ERROR = 0.02;
 const IS_MAX_TRIALS = 1 << 24;
 
@@ -132,8 +131,12 @@ export function* simulation(
         if (tuned.method === 'defensive-mixture') {
           notes.push(`importance sampling for ${subject}: too many minimal cut sets to enumerate, so a defensive mixture ran; failure paths much rarer than the main one may be under-sampled`);
         }
-        if ((estimate.effectiveSampleSize ?? Infinity) < MIN_EFFECTIVE_SAMPLE_SIZE) {
-          notes.push(`importance sampling for ${subject}: effective sample size only ${Math.round(estimate.effectiveSampleSize ?? 0)}; treat its interval with caution`);
+        // A collapsed importance sampler (zero-width interval, tiny effective sample size) is
+        // not an estimate: the naive one (k/N, or the rule-of-three bound 3/N) stays honest.
+        const collapse = collapsed(estimate);
+        if (collapse !== undefined) {
+          notes.push(`importance sampling for ${subject} collapsed (${collapse}); the naive estimate from ${current.trials.toLocaleString('en-US')} trials is kept`);
+          continue;
         }
         if (event < 0) service = estimate;
         else tiers = tiers.map((x, t) => (t === event ? { name, unavailability: estimate } : x));
