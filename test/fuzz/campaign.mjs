@@ -26,6 +26,25 @@ const safeParse = (text) => {
   }
 };
 
+/** Sends one case to a worker; resolves with its run, `{ hang }` after the timeout, or `{ crashed }`. */
+function once(worker, c, i, timeoutMs) {
+  return new Promise((resolve) => {
+    let fatal = '';
+    const timer = setTimeout(() => resolve({ hang: true }), timeoutMs);
+    const done = (r) => {
+      clearTimeout(timer);
+      worker.removeAllListeners('message');
+      worker.removeAllListeners('exit');
+      worker.stderr.removeAllListeners('data');
+      resolve(r);
+    };
+    worker.stderr.on('data', (d) => (fatal += d));
+    worker.on('message', (m) => done(m));
+    worker.on('exit', (code, signal) => done({ crashed: `worker exited (${signal ?? code}): ${fatal.slice(0, 1500)}` }));
+    worker.send({ id: i, args: c.args, stdin: c.stdin });
+  });
+}
+
 /**
  * Runs cases [from, from + runs) of the campaign `seed` on `workers` threads.
  * Returns counts by class (ok, hang, internal, json, schema, non-finite, no-position,
@@ -46,31 +65,27 @@ export async function campaign({ seed = 1, runs = 100, from = 0, workers = 2, ti
         const i = next++;
         const c = fuzzCase(seed, i, models, safeParse);
         const started = performance.now();
-        const run = await new Promise((resolve) => {
-          const timer = setTimeout(() => resolve({ hang: true }), timeoutMs);
-          const done = (r) => {
-            clearTimeout(timer);
-            worker.removeAllListeners('message');
-            worker.removeAllListeners('exit');
-            worker.stderr.removeAllListeners('data');
-            resolve(r);
-          };
-          let fatal = '';
-          worker.stderr.on('data', (d) => (fatal += d));
-          worker.on('message', (m) => done(m));
-          worker.on('exit', (code, signal) => done({ crashed: `worker exited (${signal ?? code}): ${fatal.slice(0, 1500)}` }));
-          worker.send({ id: i, args: c.args, stdin: c.stdin });
-        });
-        const seconds = (performance.now() - started) / 1000;
-        durations.push(seconds);
-        let verdict;
+        let run = await once(worker, c, i, timeoutMs);
         if (run.hang || run.crashed) {
+          // Start afresh, and run a timed-out case once more alone in the new worker: a worker
+          // busy with a neighbour's leftovers, or a machine loaded by others, is not this case's hang.
           worker.kill('SIGKILL');
           worker = spawn();
-          verdict = run.hang ? { kind: 'hang', detail: `over ${timeoutMs / 1000} s` } : { kind: 'internal', detail: run.crashed };
-        } else {
-          verdict = classify(run, c.hostile);
+          if (run.hang) {
+            run = await once(worker, c, i, timeoutMs);
+            if (run.hang || run.crashed) {
+              worker.kill('SIGKILL');
+              worker = spawn();
+            }
+          }
         }
+        const seconds = (performance.now() - started) / 1000;
+        durations.push(seconds);
+        const verdict = run.hang
+          ? { kind: 'hang', detail: `over ${timeoutMs / 1000} s, twice` }
+          : run.crashed
+            ? { kind: 'internal', detail: run.crashed }
+            : classify(run, c.hostile);
         counts[verdict.kind] = (counts[verdict.kind] ?? 0) + 1;
         if (verdict.kind !== 'ok') failures.push({ case: i, seconds, ...verdict, what: c.what, args: c.args, stdin: c.stdin });
         onCase?.(i, verdict, seconds);
