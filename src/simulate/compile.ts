@@ -4,6 +4,7 @@
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
 import type { Component, Distribution, Model, ServiceExpr } from '../model/types.js';
+import { checkSimulationSize } from './work-budget.js';
 
 /** Postfix opcodes of the service program; each instruction is [op, a, b]. */
 export const OP_TIER = 0; // push tierDown[a]
@@ -60,6 +61,7 @@ export type CompiledModel = {
 
 /** Flattens a model for the kernels. @example compileModel(model).componentCount */
 export function compileModel(model: Model): CompiledModel {
+  checkSimulationSize(model);
   const regionIndex = new Map(model.regions.map((r, i) => [r.name, i]));
   const zoneIndex = new Map(model.zones.map((z, i) => [z.name, i]));
   const tierIndex = new Map(model.tiers.map((t, i) => [t.name, i]));

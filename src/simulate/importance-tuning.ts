@@ -35,6 +35,9 @@ export type Tuned =
   | { readonly bias: Biasing; readonly v: Float64Array; readonly method: ProposalMethod; readonly cutSets?: number }
   | undefined;
 
+/** The event is possible, but Σ_j P(C_j) underflows: rarer than the smallest double, no weight is representable. */
+export type BelowDouble = { readonly belowDouble: true; readonly cutSets: number };
+
 /** Options: the cut-set budget (0 forces the fallback). */
 export type TuneOptions = { readonly maxCutSets?: number };
 
@@ -42,11 +45,13 @@ export type TuneOptions = { readonly maxCutSets?: number };
  * Tunes the proposal for `event` (−1 service, t tier t), deterministically from (seed, stream).
  * @example tuneBiasing(m, new StructureEvaluator(m), 0, 1, 1 << 20)?.method // 'cut-sets'
  */
-export function tuneBiasing(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number, options: TuneOptions = {}): Tuned {
+export function tuneBiasing(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number, options: TuneOptions = {}): Tuned | BelowDouble {
   const sets = minimalCutSets(m, event, options.maxCutSets ?? MAX_CUT_SETS);
   if (sets !== undefined) {
     if (sets.length === 0) return undefined;
     const v = encodeCutSets(sets);
+    const total = sets.reduce((sum, set) => sum + Math.exp(set.reduce((l, c) => l + Math.log(m.q[c] ?? 0), 0)), 0);
+    if (!(total > 0)) return { belowDouble: true, cutSets: sets.length };
     return { bias: biasing(m, v), v, method: 'cut-sets', cutSets: sets.length };
   }
   return defensiveMixture(m, ev, event, seed, stream);

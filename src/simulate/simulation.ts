@@ -34,6 +34,7 @@ import { hasTimeline, snapshotTotal, timelineTotal } from './phase-plan.js';
 import { GENERATOR } from './rng.js';
 import { StructureEvaluator } from './structure.js';
 import { collapsed } from './trust.js';
+import { DEFAULT_MAX_WORK } from './work-budget.js';
 import { meanEstimate } from './estimators.js';
 import { naiveEstimate, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
@@ -74,13 +75,14 @@ export function* simulation(
   const stops: StopReason[] = [];
   const years = setup.horizonSeconds / SECONDS_PER_YEAR;
   const tierAnalytic = (name: string): number | undefined => analytic?.tiers?.[name];
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
 
   let service: UnavailabilityEstimate | undefined;
   let tiers: { name: string; unavailability: UnavailabilityEstimate }[] = [];
   let snapshotTrials = 0;
 
   if (mode === 'snapshot' || mode === 'both') {
-    const phase = { kind: 'snapshot', total: snapshotTotal(options) } as const;
+    const phase = { kind: 'snapshot', total: snapshotTotal(options, setup, notes) } as const;
     const init: SnapshotAcc = { trials: 0, serviceDown: 0, tierDown: m.tierNames.map(() => 0) };
     const { acc, stoppedBy } = yield* runPhase(
       {
@@ -112,14 +114,21 @@ export function* simulation(
           notes.push(`importance sampling found no way to reach ${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`}; naive estimate kept`);
           continue;
         }
+        if ('belowDouble' in tuned) {
+          notes.push(`${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`} is rarer than 1e-300, below what a double holds: importance sampling cannot weigh it; naive estimate kept`);
+          continue;
+        }
         const target = rel ?? IS_REL_ERROR;
-        const isPhase = { kind: 'importance', event, v: tuned.v, total: IS_MAX_TRIALS } as const;
+        // At most the phase budget of draws; a proposal whose weights all underflow (an event
+        // far below 1e-300) stops at once: its estimate collapses to the naive one below.
+        const isTotal = Math.min(IS_MAX_TRIALS, Math.max(IMPORTANCE_CHUNK, Math.floor(maxWork / Math.max(1, m.componentCount))));
+        const isPhase = { kind: 'importance', event, v: tuned.v, total: isTotal } as const;
         const r = yield* runPhase(
           {
             phase: isPhase,
             init: { trials: 0, hits: 0, sumW: 0, sumW2: 0 },
             fold: foldWeighted,
-            done: (a) => weightedRelError(a) <= target,
+            done: (a) => weightedRelError(a) <= target || (a.hits >= 1000 && a.sumW === 0),
             progress: (a) => Math.min(1, (target / Math.max(target, weightedRelError(a))) ** 2),
           },
           ctx,
@@ -149,7 +158,7 @@ export function* simulation(
     if (!hasTimeline(setup, options)) {
       notes.push(`no timeline: components without an mttr have no time behaviour (${m.staticComponents.slice(0, 3).join(', ')}${m.staticComponents.length > 3 ? ', …' : ''})`);
     } else {
-      const phase = { kind: 'timeline', total: timelineTotal(options) } as const;
+      const phase = { kind: 'timeline', total: timelineTotal(options, setup, notes, model) } as const;
       const init: TimelineAcc = { chunks: [], trials: 0, sumU: 0, sumU2: 0 };
       const { acc, stoppedBy } = yield* runPhase(
         {

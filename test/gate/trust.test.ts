@@ -25,7 +25,7 @@ describe('a flagged Monte Carlo figure is inconclusive, never a pass', () => {
   it('a degenerate (zero-width) interval from an importance sampler: 1e-214 against a 1e-19 target exits 3', () => {
     // The reproducer's shape: the estimate sits far below the threshold with a zero-width
     // interval, so the pessimistic bound "meets" the target; it must not pass.
-    const u: UnavailabilityEstimate = { estimate: 1e-214, stdErr: 0, ci: [1e-214, 1e-214], trials: 270_336, events: 12, estimator: 'importance-sampling', effectiveSampleSize: 1.2 };
+    const u: UnavailabilityEstimate = { estimate: 1e-214, stdErr: 0, ci: [1e-214, 1e-214], trials: 270_336, events: 12, estimator: 'importance-sampling', effectiveSampleSize: 270_336, analytic: 1.5e-19, agrees: false };
     const { record, exit } = decide(u);
     expect(record?.status).toBe('inconclusive');
     expect(record?.monteCarlo?.inconclusiveReason).toMatch(/zero-width/);
@@ -63,6 +63,15 @@ describe('a flagged Monte Carlo figure is inconclusive, never a pass', () => {
     expect(collapsed(u)).toBeUndefined();
     expect(decide(u, 'availability>=99.9%').exit).toBe(0);
     expect(decide(u, 'availability>=99.9999%').exit).toBe(3); // 3e-6 straddles 1e-6
+  });
+
+  it('a zero-width interval the analytic figure confirms is exact (a single cut set), and decides', () => {
+    const exact: UnavailabilityEstimate = { estimate: 1e-9, stdErr: 0, ci: [1e-9, 1e-9], trials: 4096, events: 4096, estimator: 'importance-sampling', effectiveSampleSize: 4096, analytic: 1e-9, agrees: true };
+    expect(distrust(exact)).toBeUndefined();
+    expect(decide(exact, 'availability>=8 nines').exit).toBe(0);
+    // Without an analytic figure to confirm it, the same interval cannot decide.
+    const { analytic: _a, agrees: _b, ...alone } = exact;
+    expect(distrust(alone)).toMatch(/zero-width/);
   });
 
   it('distrust says why; a sound estimate gets no reason', () => {

@@ -70,40 +70,58 @@ function walk(
   let states = 0;
   let pruned = 0;
   let over = false;
-  const step = (i: number, p: number): void => {
-    if (over) return;
+  // Depth-first with an explicit stack (one level per decision, so thousands of zones cannot
+  // overflow the call stack): prob[i] is the state's probability so far at level i, branch[i]
+  // the next branch to take there (0: up, 1: down, 2: done).
+  const prob = new Float64Array(plan.length + 1);
+  const branch = new Uint8Array(plan.length + 1);
+  prob[0] = 1;
+  let i = 0;
+  while (i >= 0 && !over) {
     const d = plan[i];
+    const p = prob[i] ?? 0;
     if (d === undefined) {
       states++;
       if (states > maxStates) over = true;
       else visit?.({ probability: p, zoneDown, regionDown, zoneOwn });
-      return;
+      i--;
+      continue;
+    }
+    const b = branch[i] ?? 2;
+    if (b >= 2) {
+      i--;
+      continue;
     }
     const zr = d.kind === 'zone' ? (space.zoneRegion[d.index] ?? -1) : -1;
     if (d.kind === 'zone' && zr >= 0 && regionDown[zr] === true) {
+      // Masked by its region: one branch only.
+      branch[i] = 2;
       zoneDown[d.index] = true;
       zoneOwn[d.index] = OWN_MASKED;
-      step(i + 1, p);
-      return;
+      prob[i + 1] = p;
+      branch[i + 1] = 0;
+      i++;
+      continue;
     }
+    branch[i] = b + 1;
+    const down = b === 1;
     const q = (d.kind === 'zone' ? space.zoneQ : space.regionQ)[d.index] ?? 0;
-    for (const down of [false, true]) {
-      const pb = p * (down ? q : 1 - q);
-      if (pb === 0) continue;
-      if (pb < pruneBelow) {
-        pruned += pb;
-        continue;
-      }
-      if (d.kind === 'zone') {
-        zoneDown[d.index] = down;
-        zoneOwn[d.index] = down ? OWN_DOWN : OWN_UP;
-      } else {
-        regionDown[d.index] = down;
-      }
-      step(i + 1, pb);
+    const pb = p * (down ? q : 1 - q);
+    if (pb === 0) continue;
+    if (pb < pruneBelow) {
+      pruned += pb;
+      continue;
     }
-  };
-  step(0, 1);
+    if (d.kind === 'zone') {
+      zoneDown[d.index] = down;
+      zoneOwn[d.index] = down ? OWN_DOWN : OWN_UP;
+    } else {
+      regionDown[d.index] = down;
+    }
+    prob[i + 1] = pb;
+    branch[i + 1] = 0;
+    i++;
+  }
   return over ? undefined : { states, prunedProbability: pruned, pruneBelow };
 }
 

@@ -1,0 +1,95 @@
+/**
+ * The simulator's cost, estimated before it runs: every run either fits a budget of random
+ * draws (snapshot: trials × components; timeline: the expected failure and repair events) or
+ * is bounded (default trial counts) or refused with what to change (explicit counts).
+ */
+import { ninesError } from '../errors.js';
+import type { Model } from '../model/types.js';
+import type { CompiledModel } from './compile.js';
+
+/** Most components (regions + zones + nodes) the simulator draws one by one. */
+export const MAX_COMPONENTS = 1_000_000;
+/**
+ * Default budget of one phase in work units: a snapshot component draw is one unit, a timeline
+ * event {@link EVENT_WORK}. About 20 s of one core at ~5·10⁷ draws or ~3·10⁷ events per second
+ * (measured on a 2-core machine loaded by other work).
+ */
+export const DEFAULT_MAX_WORK = 1e9;
+/** Work units of one timeline event (failure or repair): the default budget allows 2·10⁸ events. */
+export const EVENT_WORK = 5;
+
+/** Refuses, before anything is allocated, a model with more components than the simulator draws. */
+export function checkSimulationSize(model: Model): void {
+  let total = model.regions.length + model.zones.length;
+  for (const t of model.tiers) {
+    const nodes = t.groups.reduce((s, g) => s + g.count, 0);
+    total += nodes;
+    if (total > MAX_COMPONENTS) {
+      throw ninesError(
+        'bad-argument',
+        'simulate',
+        `tier '${t.name}' brings the model to ${total.toLocaleString('en-US')} components (regions, zones and nodes); the simulator draws each one and takes at most ${MAX_COMPONENTS.toLocaleString('en-US')}. nines analyze gives the exact figures of any node count (a tier's binomial form); to simulate, model fewer nodes (tiers.${t.name}.nodes)`,
+      );
+    }
+  }
+}
+
+/** The name of component c of a compiled model: a region, a zone, or `tier[i]` for a node. */
+export function componentName(model: Model, m: CompiledModel, c: number): string {
+  const R = m.regionCount;
+  const Z = m.zoneCount;
+  if (c < R) return `region ${model.regions[c]?.name ?? c}`;
+  if (c < R + Z) return `zone ${model.zones[c - R]?.name ?? c}`;
+  const n = c - R - Z;
+  const t = m.nodeTier[n] ?? 0;
+  let first = 0;
+  while (first < n && m.nodeTier[first] !== t) first++;
+  return `node ${m.tierNames[t] ?? t}[${n - first}]`;
+}
+
+/** Expected timeline events (failures and repairs) of one trial over the horizon: H · Σ 2 / (MTBF + MTTR), and the busiest component. */
+export function timelineEventsPerTrial(m: CompiledModel, horizonSeconds: number): { readonly events: number; readonly busiest: number } {
+  let rate = 0;
+  let busiest = -1;
+  let fastest = 0;
+  for (let c = 0; c < m.componentCount; c++) {
+    const up = m.meanUp[c] ?? Infinity;
+    const cycle = up + (m.meanDown[c] ?? 0);
+    if (!Number.isFinite(up) || !(cycle > 0)) continue;
+    const r = 2 / cycle;
+    rate += r;
+    if (r > fastest) {
+      fastest = r;
+      busiest = c;
+    }
+  }
+  return { events: rate * horizonSeconds, busiest };
+}
+
+/**
+ * Trials of a phase within the budget: a default count is lowered to fit (with a note), an
+ * explicit one over budget is refused naming the flag and the count that fits.
+ */
+export function boundTrials(
+  phase: { readonly what: string; readonly flag: string; readonly unit: string; readonly hint?: string },
+  requested: number,
+  explicit: boolean,
+  workPerTrial: number,
+  maxWork: number,
+  notes: string[],
+): number {
+  const work = requested * workPerTrial;
+  if (!(work > maxWork)) return requested;
+  const fits = Math.floor(maxWork / workPerTrial);
+  const cost = `${requested.toLocaleString('en-US')} ${phase.what} × ${formatWork(workPerTrial)} ${phase.unit} = ${formatWork(work)}, over the budget of ${formatWork(maxWork)} (--max-work)`;
+  if (fits < 1 || explicit) {
+    const change = fits < 1 ? 'a shorter horizon (--years), fewer or slower-cycling components' : `${phase.flag} ${fits.toLocaleString('en-US')} or fewer`;
+    throw ninesError('bad-argument', phase.flag, `${cost}${phase.hint ?? ''}; use ${change}, or raise --max-work`);
+  }
+  notes.push(`${cost}: ran ${fits.toLocaleString('en-US')} ${phase.what} instead (${phase.flag} or --max-work changes it)`);
+  return fits;
+}
+
+function formatWork(x: number): string {
+  return x < 1e6 ? Math.round(x).toLocaleString('en-US') : x.toExponential(1).replace('e+', 'e');
+}
