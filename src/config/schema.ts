@@ -131,6 +131,13 @@ function admits(schema: unknown, value: unknown): boolean {
   // A mapping is shaped like an alternative when it has that alternative's required keys
   // ({all: …} vs {any: …}).
   if (isObject(value) && Array.isArray(schema['required']) && !schema['required'].every((k) => typeof k === 'string' && k in value)) return false;
+  // … and whose discriminating keys ({type: weibull} vs {type: lognormal}) it matches.
+  const properties = schema['properties'];
+  if (isObject(value) && isObject(properties)) {
+    for (const [key, sub] of Object.entries(properties)) {
+      if (key in value && isObject(sub) && ('const' in sub || Array.isArray(sub['enum'])) && !admits(sub, value[key])) return false;
+    }
+  }
   const type = schema['type'];
   if (typeof type === 'string' || Array.isArray(type)) {
     const types: unknown[] = Array.isArray(type) ? type : [type];
