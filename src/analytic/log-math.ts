@@ -97,7 +97,9 @@ export function logBinomialPmfLoader(n: number, j: number, p: number): number {
 
 /**
  * log P(X > m) and log P(X ≤ m) for X ~ Binomial(n, p), each side summed in log space
- * (all terms positive, so neither side suffers cancellation).
+ * (all terms positive, so neither side suffers cancellation). Each side starts at its largest
+ * term (the mode, clamped to the side: the pmf is unimodal) and walks outwards until a term is
+ * below e^−45 of it (under a double's precision), so the cost does not grow with n.
  * @example Math.exp(logBinomialTails(2, 0, 0.5).logUpper) // 0.75
  */
 export function logBinomialTails(
@@ -105,14 +107,35 @@ export function logBinomialTails(
   m: number,
   p: number,
 ): { readonly logUpper: number; readonly logLower: number } {
+  return { logUpper: logBinomialSide(n, p, m + 1, n), logLower: logBinomialSide(n, p, 0, m) };
+}
+
+/** log P(X = j), X ~ Binomial(n, p), in O(1) (Loader's form beyond 64 factors). */
+function logBinomialTerm(n: number, j: number, p: number, logP: number, logQ: number): number {
+  if (p > 0 && p < 1 && Math.min(j, n - j) > DIRECT_CHOOSE) return logBinomialPmfLoader(n, j, p);
+  return logChoose(n, j) + (j === 0 ? 0 : j * logP) + (n - j === 0 ? 0 : (n - j) * logQ);
+}
+
+/** log Σ_{j=lo}^{hi} P(X = j) from the largest term outwards. */
+function logBinomialSide(n: number, p: number, lo: number, hi: number): number {
+  if (lo > hi) return -Infinity;
   const logP = Math.log(p);
   const logQ = Math.log1p(-p);
-  const term = (j: number): number =>
-    logChoose(n, j) + (j === 0 ? 0 : j * logP) + (n - j === 0 ? 0 : (n - j) * logQ);
-  const upper: number[] = [];
-  const lower: number[] = [];
-  for (let j = 0; j <= n; j++) (j > m ? upper : lower).push(term(j));
-  return { logUpper: logSumExp(upper), logLower: logSumExp(lower) };
+  const start = Math.min(hi, Math.max(lo, Math.floor((n + 1) * p)));
+  const top = logBinomialTerm(n, start, p, logP, logQ);
+  if (top === -Infinity) return -Infinity;
+  const terms = [top];
+  for (let j = start + 1; j <= hi; j++) {
+    const t = logBinomialTerm(n, j, p, logP, logQ);
+    terms.push(t);
+    if (t < top - 45) break;
+  }
+  for (let j = start - 1; j >= lo; j--) {
+    const t = logBinomialTerm(n, j, p, logP, logQ);
+    terms.push(t);
+    if (t < top - 45) break;
+  }
+  return logSumExp(terms);
 }
 
 /**
