@@ -181,7 +181,7 @@ export function* simulation(
   const timelineOnly = service === undefined;
   const tl = timelineFields.timeline;
   if (timelineOnly && tl === undefined) {
-    throw ninesError('bad-argument', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
+    throw ninesError('simulation-refused', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
   }
   const svc: UnavailabilityEstimate = service ?? fromTimeline(tl);
   return {

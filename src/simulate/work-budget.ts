@@ -15,7 +15,10 @@ export const MAX_COMPONENTS = 1_000_000;
  * (measured on a 2-core machine loaded by other work).
  */
 export const DEFAULT_MAX_WORK = 1e9;
-/** Work units of one timeline event (failure or repair): the default budget allows 2·10⁸ events. */
+/**
+ * Work units of one timeline event (failure or repair) besides its scan of the components'
+ * next event times (1/20 unit per component): a small model's budget allows 2·10⁸ events.
+ */
 export const EVENT_WORK = 5;
 
 /** Refuses, before anything is allocated, a model with more components than the simulator draws. */
@@ -26,7 +29,7 @@ export function checkSimulationSize(model: Model): void {
     total += nodes;
     if (total > MAX_COMPONENTS) {
       throw ninesError(
-        'bad-argument',
+        'simulation-refused',
         'simulate',
         `tier '${t.name}' brings the model to ${total.toLocaleString('en-US')} components (regions, zones and nodes); the simulator draws each one and takes at most ${MAX_COMPONENTS.toLocaleString('en-US')}. nines analyze gives the exact figures of any node count (a tier's binomial form); to simulate, model fewer nodes (tiers.${t.name}.nodes)`,
       );
@@ -48,14 +51,16 @@ export function componentName(model: Model, m: CompiledModel, c: number): string
 }
 
 /** Expected timeline events (failures and repairs) of one trial over the horizon: H · Σ 2 / (MTBF + MTTR), and the busiest component. */
-export function timelineEventsPerTrial(m: CompiledModel, horizonSeconds: number): { readonly events: number; readonly busiest: number } {
+export function timelineEventsPerTrial(m: CompiledModel, horizonSeconds: number): { readonly events: number; readonly busiest: number; readonly workPerEvent: number } {
   let rate = 0;
   let busiest = -1;
   let fastest = 0;
+  let active = 0;
   for (let c = 0; c < m.componentCount; c++) {
     const up = m.meanUp[c] ?? Infinity;
     const cycle = up + (m.meanDown[c] ?? 0);
     if (!Number.isFinite(up) || !(cycle > 0)) continue;
+    active++;
     const r = 2 / cycle;
     rate += r;
     if (r > fastest) {
@@ -63,7 +68,9 @@ export function timelineEventsPerTrial(m: CompiledModel, horizonSeconds: number)
       busiest = c;
     }
   }
-  return { events: rate * horizonSeconds, busiest };
+  // Each event scans the next event time of every active component (timeline-exp-kernel.ts),
+  // about 1/20 of a snapshot draw per component.
+  return { events: rate * horizonSeconds, busiest, workPerEvent: EVENT_WORK + active / 20 };
 }
 
 /**
@@ -84,7 +91,7 @@ export function boundTrials(
   const cost = `${requested.toLocaleString('en-US')} ${phase.what} × ${formatWork(workPerTrial)} ${phase.unit} = ${formatWork(work)}, over the budget of ${formatWork(maxWork)} (--max-work)`;
   if (fits < 1 || explicit) {
     const change = fits < 1 ? 'a shorter horizon (--years), fewer or slower-cycling components' : `${phase.flag} ${fits.toLocaleString('en-US')} or fewer`;
-    throw ninesError('bad-argument', phase.flag, `${cost}${phase.hint ?? ''}; use ${change}, or raise --max-work`);
+    throw ninesError('simulation-refused', phase.flag, `${cost}${phase.hint ?? ''}; use ${change}, or raise --max-work`);
   }
   notes.push(`${cost}: ran ${fits.toLocaleString('en-US')} ${phase.what} instead (${phase.flag} or --max-work changes it)`);
   return fits;

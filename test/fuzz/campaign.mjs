@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fork } from 'node:child_process';
 import { parse } from 'yaml';
 import { classify } from './invariants.mjs';
+import { knownOpen } from './known.mjs';
 import { fuzzCase } from './mutate.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -71,7 +72,8 @@ export async function campaign({ seed = 1, runs = 100, from = 0, workers = 2, ti
           // busy with a neighbour's leftovers, or a machine loaded by others, is not this case's hang.
           worker.kill('SIGKILL');
           worker = spawn();
-          if (run.hang) {
+          // (A case another open issue owns is not confirmed: it would only cost another timeout.)
+          if (run.hang && knownOpen({ kind: 'hang', detail: '', stdin: c.stdin }) === undefined) {
             run = await once(worker, c, i, timeoutMs);
             if (run.hang || run.crashed) {
               worker.kill('SIGKILL');
@@ -81,11 +83,13 @@ export async function campaign({ seed = 1, runs = 100, from = 0, workers = 2, ti
         }
         const seconds = (performance.now() - started) / 1000;
         durations.push(seconds);
-        const verdict = run.hang
+        const raw = run.hang
           ? { kind: 'hang', detail: `over ${timeoutMs / 1000} s, twice` }
           : run.crashed
             ? { kind: 'internal', detail: run.crashed }
             : classify(run, c.hostile);
+        const owner = raw.kind === 'ok' ? undefined : knownOpen({ ...raw, stdin: c.stdin });
+        const verdict = owner === undefined ? raw : { ...raw, kind: 'known', owner, detail: `${raw.kind}: ${raw.detail}` };
         counts[verdict.kind] = (counts[verdict.kind] ?? 0) + 1;
         if (verdict.kind !== 'ok') failures.push({ case: i, seconds, ...verdict, what: c.what, args: c.args, stdin: c.stdin });
         onCase?.(i, verdict, seconds);

@@ -64,7 +64,10 @@ export function classify(run, hostile) {
   if (code === 2) {
     const problems = document.problems ?? [];
     const errors = problems.filter((p) => p.severity === 'error');
-    if (document.error !== undefined && !hostile) return { kind: 'no-position', detail: JSON.stringify(document.error) };
+    // A flag error (hostile --set/--fail) or a refusal of the simulator (which names the field
+    // and what to change) is not a model problem: it has no line to point at.
+    const refusal = document.error?.code === 'simulation-refused';
+    if (document.error !== undefined && !hostile && !refusal) return { kind: 'no-position', detail: JSON.stringify(document.error) };
     if (document.error === undefined && errors.length === 0) return { kind: 'no-position', detail: 'exit 2 without an error' };
     const unplaced = errors.filter((p) => !(p.line >= 1 && p.col >= 1));
     if (unplaced.length > 0) return { kind: 'no-position', detail: JSON.stringify(unplaced[0]) };

@@ -16,8 +16,8 @@ describe('the simulator never runs away', () => {
 
   it('bounds the default timeline trials of millisecond cycles, and refuses an explicit count over budget', () => {
     // Two nodes, MTBF = MTTR = 1 ms: each cycles every 2 ms, so 2 · 2 / 0.002 = 2000 events per
-    // second; over 1e-5 year (315.36 s) 630,720 events, 5 work units each: 3,153,600 per trial.
-    // A budget of 1e7 fits ⌊1e7 / 3,153,600⌋ = 3 trials.
+    // second; over 1e-5 year (315.36 s) 630,720 events of 5 + 2/20 = 5.1 work units each:
+    // 3,216,672 per trial. A budget of 1e7 fits ⌊1e7 / 3,216,672⌋ = 3 trials.
     const fast = repairable(1e-3, 1e-3);
     const m = model({ tiers: [tier('a', 1, [{ zone: undefined, count: 2, failure: fast }])] });
     const r = simulateSync(m, { mode: 'timeline', years: 1e-5, maxWork: 1e7 });
