@@ -1,5 +1,7 @@
 // Bundles the CLI into dist/nines.js (and lazily loaded chunks in dist/chunks/) with esbuild: mathjs loads slowly from node_modules,
 // and a tree-shaken bundle keeps start-up well under half a second.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { generateValidator } from './generate-validator.mjs';
 
@@ -38,3 +40,24 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The library entry (package.json "exports"): the same bundle shape, from src/index.ts.
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+
+// Its declarations (dist/types), for `npm pack` / `npm ci` (the prepare script passes --types):
+// a plain build for the tests skips the few seconds tsc takes.
+if (process.argv.includes('--types')) {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}

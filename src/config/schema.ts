@@ -7,14 +7,15 @@
  * exactly which part of the schema failed, through $ref and inlining alike.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import modelSchema from '../../schemas/model.schema.json' with { type: 'json' };
+import schemaDocument from '../../schemas/model.schema.json' with { type: 'json' };
 import validateModel, { annotatedSchema } from './generated/model-validator.js';
 import type { Locator } from './parse.js';
 import { formatPath, type Path, type Problem } from './problem.js';
 import { didYouMean } from '../lib/suggest.js';
 import { describe } from '../units/quantity.js';
 
-export { modelSchema };
+/** The JSON Schema of the model file (schemas/model.schema.json), as plain data. */
+export const modelSchema: Readonly<Record<string, unknown>> = schemaDocument;
 
 type Schema = Record<string, unknown>;
 
