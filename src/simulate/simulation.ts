@@ -109,19 +109,19 @@ export function* simulation(
         const precise = current.events >= AUTO_IS_EVENTS && (rel === undefined || relativeHalfWidth(current.estimate, current.ci) <= rel);
         if (choice === 'auto' && precise) continue;
         if (ctx.now() > ctx.deadline) break;
-        const tuned = tuneBiasing(m, evaluator, event, setup.seed, STREAM_TUNING + event + 1);
+        const tuned = tuneBiasing(m, evaluator, event, setup.seed, STREAM_TUNING + event + 1, { maxDraws: maxWork / 10 });
         if (tuned === undefined) {
           notes.push(`importance sampling found no way to reach ${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`}; naive estimate kept`);
           continue;
         }
-        if ('belowDouble' in tuned) {
-          notes.push(`${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`} is rarer than 1e-300, below what a double holds: importance sampling cannot weigh it; naive estimate kept`);
+        if ('untunable' in tuned) {
+          notes.push(`${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`} ${tuned.untunable}; naive estimate kept`);
           continue;
         }
         const target = rel ?? IS_REL_ERROR;
-        // At most the phase budget of draws; a proposal whose weights all underflow (an event
-        // far below 1e-300) stops at once: its estimate collapses to the naive one below.
-        const isTotal = Math.min(IS_MAX_TRIALS, Math.max(IMPORTANCE_CHUNK, Math.floor(maxWork / Math.max(1, m.componentCount))));
+        // At most a tenth of the phase budget of draws per event (several events may need it);
+        // a proposal whose weights all underflow stops at once and collapses to the naive one.
+        const isTotal = Math.min(IS_MAX_TRIALS, Math.max(IMPORTANCE_CHUNK, Math.floor(maxWork / 10 / Math.max(1, m.componentCount))));
         const isPhase = { kind: 'importance', event, v: tuned.v, total: isTotal } as const;
         const r = yield* runPhase(
           {
