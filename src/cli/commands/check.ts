@@ -33,7 +33,7 @@ type Flags = {
   exitZero?: boolean;
   method: 'analytic' | 'simulate';
   mcDecision: McDecision;
-  format: Exclude<Format, 'json'>;
+  format: Format;
   report?: { format: Format; path: string }[];
   ci?: 'github' | 'none';
   seed: number;
@@ -68,7 +68,7 @@ export function checkCommand(ctx: CommandContext): Command {
     .addOption(new Option('--mc-decision <mode>', 'with --method simulate: pessimistic = the unfavourable bound must meet the target (inconclusive, exit 3, when the interval straddles it); point = the estimate; optimistic = the favourable bound').choices(['pessimistic', 'point', 'optimistic']).default('pessimistic'))
     .addOption(new Option('--seed <n>', 'with --method simulate: random seed').default(DEFAULT_SEED).argParser(nonNegativeInteger))
     .addOption(new Option('--trials <n>', 'with --method simulate: snapshot trials').default(1_000_000).argParser(positiveInteger))
-    .addOption(new Option('--format <format>', 'stdout format (--json overrides it)').choices(['text', 'markdown', 'junit']).default('text'))
+    .addOption(new Option('--format <format>', 'stdout format (--json overrides it; json is --json)').choices(['text', 'markdown', 'junit', 'json']).default('text'))
     .addOption(new Option('--report <format=path>', `also write a report to a file: FORMAT one of ${FORMATS.join(', ')} (repeatable)`).argParser(reportSpec))
     .addOption(new Option('--ci <provider>', 'CI integration: github = ::error annotations on stderr and the Markdown summary appended to $GITHUB_STEP_SUMMARY (default: github when GITHUB_ACTIONS=true)').choices(['github', 'none']));
   withOverrideOptions(command);
@@ -91,7 +91,10 @@ Examples:
   $ nines check models/database-dr.yaml --report junit=nines-junit.xml --report markdown=nines.md
   $ nines check models/inference-3az.yaml --method simulate --trials 10000000`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
-      const o = output(ctx, cmd);
+      const base = output(ctx, cmd);
+      // `--format json` is `--json`, as `--report json=…` is the same document in a file.
+      if (flags.format === 'json') ctx.json = true;
+      const o = flags.format === 'json' ? { ...base, json: true } : base;
       const flagTargets: GateTarget[] = (flags.target ?? []).map((text) => {
         const parsed = parseTargetFlag(text);
         if (!parsed.ok) throw ninesError('bad-target', text, parsed.message);
@@ -150,16 +153,18 @@ Examples:
           }
         }
       };
+      // Files first: a report that cannot be written is the run's one error (one JSON
+      // document on stdout, never the report and then the error).
+      const notes: string[] = [];
+      for (const report of flags.report ?? []) notes.push(await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write'));
+      const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
+      const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
+      if (github && summaryFile !== undefined && summaryFile !== '') notes.push(await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append'));
       if (o.json) o.outJson(document);
       else o.out(flags.format === 'text' ? renderCheck(view, o.style) : render(flags.format, false));
+      if (!o.quiet) for (const note of notes) if (note !== '') o.err(`nines: ${note}\n`);
       if (result.records.length === 0 && !o.quiet) o.err("nines: warning: no targets to check: add a 'targets' section to the model or pass --target\n");
-      for (const report of flags.report ?? []) await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write');
-      const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
-      if (github) {
-        o.err(githubAnnotations(result.records));
-        const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
-        if (summaryFile !== undefined && summaryFile !== '') await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append');
-      }
+      if (github) o.err(githubAnnotations(result.records));
       ctx.exitCode = exit.code;
     });
 }
