@@ -174,7 +174,8 @@ describe('nines check', () => {
     const doc = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as unknown;
     expect(reportSchemaErrors(doc)).toBe('');
     expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(/^### nines check: ✅ pass/);
-    const bad = await runCli(['check', DB, '--report', `junit=${join(dir, 'no', 'such', 'dir.xml')}`]);
+    // A missing directory is created (issue 10); a path through a file cannot be written.
+    const bad = await runCli(['check', DB, '--report', `junit=${join(dir, 's.md', 'dir.xml')}`]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/cannot write/);
     expect((await runCli(['check', DB, '--report', 'pdf=x.pdf'])).code).toBe(2);
