@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, NinesError } from '../errors.js';
+import { printable } from '../lib/printable.js';
 import { envelope, toJson, type Command as CommandName } from '../report/json/envelope.js';
 import { VERSION } from '../version.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -67,7 +68,8 @@ function buildProgram(ctx: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => proc.stdout.write(text),
       writeErr: (text) => proc.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
+      // Commander quotes the offending argument: keep the message on its line.
+      outputError: (text, write) => write(`${printable(text.replace(/\n$/, '')).replace(/^error:/, 'nines: error:')}\n`),
     });
   for (const make of [validateCommand, analyzeCommand, simulateCommand, checkCommand, compareCommand, sweepCommand, designCommand, sloCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
     const command = make(ctx);

@@ -4,6 +4,7 @@
  */
 import type { GateExit, GateRecord, GateResult, GateStatus, TargetSource } from '../../gate/index.js';
 import { formatMetric, formatThreshold } from '../../gate/index.js';
+import { printable } from '../../lib/printable.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 import { wrap } from '../wrap.js';
@@ -45,7 +46,7 @@ export function actualText(record: GateRecord): string {
 
 /** `models/x.yaml:12:3` or `--target 'rto<=1h'`. */
 export function sourceText(source: TargetSource): string {
-  return 'flag' in source ? `--target '${source.flag}'` : `${source.file}:${source.line}:${source.col}`;
+  return 'flag' in source ? `--target '${printable(source.flag)}'` : `${printable(source.file)}:${source.line}:${source.col}`;
 }
 
 /** One sentence on the outcome: "3 targets: 2 met, 1 missed; exit 1". */
@@ -80,7 +81,7 @@ export function renderCheck(view: CheckView, style: TextStyle): string {
   for (const r of view.result.records) {
     t.push([statusLabel(r.status, style), r.id, actualText(r), formatThreshold(r), r.level, sourceText(r.source)]);
   }
-  const notes = view.result.records.filter((r) => r.status !== 'pass').map((r) => wrap(`${statusLabel(r.status, style)} ${r.message}`));
+  const notes = view.result.records.filter((r) => r.status !== 'pass').map((r) => wrap(`${statusLabel(r.status, style)} ${printable(r.message)}`));
   return [title, t.toString(), ...(notes.length > 0 ? ['', ...notes] : []), '', verdictLine(view)].join('\n') + '\n';
 }
 
