@@ -68,7 +68,9 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
   if (measured.interval === undefined) {
     const ok = meets(measured.compared, operator, threshold);
     const verdict = ok ? 'met' : target.level === 'error' ? 'missed' : 'missed (warning)';
-    return { ...figure, status: ok ? 'pass' : missed, message: `${id} ${shown}${where} ${wanted}: ${verdict}` };
+    // A miss reads as the comparison that holds: "5 min > 1 min (target ≤ 1 min)".
+    const comparison = ok ? wanted : `${target.operator === '<=' ? '>' : '<'} ${formatMetric(target.metric, target.threshold, target.thresholdComplement)} (target ${wanted})`;
+    return { ...figure, status: ok ? 'pass' : missed, message: `${id} ${shown}${where} ${comparison}: ${verdict}` };
   }
   const mode = options.mcDecision ?? 'pessimistic';
   const decided = decideMonteCarlo(measured.interval, operator, threshold, mode);

@@ -114,6 +114,8 @@ export function parseAvailabilityArgument(text: string): ParsedFraction {
   if (!plain) return parseFraction(text, true);
   const digits = plain[1] ?? '';
   const value = Number(digits);
+  // More than 20 nines is no real target, but 20–100 reads like a percentage typed without %.
+  if (value > 20 && value <= 100) return { ok: false, message: `${digits} would be ${digits} nines (an unavailability of 10^-${digits}); did you mean '${digits}%'?` };
   if (value >= 1) return parseFraction(`${digits} nines`, true);
   const [, frac = ''] = digits.split('.');
   const scale = 10n ** BigInt(frac.length);

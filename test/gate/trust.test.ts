@@ -81,3 +81,13 @@ describe('a flagged Monte Carlo figure is inconclusive, never a pass', () => {
     expect(distrust({ ...sound, agrees: false, analytic: 2e-3 })).toMatch(/100\.0 standard errors/);
   });
 });
+
+describe('wording of a miss (issue 10)', () => {
+  it('says the comparison that holds, then the target', () => {
+    const base = figuresOf(load(ONE_NODE));
+    // q = 0.001: availability 99.9% misses 99.95%.
+    const r = evaluateTargets([flag('availability>=99.95%'), flag('downtimePerYear<=1h')], base);
+    expect(r.records[0]?.message).toBe('availability 99.90% < 99.95% (target ≥ 99.95%): missed');
+    expect(r.records[1]?.message).toBe('downtimePerYear 8.76 h > 1 h (target ≤ 1 h): missed');
+  });
+});
