@@ -6,7 +6,7 @@
 import { analyzeAvailability } from '../analytic/availability/index.js';
 import type { Model } from '../model/types.js';
 import { simulateDocument } from '../report/json/documents.js';
-import { renderSimulation } from '../report/text/simulation.js';
+import { renderSimulation, renderSimulationNotes } from '../report/text/simulation.js';
 import type { AnalyticFigures, SimulationResult } from '../simulate/types.js';
 import type { Output } from './context.js';
 import { overridesJson } from './overrides.js';
@@ -27,4 +27,6 @@ export function printSimulation(o: Output, model: Model, fileLabel: string, resu
   } else {
     o.out(`${o.style.chalk.bold(model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n`);
   }
+  // Notes are for people, on stderr (the JSON keeps them in notes[]); -q silences them.
+  if (!o.quiet) o.err(renderSimulationNotes(result, o.errStyle));
 }

@@ -174,6 +174,7 @@ export type Risk =
 
 export type WarningCode =
   | 'tier-cannot-meet-demand'
+  | 'min-healthy-below-demand'
   | 'tier-min-healthy-exceeds-nodes'
   | 'tier-in-one-zone'
   | 'tier-not-in-service'

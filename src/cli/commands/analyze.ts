@@ -3,7 +3,7 @@ import { analyzeModel } from '../../analytic/analyze-model.js';
 import { EXIT } from '../../errors.js';
 import { analyzeDocument } from '../../report/json/documents.js';
 import { envelope } from '../../report/json/envelope.js';
-import { renderAvailability } from '../../report/text/availability.js';
+import { renderAvailability, renderAvailabilityWarnings } from '../../report/text/availability.js';
 import { renderDataProtection } from '../../report/text/data-protection.js';
 import { renderCost } from '../../report/text/cost.js';
 import { output, type CommandContext } from '../context.js';
@@ -54,6 +54,8 @@ Examples:
         if (drill !== undefined) sections.push(renderDrill(drill.result, o.style));
         o.out(`${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);
       }
+      // Warnings go to stderr (in --json runs too: the document holds them as warnings[]); -q silences them.
+      if (!o.quiet) o.err(renderAvailabilityWarnings(analysis.availability, o.errStyle));
       ctx.exitCode = EXIT.ok;
     }));
 }
