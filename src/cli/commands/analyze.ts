@@ -29,7 +29,7 @@ Examples:
   $ nines analyze models/database-dr.yaml --json | jq '.service.nines'
   $ nines analyze models/database-dr.yaml --set tiers.db.nodes=5 --set 'data.backups.nightly.every=4 h'
   $ nines analyze models/database-dr.yaml --fail az-a          # drill: zone az-a down
-  $ nines analyze models/inference-3az.yaml --fail us-east-1a --fail 'gpu[0]'`)
+  $ nines analyze models/inference-3az.yaml --fail az-a --fail 'inference[0]'   # a zone and one more GPU node`)
     .action(async (file: string, options: AnalyzeOptions, command: Command) => {
       const o = output(ctx, command);
       const overrides = setOverrides(options.set);
