@@ -88,3 +88,12 @@ describe('every example in --help and the README', async () => {
     expect(run.stderr).not.toMatch(/internal error/);
   }, 120_000);
 });
+
+describe("an example model fails only the targets its header comment says", () => {
+  it('in-zone-backups: only the region RPO is missed (no copy survives a region loss)', async () => {
+    const run = await runCli(['check', 'models/in-zone-backups.yaml', '--json']);
+    expect(run.code).toBe(1);
+    const failed = (JSON.parse(run.stdout) as { records: { id: string; status: string }[] }).records.filter((r) => r.status !== 'pass').map((r) => r.id);
+    expect(failed).toEqual(['rpo[region]']);
+  });
+});
