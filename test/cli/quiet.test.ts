@@ -22,3 +22,12 @@ describe('warnings on stderr, -q silences them', () => {
     expect((await runCli(['simulate', '-', '--trials', '2000', '--workers', '1', '-q'], { stdin: model })).stderr).toBe('');
   });
 });
+
+describe('afr above 100% (issue 10)', () => {
+  it('an 8-GPU host failing every 243 days: afr 150% is accepted as λ = 1.5 per year', async () => {
+    // q = MTTR / (MTBF + MTTR) with MTBF = 365 d / 1.5 = 243.33 d and MTTR 1 d: 1 / 244.33.
+    const run = await runCli(['analyze', '-', '--json'], { stdin: 'name: g\ntiers: [{ name: gpu, nodes: 1, failure: { afr: 150%, mttr: 1 d } }]\n' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).service.unavailability).toBeCloseTo(1 / (365 / 1.5 + 1), 12);
+  });
+});

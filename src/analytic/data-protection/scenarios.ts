@@ -142,7 +142,9 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
     options.push(option({
       kind: 'backup', name: backup.name,
       rpoSeconds: backup.everySeconds + job.durationSeconds,
-      rpoExpectedSeconds: backup.everySeconds / 2 + job.durationSeconds,
+      // Expected: half an interval plus the mean duration over the points (weekly full, daily
+      // increments); worst: a whole interval plus the largest point's duration.
+      rpoExpectedSeconds: backup.everySeconds / 2 + job.meanDurationSeconds,
       rtoPhases: phases({
         provisioningSeconds: nodesStanding > 0 ? 0 : recovery.provisioningSeconds,
         restoreSeconds: job.worstRestoreSeconds,

@@ -70,3 +70,24 @@ data: { tier: db, size: 1 TB }
     expect(Number.isFinite(d?.log10AnnualLossProbability)).toBe(true);
   });
 });
+
+describe('expected RPO over backups of different sizes (issue 10, class 7)', () => {
+  it('weekly fulls and daily increments: expected = Δ/2 + mean duration over the 7 points, worst = Δ + the full', () => {
+    // S = 1 TB, 10%/day, 100 MB/s: full 1e12 / 1e8 = 10 000 s, increment 1e11 / 1e8 = 1000 s.
+    // Mean over a cycle = (10 000 + 6 · 1000) / 7 = 2285.714 s; expected = 43 200 + 2285.714;
+    // worst = 86 400 + 10 000 = 96 400 s.
+    const m = load(`
+name: b
+tiers: [{ name: db, nodes: 1, failure: { afr: 5%, mttr: 4 h } }]
+data:
+  tier: db
+  size: 1 TB
+  dailyChange: 10%
+  backups:
+    - { name: nightly, every: 1 d, method: forward-incremental, fullEvery: 7 d, retention: { points: 14 }, location: offsite, throughput: 100 MB/s, restoreThroughput: 1 GB/s }
+`);
+    const corruption = analyzeModel(m).dataProtection?.scenarios.find((s) => s.scenario === 'corruption');
+    expect(corruption?.rpoExpectedSeconds).toBeCloseTo(43_200 + 16_000 / 7, 6);
+    expect(corruption?.rpoSeconds).toBeCloseTo(96_400, 6);
+  });
+});
