@@ -65,7 +65,7 @@ function serviceTable(result: AvailabilityResult, horizon: string, style: TextSt
     ['Downtime per year / month', `${formatDuration(s.downtimeSecondsPerYear)} / ${formatDuration(s.downtimeSecondsPerMonth)}`],
     ['Outages per year', orDash(s.outagesPerYear, formatCount) + staticNote],
     ['Mean outage', orDash(s.meanOutageSeconds, formatDuration)],
-    [`P(at least one outage within ${horizon})`, orDash(s.failureProbability, formatProbability)],
+    [`P(at least one outage within ${horizon})`, orDash(s.failureProbability, (p) => `${formatProbability(p)}${s.failureProbabilityMethod === 'rare-event' ? ' (≈ 1 − e^(−νH))' : ''}`)],
     ['MTBF (time between outage starts)', orDash(s.mtbfSeconds, formatDuration)],
   );
   return t.toString();
