@@ -36,3 +36,14 @@ describe('output injection', () => {
     expect(runs[6]?.stderr).toMatch(/^::error /m);
   });
 });
+
+describe('GitHub annotations (issue 10)', () => {
+  it('annotate the problems of an invalid model at their line, and never name file=<stdin>', async () => {
+    const bad = await runCli(['check', 'fixtures/invalid/unknown-unit.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^::error file=fixtures\/invalid\/unknown-unit\.yaml,line=\d+,col=\d+,title=nines%3A invalid-unit::/m);
+    const stdin = await runCli(['check', '-', '--target', 'availability>=99.99%'], { stdin: 'name: s\ntiers: [{ name: a, nodes: 1, failure: { availability: 99% } }]\n', env: { GITHUB_ACTIONS: 'true' } });
+    expect(stdin.stderr).toMatch(/^::error title=/m);
+    expect(stdin.stderr).not.toContain('file=<stdin>');
+  });
+});

@@ -15,7 +15,7 @@ import { modelInfo } from '../../report/json/analysis.js';
 import { envelope, toJson } from '../../report/json/envelope.js';
 import { renderCheckJunit } from '../../report/junit/gate.js';
 import { renderCheckMarkdown } from '../../report/markdown/gate.js';
-import { githubAnnotations, renderCheck, type CheckView } from '../../report/text/gate.js';
+import { githubAnnotations, githubProblemAnnotations, renderCheck, type CheckView } from '../../report/text/gate.js';
 import { textStyle } from '../../report/style.js';
 import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
@@ -102,8 +102,10 @@ Examples:
       });
       const overrides = setOverrides(flags.set);
       const loaded = await readModel(ctx.proc, file, overrides.edit);
+      const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
       if (!loaded.ok) {
         printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
+        if (github) o.err(githubProblemAnnotations(loaded.fileLabel, loaded.problems));
         if (o.json) o.outJson({ ...envelope('check'), status: 'error', valid: false, problems: loaded.problems, records: [], overrides: overridesJson(flags.set, flags.fail) });
         ctx.exitCode = EXIT.input;
         return;
@@ -157,7 +159,6 @@ Examples:
       // document on stdout, never the report and then the error).
       const notes: string[] = [];
       for (const report of flags.report ?? []) notes.push(await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write'));
-      const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
       const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
       if (github && summaryFile !== undefined && summaryFile !== '') notes.push(await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append'));
       if (o.json) o.outJson(document);

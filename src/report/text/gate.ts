@@ -105,9 +105,21 @@ export function githubAnnotations(records: readonly GateRecord[]): string {
     .filter((r) => r.status !== 'pass')
     .map((r) => {
       const command = r.status === 'warn' ? 'warning' : 'error';
-      const where = 'flag' in r.source ? [] : [`file=${escapeProperty(r.source.file)}`, `line=${r.source.line}`, `col=${r.source.col}`];
+      // A flag, or a model read from standard input, has no file to annotate.
+      const where = 'flag' in r.source || r.source.file === '<stdin>' ? [] : [`file=${escapeProperty(r.source.file)}`, `line=${r.source.line}`, `col=${r.source.col}`];
       const props = [...where, `title=${escapeProperty(`nines check: ${r.id}`)}`].join(',');
       return `::${command} ${props}::${escapeData(r.message)}\n`;
+    })
+    .join('');
+}
+
+/** `::error file=…,line=…,col=…::message` for each problem of an invalid model (none for `<stdin>`). */
+export function githubProblemAnnotations(file: string, problems: readonly { readonly severity: string; readonly line: number; readonly col: number; readonly message: string; readonly code: string }[]): string {
+  return problems
+    .map((p) => {
+      const where = file === '<stdin>' ? [] : [`file=${escapeProperty(file)}`, `line=${p.line}`, `col=${p.col}`];
+      const props = [...where, `title=${escapeProperty(`nines: ${p.code}`)}`].join(',');
+      return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(p.message)}\n`;
     })
     .join('');
 }
