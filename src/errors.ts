@@ -1,5 +1,3 @@
-import { printable } from './lib/printable.js';
-
 /** Exit codes of every nines command (README "Exit codes"). */
 export const EXIT = {
   ok: 0,
@@ -43,6 +41,5 @@ export class NinesError extends Error {
 /** Builds the coded error with the table's wording. */
 export function ninesError<C extends ErrorCode>(code: C, ...args: Parameters<(typeof MESSAGES)[C]>): NinesError {
   const format = MESSAGES[code] as (...a: unknown[]) => string;
-  // Arguments are user values (paths, flags): control characters are echoed as escapes.
-  return new NinesError(code, EXIT.input, format(...args.map((a) => printable(String(a)))));
+  return new NinesError(code, EXIT.input, format(...args));
 }

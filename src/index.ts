@@ -12,7 +12,7 @@
  *   const loaded = loadModelText(yamlText);
  *   if (loaded.ok) console.log(analyzeModel(loaded.value).availability.service.nines);
  */
-export { analyze, type AnalyzeResult } from './analyze.js';
+export { analyze, type AnalyzeResult } from './app/analyze.js';
 export { loadModel, loadModelText } from './config/load.js';
 export type { Problem, Validation } from './config/problem.js';
 export { modelSchema } from './config/schema.js';

@@ -93,7 +93,8 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
   }
   if (error instanceof NinesError) {
     if (ctx.json) proc.stdout.write(toJson({ ...envelope(commandName(program)), error: { code: error.code, message: error.message } }, false));
-    proc.stderr.write(`nines: error: ${error.message}\n`);
+    // Messages quote user values (paths, flags): their control characters are echoed as escapes.
+    proc.stderr.write(`nines: error: ${printable(error.message)}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -4,18 +4,19 @@ import { NinesError, ninesError } from '../errors.js';
 
 /**
  * Writes (whole: through a temporary file renamed into place, so a failed run leaves nothing
- * half-written) or appends a result file, relative to cwd, creating missing directories; a
+ * half-written) or appends a result file, relative to cwd (creating missing directories when
+ * asked: check's --report does); a
  * failure is a coded error. Returns what it did beyond the obvious, for a note: replacing an
  * existing file, or replacing a symbolic link (the rename replaces the link, not its target).
  */
-export async function writeResultFile(cwd: string, path: string, text: string, mode: 'write' | 'append' = 'write'): Promise<string> {
+export async function writeResultFile(cwd: string, path: string, text: string, mode: 'write' | 'append' = 'write', createDirectories = false): Promise<string> {
   const target = resolve(cwd, path);
   const temporary = join(dirname(target), `.${Date.now().toString(36)}-${process.pid}.nines.tmp`);
   try {
     const existing = await lstat(target).catch(() => undefined);
     if (existing?.isDirectory()) throw ninesError('file-unwritable', path, 'it is a directory');
     const link = existing?.isSymbolicLink() === true ? await readlink(target).catch(() => undefined) : undefined;
-    await makeParents(dirname(target));
+    if (createDirectories) await makeParents(dirname(target));
     if (mode === 'append') {
       await appendFile(target, text);
       return link === undefined ? '' : `${path} is a symbolic link to ${link}: appended through it`;

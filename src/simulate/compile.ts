@@ -4,7 +4,7 @@
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
 import type { Component, Distribution, Model, ServiceExpr } from '../model/types.js';
-import { checkSimulationSize } from './work-budget.js';
+import { checkSimulationSize } from './size-limit.js';
 
 /** Postfix opcodes of the service program; each instruction is [op, a, b]. */
 export const OP_TIER = 0; // push tierDown[a]

@@ -7,8 +7,6 @@ import { ninesError } from '../errors.js';
 import type { Model } from '../model/types.js';
 import type { CompiledModel } from './compile.js';
 
-/** Most components (regions + zones + nodes) the simulator draws one by one. */
-export const MAX_COMPONENTS = 1_000_000;
 /**
  * Default budget of one phase in work units: a snapshot component draw is one unit, a timeline
  * event {@link EVENT_WORK}. About 20 s of one core at ~5·10⁷ draws or ~3·10⁷ events per second
@@ -20,22 +18,6 @@ export const DEFAULT_MAX_WORK = 1e9;
  * next event times (1/20 unit per component): a small model's budget allows 2·10⁸ events.
  */
 export const EVENT_WORK = 5;
-
-/** Refuses, before anything is allocated, a model with more components than the simulator draws. */
-export function checkSimulationSize(model: Model): void {
-  let total = model.regions.length + model.zones.length;
-  for (const t of model.tiers) {
-    const nodes = t.groups.reduce((s, g) => s + g.count, 0);
-    total += nodes;
-    if (total > MAX_COMPONENTS) {
-      throw ninesError(
-        'simulation-refused',
-        'simulate',
-        `tier '${t.name}' brings the model to ${total.toLocaleString('en-US')} components (regions, zones and nodes); the simulator draws each one and takes at most ${MAX_COMPONENTS.toLocaleString('en-US')}. nines analyze gives the exact figures of any node count (a tier's binomial form); to simulate, model fewer nodes (tiers.${t.name}.nodes)`,
-      );
-    }
-  }
-}
 
 /** The name of component c of a compiled model: a region, a zone, or `tier[i]` for a node. */
 export function componentName(model: Model, m: CompiledModel, c: number): string {

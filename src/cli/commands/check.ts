@@ -158,7 +158,7 @@ Examples:
       // Files first: a report that cannot be written is the run's one error (one JSON
       // document on stdout, never the report and then the error).
       const notes: string[] = [];
-      for (const report of flags.report ?? []) notes.push(await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write'));
+      for (const report of flags.report ?? []) notes.push(await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write', true));
       const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
       if (github && summaryFile !== undefined && summaryFile !== '') notes.push(await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append'));
       if (o.json) o.outJson(document);

@@ -2,9 +2,9 @@
  * The library's one-call entry: model text (YAML or JSON) → the figures of `nines analyze`, or
  * every problem with its line and column. Pure: no I/O.
  */
-import { analyzeModel, type Analysis, type AnalysisOptions } from './analytic/analyze-model.js';
-import { loadModelText } from './config/load.js';
-import type { Problem } from './config/problem.js';
+import { analyzeModel, type Analysis, type AnalysisOptions } from '../analytic/analyze-model.js';
+import { loadModelText } from '../config/load.js';
+import type { Problem } from '../config/problem.js';
 
 export type AnalyzeResult =
   | { readonly ok: true; readonly analysis: Analysis; readonly warnings: readonly Problem[] }
