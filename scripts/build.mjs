@@ -1,6 +1,8 @@
 // Bundles the CLI into dist/nines.js (and lazily loaded chunks in dist/chunks/) with esbuild: one
 // file loads faster than the node_modules tree, and a tree-shaken bundle keeps start-up close to a bare node.
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { generateValidator } from './generate-validator.mjs';
 
@@ -43,3 +45,24 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The library entry (package.json "exports"): the same bundle shape, from src/index.ts.
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+
+// Its declarations (dist/types), for `npm pack` / `npm ci` (the prepare script passes --types):
+// a plain build for the tests skips the few seconds tsc takes.
+if (process.argv.includes('--types')) {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}

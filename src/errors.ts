@@ -21,6 +21,8 @@ const MESSAGES = {
   'bad-figure': (reason: string) => reason,
   'file-unwritable': (file: string, reason: string) => `cannot write '${file}': ${reason}`,
   'bad-parts': (problems: readonly string[]) => `cannot merge: ${problems.join('; ')}`,
+  /** The simulator refuses work it cannot do in bounded time or memory, saying what to change. */
+  'simulation-refused': (what: string, reason: string) => `${what}: ${reason}`,
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;

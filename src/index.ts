@@ -2,10 +2,17 @@
  * nines as a library: pure functions from model text to figures. No I/O, no process state.
  *
  * @example
+ *   import { analyze } from 'nines';
+ *   const r = analyze(yamlText);
+ *   if (r.ok) console.log(r.analysis.availability.service.nines);
+ *   else for (const p of r.problems) console.error(`${p.line}:${p.col}: ${p.message}`);
+ *
+ * @example
  *   import { loadModelText, analyzeModel } from 'nines';
  *   const loaded = loadModelText(yamlText);
  *   if (loaded.ok) console.log(analyzeModel(loaded.value).availability.service.nines);
  */
+export { analyze, type AnalyzeResult } from './app/analyze.js';
 export { loadModel, loadModelText } from './config/load.js';
 export type { Problem, Validation } from './config/problem.js';
 export { modelSchema } from './config/schema.js';

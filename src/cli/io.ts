@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { MAX_MODEL_BYTES } from '../config/decode.js';
-import { ninesError } from '../errors.js';
+import { NinesError, ninesError } from '../errors.js';
 import type { Proc } from './proc.js';
 
 /** Reads a model file, or standard input for '-'. Larger inputs stop early at the size limit + 1. */
@@ -17,9 +17,31 @@ export async function readModelInput(proc: Proc, file: string): Promise<Uint8Arr
     }
     return Buffer.concat(chunks);
   }
+  // Stat first: a FIFO would block the read and /dev/zero would never end it. Only regular
+  // files are read, and of them at most the size limit + 1 bytes (decode reports the excess).
   try {
-    return await readFile(file);
+    const info = await stat(file);
+    if (info.isDirectory()) throw ninesError('file-unreadable', file, 'it is a directory; name a model file');
+    if (!info.isFile()) {
+      const kind = info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() ? 'a character device' : info.isSocket() ? 'a socket' : 'not a regular file';
+      throw ninesError('file-unreadable', file, `it is ${kind}, not a model file; to read a stream, pass '-' and redirect it to standard input`);
+    }
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(info.size, MAX_MODEL_BYTES) + 1);
+      let size = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, size, buffer.length - size, size);
+        if (bytesRead === 0) break;
+        size += bytesRead;
+        if (size >= buffer.length) break;
+      }
+      return buffer.subarray(0, size);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    if (error instanceof NinesError) throw error;
     throw ninesError('file-unreadable', file, reason(error));
   }
 }

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, NinesError } from '../errors.js';
+import { printable } from '../lib/printable.js';
 import { envelope, toJson, type Command as CommandName } from '../report/json/envelope.js';
 import { VERSION } from '../version.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -72,7 +73,8 @@ function buildProgram(ctx: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => proc.stdout.write(text),
       writeErr: (text) => proc.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error:/, 'nines: error:')),
+      // Commander quotes the offending argument: keep the message on its line.
+      outputError: (text, write) => write(`${printable(text.replace(/\n$/, '')).replace(/^error:/, 'nines: error:')}\n`),
     });
   for (const make of [validateCommand, analyzeCommand, explainCommand, simulateCommand, checkCommand, recommendCommand, compareCommand, sweepCommand, designCommand, sloCommand, planCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
     const command = make(ctx);
@@ -96,7 +98,8 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
   }
   if (error instanceof NinesError) {
     if (ctx.json) proc.stdout.write(toJson({ ...envelope(commandName(program)), error: { code: error.code, message: error.message } }, false));
-    proc.stderr.write(`nines: error: ${error.message}\n`);
+    // Messages quote user values (paths, flags): their control characters are echoed as escapes.
+    proc.stderr.write(`nines: error: ${printable(error.message)}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -8,7 +8,7 @@ import { analyzeJob, interruptionRate } from '../analytic/capacity/index.js';
 import type { Model } from '../model/types.js';
 import { simulateDocument } from '../report/json/documents.js';
 import { renderJobSimulation } from '../report/text/job-simulation.js';
-import { renderSimulation } from '../report/text/simulation.js';
+import { renderSimulation, renderSimulationNotes } from '../report/text/simulation.js';
 import { checkJobGoodput, type JobSimulation } from '../simulate/index.js';
 import type { AnalyticFigures, SimulationResult } from '../simulate/types.js';
 import type { Output } from './context.js';
@@ -42,4 +42,6 @@ export function printSimulation(o: Output, model: Model, fileLabel: string, resu
     const jobText = jobs.length === 0 ? '' : `\n${renderJobSimulation(jobs, o.style).trimEnd()}\n`;
     o.out(`${o.style.chalk.bold(model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n${jobText}`);
   }
+  // Notes are for people, on stderr (the JSON keeps them in notes[]); -q silences them.
+  if (!o.quiet) o.err(renderSimulationNotes(result, o.errStyle));
 }

@@ -45,7 +45,9 @@ export function parseModelText(text: string): Parsed {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    // Duplicate keys are found by walk() with a set per mapping: the library's own check
+    // (uniqueKeys) compares each key with every earlier one, quadratic in a mapping's size.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (error) {
     if (error instanceof RangeError) return failure('too-deep', '', 1, 1, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
     throw error;
@@ -116,6 +118,7 @@ function walk(
     return;
   }
   if (isMap(node)) {
+    const seen = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -125,6 +128,11 @@ function walk(
         problems.push(problem('invalid-key', path, keyAt, 'keys must be plain names, not lists or mappings'));
         continue;
       }
+      if (seen.has(key)) {
+        problems.push(problem('duplicate-key', [...path, key], keyAt, 'this key appears twice in the same mapping; keep one'));
+        continue;
+      }
+      seen.add(key);
       if (RESERVED_KEYS.has(key)) {
         problems.push(problem('reserved-key', [...path, key], keyAt, `'${key}' is not allowed as a key`));
         continue;

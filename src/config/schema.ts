@@ -7,14 +7,15 @@
  * exactly which part of the schema failed, through $ref and inlining alike.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import modelSchema from '../../schemas/model.schema.json' with { type: 'json' };
+import schemaDocument from '../../schemas/model.schema.json' with { type: 'json' };
 import validateModel, { annotatedSchema } from './generated/model-validator.js';
 import type { Locator } from './parse.js';
 import { formatPath, type Path, type Problem } from './problem.js';
 import { didYouMean } from '../lib/suggest.js';
 import { describe } from '../units/quantity.js';
 
-export { modelSchema };
+/** The JSON Schema of the model file (schemas/model.schema.json), as plain data. */
+export const modelSchema: Readonly<Record<string, unknown>> = schemaDocument;
 
 type Schema = Record<string, unknown>;
 
@@ -131,6 +132,13 @@ function admits(schema: unknown, value: unknown): boolean {
   // A mapping is shaped like an alternative when it has that alternative's required keys
   // ({all: …} vs {any: …}).
   if (isObject(value) && Array.isArray(schema['required']) && !schema['required'].every((k) => typeof k === 'string' && k in value)) return false;
+  // … and whose discriminating keys ({type: weibull} vs {type: lognormal}) it matches.
+  const properties = schema['properties'];
+  if (isObject(value) && isObject(properties)) {
+    for (const [key, sub] of Object.entries(properties)) {
+      if (key in value && isObject(sub) && ('const' in sub || Array.isArray(sub['enum'])) && !admits(sub, value[key])) return false;
+    }
+  }
   const type = schema['type'];
   if (typeof type === 'string' || Array.isArray(type)) {
     const types: unknown[] = Array.isArray(type) ? type : [type];

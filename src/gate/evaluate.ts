@@ -88,10 +88,15 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
   if (measured.interval === undefined) {
     const ok = meets(measured.compared, operator, threshold);
     const verdict = ok ? 'met' : target.level === 'error' ? 'missed' : 'missed (warning)';
-    return { ...figure, status: ok ? 'pass' : missed, message: `${id} ${shown}${where} ${wanted}: ${verdict}` };
+    // A miss reads as the comparison that holds: "5 min > 1 min (target ≤ 1 min)".
+    const comparison = ok ? wanted : `${target.operator === '<=' ? '>' : '<'} ${formatMetric(target.metric, target.threshold, target.thresholdComplement)} (target ${wanted})`;
+    return { ...figure, status: ok ? 'pass' : missed, message: `${id} ${shown}${where} ${comparison}: ${verdict}` };
   }
   const mode = options.mcDecision ?? 'pessimistic';
-  const mc = decideMonteCarlo(measured.interval, operator, threshold, mode);
+  const decided = decideMonteCarlo(measured.interval, operator, threshold, mode);
+  // A figure the simulation itself flags decides nothing, whichever side of the threshold it is on.
+  const doubt = measured.interval.doubt;
+  const mc = doubt === undefined ? decided : { ...decided, decision: 'inconclusive' as const, trialsNeeded: null };
   const [lo, hi] = measured.interval.ci;
   // Availability intervals are of the unavailability q: the availability range is [1 − hi, 1 − lo].
   const range = measured.complement !== undefined
@@ -110,7 +115,9 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
       break;
     case 'inconclusive':
       status = target.level === 'error' ? 'inconclusive' : 'warn';
-      verdict = `inconclusive: the interval straddles the threshold; about ${mc.trialsNeeded === null ? 'infinitely many' : mc.trialsNeeded.toLocaleString('en-US')} trials would settle it`;
+      verdict = doubt !== undefined
+        ? `inconclusive: the simulation cannot be trusted here: ${doubt}`
+        : `inconclusive: the interval straddles the threshold; about ${mc.trialsNeeded === null ? 'infinitely many' : mc.trialsNeeded.toLocaleString('en-US')} trials would settle it`;
       break;
     default: {
       const never: never = mc.decision;
@@ -129,6 +136,7 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
       decidingValue: mc.decidingValue,
       straddles: mc.straddles,
       trialsNeeded: mc.trialsNeeded,
+      ...(doubt === undefined ? {} : { inconclusiveReason: doubt }),
     },
   };
 }

@@ -6,13 +6,17 @@
 import type { ScenarioResult } from '../analytic/data-protection/index.js';
 import type { Scenario, Target } from '../model/types.js';
 import { SECONDS_PER_YEAR } from '../units/conventions.js';
+import { distrust, type McEstimate } from '../simulate/trust.js';
 import type { GateFigures } from './types.js';
 
 /** A rigorous interval of the compared quantity (zone/region states skipped), and why. */
 export type AnalyticBound = { readonly lower: number; readonly upper: number; readonly skippedProbability: number };
 
-/** A 95% Monte Carlo interval of the compared quantity. */
-export type McInterval = { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number };
+/**
+ * A 95% Monte Carlo interval of the compared quantity; `doubt` says why it cannot decide a
+ * target (see {@link distrust}).
+ */
+export type McInterval = { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number; readonly doubt?: string };
 
 /**
  * A measured figure. `compared` is what the threshold is compared with: the value itself, or
@@ -70,7 +74,7 @@ export function measure(target: Target, figures: GateFigures): Measured {
       const scale = (x: number): number => x * SECONDS_PER_YEAR;
       return {
         kind: 'value', value: scale(sim.estimate), complement: undefined, compared: scale(sim.estimate), method: 'simulate',
-        interval: { estimate: scale(sim.estimate), ci: [scale(sim.ci[0]), scale(sim.ci[1])], trials: sim.trials }, scenario: undefined,
+        interval: { estimate: scale(sim.estimate), ci: [scale(sim.ci[0]), scale(sim.ci[1])], trials: sim.trials, ...doubtOf(sim) }, scenario: undefined,
       };
     }
     case 'outagesPerYear': {
@@ -145,7 +149,7 @@ function boundOf(
 }
 
 /** Availability from its unavailability q: compared in q, with the simulated interval if any. */
-function unavailabilityFigure(q: number, sim: McInterval | undefined, bound?: AnalyticBound): Measured {
+function unavailabilityFigure(q: number, sim: McEstimate | undefined, bound?: AnalyticBound): Measured {
   if (sim === undefined) {
     return {
       kind: 'value', value: 1 - q, complement: q, compared: q, method: 'analytic', interval: undefined, scenario: undefined,
@@ -154,6 +158,11 @@ function unavailabilityFigure(q: number, sim: McInterval | undefined, bound?: An
   }
   return {
     kind: 'value', value: 1 - sim.estimate, complement: sim.estimate, compared: sim.estimate, method: 'simulate',
-    interval: { estimate: sim.estimate, ci: [sim.ci[0], sim.ci[1]], trials: sim.trials }, scenario: undefined,
+    interval: { estimate: sim.estimate, ci: [sim.ci[0], sim.ci[1]], trials: sim.trials, ...doubtOf(sim) }, scenario: undefined,
   };
+}
+
+function doubtOf(sim: McEstimate): { doubt?: string } {
+  const doubt = distrust(sim);
+  return doubt === undefined ? {} : { doubt };
 }

@@ -66,6 +66,11 @@ export type McEvidence = {
   readonly straddles: boolean;
   /** Trials that would shrink the interval clear of the threshold; null when it cannot. */
   readonly trialsNeeded: number | null;
+  /**
+   * Set when the simulation flags its own figure (disagreement with the analytic engine, a
+   * degenerate interval, a too small effective sample size): the record is inconclusive.
+   */
+  readonly inconclusiveReason?: string;
 };
 
 /** One checked target. */

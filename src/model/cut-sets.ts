@@ -15,6 +15,8 @@ export type CutSetFamily = readonly (readonly number[])[];
 export const MAX_CUT_SETS = 4096;
 /** Most raw candidates (before removing supersets) and search states explored. */
 const MAX_WORK = 1 << 16;
+/** Most failure domains (or service children) one cut set combines: bounds the search depth. */
+const MAX_DOMAINS = 64;
 
 class Budget {
   work = 0;
@@ -63,6 +65,7 @@ export function minimalCutSets(m: FlatStructure, event: number, maxSets = MAX_CU
 function atLeastOf(kids: CutSetFamily[], need: number, maxSets: number, budget: Budget): CutSetFamily | undefined {
   if (need <= 0) return [[]];
   if (need > kids.length) return [];
+  if (need > MAX_DOMAINS) return undefined;
   let raw: (readonly number[])[] = [];
   const pick = (from: number, left: number, acc: CutSetFamily): boolean => {
     if (left === 0) {
@@ -162,7 +165,9 @@ function tierCutSets(m: FlatStructure, t: number, maxSets: number, budget: Budge
   const out: number[][] = [];
   const chosen: number[] = [];
   const visit = (from: number): boolean => {
-    if (!budget.spend(1)) return false;
+    // The depth is the number of failed domains in the set: past MAX_DOMAINS, give up (the
+    // caller falls back to a proposal that needs no cut sets) rather than recurse without bound.
+    if (!budget.spend(1) || chosen.length > MAX_DOMAINS) return false;
     const cov = cover();
     // A member that is not needed stays unneeded in every superset: prune.
     if (!chosen.every((i) => needed(i, cov))) return true;
@@ -206,18 +211,17 @@ function choose(n: number, k: number): number {
   return Math.round(c);
 }
 
+/** Every k-subset of items in lexicographic order, iteratively (k may be in the thousands). */
 function combinations(items: readonly number[], k: number, emit: (pick: number[]) => void): void {
-  const pick: number[] = [];
-  const rec = (from: number): void => {
-    if (pick.length === k) {
-      emit([...pick]);
-      return;
-    }
-    for (let i = from; i <= items.length - (k - pick.length); i++) {
-      pick.push(items[i] ?? 0);
-      rec(i + 1);
-      pick.pop();
-    }
-  };
-  rec(0);
+  const n = items.length;
+  if (k > n) return;
+  const index = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    emit(index.map((i) => items[i] ?? 0));
+    let j = k - 1;
+    while (j >= 0 && (index[j] ?? 0) === n - k + j) j--;
+    if (j < 0) return;
+    index[j] = (index[j] ?? 0) + 1;
+    for (let l = j + 1; l < k; l++) index[l] = (index[l - 1] ?? 0) + 1;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { componentSpecs, flattenStructure, type FlatStructure } from '../model/flat-structure.js';
 import type { Distribution, Model } from '../model/types.js';
+import { checkSimulationSize } from './size-limit.js';
 
 export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER } from '../model/flat-structure.js';
 
@@ -32,6 +33,7 @@ export type CompiledModel = FlatStructure & {
 
 /** Flattens a model for the kernels. @example compileModel(model).componentCount */
 export function compileModel(model: Model): CompiledModel {
+  checkSimulationSize(model);
   const structure = flattenStructure(model);
   const C = structure.componentCount;
   const meanUp = new Float64Array(C).fill(Infinity);

@@ -35,19 +35,34 @@ export type Tuned =
   | { readonly bias: Biasing; readonly v: Float64Array; readonly method: ProposalMethod; readonly cutSets?: number }
   | undefined;
 
-/** Options: the cut-set budget (0 forces the fallback). */
-export type TuneOptions = { readonly maxCutSets?: number };
+/**
+ * The event is possible, but no proposal can be tuned: Σ_j P(C_j) underflows (rarer than the
+ * smallest double, so no weight is representable), or tuning would overrun its draw budget.
+ */
+export type Untunable = { readonly untunable: string };
+
+/** Trials the fallback's tuning may run: 81 tilt steps of PILOT/8, then ITERATIONS of PILOT. */
+const TUNING_TRIALS = 81 * (PILOT / 8) + ITERATIONS * PILOT;
+
+/** Options: the cut-set budget (0 forces the fallback), and the most component draws tuning may make. */
+export type TuneOptions = { readonly maxCutSets?: number; readonly maxDraws?: number };
 
 /**
  * Tunes the proposal for `event` (−1 service, t tier t), deterministically from (seed, stream).
  * @example tuneBiasing(m, new StructureEvaluator(m), 0, 1, 1 << 20)?.method // 'cut-sets'
  */
-export function tuneBiasing(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number, options: TuneOptions = {}): Tuned {
+export function tuneBiasing(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number, options: TuneOptions = {}): Tuned | Untunable {
   const sets = minimalCutSets(m, event, options.maxCutSets ?? MAX_CUT_SETS);
   if (sets !== undefined) {
     if (sets.length === 0) return undefined;
     const v = encodeCutSets(sets);
+    const total = sets.reduce((sum, set) => sum + Math.exp(set.reduce((l, c) => l + Math.log(m.q[c] ?? 0), 0)), 0);
+    if (!(total > 0)) return { untunable: 'is rarer than 1e-300, below what a double holds: importance sampling cannot weigh it' };
     return { bias: biasing(m, v), v, method: 'cut-sets', cutSets: sets.length };
+  }
+  const draws = TUNING_TRIALS * m.componentCount;
+  if (options.maxDraws !== undefined && draws > options.maxDraws) {
+    return { untunable: `has too many minimal cut sets to enumerate, and tuning a fallback proposal over ${m.componentCount.toLocaleString('en-US')} components would take ${draws.toExponential(1)} draws (over a tenth of --max-work)` };
   }
   return defensiveMixture(m, ev, event, seed, stream);
 }

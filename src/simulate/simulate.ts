@@ -26,7 +26,9 @@ export async function simulate(model: Model, options: SimulateOptions = {}, anal
   const now = options.now ?? defaultNow;
   const started = now();
   const requested = options.workers ?? 'auto';
-  const maxWorkers = requested === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, Math.floor(requested));
+  // More threads than cores only compete for them (and `--workers 1000` would start 1000).
+  const cores = Math.max(1, availableParallelism());
+  const maxWorkers = requested === 'auto' ? cores : Math.min(cores, Math.max(1, Math.floor(requested)));
   const parallelism = maxWorkers;
   const ctx: DriverContext = { parallelism, now, deadline: deadlineOf(options, started), report: progressReporter(options, now, started) };
   const runner = new ChunkRunner(setup);

@@ -33,6 +33,8 @@ import { tuneBiasing } from './importance-tuning.js';
 import { hasTimeline, snapshotTotal, timelineTotal } from './phase-plan.js';
 import { GENERATOR } from './rng.js';
 import { StructureEvaluator } from './structure.js';
+import { collapsed } from './trust.js';
+import { DEFAULT_MAX_WORK } from './work-budget.js';
 import { meanEstimate } from './estimators.js';
 import { naiveEstimate, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
@@ -41,8 +43,6 @@ export const DEFAULT_SEED = 1;
 export { DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './phase-plan.js';
 /** Fewer naive events than this and `auto` switches the event to importance sampling. */
 export const AUTO_IS_EVENTS = 100;
-/** Below this effective sample size an importance estimate's interval is not to be trusted. */
-const MIN_EFFECTIVE_SAMPLE_SIZE = 100;
 const IS_REL_ERROR = 0.02;
 const IS_MAX_TRIALS = 1 << 24;
 
@@ -75,13 +75,14 @@ export function* simulation(
   const stops: StopReason[] = [];
   const years = setup.horizonSeconds / SECONDS_PER_YEAR;
   const tierAnalytic = (name: string): number | undefined => analytic?.tiers?.[name];
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
 
   let service: UnavailabilityEstimate | undefined;
   let tiers: { name: string; unavailability: UnavailabilityEstimate }[] = [];
   let snapshotTrials = 0;
 
   if (mode === 'snapshot' || mode === 'both') {
-    const phase = { kind: 'snapshot', total: snapshotTotal(options) } as const;
+    const phase = { kind: 'snapshot', total: snapshotTotal(options, setup, notes) } as const;
     const init: SnapshotAcc = { trials: 0, serviceDown: 0, tierDown: m.tierNames.map(() => 0) };
     const { acc, stoppedBy } = yield* runPhase(
       {
@@ -108,19 +109,26 @@ export function* simulation(
         const precise = current.events >= AUTO_IS_EVENTS && (rel === undefined || relativeHalfWidth(current.estimate, current.ci) <= rel);
         if (choice === 'auto' && precise) continue;
         if (ctx.now() > ctx.deadline) break;
-        const tuned = tuneBiasing(m, evaluator, event, setup.seed, STREAM_TUNING + event + 1);
+        const tuned = tuneBiasing(m, evaluator, event, setup.seed, STREAM_TUNING + event + 1, { maxDraws: maxWork / 10 });
         if (tuned === undefined) {
           notes.push(`importance sampling found no way to reach ${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`}; naive estimate kept`);
           continue;
         }
+        if ('untunable' in tuned) {
+          notes.push(`${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`} ${tuned.untunable}; naive estimate kept`);
+          continue;
+        }
         const target = rel ?? IS_REL_ERROR;
-        const isPhase = { kind: 'importance', event, v: tuned.v, total: IS_MAX_TRIALS } as const;
+        // At most a tenth of the phase budget of draws per event (several events may need it);
+        // a proposal whose weights all underflow stops at once and collapses to the naive one.
+        const isTotal = Math.min(IS_MAX_TRIALS, Math.max(IMPORTANCE_CHUNK, Math.floor(maxWork / 10 / Math.max(1, m.componentCount))));
+        const isPhase = { kind: 'importance', event, v: tuned.v, total: isTotal } as const;
         const r = yield* runPhase(
           {
             phase: isPhase,
             init: { trials: 0, hits: 0, sumW: 0, sumW2: 0 },
             fold: foldWeighted,
-            done: (a) => weightedRelError(a) <= target,
+            done: (a) => weightedRelError(a) <= target || (a.hits >= 1000 && a.sumW === 0),
             progress: (a) => Math.min(1, (target / Math.max(target, weightedRelError(a))) ** 2),
           },
           ctx,
@@ -132,8 +140,12 @@ export function* simulation(
         if (tuned.method === 'defensive-mixture') {
           notes.push(`importance sampling for ${subject}: too many minimal cut sets to enumerate, so a defensive mixture ran; failure paths much rarer than the main one may be under-sampled`);
         }
-        if ((estimate.effectiveSampleSize ?? Infinity) < MIN_EFFECTIVE_SAMPLE_SIZE) {
-          notes.push(`importance sampling for ${subject}: effective sample size only ${Math.round(estimate.effectiveSampleSize ?? 0)}; treat its interval with caution`);
+        // A collapsed importance sampler (zero-width interval, tiny effective sample size) is
+        // not an estimate: the naive one (k/N, or the rule-of-three bound 3/N) stays honest.
+        const collapse = collapsed(estimate);
+        if (collapse !== undefined) {
+          notes.push(`importance sampling for ${subject} collapsed (${collapse}); the naive estimate from ${current.trials.toLocaleString('en-US')} trials is kept`);
+          continue;
         }
         if (event < 0) service = estimate;
         else tiers = tiers.map((x, t) => (t === event ? { name, unavailability: estimate } : x));
@@ -146,7 +158,7 @@ export function* simulation(
     if (!hasTimeline(setup, options)) {
       notes.push(`no timeline: components without an mttr have no time behaviour (${m.staticComponents.slice(0, 3).join(', ')}${m.staticComponents.length > 3 ? ', …' : ''})`);
     } else {
-      const phase = { kind: 'timeline', total: timelineTotal(options) } as const;
+      const phase = { kind: 'timeline', total: timelineTotal(options, setup, notes, model) } as const;
       const init: TimelineAcc = { chunks: [], trials: 0, sumU: 0, sumU2: 0 };
       const { acc, stoppedBy } = yield* runPhase(
         {
@@ -169,7 +181,7 @@ export function* simulation(
   const timelineOnly = service === undefined;
   const tl = timelineFields.timeline;
   if (timelineOnly && tl === undefined) {
-    throw ninesError('bad-argument', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
+    throw ninesError('simulation-refused', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
   }
   const svc: UnavailabilityEstimate = service ?? fromTimeline(tl);
   return {

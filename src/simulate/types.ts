@@ -38,6 +38,12 @@ export type SimulateOptions = {
   readonly dataLossTrials?: number;
   /** Disruptions drawn per scenario for the realised RPO / RTO (with `model.data`); default 100 000. */
   readonly recoveryTrials?: number;
+  /**
+   * Most component draws (snapshot, importance sampling) or timeline events one phase may make;
+   * default 1e9 (about 20 s of one core). A default trial count is lowered to fit, an explicit
+   * one over it is refused with the count that fits.
+   */
+  readonly maxWork?: number;
   /** Timeline start: steady state (default) or all components new. */
   readonly start?: TimelineStart;
   readonly onProgress?: (progress: Progress) => void;

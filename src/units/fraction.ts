@@ -12,18 +12,42 @@ const PERCENT = /^\s*((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*%\s*$/;
 const NINES = /^\s*((?:\d+(?:\.\d*)?|\.\d+))\s*nines?\s*$/;
 
 /**
+ * x / 100 for a decimal string x, by shifting its exponent (one correctly rounded parse, not
+ * two roundings): "5" → 0.05, "5e0" → 0.05, "2.5E-1" → 0.0025.
+ * @example percentOf('99.95') // 0.9995
+ */
+function percentOf(text: string): number {
+  const [mantissa = '', exponent = '0'] = text.split(/[eE]/);
+  return Number(`${mantissa}e${Number(exponent) - 2}`);
+}
+
+const GROWTH = "expected a growth rate like '20%' or 0.2 (a fraction ≥ 0; percentages may pass 100%)";
+const RATE = "expected an annual failure rate like '5%' or 0.05 (failures per component per year; a rate, so it may pass 100%: '150%' fails 1.5 times a year)";
+
+/**
  * A growth rate: a number ≥ 0 or a percentage that may pass 100% ("20%", "150%", 0.2).
  * @example parseGrowth('150%') // { ok: true, value: 1.5, complement: -0.5 }
  */
-export function parseGrowth(input: unknown): ParsedFraction {
-  const expected = "expected a growth rate like '20%' or 0.2 (a fraction ≥ 0; percentages may pass 100%)";
+export function parseGrowth(input: unknown, expected: string = GROWTH): ParsedFraction {
   if (typeof input === 'number') {
-    return Number.isFinite(input) && input >= 0 ? { ok: true, value: input, complement: 1 - input } : { ok: false, message: `${expected}, got ${describe(input)}` };
+    return Number.isFinite(input) && input >= 0 && input <= MAX_RATE ? { ok: true, value: input, complement: 1 - input } : { ok: false, message: `${expected}, got ${describe(input)}` };
   }
   const percent = typeof input === 'string' ? PERCENT.exec(input) : null;
   if (!percent) return { ok: false, message: `${expected}, got ${describe(input)}` };
-  const value = Number(`${percent[1] ?? ''}e-2`);
-  return Number.isFinite(value) ? { ok: true, value, complement: 1 - value } : { ok: false, message: `${expected}, got ${describe(input)}` };
+  const value = percentOf(percent[1] ?? '');
+  return Number.isFinite(value) && value <= MAX_RATE ? { ok: true, value, complement: 1 - value } : { ok: false, message: `${expected}, got ${describe(input)}` };
+}
+
+/** Largest growth or failure rate accepted: 10⁹ per year (a failure every 32 ms). */
+const MAX_RATE = 1e9;
+
+/**
+ * An annual failure rate (AFR): failures per component per 365-day year, a rate ≥ 0 that may
+ * pass 100% (an 8-GPU host failing every 243 days has AFR 150%).
+ * @example parseRate('150%').value // 1.5
+ */
+export function parseRate(input: unknown): ParsedFraction {
+  return parseGrowth(input, RATE);
 }
 
 /**
@@ -53,8 +77,7 @@ export function parseFraction(input: unknown, allowNines = false): ParsedFractio
     const text = percent[1] ?? '';
     const value = Number(text);
     if (!(value >= 0 && value <= 100)) return { ok: false, message: `${expected}; '${input}' is outside 0–100%` };
-    // Shift the decimal text instead of dividing: one correctly rounded parse, not two roundings.
-    return { ok: true, value: Number(`${text}e-2`), complement: decimalComplementOfPercent(text) };
+    return { ok: true, value: percentOf(text), complement: decimalComplementOfPercent(text) };
   }
   const ninesMatch = allowNines ? NINES.exec(input) : null;
   if (ninesMatch) {
@@ -91,6 +114,8 @@ export function parseAvailabilityArgument(text: string): ParsedFraction {
   if (!plain) return parseFraction(text, true);
   const digits = plain[1] ?? '';
   const value = Number(digits);
+  // More than 20 nines is no real target, but 20–100 reads like a percentage typed without %.
+  if (value > 20 && value <= 100) return { ok: false, message: `${digits} would be ${digits} nines (an unavailability of 10^-${digits}); did you mean '${digits}%'?` };
   if (value >= 1) return parseFraction(`${digits} nines`, true);
   const [, frac = ''] = digits.split('.');
   const scale = 10n ** BigInt(frac.length);

@@ -6,7 +6,10 @@ import {
   logChoose,
   logPoissonAtLeastOne,
   logSumExp,
+  stirlingError,
 } from '../../src/analytic/log-math.js';
+import { binomialPmf } from '../../src/analytic/availability/binomial.js';
+import { kOfN } from '../../src/analytic/availability/k-of-n.js';
 
 const expectRel = (actual: number, expected: number, rel: number): void => {
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(rel);
@@ -49,5 +52,29 @@ describe('log-space helpers', () => {
   it('1 − e^(−x) from log x', () => {
     expectRel(Math.exp(logPoissonAtLeastOne(Math.log(1e-20))), 1e-20, 1e-12);
     expectRel(Math.exp(logPoissonAtLeastOne(0)), 1 - Math.exp(-1), 1e-15);
+  });
+});
+
+describe('binomial terms of very large tiers in O(1) (Loader 2000)', () => {
+  it('P(X = m) for X ~ Binomial(2m, ½) matches the central-binomial series 1/√(πm)·(1 − 1/8m + 1/128m² + 5/1024m³)', () => {
+    for (const m of [50_000, 5_000_000, 500_000_000]) {
+      const series = (1 / Math.sqrt(Math.PI * m)) * (1 - 1 / (8 * m) + 1 / (128 * m * m) + 5 / (1024 * m ** 3));
+      expect(Math.abs(binomialPmf(2 * m, m, 0.5) / series - 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('log C(n, k) beyond 64 factors agrees with the exact sum, and Stirling’s error at 1 is 1 − ln √(2π)', () => {
+    let exact = 0;
+    for (let i = 1; i <= 300; i++) exact += Math.log((700 + i) / i); // log C(1000, 300)
+    expect(Math.abs(logChoose(1000, 300) - exact)).toBeLessThan(1e-10);
+    expect(stirlingError(1)).toBeCloseTo(1 - 0.5 * Math.log(2 * Math.PI), 15);
+  });
+
+  it('a 10⁹-node tier is evaluated without a sum over its nodes (the test would time out)', () => {
+    // q = 0.05 per node: P(more than half down) underflows to 0; P(≤ 5·10⁷ + 10⁴ down) is about
+    // Φ(10⁴ / √(10⁹·0.05·0.95)) = Φ(1.451) ≈ 0.9266 (normal approximation, error ~1e-3).
+    const r = kOfN([{ q: 0.05, count: 1e9 }], 1e9 - 50_010_000);
+    expect(Math.abs(r.a - 0.9266)).toBeLessThan(2e-3);
+    expect(r.a + r.q).toBeCloseTo(1, 9);
   });
 });

@@ -139,8 +139,8 @@ describe('nines check', () => {
       | ⚠️ warn | \`downtimePerYear\` | 8.76 h | ≤ 8 h | warn | &lt;stdin&gt;:6:3 |
       | ✅ pass | \`availability[web]\` | 99.90% | ≥ 99.90% | error | --target 'availability[web]&gt;=99.9%' |
 
-      - ❌ fail availability 99.90% ≥ 99.95%: missed
-      - ⚠️ warn downtimePerYear 8.76 h ≤ 8 h: missed (warning)
+      - ❌ fail availability 99.90% &lt; 99.95% (target ≥ 99.95%): missed
+      - ⚠️ warn downtimePerYear 8.76 h &gt; 8 h (target ≤ 8 h): missed (warning)
 
       #### What would fix it (each change verified by re-running nines)
 
@@ -158,7 +158,7 @@ describe('nines check', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(2);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=models/database-dr\\.yaml,line=${REGION_RPO_LINE},col=7,title=nines check%3A rpo\\[region\\]::rpo\\[region\\] 1\\.08 d ≤ 1 min: missed$`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=models/database-dr\\.yaml,line=${REGION_RPO_LINE},col=7,title=nines check%3A rpo\\[region\\]::rpo\\[region\\] 1\\.08 d > 1 min \\(target ≤ 1 min\\): missed$`)));
     expect(lines).toContainEqual(expect.stringMatching(/^::warning title=nines check%3A rto::rto /));
     expect(r.stdout).not.toMatch(/::error/);
     const written = readFileSync(summary, 'utf8');
@@ -179,7 +179,8 @@ describe('nines check', () => {
     const doc = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as unknown;
     expect(reportSchemaErrors(doc)).toBe('');
     expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(/^### nines check: ✅ pass/);
-    const bad = await runCli(['check', DB, '--report', `junit=${join(dir, 'no', 'such', 'dir.xml')}`]);
+    // A missing directory is created (issue 10); a path through a file cannot be written.
+    const bad = await runCli(['check', DB, '--report', `junit=${join(dir, 's.md', 'dir.xml')}`]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/cannot write/);
     expect((await runCli(['check', DB, '--report', 'pdf=x.pdf'])).code).toBe(2);

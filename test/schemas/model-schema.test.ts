@@ -360,7 +360,7 @@ describe('wrong documents fail at the expected place', () => {
     ['a size where a duration belongs', ['tiers', 0, 'failure', 'mttr'], '5 GB', '/tiers/0/failure/mttr', 'pattern'],
     ['two failure specs', ['tiers', 0, 'failure', 'availability'], '99%', '/tiers/0/failure', 'oneOf'],
     ['mtbf without mttr beside availability', ['tiers', 1, 'nodes', 1, 'failure', 'mtbf'], '1 year', '/tiers/1/nodes/1/failure', 'required'],
-    ['afr above 100%', ['tiers', 0, 'failure', 'afr'], '150%', '/tiers/0/failure/afr', 'anyOf'],
+    ['negative afr (an AFR above 100% is a valid rate, issue 10)', ['tiers', 0, 'failure', 'afr'], '-5%', '/tiers/0/failure/afr', 'anyOf'],
     ['unknown minHealthy word', ['tiers', 0, 'minHealthy'], 'most', '/tiers/0/minHealthy', 'oneOf'],
     ['zero capacity per node', ['tiers', 0, 'capacity', 'perNode'], 0, '/tiers/0/capacity/perNode', 'exclusiveMinimum'],
     ['weibull without shape', ['tiers', 0, 'failure', 'distribution'], { lifetime: { type: 'weibull' } }, '/tiers/0/failure/distribution/lifetime', 'oneOf'],

@@ -75,7 +75,7 @@ describe('the fallback proposal (too many cut sets): defensive mixture of a unif
     const cm = compileModel(mixed());
     const ev = new StructureEvaluator(cm);
     const tuned = tuneBiasing(cm, ev, 0, seed, 1 << 20, { maxCutSets: 0 });
-    if (tuned === undefined) throw new Error('no proposal');
+    if (tuned === undefined || 'untunable' in tuned) throw new Error('no proposal');
     expect(tuned.method).toBe('defensive-mixture');
     let n = 0;
     let s = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAvailabilityArgument, parseFraction, parseGrowth } from '../../src/units/fraction.js';
+import { parseAvailabilityArgument, parseFraction, parseGrowth, parseRate } from '../../src/units/fraction.js';
 
 describe('parseFraction', () => {
   it('reads numbers in [0, 1] and percentages', () => {
@@ -56,5 +56,29 @@ describe('parseGrowth', () => {
     expect(parseGrowth(0.3)).toMatchObject({ ok: true, value: 0.3 });
     expect(parseGrowth(-0.1).ok).toBe(false);
     expect(parseGrowth('fast').ok).toBe(false);
+  });
+});
+
+describe('percentages with exponents and rates above 100% (issue 10)', () => {
+  it("'5e0%' is 5% and '2.5E-1%' is 0.25%, not NaN", () => {
+    expect(parseFraction('5e0%')).toMatchObject({ ok: true, value: 0.05 });
+    expect(parseFraction('2.5E-1%')).toMatchObject({ ok: true, value: 0.0025 });
+    expect(parseGrowth('1.5e2%')).toMatchObject({ ok: true, value: 1.5 });
+  });
+
+  it('an AFR is a rate: 150% (an 8-GPU host failing every 243 days) is 1.5 failures a year', () => {
+    // 365 d / 1.5 = 243.3 d between failures.
+    const r = parseRate('150%');
+    expect(r).toMatchObject({ ok: true, value: 1.5 });
+    expect(365 / (r.ok ? r.value : NaN)).toBeCloseTo(243.33, 2);
+    expect(parseRate('-5%').ok).toBe(false);
+    expect(parseRate('1e12%').ok).toBe(false); // beyond 10⁹ per year
+  });
+});
+
+describe('budget arguments (issue 10)', () => {
+  it("'99.95' is not 99.95 nines: did you mean '99.95%'?", () => {
+    expect(parseAvailabilityArgument('99.95')).toMatchObject({ ok: false, message: expect.stringMatching(/did you mean '99\.95%'/) });
+    expect(parseAvailabilityArgument('4.5')).toMatchObject({ ok: true, complement: 10 ** -4.5 });
   });
 });

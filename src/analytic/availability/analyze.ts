@@ -11,6 +11,7 @@ import { serviceCutSets } from './cut-sets.js';
 import { importanceMeasures } from './importance.js';
 import { findRisks } from './risks.js';
 import { compileService, type ServiceEvaluator } from './service-expr.js';
+import { outageWithin } from './outage-within.js';
 import { findWarnings } from './warnings.js';
 import { MAX_STATES, type DomainSpace } from './zone-states.js';
 
@@ -50,7 +51,7 @@ export function analyzeAvailability(model: Model, options: AvailabilityOptions =
   const zoneCond = model.zones.map((_, z) => conditional(ctx, 'zone', z));
   const regionCond = model.regions.map((_, r) => conditional(ctx, 'region', r));
   const frequency = serviceFrequency(model, cond, zoneCond, regionCond);
-  const svc = serviceResult(cond, frequency, model.horizonSeconds);
+  const svc = serviceResult(cond, frequency, model);
   const tiers = model.tiers.map((_, t) => tierResult(ctx, t, frequency));
   const zones = model.zones.map((zone, z) => ({
     ...domainResult(ctx, zone.name, zone.failure, new Set([z]), zoneCond[z]),
@@ -127,10 +128,11 @@ function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainCondit
   return { downQ: clamp01(down.q), downA: clamp01(down.a), upQ: clamp01(up.q), upA: clamp01(up.a) };
 }
 
-function serviceResult(cond: Conditioned, frequency: Frequency, H: number): ServiceResult {
+function serviceResult(cond: Conditioned, frequency: Frequency, model: Model): ServiceResult {
   const q = clamp01(cond.q);
   const nu = frequency.total;
   const has = nu !== null;
+  const within = has ? outageWithin(model, model.horizonSeconds, nu, q) : null;
   return {
     availability: clamp01(cond.a),
     unavailability: q,
@@ -139,7 +141,8 @@ function serviceResult(cond: Conditioned, frequency: Frequency, H: number): Serv
     downtimeSecondsPerMonth: q * SECONDS_PER_MONTH,
     outagesPerYear: has ? nu * SECONDS_PER_YEAR : null,
     meanOutageSeconds: has && nu > 0 ? q / nu : null,
-    failureProbability: has ? -Math.expm1(-nu * H) : null,
+    failureProbability: within === null ? null : clamp01(within.probability),
+    failureProbabilityMethod: within === null ? null : within.method,
     mtbfSeconds: has && nu > 0 ? 1 / nu : null,
     meanUpSeconds: has && nu > 0 ? cond.a / nu : null,
     failureFrequency: nu,

@@ -32,8 +32,13 @@ export type ServiceResult = {
   readonly outagesPerYear: number | null;
   /** unavailability / ν; null without a frequency or when the service never fails. */
   readonly meanOutageSeconds: number | null;
-  /** P(at least one outage within the horizon) = −expm1(−νH); null without a frequency. */
+  /**
+   * P(at least one outage within the horizon): exact for a single repairable component,
+   * 1 − (1 − q)·e^(−λH); else the rare-event −expm1(−νH). null without a frequency.
+   */
   readonly failureProbability: number | null;
+  /** How failureProbability was computed: 'exact', or the 'rare-event' approximation (simulate measures it). */
+  readonly failureProbabilityMethod: 'exact' | 'rare-event' | null;
   /** 1/ν: mean time between the starts of consecutive outages (mean up time + mean outage). */
   readonly mtbfSeconds: number | null;
   /** availability / ν: mean length of an up period. */
@@ -188,6 +193,7 @@ export type Risk =
 
 export type WarningCode =
   | 'tier-cannot-meet-demand'
+  | 'min-healthy-below-demand'
   | 'tier-min-healthy-exceeds-nodes'
   | 'tier-in-one-zone'
   | 'tier-not-in-service'

@@ -31,6 +31,14 @@ export function findWarnings(model: Model, service: ServiceResult, frequency: Fr
     if (tier.capacity !== undefined && tier.capacity.perNode * tier.nodes < tier.capacity.demand) {
       out.push({ code: 'tier-cannot-meet-demand', path: `${path}.capacity`, message: `tier ${tier.name} cannot meet its demand ${tier.capacity.demand} even with all ${tier.nodes} nodes up (capacity ${tier.capacity.perNode * tier.nodes})` });
     }
+    if (tier.capacity !== undefined && tier.capacity.perNode > 0) {
+      // "Up" with k nodes should mean serving the demand: k below ⌈demand / perNode⌉ counts
+      // the tier as up while it is overloaded.
+      const needed = Math.ceil(tier.capacity.demand / tier.capacity.perNode);
+      if (tier.minHealthy < needed && needed <= tier.nodes) {
+        out.push({ code: 'min-healthy-below-demand', path: `${path}.minHealthy`, message: `tier ${tier.name}: minHealthy ${tier.minHealthy} is below the ${needed} nodes its demand needs (⌈${tier.capacity.demand} / ${tier.capacity.perNode}⌉ = ${needed}): the tier counts as up while overloaded; set minHealthy: ${needed} or drop it (the default is that)` });
+      }
+    }
     const zones = new Set(tier.groups.map((g) => g.zone));
     const only = [...zones][0];
     if (zoned && tier.nodes > 1 && zones.size === 1 && only !== undefined) {

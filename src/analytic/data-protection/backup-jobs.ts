@@ -40,6 +40,32 @@ function simulated(backup: Backup, data: Data, horizonSeconds: number): ReturnTy
 }
 
 /**
+ * Mean duration over the P = fullEvery / every points of a cycle, from their source bytes at the
+ * end of the horizon / throughput: a forward-incremental cycle is one full S and P − 1
+ * increments of one interval's changes; a differential cycle's i-th point holds i intervals of
+ * changes; every point of a full, forever- or reverse-incremental job is the same size. A given
+ * duration is the duration of every point. Worst stays the largest ({@link backupDurationSeconds}).
+ * @example meanBackupDurationSeconds(weeklyFullDailyIncrements, data, year) // (S + 6·I) / 7 / throughput
+ */
+export function meanBackupDurationSeconds(backup: Backup, data: DataSet, horizonSeconds: number): number | undefined {
+  const worst = backupDurationSeconds(backup, data, horizonSeconds);
+  const throughput = backup.throughputBytesPerSecond;
+  if (worst === undefined || backup.durationSeconds !== undefined || throughput === undefined) return worst;
+  if (backup.method !== 'forward-incremental' && backup.method !== 'differential') return worst;
+  const points = Math.max(1, Math.round((backup.fullEverySeconds ?? backup.everySeconds) / backup.everySeconds));
+  const full = sizeAt(data, horizonSeconds);
+  const one = changedBytesAt(data, horizonSeconds, backup.everySeconds);
+  let rest: number;
+  if (backup.method === 'forward-incremental') rest = (points - 1) * one;
+  else {
+    // Differential i holds min(S, i·C) for C one interval's changes: Σ in closed form, no loop.
+    const below = one > 0 ? Math.min(points - 1, Math.floor(full / one)) : points - 1;
+    rest = (one * below * (below + 1)) / 2 + (points - 1 - below) * full;
+  }
+  return (full + rest) / points / throughput;
+}
+
+/**
  * Every backup job simulated over the horizon, and the storage per location (steady states
  * summed; peaks summed, an upper bound as if the jobs' peaks coincided).
  * Restore time = the worst chain's logical bytes (stored / (1 − reduction)) / restore
@@ -72,6 +98,7 @@ export function analyzeBackupJobs(
       worstChainLogicalBytes: logical,
       worstRestoreSeconds: logical / backup.restoreThroughputBytesPerSecond,
       durationSeconds: duration ?? 0,
+      meanDurationSeconds: meanBackupDurationSeconds(backup, data, horizonSeconds) ?? 0,
     };
   });
   const byKey = new Map<string, LocationStorage>();

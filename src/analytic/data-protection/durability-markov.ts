@@ -1,7 +1,7 @@
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { cappedExp, figuresFromLogs } from './durability-figures.js';
 import type { ShardGroup } from './durability-window.js';
-import { logPoissonAtLeastOne, logSumExp } from '../log-math.js';
+import { logPoissonAtLeastOne } from '../log-math.js';
 import type { MarkovDurability } from './types.js';
 
 /**
@@ -14,18 +14,25 @@ import type { MarkovDurability } from './types.js';
  * @example Math.exp(logMarkovMttdl(2, 1, 1e-5, 0.1)) // (3e-5 + 0.1) / 2e-10 = 5.0015e8
  */
 export function logMarkovMttdl(n: number, m: number, lambda: number, mu: number): number {
-  const logB = (j: number): number => Math.log((n - j) * lambda);
+  // T_i = Σ_{j≤i} (1/b_j) Π_{k=j+1..i} (μ/b_k) obeys T_i = T_{i−1}·μ/b_i + 1/b_i, so the double
+  // sum is one pass: MTTDL = Σ_i T_i, each step a log-sum of two positive terms.
   const logMu = Math.log(mu);
-  const terms: number[] = [];
+  let logT = -Infinity;
+  let logSum = -Infinity;
   for (let i = 0; i <= m; i++) {
-    // Σ_{k=j+1..i} (log μ − log b_k), built from j = i downwards.
-    let ratio = 0;
-    for (let j = i; j >= 0; j--) {
-      terms.push(ratio - logB(j));
-      ratio += logMu - logB(j);
-    }
+    const logB = Math.log((n - i) * lambda);
+    logT = logAddExp(logT + logMu - logB, -logB);
+    logSum = logAddExp(logSum, logT);
   }
-  return logSumExp(terms);
+  return logSum;
+}
+
+/** log(e^a + e^b), stable. */
+function logAddExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  const hi = Math.max(a, b);
+  return hi + Math.log1p(Math.exp(Math.min(a, b) - hi));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Component, Data, Tier } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { markovDurability } from './durability-markov.js';
+import { nodeCopies } from './replicas.js';
 import { windowDurability, type ShardGroup } from './durability-window.js';
 import type { DurabilityResult, DurabilityScheme } from './types.js';
 
@@ -16,8 +17,9 @@ export type DurabilityAnalysis = {
  *   n = k + m), shard failure spec and groups; rebuild time given, else bytes per shard /
  *   rebuild throughput (bytes per shard = S(H) / G for a replica, S(H) / (G·k) for a
  *   shard), else the shard's MTTR.
- * - absent: the data tier's n nodes are full replicas (m = n − 1), one group, the tier's
- *   node failure spec, rebuild = the node's MTTR (the model gives no rebuild throughput).
+ * - absent: the data tier's nodes hold r = n − k + 1 full replicas (the copies its own
+ *   redundancy implies, see replicas.ts), one group, the tier's node failure spec, rebuild =
+ *   the node's MTTR (the model gives no rebuild throughput).
  * Copies and backups are not counted: this is the durability of the live storage system.
  * null (with a note) when the spec has no failure rate or no rebuild time can be found.
  * @example analyzeDurability(data, tier, 1e12).durability?.nines
@@ -42,7 +44,7 @@ export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes:
     if (tier === undefined) {
       return { durability: null, notes: [`durability: data tier '${data.tier}' not found`] };
     }
-    scheme = { kind: 'replicas', replicas: tier.nodes };
+    scheme = { kind: 'replicas', replicas: nodeCopies(data, tier).shards };
     failure = tier.failure;
     rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
   }
@@ -71,7 +73,7 @@ export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes:
   const markov = markovDurability(group);
   const notes =
     given === undefined
-      ? [`durability: the ${tier?.nodes ?? 0} nodes of tier '${data.tier}' taken as full replicas, rebuild = node MTTR`]
+      ? [`durability: tier '${data.tier}' taken to hold ${shards} full replica${shards === 1 ? '' : 's'} (n − k + 1 = ${tier?.nodes ?? 0} − ${tier?.minHealthy ?? 0} + 1, what its own redundancy implies), rebuild = node MTTR; give data.durability for the real scheme`]
       : [];
   return {
     durability: {

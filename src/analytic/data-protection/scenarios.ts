@@ -3,6 +3,7 @@
  */
 import type { Data, Model, Recovery, RecoveryStrategy, Scenario, Tier } from '../../model/types.js';
 import { describeLocation, lostWith, placeOfLocation, placeOfZone, type Place } from './failure-domains.js';
+import { nodeCopies, survivesNodeLoss } from './replicas.js';
 import type { BackupJobResult, RecoveryOption, RtoPhases, ScenarioResult } from './types.js';
 
 /** The disruptions analysed, in report order. */
@@ -78,16 +79,20 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
   const survivesAt = (place: Place): boolean =>
     scenario === 'zone' || scenario === 'region' ? !lostWith(place, scenario, primary) : true;
 
+  // Surviving nodes count as replicas only if the data survives losing the others (k + m,
+  // or the replicas the tier's redundancy implies: see replicas.ts).
+  const copies = tier === undefined ? undefined : nodeCopies(data, tier);
+  const holding = (left: number): number => (copies !== undefined && survivesNodeLoss(copies, nodes, nodes - left) ? left : 0);
   let replicas: number;
   switch (scenario) {
     case 'node':
-      replicas = Math.max(0, nodes - 1);
+      replicas = holding(Math.max(0, nodes - 1));
       break;
     case 'zone':
     case 'region':
-      replicas = groups
+      replicas = holding(groups
         .filter((g) => survivesAt(placeOfZone(model, g.zone)))
-        .reduce((s, g) => s + g.count, 0);
+        .reduce((s, g) => s + g.count, 0));
       break;
     case 'corruption':
       replicas = 0;
@@ -137,7 +142,9 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
     options.push(option({
       kind: 'backup', name: backup.name,
       rpoSeconds: backup.everySeconds + job.durationSeconds,
-      rpoExpectedSeconds: backup.everySeconds / 2 + job.durationSeconds,
+      // Expected: half an interval plus the mean duration over the points (weekly full, daily
+      // increments); worst: a whole interval plus the largest point's duration.
+      rpoExpectedSeconds: backup.everySeconds / 2 + job.meanDurationSeconds,
       rtoPhases: phases({
         provisioningSeconds: nodesStanding > 0 ? 0 : recovery.provisioningSeconds,
         restoreSeconds: job.worstRestoreSeconds,

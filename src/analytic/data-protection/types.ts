@@ -66,6 +66,8 @@ export type BackupJobResult = {
   readonly worstRestoreSeconds: number;
   /** Duration of one backup (given, or the largest backup's source bytes / throughput). */
   readonly durationSeconds: number;
+  /** Mean duration over the points of one full cycle (weekly full, daily increments): the expected RPO's. */
+  readonly meanDurationSeconds: number;
 };
 
 export type LocationStorage = {

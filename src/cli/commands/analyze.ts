@@ -4,7 +4,7 @@ import { EXIT } from '../../errors.js';
 import { analyzeDocument } from '../../report/json/documents.js';
 import { DEFAULT_CUT_SETS } from '../../report/json/analysis.js';
 import { envelope } from '../../report/json/envelope.js';
-import { renderAvailability } from '../../report/text/availability.js';
+import { renderAvailability, renderAvailabilityWarnings } from '../../report/text/availability.js';
 import { renderDataProtection } from '../../report/text/data-protection.js';
 import { renderCost } from '../../report/text/cost.js';
 import { output, type CommandContext } from '../context.js';
@@ -36,7 +36,7 @@ Examples:
   $ nines analyze models/database-dr.yaml --json | jq '.service.nines'
   $ nines analyze models/database-dr.yaml --set tiers.db.nodes=5 --set 'data.backups.nightly.every=4 h'
   $ nines analyze models/database-dr.yaml --fail az-a          # drill: zone az-a down
-  $ nines analyze models/inference-3az.yaml --fail us-east-1a --fail 'gpu[0]'`)
+  $ nines analyze models/inference-3az.yaml --fail az-a --fail 'inference[0]'   # a zone and one more GPU node`)
     .action(async (file: string, options: AnalyzeOptions, command: Command) => {
       const o = output(ctx, command);
       const overrides = setOverrides(options.set);
@@ -64,6 +64,8 @@ Examples:
         if (drill !== undefined) sections.push(renderDrill(drill.result, o.style));
         o.out(`${sections.map((s) => s.trimEnd()).join('\n\n')}\n`);
       }
+      // Warnings go to stderr (in --json runs too: the document holds them as warnings[]); -q silences them.
+      if (!o.quiet) o.err(renderAvailabilityWarnings(analysis.availability, o.errStyle));
       ctx.exitCode = EXIT.ok;
     }));
 }

@@ -15,7 +15,7 @@ import { modelInfo } from '../../report/json/analysis.js';
 import { envelope, toJson } from '../../report/json/envelope.js';
 import { renderCheckJunit } from '../../report/junit/gate.js';
 import { renderCheckMarkdown } from '../../report/markdown/gate.js';
-import { githubAnnotations, renderCheck, type CheckView } from '../../report/text/gate.js';
+import { githubAnnotations, githubProblemAnnotations, renderCheck, type CheckView } from '../../report/text/gate.js';
 import { textStyle } from '../../report/style.js';
 import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
@@ -35,7 +35,7 @@ type Flags = {
   exitZero?: boolean;
   method: 'analytic' | 'simulate';
   mcDecision: McDecision;
-  format: Exclude<Format, 'json'>;
+  format: Format;
   report?: { format: Format; path: string }[];
   ci?: 'github' | 'none';
   seed: number;
@@ -71,7 +71,7 @@ export function checkCommand(ctx: CommandContext): Command {
     .addOption(new Option('--mc-decision <mode>', 'with --method simulate: pessimistic = the unfavourable bound must meet the target (inconclusive, exit 3, when the interval straddles it); point = the estimate; optimistic = the favourable bound').choices(['pessimistic', 'point', 'optimistic']).default('pessimistic'))
     .addOption(new Option('--seed <n>', 'with --method simulate: random seed').default(DEFAULT_SEED).argParser(nonNegativeInteger))
     .addOption(new Option('--trials <n>', 'with --method simulate: snapshot trials').default(1_000_000).argParser(positiveInteger))
-    .addOption(new Option('--format <format>', 'stdout format (--json overrides it)').choices(['text', 'markdown', 'junit']).default('text'))
+    .addOption(new Option('--format <format>', 'stdout format (--json overrides it; json is --json)').choices(['text', 'markdown', 'junit', 'json']).default('text'))
     .addOption(new Option('--report <format=path>', `also write a report to a file: FORMAT one of ${FORMATS.join(', ')} (repeatable)`).argParser(reportSpec))
     .option('--no-recommendations', 'do not look for changes that would meet the missed targets')
     .addOption(new Option('--ci <provider>', 'CI integration: github = ::error annotations on stderr and the Markdown summary appended to $GITHUB_STEP_SUMMARY (default: github when GITHUB_ACTIONS=true)').choices(['github', 'none']));
@@ -90,19 +90,25 @@ Exit codes: 0 all targets met · 1 a target missed (or more warnings than --max-
 Examples:
   $ nines check models/database-dr.yaml
   $ nines check models/database-dr.yaml --set 'data.copies.dr-replica.lag=5 minute'   # exits 1; says what would fix it
+  $ nines check models/database-dr.yaml --set 'data.copies=[]'       # exits 1: a region loss falls back to the nightly backup
   $ nines check models/minimal.yaml --target 'availability>=99.99%' --target 'downtimePerYear<=1h@warn'
   $ nines check models/database-dr.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
   $ nines check models/database-dr.yaml --report junit=nines-junit.xml --report markdown=nines.md
   $ nines check models/inference-3az.yaml --method simulate --trials 10000000
   $ nines check models/inference-3az.yaml --target 'runway>=2 month'     # capacity runway (nines plan)`)
     .action(async (file: string, flags: Flags, cmd: Command) => {
-      const o = output(ctx, cmd);
+      const base = output(ctx, cmd);
+      // `--format json` is `--json`, as `--report json=…` is the same document in a file.
+      if (flags.format === 'json') ctx.json = true;
+      const o = flags.format === 'json' ? { ...base, json: true } : base;
       const flagTargets = targetFlags(flags.target);
       const overrides = setOverrides(flags.set);
       const read = await readModelDocument(ctx.proc, file, overrides.edit);
       const loaded = read.ok ? { ...read, model: read.document.model } : read;
+      const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
       if (!loaded.ok) {
         printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
+        if (github) o.err(githubProblemAnnotations(loaded.fileLabel, loaded.problems));
         if (o.json) o.outJson({ ...envelope('check'), status: 'error', valid: false, problems: loaded.problems, records: [], overrides: overridesJson(flags.set, flags.fail) });
         ctx.exitCode = EXIT.input;
         return;
@@ -157,16 +163,17 @@ Examples:
           }
         }
       };
+      // Files first: a report that cannot be written is the run's one error (one JSON
+      // document on stdout, never the report and then the error).
+      const notes: string[] = [];
+      for (const report of flags.report ?? []) notes.push(await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write', true));
+      const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
+      if (github && summaryFile !== undefined && summaryFile !== '') notes.push(await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append'));
       if (o.json) o.outJson(document);
       else o.out(flags.format === 'text' ? renderCheck(view, o.style) + (advice === undefined ? '' : `\n${renderRecommendations(advice, o.style)}`) : render(flags.format, false));
+      if (!o.quiet) for (const note of notes) if (note !== '') o.err(`nines: ${note}\n`);
       if (result.records.length === 0 && !o.quiet) o.err("nines: warning: no targets to check: add a 'targets' section to the model or pass --target\n");
-      for (const report of flags.report ?? []) await writeResultFile(ctx.proc.cwd(), report.path, render(report.format, false), 'write');
-      const github = flags.ci === 'github' || (flags.ci === undefined && ctx.proc.env['GITHUB_ACTIONS'] === 'true');
-      if (github) {
-        o.err(githubAnnotations(result.records));
-        const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
-        if (summaryFile !== undefined && summaryFile !== '') await writeResultFile(ctx.proc.cwd(), summaryFile, `${render('markdown', false)}\n`, 'append');
-      }
+      if (github) o.err(githubAnnotations(result.records));
       ctx.exitCode = exit.code;
     });
 }

@@ -23,6 +23,7 @@ type Flags = {
   years?: number;
   mode: NonNullable<SimulateOptions['mode']>;
   estimator: NonNullable<SimulateOptions['estimator']>;
+  maxWork?: number;
   set?: string[];
   shard?: ShardSpec;
   out?: string;
@@ -55,7 +56,8 @@ export function simulateCommand(ctx: CommandContext): Command {
     .addOption(new Option('--timeline-trials <n>', `simulated horizons in --mode both (default ${groupThousands(DEFAULT_TIMELINE_TRIALS)})`).argParser(positiveInteger))
     .addOption(new Option('--rel-error <x>', 'run until the 95% interval half-width is at most this fraction of the estimate, e.g. 0.05').argParser(positiveNumber))
     .addOption(new Option('--max-time <seconds>', 'time budget with --rel-error (default 10); a run stopped by time is not reproducible').argParser(positiveNumber))
-    .addOption(new Option('--workers <n>', "worker threads: 'auto' (used only when the work pays for them) or a number").default('auto' as const).argParser(workers))
+    .addOption(new Option('--workers <n>', "worker threads: 'auto' (used only when the work pays for them) or a number (at most the core count)").default('auto' as const).argParser(workers))
+    .addOption(new Option('--max-work <n>', 'work budget of one phase: snapshot trials × components draws, or per timeline event 5 + components / 20; default 1e9 (about 20 s of one core). A default trial count is lowered to fit, an explicit one over it is refused').argParser(positiveNumber))
     .addOption(new Option('--years <n>', 'timeline horizon in years (default: the model horizon)').argParser(positiveNumber))
     .addOption(new Option('--mode <mode>', 'what to simulate').choices(['snapshot', 'timeline', 'both']).default('both'))
     .addOption(new Option('--estimator <name>', 'snapshot estimator; auto switches to importance sampling for rare events').choices(['auto', 'naive', 'importance-sampling']).default('auto'))
@@ -103,6 +105,7 @@ Examples:
         ...(flags.relError === undefined ? {} : { relError: flags.relError }),
         ...(flags.maxTime === undefined ? {} : { maxTimeSeconds: flags.maxTime }),
         ...(flags.years === undefined ? {} : { years: flags.years }),
+        ...(flags.maxWork === undefined ? {} : { maxWork: flags.maxWork }),
       };
       if (flags.shard !== undefined && flags.out !== undefined) {
         await runShard(ctx, o, loaded, options, flags.set ?? [], flags.shard, flags.out).finally(bar.done);

@@ -17,9 +17,9 @@ export function readFailure(reader: Reader, raw: unknown, path: Path): Component
     const mtbf = reader.duration(raw['mtbf'], [...path, 'mtbf']);
     if (mtbf !== undefined && mttr !== undefined) spec = { mtbfSeconds: mtbf, mttrSeconds: mttr };
   } else if (raw['afr'] !== undefined) {
-    const afr = reader.fraction(raw['afr'], [...path, 'afr']);
-    if (afr !== undefined && !(afr.value > 0)) reader.report('out-of-range', [...path, 'afr'], 'an annual failure rate must be greater than zero; for a part that never fails, write availability: 100%');
-    else if (afr !== undefined && mttr !== undefined) spec = { afr: afr.value, mttrSeconds: mttr };
+    const afr = reader.rate(raw['afr'], [...path, 'afr']);
+    if (afr !== undefined && !(afr > 0)) reader.report('out-of-range', [...path, 'afr'], 'an annual failure rate must be greater than zero; for a part that never fails, write availability: 100%');
+    else if (afr !== undefined && mttr !== undefined) spec = { afr, mttrSeconds: mttr };
   } else if (raw['availability'] !== undefined) {
     const a = reader.fraction(raw['availability'], [...path, 'availability'], true);
     if (a !== undefined) {
@@ -42,8 +42,9 @@ export function readShardFailure(reader: Reader, raw: unknown, path: Path, rebui
   if (!isRaw(raw) || rebuildSeconds === undefined) return undefined;
   const distribution = readDistribution(raw['distribution']);
   if (raw['afr'] !== undefined) {
-    const afr = reader.fraction(raw['afr'], [...path, 'afr']);
-    return afr && afr.value > 0 ? component({ afr: afr.value, mttrSeconds: rebuildSeconds }, distribution) : undefined;
+    const afr = reader.rate(raw['afr'], [...path, 'afr']);
+    if (afr !== undefined && !(afr > 0)) reader.report('out-of-range', [...path, 'afr'], 'an annual failure rate must be greater than zero');
+    return afr !== undefined && afr > 0 ? component({ afr, mttrSeconds: rebuildSeconds }, distribution) : undefined;
   }
   const mtbf = reader.duration(raw['mtbf'], [...path, 'mtbf']);
   return mtbf === undefined ? undefined : component({ mtbfSeconds: mtbf, mttrSeconds: rebuildSeconds }, distribution);

@@ -3,7 +3,7 @@
  * problem for each value that does not parse. Defensive: the schema may already have
  * reported a wrong shape, so a missing or odd value just yields `undefined`.
  */
-import { parseFraction, parseGrowth } from '../../units/fraction.js';
+import { parseFraction, parseGrowth, parseRate } from '../../units/fraction.js';
 import { parseGrowthRate } from '../../units/growth-rate.js';
 import { parseQuantity, type QuantityKind } from '../../units/quantity.js';
 import type { Growth } from '../../model/types.js';
@@ -13,6 +13,16 @@ import { formatPath, type Path, type Problem } from '../problem.js';
 export type Raw = Record<string, unknown>;
 
 export type Bound = 'positive' | 'non-negative' | 'any';
+
+/**
+ * Magnitudes a quantity may have, so that every rate (1/x), product and square the engines
+ * form stays a finite double: a denormal MTBF of 1e-320 s would make the failure rate ∞.
+ */
+const RANGE: Record<QuantityKind, { readonly min: number; readonly max: number; readonly text: string }> = {
+  duration: { min: 1e-6, max: 1e9 * 365 * 86_400, text: 'between 1 µs and 10⁹ years' },
+  size: { min: 1, max: 1e24, text: 'between 1 B and 10²⁴ B (1,000,000 EB)' },
+  throughput: { min: 1e-3, max: 1e24, text: 'between 0.001 B/s and 10²⁴ B/s' },
+};
 
 export class Reader {
   readonly problems: Problem[] = [];
@@ -84,13 +94,29 @@ export class Reader {
     return { rate: parsed.rate, periodSeconds: parsed.periodSeconds };
   }
 
-  private bounded(value: number, path: Path, bound: Bound, kind: string): number | undefined {
+  /** An annual failure rate ≥ 0 (percentages may pass 100%). */
+  rate(value: unknown, path: Path): number | undefined {
+    if (value === undefined) return undefined;
+    const parsed = parseRate(value);
+    if (!parsed.ok) {
+      this.report('invalid-unit', path, parsed.message);
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  private bounded(value: number, path: Path, bound: Bound, kind: QuantityKind): number | undefined {
     if (bound === 'positive' && !(value > 0)) {
       this.report('out-of-range', path, `a ${kind} here must be greater than zero`);
       return undefined;
     }
     if (bound === 'non-negative' && value < 0) {
       this.report('out-of-range', path, `a ${kind} cannot be negative`);
+      return undefined;
+    }
+    const range = RANGE[kind];
+    if ((value !== 0 && Math.abs(value) < range.min) || Math.abs(value) > range.max) {
+      this.report('out-of-range', path, `a ${kind} must be ${bound === 'positive' ? '' : 'zero or '}${range.text}`);
       return undefined;
     }
     return value;

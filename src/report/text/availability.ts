@@ -54,11 +54,12 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle,
     const tag = risk.kind === 'single-point-of-failure' ? chalk.red.bold('single point of failure') : chalk.yellow.bold('weakest link');
     out.push(wrap(`${tag}: ${risk.message}`));
   }
-  if (result.warnings.length > 0) {
-    out.push('', chalk.bold('Warnings'));
-    for (const w of result.warnings) out.push(wrap(`${chalk.yellow(`warning [${w.code}]`)} ${w.message}`));
-  }
   return `${out.join('\n')}\n`;
+}
+
+/** The analysis warnings, for stderr (the report on stdout holds only results): one per line. */
+export function renderAvailabilityWarnings(result: AvailabilityResult, style: TextStyle): string {
+  return result.warnings.map((w) => `nines: ${style.chalk.yellow(`warning [${w.code}]`)} ${w.message}\n`).join('');
 }
 
 function orDash(x: number | null, f: (v: number) => string): string {
@@ -74,7 +75,7 @@ function serviceTable(result: AvailabilityResult, horizon: string, style: TextSt
     ['Downtime per year / month', `${formatDuration(s.downtimeSecondsPerYear)} / ${formatDuration(s.downtimeSecondsPerMonth)}`],
     ['Outages per year', orDash(s.outagesPerYear, formatCount) + staticNote],
     ['Mean outage', orDash(s.meanOutageSeconds, formatDuration)],
-    [`P(at least one outage within ${horizon})`, orDash(s.failureProbability, formatProbability)],
+    [`P(at least one outage within ${horizon})`, orDash(s.failureProbability, (p) => `${formatProbability(p)}${s.failureProbabilityMethod === 'rare-event' ? ' (≈ 1 − e^(−νH))' : ''}`)],
     ['MTBF (time between outage starts)', orDash(s.mtbfSeconds, formatDuration)],
   );
   return t.toString();

@@ -5,6 +5,7 @@
 import type { GateExit, GateRecord, GateResult, GateStatus, TargetSource } from '../../gate/index.js';
 import { formatMetric, formatThreshold } from '../../gate/index.js';
 import type { RecommendResult } from '../recommend-view.js';
+import { printable } from '../../lib/printable.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 import { wrap } from '../wrap.js';
@@ -48,7 +49,7 @@ export function actualText(record: GateRecord): string {
 
 /** `models/x.yaml:12:3` or `--target 'rto<=1h'`. */
 export function sourceText(source: TargetSource): string {
-  return 'flag' in source ? `--target '${source.flag}'` : `${source.file}:${source.line}:${source.col}`;
+  return 'flag' in source ? `--target '${printable(source.flag)}'` : `${printable(source.file)}:${source.line}:${source.col}`;
 }
 
 /** One sentence on the outcome: "3 targets: 2 met, 1 missed; exit 1". */
@@ -85,7 +86,7 @@ export function renderCheck(view: CheckView, style: TextStyle): string {
   for (const r of view.result.records) {
     t.push([statusLabel(r.status, style), r.id, actualText(r), formatThreshold(r), r.level, sourceText(r.source)]);
   }
-  const notes = view.result.records.filter((r) => r.status !== 'pass').map((r) => wrap(`${statusLabel(r.status, style)} ${r.message}`));
+  const notes = view.result.records.filter((r) => r.status !== 'pass').map((r) => wrap(`${statusLabel(r.status, style)} ${printable(r.message)}`));
   return `${[title, t.toString(), ...(notes.length > 0 ? ['', ...notes] : []), '', verdictLine(view)].join('\n')}\n`;
 }
 
@@ -109,9 +110,21 @@ export function githubAnnotations(records: readonly GateRecord[]): string {
     .filter((r) => r.status !== 'pass')
     .map((r) => {
       const command = r.status === 'warn' ? 'warning' : 'error';
-      const where = 'flag' in r.source ? [] : [`file=${escapeProperty(r.source.file)}`, `line=${r.source.line}`, `col=${r.source.col}`];
+      // A flag, or a model read from standard input, has no file to annotate.
+      const where = 'flag' in r.source || r.source.file === '<stdin>' ? [] : [`file=${escapeProperty(r.source.file)}`, `line=${r.source.line}`, `col=${r.source.col}`];
       const props = [...where, `title=${escapeProperty(`nines check: ${r.id}`)}`].join(',');
       return `::${command} ${props}::${escapeData(r.message)}\n`;
+    })
+    .join('');
+}
+
+/** `::error file=…,line=…,col=…::message` for each problem of an invalid model (none for `<stdin>`). */
+export function githubProblemAnnotations(file: string, problems: readonly { readonly severity: string; readonly line: number; readonly col: number; readonly message: string; readonly code: string }[]): string {
+  return problems
+    .map((p) => {
+      const where = file === '<stdin>' ? [] : [`file=${escapeProperty(file)}`, `line=${p.line}`, `col=${p.col}`];
+      const props = [...where, `title=${escapeProperty(`nines: ${p.code}`)}`].join(',');
+      return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(p.message)}\n`;
     })
     .join('');
 }

@@ -1,4 +1,5 @@
 import type { Problem } from '../../config/problem.js';
+import { printable } from '../../lib/printable.js';
 import type { TextStyle } from '../style.js';
 
 /**
@@ -9,10 +10,11 @@ export function renderProblems(file: string, problems: readonly Problem[], style
   const { chalk } = style;
   return problems
     .map((p) => {
-      const where = chalk.bold(`${file}:${p.line}:${p.col}:`);
+      const where = chalk.bold(`${printable(file)}:${p.line}:${p.col}:`);
       const severity = p.severity === 'error' ? chalk.red('error:') : chalk.yellow('warning:');
-      const path = p.path === '' ? '' : chalk.dim(` (at ${p.path})`);
-      return `${where} ${severity} ${p.message}${path} ${chalk.dim(`[${p.code}]`)}\n`;
+      const path = p.path === '' ? '' : chalk.dim(` (at ${printable(p.path)})`);
+      // One problem, one line: values quoted in the message keep their control characters escaped.
+      return `${where} ${severity} ${printable(p.message)}${path} ${chalk.dim(`[${p.code}]`)}\n`;
     })
     .join('');
 }

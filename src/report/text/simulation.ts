@@ -30,8 +30,12 @@ export function renderSimulation(result: SimulationResult, style: TextStyle): st
   }
   if (result.timeline !== undefined) out.push('', ...timelineLines(result, style));
   if (result.dataLoss !== undefined) out.push('', ...dataLossLines(result.dataLoss, style));
-  for (const note of result.notes) out.push(chalk.yellow(`note: ${note}`));
   return `${out.join('\n')}\n`;
+}
+
+/** The simulation's notes, for stderr (the report on stdout holds only results). */
+export function renderSimulationNotes(result: SimulationResult, style: TextStyle): string {
+  return result.notes.map((note) => `${style.chalk.yellow(`nines: note: ${note}`)}\n`).join('');
 }
 
 function settingsLine(r: SimulationResult): string {

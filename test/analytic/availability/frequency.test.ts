@@ -11,12 +11,15 @@ describe('outage frequency ν = Σ I_B(i)·A_i·λ_i', () => {
   it('a single component fails λ·A times per unit time; mean outage = MTTR', () => {
     // MTBF 999 h, MTTR 1 h: λ = 1/999 per h, A = 0.999 → ν = 0.001 per h (one cycle per
     // MTBF + MTTR = 1000 h); per year 8760 · 0.001 = 8.76; mean outage q/ν = 0.001/0.001 = 1 h;
-    // MTBF of the service 1/ν = 1000 h; P(≥ 1 outage in a year) = 1 − e^(−8.76).
+    // MTBF of the service 1/ν = 1000 h; P(≥ 1 outage in a year), exact for one component from
+    // the steady state: 1 − A·e^(−λ·8760 h) = 1 − 0.999·e^(−8760/999) (the rare-event form
+    // 1 − e^(−8.76) differs by 1.5e-6).
     const s = analyzeAvailability(model({ tiers: [tier('t', { failure: r(999 * H, H) })] })).service;
     expect(s.outagesPerYear).toBeCloseTo(8.76, 12);
     expect(s.meanOutageSeconds).toBeCloseTo(H, 8);
     expect(s.mtbfSeconds).toBeCloseTo(1000 * H, 6);
-    expect(s.failureProbability).toBeCloseTo(1 - Math.exp(-8.76), 14);
+    expect(s.failureProbability).toBeCloseTo(1 - 0.999 * Math.exp(-8760 / 999), 14);
+    expect(s.failureProbabilityMethod).toBe('exact');
   });
 
   it('a 1-of-2 parallel pair: ν = 2·λ·A·q = 2μq², mean outage = MTTR/2', () => {
@@ -96,5 +99,22 @@ describe('outage frequency ν = Σ I_B(i)·A_i·λ_i', () => {
     expect(groups[0]?.outagesPerYear).toBeCloseTo(groups[1]?.outagesPerYear ?? -1, 12);
     expect(groups[0]?.outagesPerYear ?? 0).toBeGreaterThan(0);
     expect(groups[0]?.outagesPerYear ?? 0).toBeLessThan(res.service.outagesPerYear ?? 0);
+  });
+});
+
+describe('P(at least one outage within the horizon), exact where the structure allows (issue 10)', () => {
+  it('one node, MTBF 30 d, MTTR 10 d, 150 d: 1 − 0.75·e^(−5) = 0.99495, not 1 − e^(−3.75) = 0.97648', { timeout: 60_000 }, async () => {
+    const { analyzeModel } = await import('../../../src/analytic/analyze-model.js');
+    const { loadModelText } = await import('../../../src/config/load.js');
+    const r = loadModelText('name: one\nhorizon: 150 d\ntiers: [{ name: n, nodes: 1, failure: { mtbf: 30 d, mttr: 10 d } }]\n');
+    if (!r.ok) throw new Error('invalid');
+    const s = analyzeModel(r.value).availability.service;
+    // Steady start: up with A = 30/40 = 0.75, then no failure for 150 d at λ = 1/30 per day.
+    expect(s.failureProbability).toBeCloseTo(1 - 0.75 * Math.exp(-5), 12);
+    expect(s.failureProbabilityMethod).toBe('exact');
+    // Two nodes: the rare-event form, labelled.
+    const two = loadModelText('name: two\ntiers: [{ name: n, nodes: 2, failure: { mtbf: 30 d, mttr: 10 d }, minHealthy: 1 }]\n');
+    if (!two.ok) throw new Error('invalid');
+    expect(analyzeModel(two.value).availability.service.failureProbabilityMethod).toBe('rare-event');
   });
 });
