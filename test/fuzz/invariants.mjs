@@ -20,7 +20,10 @@ export function figureViolations(document) {
   const out = [];
   const unit = (x) => typeof x === 'number' && x >= 0 && x <= 1;
   const walk = (v, path, key) => {
-    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`, key));
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`, key);
+      return;
+    }
     if (v === null || typeof v !== 'object') {
       if (typeof v !== 'number' || typeof key !== 'string') return;
       if (PROBABILITY.test(key) && !key.startsWith('log10') && !unit(v)) out.push(`${path}: ${v} is not in [0, 1]`);

@@ -30,7 +30,7 @@ function nodes(tree) {
   const out = [];
   const walk = (v, path, parent, key) => {
     out.push({ path, value: v, parent, key });
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], v, i));
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, [...path, i], v, i);
     else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) walk(v[k], [...path, k], v, k);
   };
   walk(tree, [], undefined, undefined);
@@ -116,7 +116,7 @@ function hostileFlags(r, tree) {
   const flags = [];
   const paths = nodes(tree).filter((n) => n.path.length > 0).map((n) => n.path.join('.'));
   if (r() < 0.25 && paths.length > 0) flags.push('--set', `${pick(r, paths)}=${pick(r, ['null', '1e308', '[]', '{}', '"a\\n::error::x"', '5e0%', 'nowhere', '-1', '{mtbf: 1 ms, mttr: 1 ms}'])}`);
-  if (r() < 0.1) flags.push('--set', pick(r, ['tiers..nodes=1', '=1', 'tiers[99].nodes=1', '__proto__.x=1', 'tiers.nowhere.nodes=2', 'a'.repeat(300) + '=1']));
+  if (r() < 0.1) flags.push('--set', pick(r, ['tiers..nodes=1', '=1', 'tiers[99].nodes=1', '__proto__.x=1', 'tiers.nowhere.nodes=2', `${'a'.repeat(300)}=1`]));
   if (r() < 0.1) flags.push('--fail', pick(r, ['nowhere', 'db[99]', 'db[-1]', 'zone:', 'a\n::error::x', 'us-east', 'az-a', 'db[0]']));
   return flags;
 }
@@ -138,7 +138,7 @@ const COMMANDS = [
 export function fuzzCase(seed, i, sources, parse) {
   const r = rng(seed * 1_000_003 + i);
   const source = pick(r, sources);
-  let tree = structuredClone(source.tree);
+  const tree = structuredClone(source.tree);
   const what = [source.name];
   const count = 1 + Math.floor(r() * 3);
   for (let k = 0; k < count; k++) what.push(mutateTree(r, tree));

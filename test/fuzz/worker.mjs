@@ -17,8 +17,20 @@ process.on('message', async ({ id, args, stdin, env }) => {
   const proc = {
     argv: ['node', 'nines', ...args],
     env: env ?? {},
-    stdout: { write: (s) => ((stdout += s), true), isTTY: false },
-    stderr: { write: (s) => ((stderr += s), true), isTTY: false },
+    stdout: {
+      write: (s) => {
+        stdout += s;
+        return true;
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (s) => {
+        stderr += s;
+        return true;
+      },
+      isTTY: false,
+    },
     stdin: {
       isTTY: false,
       async *[Symbol.asyncIterator]() {
