@@ -71,6 +71,28 @@ export type Tier = {
   /** The tier's per-node failure spec (groups may override it). */
   readonly failure: Component;
   readonly capacity: { readonly perNode: number; readonly demand: number } | undefined;
+  /**
+   * Service interruption caused by each node failure the tier rides out (a leader election,
+   * connection draining), seconds; 0: none.
+   */
+  readonly interruptionSeconds?: number;
+};
+
+/**
+ * A primary that fails over to a standby (DESIGN §4, "Failover and recovery"): while the
+ * primary is up it serves; when it fails the service is down for the switchover τ, then runs
+ * on the standby if the switchover succeeded (probability `success`), and on the primary's
+ * repair switches back, interrupted for `failbackSeconds`.
+ */
+export type Failover = {
+  readonly kind: 'failover';
+  readonly primary: ServiceExpr;
+  readonly standby: ServiceExpr;
+  /** Given switchover τ; `undefined`: from the recovery strategy and phases. */
+  readonly switchoverSeconds: number | undefined;
+  /** c: probability that a switchover succeeds. */
+  readonly success: number;
+  readonly failbackSeconds: number;
 };
 
 /** The service structure: which tiers must be up. */
@@ -78,7 +100,8 @@ export type ServiceExpr =
   | { readonly kind: 'tier'; readonly tier: string }
   | { readonly kind: 'all'; readonly of: readonly ServiceExpr[] }
   | { readonly kind: 'any'; readonly of: readonly ServiceExpr[] }
-  | { readonly kind: 'atLeast'; readonly k: number; readonly of: readonly ServiceExpr[] };
+  | { readonly kind: 'atLeast'; readonly k: number; readonly of: readonly ServiceExpr[] }
+  | Failover;
 
 /** A failure domain that holds something: a zone, a region, or outside every modelled domain. */
 export type Location =
@@ -159,6 +182,8 @@ export type Data = {
   readonly backups: readonly Backup[];
   /** `undefined`: the data tier's nodes are full replicas (derived by the engine). */
   readonly durability: Durability | undefined;
+  /** Rate of logical corruption (per second, 1 / MTBF); `undefined`: not given. */
+  readonly corruptionRate?: number;
 };
 
 export type RecoveryStrategy =
@@ -168,12 +193,18 @@ export type RecoveryStrategy =
   | 'pilot-light'
   | 'backup-restore';
 
-export type Recovery = {
-  readonly strategy: RecoveryStrategy;
+/** The durations that add up to an RTO (restore comes from the backups). */
+export type RecoveryPhases = {
   readonly detectionSeconds: number;
   readonly failoverSeconds: number;
   readonly provisioningSeconds: number;
   readonly validationSeconds: number;
+};
+
+export type Recovery = RecoveryPhases & {
+  readonly strategy: RecoveryStrategy;
+  /** Phases for one disruption (`recovery.node`, `.zone`, `.region`, `.corruption`) over the defaults. */
+  readonly byScenario?: Readonly<Partial<Record<Scenario, RecoveryPhases>>>;
 };
 
 export type TargetMetric =
@@ -184,6 +215,7 @@ export type TargetMetric =
   | 'rto'
   | 'durability'
   | 'dataAtRisk'
+  | 'dataLossPerYear'
   | 'backupStorage'
   | 'errorBudget'
   | 'budgetExhaustionProbability'

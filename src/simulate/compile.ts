@@ -3,13 +3,17 @@
  * becomes one component index, and the service structure becomes a postfix program.
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
-import type { Component, Distribution, Model, ServiceExpr } from '../model/types.js';
+import { switchovers } from '../analytic/failover/switchover.js';
+import { analyzeAvailability } from '../analytic/availability/index.js';
+import { resolveModel, type Structure } from '../model/resolve.js';
+import type { Component, Distribution, Model } from '../model/types.js';
 
 /** Postfix opcodes of the service program; each instruction is [op, a, b]. */
 export const OP_TIER = 0; // push tierDown[a]
 export const OP_ALL = 1; // pop a operands; down if any is down
 export const OP_ANY = 2; // pop a operands; down if all are down
 export const OP_AT_LEAST = 3; // pop a operands; up if at least b are up
+export const OP_FAILOVER = 4; // pop a = 2 operands (primary, standby) of failover b; snapshot: down if both are
 
 /** Distribution codes of the timeline kernel. */
 export const DIST_EXPONENTIAL = 0;
@@ -56,13 +60,18 @@ export type CompiledModel = {
   readonly repairParam: Float64Array;
   /** Names of components that fail but have no time behaviour (no mttr): no timeline for them. */
   readonly staticComponents: readonly string[];
+  /** Failover nodes (the program's OP_FAILOVER b): switchover τ, success c, failback f. */
+  readonly failoverCount: number;
+  readonly failoverSwitchover: Float64Array;
+  readonly failoverSuccess: Float64Array;
+  readonly failoverFailback: Float64Array;
+  /** The primary's mean outage (analytic), for the age of an outage under way at a steady start. */
+  readonly failoverPrimaryMeanOutage: Float64Array;
 };
 
 /** Flattens a model for the kernels. @example compileModel(model).componentCount */
 export function compileModel(model: Model): CompiledModel {
-  const regionIndex = new Map(model.regions.map((r, i) => [r.name, i]));
-  const zoneIndex = new Map(model.zones.map((z, i) => [z.name, i]));
-  const tierIndex = new Map(model.tiers.map((t, i) => [t.name, i]));
+  const resolved = resolveModel(model);
   const R = model.regions.length;
   const Z = model.zones.length;
   const T = model.tiers.length;
@@ -75,11 +84,10 @@ export function compileModel(model: Model): CompiledModel {
     specs.push(r.failure);
     names.push(`region ${r.name}`);
   }
-  const zoneRegion = new Int32Array(Z);
-  model.zones.forEach((z, i) => {
+  const zoneRegion = Int32Array.from(resolved.zoneRegion);
+  model.zones.forEach((z) => {
     specs.push(z.failure);
     names.push(`zone ${z.name}`);
-    zoneRegion[i] = z.region === undefined ? -1 : lookup(regionIndex, z.region, 'region');
   });
   const nodeZone = new Int32Array(nodeCount);
   const nodeTier = new Int32Array(nodeCount);
@@ -88,8 +96,8 @@ export function compileModel(model: Model): CompiledModel {
   let n = 0;
   model.tiers.forEach((tier, t) => {
     let total = 0;
-    for (const g of tier.groups) {
-      const z = g.zone === undefined ? -1 : lookup(zoneIndex, g.zone, 'zone');
+    tier.groups.forEach((g, gi) => {
+      const z = resolved.groupZone[t]?.[gi] ?? -1;
       for (let j = 0; j < g.count; j++, n++) {
         nodeZone[n] = z;
         nodeTier[n] = t;
@@ -98,7 +106,7 @@ export function compileModel(model: Model): CompiledModel {
       }
       if (z >= 0) tierZoneNodes[t * Z + z] = (tierZoneNodes[t * Z + z] ?? 0) + g.count;
       total += g.count;
-    }
+    });
     tierThreshold[t] = total - tier.minHealthy + 1;
   });
 
@@ -138,7 +146,13 @@ export function compileModel(model: Model): CompiledModel {
   });
 
   const code: number[] = [];
-  const stackDepth = emit(model.service, tierIndex, code);
+  const stackDepth = emit(resolved.structure, code);
+  const F = resolved.failovers.length;
+  const taus = switchovers(resolved);
+  const failoverPrimaryMeanOutage = new Float64Array(F);
+  resolved.failovers.forEach((f, i) => {
+    failoverPrimaryMeanOutage[i] = analyzeAvailability({ ...model, service: f.node.spec.primary }).service.meanOutageSeconds ?? 0;
+  });
   return {
     regionCount: R,
     zoneCount: Z,
@@ -163,13 +177,12 @@ export function compileModel(model: Model): CompiledModel {
     repairKind,
     repairParam,
     staticComponents,
+    failoverCount: F,
+    failoverSwitchover: Float64Array.from(resolved.failovers, (_, i) => taus[i]?.seconds ?? 0),
+    failoverSuccess: Float64Array.from(resolved.failovers, (f) => f.node.spec.success),
+    failoverFailback: Float64Array.from(resolved.failovers, (f) => f.node.spec.failbackSeconds),
+    failoverPrimaryMeanOutage,
   };
-}
-
-function lookup(index: Map<string, number>, name: string, what: string): number {
-  const i = index.get(name);
-  if (i === undefined) throw new Error(`simulate: unknown ${what} "${name}"`);
-  return i;
 }
 
 /** The kernel's code and parameter of a distribution. @example distributionCode({ type: 'weibull', shape: 2 }) // [2, 2] */
@@ -190,26 +203,31 @@ export function distributionCode(d: Distribution): [number, number] {
   }
 }
 
-/** Emits postfix code for e; returns the stack depth it needs. */
-function emit(e: ServiceExpr, tiers: Map<string, number>, code: number[]): number {
-  switch (e.kind) {
+/** Emits postfix code for s; returns the stack depth it needs. */
+function emit(s: Structure, code: number[]): number {
+  switch (s.kind) {
     case 'tier':
-      code.push(OP_TIER, lookup(tiers, e.tier, 'tier'), 0);
+      code.push(OP_TIER, s.tier, 0);
       return 1;
     case 'all':
     case 'any':
     case 'atLeast': {
       let depth = 0;
-      e.of.forEach((child, i) => {
-        depth = Math.max(depth, i + emit(child, tiers, code));
+      s.of.forEach((child, i) => {
+        depth = Math.max(depth, i + emit(child, code));
       });
-      const op = e.kind === 'all' ? OP_ALL : e.kind === 'any' ? OP_ANY : OP_AT_LEAST;
-      code.push(op, e.of.length, e.kind === 'atLeast' ? e.k : 0);
+      const op = s.kind === 'all' ? OP_ALL : s.kind === 'any' ? OP_ANY : OP_AT_LEAST;
+      code.push(op, s.of.length, s.kind === 'atLeast' ? s.k : 0);
       return Math.max(depth, 1);
     }
+    case 'failover': {
+      const depth = Math.max(emit(s.primary, code), 1 + emit(s.standby, code));
+      code.push(OP_FAILOVER, 2, s.index);
+      return depth;
+    }
     default: {
-      const never: never = e;
-      throw new Error(`simulate: unknown service expression ${JSON.stringify(never)}`);
+      const never: never = s;
+      throw new Error(`simulate: unknown structure ${JSON.stringify(never)}`);
     }
   }
 }

@@ -4,9 +4,13 @@
  * its zone's region are up (DESIGN §4, common cause); tier t is down when at least
  * n − k + 1 of its nodes are effectively down.
  */
-import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER, type CompiledModel } from './compile.js';
+import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER, type CompiledModel } from './compile.js';
 
-/** Runs the postfix service program over tier states (1 = down); returns 1 if the service is down. */
+/**
+ * Runs the postfix service program over tier states (1 = down); returns 1 if the service is
+ * down. A snapshot has no time, so a failover is the static parallel of primary and standby
+ * (its switchover windows exist only on a timeline: see failover-timeline.ts).
+ */
 export function runProgram(program: Int32Array, tierDown: Uint8Array, stack: Uint8Array): number {
   let sp = 0;
   for (let pc = 0; pc < program.length; pc += 3) {
@@ -21,7 +25,7 @@ export function runProgram(program: Int32Array, tierDown: Uint8Array, stack: Uin
     sp -= a;
     let result: number;
     if (op === OP_ALL) result = down > 0 ? 1 : 0;
-    else if (op === OP_ANY) result = down === a ? 1 : 0;
+    else if (op === OP_ANY || op === OP_FAILOVER) result = down === a ? 1 : 0;
     else if (op === OP_AT_LEAST) result = a - down < (program[pc + 2] ?? 0) ? 1 : 0;
     else throw new Error(`simulate: bad opcode ${op}`);
     stack[sp++] = result;

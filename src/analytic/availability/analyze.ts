@@ -1,13 +1,17 @@
-import type { Model } from '../../model/types.js';
+import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
+import type { Failover, Model } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js';
+import { switchovers, type Switchover } from '../failover/switchover.js';
 import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
 import { clamp01, componentFigures, failureWithin, ninesOf, summarizeDomains } from './figures.js';
 import { serviceFrequency, type DomainConditional, type Frequency } from './frequency.js';
 import { kOfN } from './k-of-n.js';
+import { ALWAYS_DOWN, ALWAYS_UP } from './pair.js';
 import { capacityAfterLoss, survivesLoss } from './loss.js';
 import { prepare, type Prepared } from './prepare.js';
 import type { AvailabilityResult, DomainResult, ServiceResult, TierResult } from './result.js';
 import { findRisks } from './risks.js';
+import { failoverTerms, type FailoverTerms, type SubAnalysis } from './failover-terms.js';
 import { compileService, type ServiceEvaluator } from './service-expr.js';
 import { findWarnings } from './warnings.js';
 import type { DomainSpace } from './zone-states.js';
@@ -18,36 +22,52 @@ type Ctx = {
   readonly service: ServiceEvaluator;
   readonly cache: TierCache;
   readonly cond: Conditioned;
+  readonly terms: FailoverTerms;
 };
 
 /**
  * Analyses a model's availability exactly: zone/region common cause by conditioning on their
  * states, k-of-n tiers by binomial / Poisson-binomial tails, the service expression on (a, q)
- * pairs, outage frequency by Birnbaum importance (DESIGN §4).
+ * pairs, outage frequency by Birnbaum importance (DESIGN §4), and each failover node's
+ * switchover windows on top of the static structure ({@link failoverTerms}).
  * @example analyzeAvailability(model).service.nines
  */
 export function analyzeAvailability(model: Model): AvailabilityResult {
-  const prepared = prepare(model);
-  const service = compileService(
-    model.service,
-    model.tiers.map((t) => t.name),
-  );
+  const resolved = resolveModel(model);
+  const list = switchovers(resolved);
+  const taus = new Map<Failover, Switchover>();
+  resolved.failovers.forEach((f, i) => {
+    const tau = list[i];
+    if (tau !== undefined) taus.set(f.node.spec, tau);
+  });
+  return analyzeResolved(resolved, taus).result;
+}
+
+function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Switchover>): SubAnalysis {
+  const { model } = resolved;
+  const prepared = prepare(resolved);
+  const service = compileService(resolved.structure);
   const cache: TierCache = new Map();
   const cond = conditionService(prepared, service, cache);
-  const ctx: Ctx = { model, prepared, service, cache, cond };
+  const terms = failoverTerms({
+    resolved, prepared, cache, switchover: taus,
+    analyze: (m) => analyzeResolved(resolveModel(m), taus),
+  });
+  const ctx: Ctx = { model, prepared, service, cache, cond, terms };
   const zoneCond = model.zones.map((_, z) => conditional(ctx, 'zone', z));
   const regionCond = model.regions.map((_, r) => conditional(ctx, 'region', r));
-  const frequency = serviceFrequency(model, cond, zoneCond, regionCond);
-  const svc = serviceResult(cond, frequency, model.horizonSeconds);
+  const staticFrequency = serviceFrequency(model, cond, zoneCond, regionCond);
+  const frequency = withSwitchovers(withInterruptions(staticFrequency, cond), terms);
+  const svc = serviceResult(cond, terms, frequency, model.horizonSeconds);
   const tiers = model.tiers.map((_, t) => tierResult(ctx, t, frequency));
   const zones = model.zones.map((zone, z) => ({
-    ...domainResult(ctx, zone.name, zone.failure, new Set([z]), zoneCond[z]),
+    ...domainResult(ctx, zone.name, zone.failure, new Set([z]), zoneCond[z], terms.zones[z] ?? 0),
     region: zone.region ?? null,
   }));
   const regions = model.regions.map((region, r) => {
     const inside = model.zones.flatMap((_, z) => (prepared.space.zoneRegion[z] === r ? [z] : []));
     return {
-      ...domainResult(ctx, region.name, region.failure, new Set(inside), regionCond[r]),
+      ...domainResult(ctx, region.name, region.failure, new Set(inside), regionCond[r], terms.regions[r] ?? 0),
       zones: inside.map((z) => model.zones[z]?.name ?? ''),
     };
   });
@@ -55,6 +75,7 @@ export function analyzeAvailability(model: Model): AvailabilityResult {
   const result = {
     horizonSeconds: H,
     service: svc,
+    failovers: terms.report,
     tiers,
     zones,
     regions,
@@ -74,9 +95,34 @@ export function analyzeAvailability(model: Model): AvailabilityResult {
     },
   };
   return {
-    ...result,
-    risks: findRisks(result),
-    warnings: findWarnings(model, svc, frequency),
+    result: {
+      ...result,
+      risks: findRisks(result, terms.paths, model.tiers.map((_, t) => survivesTierLoss(prepared, service, t))),
+      warnings: findWarnings(resolved, svc, frequency, terms, taus),
+    },
+    frequency,
+  };
+}
+
+/** Is the service up with tier t down and every other tier up (the static structure)? */
+function survivesTierLoss(prepared: Prepared, service: ServiceEvaluator, t: number): boolean {
+  return service(prepared.tiers.map((_, i) => (i === t ? ALWAYS_DOWN : ALWAYS_UP))).a === 1;
+}
+
+/** The frequency plus the outages that per-failure interruptions start. */
+function withInterruptions(f: Frequency, cond: Conditioned): Frequency {
+  return cond.blipNu > 0 && f.total !== null ? { ...f, total: f.total + cond.blipNu } : f;
+}
+
+/** The static frequency plus the switchovers' Δν (split to node groups where attributed). */
+function withSwitchovers(f: Frequency, terms: FailoverTerms): Frequency {
+  if (terms.report.length === 0) return f;
+  const total = f.total === null || terms.staticParts.length > 0 ? null : Math.max(0, f.total + terms.dnu);
+  return {
+    ...f,
+    total,
+    nodes: f.nodes.map((row, t) => row.map((x, g) => Math.max(0, x + (terms.nodesNu[t]?.[g] ?? 0)))),
+    staticSubjects: [...new Set([...f.staticSubjects, ...terms.staticParts])],
   };
 }
 
@@ -110,12 +156,13 @@ function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainCondit
   return { downQ: clamp01(down.q), downA: clamp01(down.a), upQ: clamp01(up.q), upA: clamp01(up.a) };
 }
 
-function serviceResult(cond: Conditioned, frequency: Frequency, H: number): ServiceResult {
-  const q = clamp01(cond.q);
+function serviceResult(cond: Conditioned, terms: FailoverTerms, frequency: Frequency, H: number): ServiceResult {
+  const q = clamp01(cond.q + cond.blipQ + terms.dq);
+  const a = clamp01(cond.a - cond.blipQ - terms.dq);
   const nu = frequency.total;
   const has = nu !== null;
   return {
-    availability: clamp01(cond.a),
+    availability: a,
     unavailability: q,
     nines: ninesOf(q),
     downtimeSecondsPerYear: q * SECONDS_PER_YEAR,
@@ -124,11 +171,17 @@ function serviceResult(cond: Conditioned, frequency: Frequency, H: number): Serv
     meanOutageSeconds: has && nu > 0 ? q / nu : null,
     failureProbability: has ? -Math.expm1(-nu * H) : null,
     mtbfSeconds: has && nu > 0 ? 1 / nu : null,
-    meanUpSeconds: has && nu > 0 ? cond.a / nu : null,
+    meanUpSeconds: has && nu > 0 ? a / nu : null,
     failureFrequency: nu,
     statesEvaluated: cond.states,
     prunedProbability: cond.prunedProbability,
   };
+}
+
+/** The service interruptions tier t's failures cause (all of them when it is the only tier that blips). */
+function blipShare(ctx: Ctx, t: number): number {
+  const all = ctx.cond.tierBlipQ.reduce((x, y) => x + y, 0);
+  return all > 0 ? (ctx.cond.blipQ * (ctx.cond.tierBlipQ[t] ?? 0)) / all : 0;
 }
 
 function share(total: number, ifPerfect: number): number {
@@ -157,15 +210,18 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
     [...byF].map(([q, count]) => ({ q, count })),
     tier.minHealthy,
   );
-  const q = clamp01(cond.tierQ[t] ?? 0);
-  const perfectQ = cond.tierPerfectQ[t] ?? 0;
+  const blip = cond.tierBlipQ[t] ?? 0;
+  const q = clamp01((cond.tierQ[t] ?? 0) + blip);
+  // With the tier perfect, the switchovers its nodes caused vanish; the others remain.
+  const kept = ctx.terms.dq - (ctx.terms.nodes[t] ?? []).reduce((x, y) => x + y, 0);
+  const perfectQ = (cond.tierPerfectQ[t] ?? 0) + kept + cond.blipQ - blipShare(ctx, t);
   const cap = tier.capacity;
   return {
     name: tier.name,
     nodes: tier.nodes,
     minHealthy: tier.minHealthy,
     failuresTolerated: tier.nodes - tier.minHealthy,
-    availability: clamp01(cond.tierA[t] ?? 0),
+    availability: clamp01((cond.tierA[t] ?? 0) - blip),
     unavailability: q,
     nines: ninesOf(q),
     anyNodeFailureProbability: -Math.expm1(logNone),
@@ -179,8 +235,8 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
         frequency.total === null ? null : (frequency.nodes[t]?.[gi] ?? 0) * SECONDS_PER_YEAR,
     })),
     zones: [...new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])))],
-    serviceAvailabilityIfPerfect: clamp01(cond.tierPerfectA[t] ?? 0),
-    unavailabilityShare: share(cond.q, perfectQ),
+    serviceAvailabilityIfPerfect: clamp01((cond.tierPerfectA[t] ?? 0) - kept - cond.blipQ + blipShare(ctx, t)),
+    unavailabilityShare: share(cond.q + cond.blipQ + ctx.terms.dq, perfectQ),
     capacity:
       cap === undefined
         ? null
@@ -199,14 +255,17 @@ function domainResult(
   failure: Model['zones'][number]['failure'],
   zonesDown: ReadonlySet<number>,
   c: DomainConditional | undefined,
+  switchoverShare: number,
 ): DomainResult {
-  const { model, prepared, service, cond } = ctx;
+  const { model, prepared, service, cond, terms } = ctx;
+  // With the domain perfect, the switchovers its losses caused vanish; the others remain.
+  const kept = terms.dq - switchoverShare;
   const figures = componentFigures(failure, model.horizonSeconds);
   const nodes = prepared.tiers.reduce(
     (s, tier) => s + tier.groups.reduce((x, g) => x + (zonesDown.has(g.zone) ? g.count : 0), 0),
     0,
   );
-  const upQ = c?.upQ ?? cond.q;
+  const upQ = (c?.upQ ?? cond.q) + kept + cond.blipQ;
   return {
     name,
     availability: figures.availability,
@@ -217,8 +276,8 @@ function domainResult(
     serviceSurvivesLoss: survivesLoss(prepared, service, zonesDown),
     serviceAvailabilityGivenLoss: c?.downA ?? 0,
     serviceUnavailabilityGivenLoss: c?.downQ ?? 1,
-    serviceAvailabilityIfPerfect: clamp01(c?.upA ?? cond.a),
-    unavailabilityShare: share(cond.q, upQ),
+    serviceAvailabilityIfPerfect: clamp01((c?.upA ?? cond.a) - kept - cond.blipQ),
+    unavailabilityShare: share(cond.q + cond.blipQ + terms.dq, upQ),
     capacityAfterLoss: capacityAfterLoss(model, prepared, zonesDown),
   };
 }

@@ -23,6 +23,16 @@ export type Conditioned = {
   readonly nodeImportance: readonly (readonly number[])[];
   readonly zone: DomainSums;
   readonly region: DomainSums;
+  /**
+   * Per-failure interruptions (`interruption` d_t): Σ_s P(s)·Σ_g n_g·λ_g·a_g·P(the others
+   * hold k | s)·d_t, per tier (`tierBlipQ`) and weighted by the tier's Birnbaum importance for
+   * the service (`blipQ`, `blipNu` without the d_t): a failure the tier rides out still
+   * interrupts it for d_t (a three-state semi-Markov cycle up → blip → degraded → up; first
+   * order in d_t: a second failure within the blip is not counted).
+   */
+  readonly blipQ: number;
+  readonly blipNu: number;
+  readonly tierBlipQ: readonly number[];
 };
 
 export type DomainSums = {
@@ -66,7 +76,7 @@ export function conditionService(
   light = false,
   space: DomainSpace = prepared.space,
 ): Conditioned {
-  const { tiers } = prepared;
+  const { tiers, interruptions } = prepared;
   const T = tiers.length;
   let A = 0;
   let Q = 0;
@@ -75,6 +85,9 @@ export function conditionService(
   const tierPerfectQ = new Array<number>(T).fill(0);
   const tierPerfectA = new Array<number>(T).fill(0);
   const nodeImportance = tiers.map((t) => new Array<number>(t.groups.length).fill(0));
+  const tierBlipQ = new Array<number>(T).fill(0);
+  let blipQ = 0;
+  let blipNu = 0;
   const zone = sums(space.zoneQ.length);
   const region = sums(space.regionQ.length);
   const pairs: Pair[] = tiers.map(() => ALWAYS_UP);
@@ -130,8 +143,22 @@ export function conditionService(
       tierPerfectA[t] = (tierPerfectA[t] ?? 0) + P * up.a;
       // Birnbaum importance of the tier in this state: A(t up) − A(t down) = q(t down) − q(t up).
       const tierImportance = down.q - up.q;
-      if (!(tierImportance > 0) || tier.k <= 0) return;
       const c = counts[t] ?? [];
+      const blip = interruptions[t] ?? 0;
+      if (blip > 0) {
+        const survive = c.map((x, ci) => (x <= 0 ? 0 : tierEval(cache, t, tier, c.map((y, cj) => (cj === ci ? y - 1 : y)), tier.k).a));
+        let rate = 0;
+        tier.groups.forEach((g) => {
+          if (g.zone >= 0 && s.zoneDown[g.zone] === true) return;
+          rate += g.count * (g.failure.failureRate ?? 0) * (1 - g.failure.unavailability) * (survive[g.cls] ?? 0);
+        });
+        tierBlipQ[t] = (tierBlipQ[t] ?? 0) + P * rate * blip;
+        if (tierImportance > 0) {
+          blipQ += P * tierImportance * rate * blip;
+          blipNu += P * tierImportance * rate;
+        }
+      }
+      if (!(tierImportance > 0) || tier.k <= 0) return;
       const imp = nodeImportance[t] ?? [];
       // A node matters iff exactly k − 1 of the other surviving nodes are up: the `edge` of
       // the k − 1-of-(n − 1) tier without it, which depends only on the node's class.
@@ -158,5 +185,8 @@ export function conditionService(
     nodeImportance,
     zone,
     region,
+    blipQ,
+    blipNu,
+    tierBlipQ,
   };
 }

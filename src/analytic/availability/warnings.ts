@@ -1,6 +1,9 @@
-import type { Component, Model } from '../../model/types.js';
+import type { ResolvedModel } from '../../model/resolve.js';
+import type { Component, Failover } from '../../model/types.js';
 import type { Frequency } from './frequency.js';
 import type { ServiceResult, Warning } from './result.js';
+import type { Switchover } from '../failover/switchover.js';
+import type { FailoverTerms } from './failover-terms.js';
 import { tiersIn } from './service-expr.js';
 
 function mttrExceedsMtbf(c: Component | undefined): boolean {
@@ -19,9 +22,16 @@ function mttrExceedsMtbf(c: Component | undefined): boolean {
  * leave the outage frequency unknown, and pruned zone states.
  * @example findWarnings(model, service, frequency).map((w) => w.code)
  */
-export function findWarnings(model: Model, service: ServiceResult, frequency: Frequency): Warning[] {
+export function findWarnings(
+  resolved: ResolvedModel,
+  service: ServiceResult,
+  frequency: Frequency,
+  terms: FailoverTerms,
+  taus: ReadonlyMap<Failover, Switchover>,
+): Warning[] {
+  const { model } = resolved;
   const out: Warning[] = [];
-  const used = tiersIn(model.service);
+  const used = tiersIn(resolved.structure);
   const zoned = model.zones.length > 0;
   model.tiers.forEach((tier, t) => {
     const path = `tiers[${t}]`;
@@ -36,7 +46,7 @@ export function findWarnings(model: Model, service: ServiceResult, frequency: Fr
     if (zoned && tier.nodes > 1 && zones.size === 1 && only !== undefined) {
       out.push({ code: 'tier-in-one-zone', path, message: `zone ${only} holds all ${tier.nodes} nodes of tier ${tier.name}: its loss takes the whole tier down` });
     }
-    if (!used.has(tier.name)) {
+    if (!used.has(t)) {
       out.push({ code: 'tier-not-in-service', path, message: `tier ${tier.name} is not part of the service expression: it does not affect the service figures` });
     }
     tier.groups.forEach((g, gi) => {
@@ -61,6 +71,20 @@ export function findWarnings(model: Model, service: ServiceResult, frequency: Fr
   });
   if (frequency.total === null) {
     out.push({ code: 'static-no-frequency', message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)` });
+  }
+  resolved.failovers.forEach((f, i) => {
+    const entry = terms.report[i];
+    const tau = taus.get(f.node.spec);
+    const path = 'service';
+    if (entry !== undefined && entry.sharedDomains.length > 0) {
+      out.push({ code: 'failover-shared-domain', path, message: `failover ${entry.primary} → ${entry.standby}: ${entry.sharedDomains.join(', ')} hold both sides; their switchover terms treat the sides as independent (an approximation)` });
+    }
+    if (tau?.note !== undefined) {
+      out.push({ code: 'failover-switchover', path, message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: ${tau.note}` });
+    }
+  });
+  if (terms.staticParts.length > 0) {
+    out.push({ code: 'failover-without-rates', message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency` });
   }
   if (service.prunedProbability > 0) {
     out.push({ code: 'states-pruned', message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were skipped: the true unavailability is at most that much higher` });

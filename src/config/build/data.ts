@@ -18,8 +18,12 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
   const copies = list(raw['copies']).flatMap((c, i) => readCopy(reader, c, ['data', 'copies', i], domains));
   const backups = list(raw['backups']).flatMap((b, i) => readBackup(reader, b, ['data', 'backups', i], domains));
   const durability = readDurability(reader, raw['durability'], ['data', 'durability'], sizeBytes);
+  const corruption = isRaw(raw['corruption']) ? reader.duration(raw['corruption']['mtbf'], ['data', 'corruption', 'mtbf']) : undefined;
   if (tier === undefined || sizeBytes === undefined) return undefined;
-  return { tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability };
+  return {
+    tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability,
+    ...(corruption === undefined ? {} : { corruptionRate: 1 / corruption }),
+  };
 }
 
 function readReplication(reader: Reader, raw: unknown, path: Path): Replication | undefined {

@@ -30,7 +30,8 @@ export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]):
     const capacity = readCapacity(t['capacity']);
     const minHealthy = readMinHealthy(reader, t['minHealthy'], [...path, 'minHealthy'], nodes, capacity, name);
     if (minHealthy === undefined) return [];
-    return [{ name, nodes, groups, minHealthy, failure, capacity }];
+    const interruption = reader.duration(t['interruption'], [...path, 'interruption'], 'non-negative');
+    return [{ name, nodes, groups, minHealthy, failure, capacity, ...(interruption === undefined ? {} : { interruptionSeconds: interruption }) }];
   });
 }
 

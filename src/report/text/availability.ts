@@ -13,6 +13,7 @@ import {
   formatProbability,
 } from '../format.js';
 import type { TextStyle } from '../style.js';
+import { renderFailovers } from './failover.js';
 
 /**
  * The availability section of `nines analyze`: service summary first, then tiers, zones,
@@ -27,6 +28,8 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle)
     out.push(wrap(`(${formatCount(result.service.statesEvaluated)} zone/region states; skipped states of ` +
       `total probability ${formatProbability(result.service.prunedProbability)} bound the error)`));
   }
+  const failovers = renderFailovers(result, style);
+  if (failovers !== undefined) out.push('', chalk.bold('Failover'), failovers);
   out.push('', chalk.bold('Tiers'), tierTable(result, horizon, style));
   if (result.zones.length > 0) {
     out.push('', chalk.bold('Zones'), domainTable('Zone', result.zones, result.zones.map((z) => z.region ?? '-'), horizon, style));
@@ -41,7 +44,12 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle)
   out.push('', chalk.bold('Risks'));
   if (result.risks.length === 0) out.push('  none found');
   for (const risk of result.risks) {
-    const tag = risk.kind === 'single-point-of-failure' ? chalk.red.bold('single point of failure') : chalk.yellow.bold('weakest link');
+    const tag =
+      risk.kind === 'single-point-of-failure'
+        ? chalk.red.bold('single point of failure')
+        : risk.kind === 'failover-path'
+          ? chalk.green.bold('failover path')
+          : chalk.yellow.bold('weakest link');
     out.push(wrap(`${tag}: ${risk.message}`));
   }
   if (result.warnings.length > 0) {

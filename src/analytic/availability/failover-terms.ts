@@ -1,0 +1,153 @@
+/**
+ * The switchover terms of every failover node, added to the static structure (where a failover
+ * is the parallel of its primary and standby): Δq_svc = Σ_F I_F·Δq_F and Δν_svc = Σ_F I_F·Δν_F,
+ * with I_F = q_svc(F down) − q_svc(F up) the node's Birnbaum importance in the static
+ * structure (1 at the root) and Δq_F, Δν_F from {@link switchoverPenalty} over the causes of
+ * the primary's outages: each zone, region or node group whose loss alone takes the primary
+ * down is a cause with its own repair time; the remaining outage frequency shares the mean
+ * length that makes Σ ν_i·D_i = q_P.
+ */
+import type { ResolvedFailover, ResolvedModel } from '../../model/resolve.js';
+import type { Component, Failover, Model } from '../../model/types.js';
+import type { Switchover } from '../failover/switchover.js';
+import { conditionService, type TierCache } from './conditioning.js';
+import type { Frequency } from './frequency.js';
+import { ALWAYS_DOWN, ALWAYS_UP } from './pair.js';
+import type { Prepared } from './prepare.js';
+import type { AvailabilityResult, FailoverResult } from './result.js';
+import { compileService } from './service-expr.js';
+import { switchoverPenalty, type OutageCause } from './switchover-penalty.js';
+
+/** What a sub-analysis (of a primary or a standby) must give. */
+export type SubAnalysis = { readonly result: AvailabilityResult; readonly frequency: Frequency };
+
+/** Δq and Δν attributed to each component (for shares), and the node's report entry. */
+export type FailoverTerms = {
+  readonly dq: number;
+  readonly dnu: number;
+  readonly nodes: readonly (readonly number[])[];
+  readonly zones: readonly number[];
+  readonly regions: readonly number[];
+  readonly nodesNu: readonly (readonly number[])[];
+  readonly report: readonly FailoverResult[];
+  readonly staticParts: readonly string[];
+  /** Zones and regions whose loss alone takes a primary down, and the failover covering it. */
+  readonly paths: readonly { readonly kind: 'zone' | 'region'; readonly index: number; readonly failover: number }[];
+};
+
+type Ctx = {
+  readonly resolved: ResolvedModel;
+  readonly prepared: Prepared;
+  readonly cache: TierCache;
+  readonly switchover: ReadonlyMap<Failover, Switchover>;
+  readonly analyze: (model: Model) => SubAnalysis;
+};
+
+/** Sums the terms of every failover node of the structure. */
+export function failoverTerms(ctx: Ctx): FailoverTerms {
+  const { model } = ctx.resolved;
+  const nodes = model.tiers.map((t) => new Array<number>(t.groups.length).fill(0));
+  const nodesNu = model.tiers.map((t) => new Array<number>(t.groups.length).fill(0));
+  const zones = new Array<number>(model.zones.length).fill(0);
+  const regions = new Array<number>(model.regions.length).fill(0);
+  const report: FailoverResult[] = [];
+  const staticParts: string[] = [];
+  const paths: { kind: 'zone' | 'region'; index: number; failover: number }[] = [];
+  let dq = 0;
+  let dnu = 0;
+  for (const f of ctx.resolved.failovers) {
+    const tau = ctx.switchover.get(f.node.spec);
+    const primary = ctx.analyze({ ...model, service: f.node.spec.primary });
+    const standby = ctx.analyze({ ...model, service: f.node.spec.standby });
+    const importance = birnbaum(ctx, f);
+    const node = { switchoverSeconds: tau?.seconds ?? 0, success: f.node.spec.success, failbackSeconds: f.node.spec.failbackSeconds };
+    const sb = { availability: standby.result.service.availability, failureFrequency: standby.frequency.total ?? 0 };
+    if (primary.frequency.total === null) staticParts.push(...primary.frequency.staticSubjects);
+    let fdq = 0;
+    let fdnu = 0;
+    for (const cause of causesOf(model, primary)) {
+      const p = switchoverPenalty(cause, sb, node);
+      fdq += p.dq;
+      fdnu += p.dnu;
+      const at = cause.subject;
+      if (cause.alone && at.kind !== 'node') paths.push({ kind: at.kind, index: at.index, failover: report.length });
+      if (at.kind === 'region') regions[at.index] = (regions[at.index] ?? 0) + importance * p.dq;
+      else if (at.kind === 'zone') zones[at.index] = (zones[at.index] ?? 0) + importance * p.dq;
+      else if (at.kind === 'node') {
+        const row = nodes[at.tier];
+        const rowNu = nodesNu[at.tier];
+        if (row !== undefined) row[at.group] = (row[at.group] ?? 0) + importance * p.dq;
+        if (rowNu !== undefined) rowNu[at.group] = (rowNu[at.group] ?? 0) + importance * p.dnu;
+      }
+    }
+    dq += importance * fdq;
+    dnu += importance * fdnu;
+    const ps = primary.result.service;
+    report.push({
+      primary: describe(model, f.primaryTiers),
+      standby: describe(model, f.standbyTiers),
+      scope: f.scope,
+      switchoverSeconds: node.switchoverSeconds,
+      switchoverSource: tau?.source ?? 'none',
+      switchoverPhases: tau?.phases ?? null,
+      success: node.success,
+      failbackSeconds: node.failbackSeconds,
+      primaryUnavailability: ps.unavailability,
+      primaryOutagesPerYear: ps.outagesPerYear,
+      primaryMeanOutageSeconds: ps.meanOutageSeconds,
+      standbyUnavailability: standby.result.service.unavailability,
+      importance,
+      switchoverUnavailability: importance * fdq,
+      switchoverDowntimeSecondsPerYear: importance * fdq * 31_536_000,
+      sharedDomains: [
+        ...f.sharedRegions.map((r) => `region ${model.regions[r]?.name ?? ''}`),
+        ...f.sharedZones.map((z) => `zone ${model.zones[z]?.name ?? ''}`),
+      ],
+    });
+  }
+  return { dq, dnu, nodes, zones, regions, nodesNu, report, staticParts, paths };
+}
+
+/** I_F = q_svc(F down) − q_svc(F up) in the static structure; 1 when F is the whole service. */
+function birnbaum(ctx: Ctx, f: ResolvedFailover): number {
+  if (ctx.resolved.structure === f.node) return 1;
+  const q = (down: boolean): number =>
+    conditionService(ctx.prepared, compileService(ctx.resolved.structure, new Map([[f.node.index, down ? ALWAYS_DOWN : ALWAYS_UP]])), ctx.cache, true).q;
+  return Math.max(0, q(true) - q(false));
+}
+
+type Subject = { readonly kind: 'region' | 'zone'; readonly index: number } | { readonly kind: 'node'; readonly tier: number; readonly group: number };
+type Cause = OutageCause & { readonly subject: Subject; readonly alone: boolean };
+
+/** The causes of the primary's outages, from its frequency split (see the file comment). */
+function causesOf(model: Model, primary: SubAnalysis): Cause[] {
+  const { frequency, result } = primary;
+  const own: Cause[] = [];
+  const rest: { subject: Subject; rate: number }[] = [];
+  const add = (subject: Subject, rate: number, failure: Component | undefined, alone: boolean): void => {
+    if (!(rate > 0)) return;
+    if (alone && failure?.mttrSeconds !== undefined) {
+      own.push({ subject, rate, alone, meanSeconds: failure.mttrSeconds, shape: failure.repair.type === 'fixed' ? 'fixed' : 'exponential' });
+    } else {
+      rest.push({ subject, rate });
+    }
+  };
+  model.regions.forEach((r, i) => add({ kind: 'region', index: i }, frequency.regions[i] ?? 0, r.failure, !(result.regions[i]?.serviceSurvivesLoss ?? true)));
+  model.zones.forEach((z, i) => add({ kind: 'zone', index: i }, frequency.zones[i] ?? 0, z.failure, !(result.zones[i]?.serviceSurvivesLoss ?? true)));
+  model.tiers.forEach((t, ti) =>
+    t.groups.forEach((g, gi) => add({ kind: 'node', tier: ti, group: gi }, frequency.nodes[ti]?.[gi] ?? 0, g.failure, t.nodes === t.minHealthy)),
+  );
+  const nu = frequency.total ?? 0;
+  const q = result.service.unavailability;
+  const restRate = rest.reduce((s, x) => s + x.rate, 0);
+  if (restRate > 0) {
+    const explained = own.reduce((s, c) => s + c.rate * c.meanSeconds, 0);
+    const mean = q - explained > 0 ? (q - explained) / restRate : q / nu;
+    for (const x of rest) own.push({ ...x, alone: false, meanSeconds: mean, shape: 'exponential' });
+  }
+  return own;
+}
+
+function describe(model: Model, tiers: readonly number[]): string {
+  return tiers.map((t) => model.tiers[t]?.name ?? '').join(', ');
+}
