@@ -34,7 +34,7 @@ import { hasTimeline, snapshotTotal, timelineTotal } from './phase-plan.js';
 import { GENERATOR } from './rng.js';
 import { StructureEvaluator } from './structure.js';
 import { meanEstimate } from './estimators.js';
-import { naiveEstimate, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
+import { naiveEstimate, summariseFailovers, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
 
 export const DEFAULT_SEED = 1;
@@ -75,6 +75,7 @@ export function* simulation(
   const stops: StopReason[] = [];
   const years = setup.horizonSeconds / SECONDS_PER_YEAR;
   const tierAnalytic = (name: string): number | undefined => analytic?.tiers?.[name];
+  const failover = m.failoverCount > 0;
 
   let service: UnavailabilityEstimate | undefined;
   let tiers: { name: string; unavailability: UnavailabilityEstimate }[] = [];
@@ -95,13 +96,15 @@ export function* simulation(
     );
     stops.push(stoppedBy);
     snapshotTrials = acc.trials;
-    service = naiveEstimate(acc.serviceDown, acc.trials, analytic?.serviceUnavailability);
+    // A snapshot has no time: it sees a failover as the parallel of primary and standby, so
+    // its service figure is not comparable with the analytic one (switchovers included).
+    service = naiveEstimate(acc.serviceDown, acc.trials, failover ? undefined : analytic?.serviceUnavailability);
     tiers = m.tierNames.map((name, t) => ({ name, unavailability: naiveEstimate(acc.tierDown[t] ?? 0, acc.trials, tierAnalytic(name)) }));
 
     const choice = options.estimator ?? 'auto';
     if (choice !== 'naive') {
       const evaluator = new StructureEvaluator(m);
-      const events = [-1, ...m.tierNames.map((_, t) => t)];
+      const events = [...(failover ? [] : [-1]), ...m.tierNames.map((_, t) => t)];
       for (const event of events) {
         const current = event < 0 ? service : tiers[event]?.unavailability;
         if (current === undefined) continue;
@@ -161,6 +164,7 @@ export function* simulation(
       stops.push(stoppedBy);
       const tAnalytic = setup.start === 'steady' ? analytic?.serviceUnavailability : undefined;
       timelineFields = summariseTimeline(acc, setup.horizonSeconds, years, setup.start, availabilityTarget(model), tAnalytic);
+      if (failover) timelineFields = { ...timelineFields, failovers: summariseFailovers(acc.chunks, m.failoverCount, years) };
     }
   }
 
@@ -171,7 +175,10 @@ export function* simulation(
   if (timelineOnly && tl === undefined) {
     throw ninesError('bad-argument', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
   }
-  const svc: UnavailabilityEstimate = service ?? fromTimeline(tl);
+  if (failover && tl === undefined) {
+    notes.push('a snapshot sees each failover as the parallel of its primary and standby: the switchover windows need the timeline (--mode timeline or both)');
+  }
+  const svc: UnavailabilityEstimate = failover && tl !== undefined ? fromTimeline(tl) : (service ?? fromTimeline(tl));
   return {
     version: 1,
     generator: GENERATOR,

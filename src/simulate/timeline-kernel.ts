@@ -7,6 +7,7 @@
 import { DIST_EXPONENTIAL, type CompiledModel } from './compile.js';
 import { drawDuration, drawResidual } from './distributions.js';
 import { rngFor } from './rng.js';
+import { FailoverTimeline } from './failover-timeline.js';
 import { runProgram } from './structure.js';
 import { allExponential, runTimelineChunkExp } from './timeline-exp-kernel.js';
 import type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
@@ -53,6 +54,7 @@ export function runTimelineChunk(
     longest: new Float64Array(trials),
     firstOutage: new Float64Array(trials),
   };
+  const fo = m.failoverCount > 0 ? new FailoverTimeline(m, seed, stream, chunk) : null;
 
   // Set when a tier's state may have flipped since the service was last evaluated.
   let changed = 0;
@@ -93,9 +95,9 @@ export function runTimelineChunk(
       if (z < 0 || zoneEff[z] === 0) recount(t, sign);
     }
   };
-  const serviceDown = (): number => {
+  const serviceDown = (now: number): number => {
     for (let t = 0; t < T; t++) tierDown[t] = (cnt[t] ?? 0) >= (m.tierThreshold[t] ?? 0) ? 1 : 0;
-    return runProgram(m.program, tierDown, stack);
+    return fo === null ? runProgram(m.program, tierDown, stack) : fo.run(m.program, tierDown, stack, now);
   };
 
   for (let n = 0; n < trials; n++) {
@@ -124,7 +126,8 @@ export function runTimelineChunk(
               : drawDuration(rng, kind, m.lifetimeParam[comp] ?? 0, up);
       }
     }
-    let down = serviceDown();
+    fo?.begin(start === 'steady');
+    let down = serviceDown(0);
     changed = 0;
     let since = 0;
     let downtime = 0;
@@ -140,6 +143,24 @@ export function runTimelineChunk(
           now = x;
           j = i;
         }
+      }
+      if (fo !== null && fo.nextTime < now) {
+        // A failover timer (switchover done, failback over) comes before the next component event.
+        now = fo.nextTime;
+        fo.fire(now);
+        const s = fo.run(m.program, tierDown, stack, now);
+        if (s !== down) {
+          if (s === 1) {
+            outages++;
+            if (first === Infinity) first = now;
+            since = now;
+          } else {
+            downtime += now - since;
+            if (now - since > longest) longest = now - since;
+          }
+          down = s;
+        }
+        continue;
       }
       if (j < 0) break;
       const comp = active[j] ?? 0;
@@ -157,7 +178,7 @@ export function runTimelineChunk(
       }
       if (changed === 0) continue;
       changed = 0;
-      const s = serviceDown();
+      const s = serviceDown(now);
       if (s === down) continue;
       if (s === 1) {
         outages++;
@@ -177,6 +198,7 @@ export function runTimelineChunk(
     out.outages[n] = outages;
     out.longest[n] = longest;
     out.firstOutage[n] = first;
+    fo?.end(horizon);
   }
-  return out;
+  return fo === null ? out : { ...out, failoverEpisodes: fo.episodes, failoverDownSeconds: fo.downSeconds };
 }
