@@ -29,7 +29,7 @@ describe('nines check', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/database-dr — check \(analytic\): ✔ pass/);
-    expect(r.stdout).toMatch(/availability .*99\.98\d\d%/);
+    expect(r.stdout).toMatch(/availability .*99\.999\d+%/);
     expect(r.stdout).toMatch(/10 targets: 10 met; exit 0/);
   });
 

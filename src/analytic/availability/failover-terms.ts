@@ -5,7 +5,10 @@
  * structure (1 at the root) and Δq_F, Δν_F from {@link switchoverPenalty} over the causes of
  * the primary's outages: each zone, region or node group whose loss alone takes the primary
  * down is a cause with its own repair time; the remaining outage frequency shares the mean
- * length that makes Σ ν_i·D_i = q_P.
+ * length that makes Σ ν_i·D_i = q_P. A zone or region that holds both sides enters with the
+ * standby's availability given its loss (first order: the standby's failure frequency is not
+ * conditioned). Failovers triggered together by one loss (their primaries share a zone or
+ * region) overlap in time; their terms are added, an upper bound (see the warning).
  */
 import type { ResolvedFailover, ResolvedModel } from '../../model/resolve.js';
 import type { Component, Failover, Model } from '../../model/types.js';
@@ -66,7 +69,10 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
     let fdq = 0;
     let fdnu = 0;
     for (const cause of causesOf(model, primary)) {
-      const p = switchoverPenalty(cause, sb, node);
+      // A zone or region that holds both sides takes the standby with it: condition on it.
+      const at0 = cause.subject;
+      const given = at0.kind === 'node' ? undefined : (at0.kind === 'zone' ? standby.result.zones : standby.result.regions)[at0.index];
+      const p = switchoverPenalty(cause, given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss }, node);
       fdq += p.dq;
       fdnu += p.dnu;
       const at = cause.subject;

@@ -195,7 +195,8 @@ export type WarningCode =
   | 'states-pruned'
   | 'failover-shared-domain'
   | 'failover-switchover'
-  | 'failover-without-rates';
+  | 'failover-without-rates'
+  | 'failover-common-cause';
 
 export type Warning = { readonly code: WarningCode; readonly message: string; readonly path?: string };
 
@@ -229,7 +230,7 @@ export type FailoverResult = {
   /** I_F·Δq_F: the service unavailability the switchover windows add. */
   readonly switchoverUnavailability: number;
   readonly switchoverDowntimeSecondsPerYear: number;
-  /** Zones and regions holding both sides: treated as independent (an approximation). */
+  /** Zones and regions holding both sides: their loss takes the standby too (first order). */
   readonly sharedDomains: readonly string[];
 };
 

@@ -77,12 +77,22 @@ export function findWarnings(
     const tau = taus.get(f.node.spec);
     const path = 'service';
     if (entry !== undefined && entry.sharedDomains.length > 0) {
-      out.push({ code: 'failover-shared-domain', path, message: `failover ${entry.primary} → ${entry.standby}: ${entry.sharedDomains.join(', ')} hold both sides; their switchover terms treat the sides as independent (an approximation)` });
+      out.push({ code: 'failover-shared-domain', path, message: `failover ${entry.primary} → ${entry.standby}: both sides sit in ${entry.sharedDomains.join(', ')}, whose loss takes the standby too; the switchover terms use the standby's availability given that loss (first order)` });
     }
     if (tau?.note !== undefined) {
       out.push({ code: 'failover-switchover', path, message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: ${tau.note}` });
     }
   });
+  const byDomain = new Map<string, Set<number>>();
+  for (const path of terms.paths) {
+    const name = `${path.kind} ${(path.kind === 'zone' ? model.zones : model.regions)[path.index]?.name ?? ''}`;
+    byDomain.set(name, (byDomain.get(name) ?? new Set()).add(path.failover));
+  }
+  for (const [name, set] of byDomain) {
+    if (set.size < 2) continue;
+    const which = [...set].map((i) => `${terms.report[i]?.primary ?? ''} → ${terms.report[i]?.standby ?? ''}`).join(', ');
+    out.push({ code: 'failover-common-cause', path: 'service', message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and are added: the switchover downtime is an upper bound` });
+  }
   if (terms.staticParts.length > 0) {
     out.push({ code: 'failover-without-rates', message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency` });
   }
