@@ -3,7 +3,7 @@
  * becomes one component index, and the service structure becomes a postfix program.
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
-import { switchovers } from '../analytic/failover/switchover.js';
+import { corruptionDowntime, switchovers } from '../analytic/failover/switchover.js';
 import { analyzeAvailability } from '../analytic/availability/index.js';
 import { resolveModel, type Structure } from '../model/resolve.js';
 import type { Component, Distribution, Model } from '../model/types.js';
@@ -67,7 +67,15 @@ export type CompiledModel = {
   readonly failoverFailback: Float64Array;
   /** The primary's mean outage (analytic), for the age of an outage under way at a steady start. */
   readonly failoverPrimaryMeanOutage: Float64Array;
+  /** Logical corruption (`data.corruption`): rate per second (0: none) and the service down time each costs (its RTO). */
+  readonly corruptionRate: number;
+  readonly corruptionSeconds: number;
 };
+
+/** Whether the timeline needs timed events beyond component failures (failovers, corruption). */
+export function hasTimedEvents(m: CompiledModel): boolean {
+  return m.failoverCount > 0 || m.corruptionRate > 0;
+}
 
 /** Flattens a model for the kernels. @example compileModel(model).componentCount */
 export function compileModel(model: Model): CompiledModel {
@@ -149,6 +157,7 @@ export function compileModel(model: Model): CompiledModel {
   const stackDepth = emit(resolved.structure, code);
   const F = resolved.failovers.length;
   const taus = switchovers(resolved);
+  const corruption = corruptionDowntime(model);
   const failoverPrimaryMeanOutage = new Float64Array(F);
   resolved.failovers.forEach((f, i) => {
     failoverPrimaryMeanOutage[i] = analyzeAvailability({ ...model, service: f.node.spec.primary }).service.meanOutageSeconds ?? 0;
@@ -182,6 +191,8 @@ export function compileModel(model: Model): CompiledModel {
     failoverSuccess: Float64Array.from(resolved.failovers, (f) => f.node.spec.success),
     failoverFailback: Float64Array.from(resolved.failovers, (f) => f.node.spec.failbackSeconds),
     failoverPrimaryMeanOutage,
+    corruptionRate: corruption?.rtoSeconds == null ? 0 : corruption.ratePerSecond,
+    corruptionSeconds: corruption?.rtoSeconds ?? 0,
   };
 }
 

@@ -11,6 +11,10 @@
  *   failed     ─ primary back ─▶ serving
  *   failback   ─ timer ────────▶ serving
  *
+ * Logical corruption (`data.corruption`) is a disruption with a rate: it arrives after an
+ * exponential time, takes the whole service down for its RTO, and the next arrival is drawn
+ * from its end (an alternating renewal: λR/(1 + λR) down, the analytic λR to first order).
+ *
  * A trial that starts in the steady state with the primary already down gives the outage an
  * age A ~ Exp(mean outage of the primary) (exact for exponential outages): A ≥ τ means the
  * switchover is already decided. Success draws come from their own stream, so the kernels'
@@ -41,6 +45,9 @@ export class FailoverTimeline {
   private readonly rng: Sfc32;
   private starting = false;
   private steady = false;
+  /** Corruption: the next arrival, and the end of the one under way (−∞: none). */
+  private nextCorruption = Infinity;
+  private corruptUntil = -Infinity;
 
   constructor(
     private readonly m: CompiledModel,
@@ -64,9 +71,24 @@ export class FailoverTimeline {
     this.timer.fill(Infinity);
     this.output.fill(0);
     this.since.fill(0);
-    this.nextTime = Infinity;
     this.starting = true;
     this.steady = steady;
+    this.corruptUntil = -Infinity;
+    this.nextCorruption = Infinity;
+    const rate = this.m.corruptionRate;
+    if (rate > 0) {
+      const R = this.m.corruptionSeconds;
+      if (steady && this.rng.uniform() * (1 + rate * R) < rate * R) this.corruptUntil = this.rng.uniform() * R;
+      this.nextCorruption = Math.max(0, this.corruptUntil) - Math.log(this.rng.uniform()) / rate;
+    }
+    this.nextTime = this.earliest();
+  }
+
+  /** The earliest timer, corruption arrival or corruption end. */
+  private earliest(): number {
+    let next = this.corruptUntil > 0 ? this.corruptUntil : this.nextCorruption;
+    for (let f = 0; f < this.timer.length; f++) if ((this.timer[f] ?? Infinity) < next) next = this.timer[f] ?? Infinity;
+    return next;
   }
 
   /** Ends a trial at the horizon: closes the nodes' open down periods. */
@@ -78,6 +100,11 @@ export class FailoverTimeline {
 
   /** The pending timer fires at `now` (= nextTime); call {@link run} next. */
   fire(now: number): void {
+    if (this.corruptUntil > 0 && this.corruptUntil <= now) this.corruptUntil = -Infinity;
+    else if (this.nextCorruption <= now) {
+      this.corruptUntil = now + this.m.corruptionSeconds;
+      this.nextCorruption = this.corruptUntil - Math.log(this.rng.uniform()) / this.m.corruptionRate;
+    }
     for (let f = 0; f < this.timer.length; f++) {
       if ((this.timer[f] ?? Infinity) > now) continue;
       this.timer[f] = Infinity;
@@ -117,10 +144,8 @@ export class FailoverTimeline {
       stack[sp++] = result;
     }
     this.starting = false;
-    let next = Infinity;
-    for (let f = 0; f < this.timer.length; f++) if ((this.timer[f] ?? Infinity) < next) next = this.timer[f] ?? Infinity;
-    this.nextTime = next;
-    return stack[0] ?? 0;
+    this.nextTime = this.earliest();
+    return this.corruptUntil > now ? 1 : (stack[0] ?? 0);
   }
 
   private decide(f: number): number {

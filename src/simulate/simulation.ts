@@ -15,7 +15,7 @@ import {
   type ChunkResult,
   type RunSetup,
 } from './chunks.js';
-import type { CompiledModel } from './compile.js';
+import { hasTimedEvents, type CompiledModel } from './compile.js';
 import {
   fixedProgress,
   foldSnapshot,
@@ -75,7 +75,7 @@ export function* simulation(
   const stops: StopReason[] = [];
   const years = setup.horizonSeconds / SECONDS_PER_YEAR;
   const tierAnalytic = (name: string): number | undefined => analytic?.tiers?.[name];
-  const failover = m.failoverCount > 0;
+  const failover = hasTimedEvents(m);
 
   let service: UnavailabilityEstimate | undefined;
   let tiers: { name: string; unavailability: UnavailabilityEstimate }[] = [];
@@ -164,7 +164,7 @@ export function* simulation(
       stops.push(stoppedBy);
       const tAnalytic = setup.start === 'steady' ? analytic?.serviceUnavailability : undefined;
       timelineFields = summariseTimeline(acc, setup.horizonSeconds, years, setup.start, availabilityTarget(model), tAnalytic);
-      if (failover) timelineFields = { ...timelineFields, failovers: summariseFailovers(acc.chunks, m.failoverCount, years) };
+      if (m.failoverCount > 0) timelineFields = { ...timelineFields, failovers: summariseFailovers(acc.chunks, m.failoverCount, years) };
     }
   }
 
@@ -176,7 +176,7 @@ export function* simulation(
     throw ninesError('bad-argument', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
   }
   if (failover && tl === undefined) {
-    notes.push('a snapshot sees each failover as the parallel of its primary and standby: the switchover windows need the timeline (--mode timeline or both)');
+    notes.push('a snapshot has no time: it sees each failover as the parallel of its primary and standby and no logical corruption; switchover windows and corruption downtime need the timeline (--mode timeline or both)');
   }
   const svc: UnavailabilityEstimate = failover && tl !== undefined ? fromTimeline(tl) : (service ?? fromTimeline(tl));
   return {

@@ -7,7 +7,7 @@
  * a tier crosses its threshold. Zone and region events go through {@link flipDomain}.
  */
 import type { CompiledModel } from './compile.js';
-import { DIST_EXPONENTIAL } from './compile.js';
+import { DIST_EXPONENTIAL, hasTimedEvents } from './compile.js';
 import { exponentialSlow, ZIG_K, ZIG_W } from './exponential-ziggurat.js';
 import { chunkState } from './rng.js';
 import { FailoverTimeline } from './failover-timeline.js';
@@ -118,7 +118,7 @@ export function runTimelineChunkExp(
     longest: new Float64Array(trials),
     firstOutage: new Float64Array(trials),
   };
-  const fo = m.failoverCount > 0 ? new FailoverTimeline(m, seed, stream, chunk) : null;
+  const fo = hasTimedEvents(m) ? new FailoverTimeline(m, seed, stream, chunk) : null;
 
   for (let n = 0; n < trials; n++) {
     isDown.fill(0);

@@ -4,7 +4,7 @@
  * effectively-down nodes up to date at each event, and records the service's downtime, the
  * outages that start within the horizon, the longest outage and the start of the first outage.
  */
-import { DIST_EXPONENTIAL, type CompiledModel } from './compile.js';
+import { DIST_EXPONENTIAL, hasTimedEvents, type CompiledModel } from './compile.js';
 import { drawDuration, drawResidual } from './distributions.js';
 import { rngFor } from './rng.js';
 import { FailoverTimeline } from './failover-timeline.js';
@@ -54,7 +54,7 @@ export function runTimelineChunk(
     longest: new Float64Array(trials),
     firstOutage: new Float64Array(trials),
   };
-  const fo = m.failoverCount > 0 ? new FailoverTimeline(m, seed, stream, chunk) : null;
+  const fo = hasTimedEvents(m) ? new FailoverTimeline(m, seed, stream, chunk) : null;
 
   // Set when a tier's state may have flipped since the service was last evaluated.
   let changed = 0;

@@ -1,7 +1,8 @@
 import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
 import type { Failover, Model } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js';
-import { switchovers, type Switchover } from '../failover/switchover.js';
+import { corruptionDowntime, switchovers, type Switchover } from '../failover/switchover.js';
+import { withCorruption } from './corruption.js';
 import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
 import { clamp01, componentFigures, failureWithin, ninesOf, summarizeDomains } from './figures.js';
 import { serviceFrequency, type DomainConditional, type Frequency } from './frequency.js';
@@ -40,7 +41,8 @@ export function analyzeAvailability(model: Model): AvailabilityResult {
     const tau = list[i];
     if (tau !== undefined) taus.set(f.node.spec, tau);
   });
-  return analyzeResolved(resolved, taus).result;
+  const result = analyzeResolved(resolved, taus).result;
+  return withCorruption(result, corruptionDowntime(model));
 }
 
 function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Switchover>): SubAnalysis {

@@ -239,6 +239,12 @@ export type AvailabilityResult = {
   readonly service: ServiceResult;
   /** Failover nodes of the service structure, in post-order. */
   readonly failovers: readonly FailoverResult[];
+  /** With `data.corruption`: its downtime (rate × RTO), included in `service`. */
+  readonly corruption?: {
+    readonly disruptionsPerYear: number;
+    readonly rtoSeconds: number | null;
+    readonly unavailability: number;
+  };
   readonly tiers: readonly TierResult[];
   readonly zones: readonly ZoneResult[];
   readonly regions: readonly RegionResult[];

@@ -55,3 +55,24 @@ export function switchovers(resolved: ResolvedModel): Switchover[] {
     return { seconds: sumPhases(phases), phases, source: 'strategy', scenario, note: undefined };
   });
 }
+
+/** Logical corruption as a disruption with a rate: it takes the service down for its RTO. */
+export type CorruptionDowntime = {
+  readonly ratePerSecond: number;
+  /** The corruption scenario's RTO; null when not recoverable (then not counted). */
+  readonly rtoSeconds: number | null;
+  /** rate × RTO: first order (an outage within another is not subtracted). */
+  readonly unavailability: number;
+};
+
+/**
+ * `data.corruption` as downtime: rate × RTO of the corruption scenario (DESIGN §4).
+ * @example corruptionDowntime(model)?.unavailability // 1/(5 y) × 1.2 h ≈ 2.7e-5
+ */
+export function corruptionDowntime(model: ResolvedModel['model']): CorruptionDowntime | undefined {
+  const rate = model.data?.corruptionRate;
+  if (rate === undefined || !(rate > 0)) return undefined;
+  const s = analyzeDataProtection(model)?.scenarios.find((x) => x.scenario === 'corruption');
+  const rto = s?.rtoSeconds ?? null;
+  return { ratePerSecond: rate, rtoSeconds: rto, unavailability: rto === null ? 0 : Math.min(1, rate * rto) };
+}

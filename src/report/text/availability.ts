@@ -28,6 +28,13 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle)
     out.push(wrap(`(${formatCount(result.service.statesEvaluated)} zone/region states; skipped states of ` +
       `total probability ${formatProbability(result.service.prunedProbability)} bound the error)`));
   }
+  if (result.corruption !== undefined) {
+    const c = result.corruption;
+    out.push(wrap(c.rtoSeconds === null
+      ? `Logical corruption (${formatCount(c.disruptionsPerYear)} a year) is not recoverable: its downtime is not counted.`
+      : `Logical corruption: ${formatCount(c.disruptionsPerYear)} a year × RTO ${formatDuration(c.rtoSeconds)} = ` +
+        `${formatDuration(c.unavailability * 365 * 86_400)} of downtime a year, included above (first order).`));
+  }
   const failovers = renderFailovers(result, style);
   if (failovers !== undefined) out.push('', chalk.bold('Failover'), failovers);
   out.push('', chalk.bold('Tiers'), tierTable(result, horizon, style));

@@ -14,7 +14,7 @@ export function renderFailovers(result: AvailabilityResult, style: TextStyle): s
   const t = table(['Failover', 'Switchover', 'Success', 'Primary fails/y', 'Standby avail.', 'Downtime/y'], style);
   for (const f of result.failovers) {
     t.push([
-      `${clip(f.primary, 14)} → ${clip(f.standby, 14)}`,
+      clip(`${f.primary} → ${f.standby}`, 24),
       `${formatDuration(f.switchoverSeconds)} (${f.scope})`,
       `${formatCount(f.success * 100)}%`,
       f.primaryOutagesPerYear === null ? 'unknown' : formatCount(f.primaryOutagesPerYear),

@@ -206,3 +206,55 @@ describe('analyzeDataProtection', () => {
     expect(d?.rebuildSeconds).toBeCloseTo(250, 9);
   });
 });
+
+describe('scenarios: one disruption model (strategy semantics, per-scenario phases, interruptions)', () => {
+  const copy = { name: 'dr', location: { kind: 'region' as const, name: 'west' }, mode: 'async' as const, lagSeconds: 60 };
+  const backups = [backup({ name: 'offsite', location: { kind: 'offsite' } })];
+  const run = (recovery: Parameters<typeof model>[0]['recovery'], interruptionSeconds = 0) => byScenario(analyzeDataProtection(model({
+    tier: { ...tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]), interruptionSeconds },
+    data: data({ copies: [copy], backups }),
+    recovery,
+  })));
+  const phases = { detectionSeconds: 300, failoverSeconds: 600, provisioningSeconds: 3600, validationSeconds: 900 };
+
+  it('a node loss the tier rides out costs its declared interruption (a leader election), nothing else', () => {
+    const s = run({ strategy: 'warm-standby', ...phases }, 30);
+    expect(s.node).toMatchObject({ rtoSeconds: 30, rpoSeconds: 0 });
+    expect(s.node?.explanation).toContain('declared per-failure interruption');
+  });
+
+  it('recovery.region overrides the defaults field by field; node and zone keep them', () => {
+    const s = run({ strategy: 'hot-standby', ...phases, byScenario: { region: { ...phases, detectionSeconds: 1800 } } });
+    // Hot standby: detection + failover + validation = 1800 + 600 + 900.
+    expect(s.region?.rtoSeconds).toBe(3300);
+  });
+
+  it('active-active: the copy serves already: RTO 0', () => {
+    expect(run({ strategy: 'active-active', ...phases }).region).toMatchObject({ recoveredBy: { kind: 'copy' }, rtoSeconds: 0 });
+  });
+
+  it('backup-restore keeps no live standby: the region restores from the offsite backup (RPO 1 d + 2 h)', () => {
+    const s = run({ strategy: 'backup-restore', ...phases });
+    // 300 + 3600 + 4600 (restore of the chain) + 900.
+    expect(s.region).toMatchObject({ recoveredBy: { kind: 'backup', name: 'offsite' }, rpoSeconds: 93_600 });
+    expect(s.region?.rtoSeconds).toBeCloseTo(9400, 6);
+    expect(s.region?.options.map((o) => o.kind)).toEqual(['backup']);
+  });
+
+  it('a rate gives the expected loss: corruption every 5 years × its data at risk', () => {
+    const result = analyzeDataProtection(model({
+      tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]),
+      data: data({ copies: [copy], backups, corruptionRate: 1 / (5 * YEAR) }),
+    }));
+    const s = byScenario(result);
+    // Corruption: 0.2 a year × 93 600 s × 1 157 407 B/s = 2.1667e10 B a year.
+    expect(s.corruption?.disruptionsPerYear).toBeCloseTo(0.2, 12);
+    expect(s.corruption?.expectedBytesLostPerYear).toBeCloseTo(0.2 * 93_600 * RATE, -2);
+    // Node: 2 nodes × λ·a (MTBF 100 000 h, MTTR 10 h) = 2 × 8760 / 100 010 a year, at risk 0 (sync).
+    expect(s.node?.disruptionsPerYear).toBeCloseTo((2 * 8760) / 100_010, 12);
+    expect(s.node?.expectedBytesLostPerYear).toBe(0);
+    // Zones and regions have no failure spec in this fixture: no rate.
+    expect(s.region?.disruptionsPerYear).toBeNull();
+    expect(result?.expectedBytesLostPerYear).toBeCloseTo(0.2 * 93_600 * RATE, -2);
+  });
+});
