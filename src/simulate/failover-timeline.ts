@@ -45,6 +45,8 @@ export class FailoverTimeline {
   private readonly rng: Sfc32;
   private starting = false;
   private steady = false;
+  /** A timer or the corruption state changed since nextTime was computed. */
+  private dirty = false;
   /** Corruption: the next arrival, and the end of the one under way (−∞: none). */
   private nextCorruption = Infinity;
   private corruptUntil = -Infinity;
@@ -67,10 +69,11 @@ export class FailoverTimeline {
 
   /** Starts a trial: every node serving; the first {@link run} places outages under way. */
   begin(steady: boolean): void {
-    this.phase.fill(SERVING);
-    this.timer.fill(Infinity);
-    this.output.fill(0);
-    this.since.fill(0);
+    for (let f = 0; f < this.phase.length; f++) {
+      this.phase[f] = SERVING;
+      this.timer[f] = Infinity;
+      this.output[f] = 0;
+    }
     this.starting = true;
     this.steady = steady;
     this.corruptUntil = -Infinity;
@@ -81,7 +84,8 @@ export class FailoverTimeline {
       if (steady && this.rng.uniform() * (1 + rate * R) < rate * R) this.corruptUntil = this.rng.uniform() * R;
       this.nextCorruption = Math.max(0, this.corruptUntil) - Math.log(this.rng.uniform()) / rate;
     }
-    this.nextTime = this.earliest();
+    this.nextTime = rate > 0 ? this.nextCorruption : Infinity;
+    this.dirty = false;
   }
 
   /** The earliest timer, corruption arrival or corruption end. */
@@ -100,6 +104,7 @@ export class FailoverTimeline {
 
   /** The pending timer fires at `now` (= nextTime); call {@link run} next. */
   fire(now: number): void {
+    this.dirty = true;
     if (this.corruptUntil > 0 && this.corruptUntil <= now) this.corruptUntil = -Infinity;
     else if (this.nextCorruption <= now) {
       this.corruptUntil = now + this.m.corruptionSeconds;
@@ -144,7 +149,10 @@ export class FailoverTimeline {
       stack[sp++] = result;
     }
     this.starting = false;
-    this.nextTime = this.earliest();
+    if (this.dirty) {
+      this.nextTime = this.earliest();
+      this.dirty = false;
+    }
     return this.corruptUntil > now ? 1 : (stack[0] ?? 0);
   }
 
@@ -164,10 +172,12 @@ export class FailoverTimeline {
       else {
         phase = SWITCHING;
         this.timer[f] = now + tau - age;
+        this.dirty = true;
       }
     } else if (primaryDown === 0 && phase !== SERVING && phase !== FAILBACK) {
       const back = phase === ON_STANDBY && standbyDown === 0 && (this.m.failoverFailback[f] ?? 0) > 0;
       this.timer[f] = back ? now + (this.m.failoverFailback[f] ?? 0) : Infinity;
+      this.dirty = true;
       phase = back ? FAILBACK : SERVING;
     }
     this.phase[f] = phase;
