@@ -138,11 +138,17 @@ function causesOf(model: Model, primary: SubAnalysis): Cause[] {
       rest.push({ subject, rate });
     }
   };
-  model.regions.forEach((r, i) => add({ kind: 'region', index: i }, frequency.regions[i] ?? 0, r.failure, !(result.regions[i]?.serviceSurvivesLoss ?? true)));
-  model.zones.forEach((z, i) => add({ kind: 'zone', index: i }, frequency.zones[i] ?? 0, z.failure, !(result.zones[i]?.serviceSurvivesLoss ?? true)));
-  model.tiers.forEach((t, ti) =>
-    t.groups.forEach((g, gi) => add({ kind: 'node', tier: ti, group: gi }, frequency.nodes[ti]?.[gi] ?? 0, g.failure, t.nodes === t.minHealthy)),
-  );
+  for (const [i, r] of model.regions.entries()) {
+    add({ kind: 'region', index: i }, frequency.regions[i] ?? 0, r.failure, !(result.regions[i]?.serviceSurvivesLoss ?? true));
+  }
+  for (const [i, z] of model.zones.entries()) {
+    add({ kind: 'zone', index: i }, frequency.zones[i] ?? 0, z.failure, !(result.zones[i]?.serviceSurvivesLoss ?? true));
+  }
+  for (const [ti, t] of model.tiers.entries()) {
+    for (const [gi, g] of t.groups.entries()) {
+      add({ kind: 'node', tier: ti, group: gi }, frequency.nodes[ti]?.[gi] ?? 0, g.failure, t.nodes === t.minHealthy);
+    }
+  }
   const nu = frequency.total ?? 0;
   const q = result.service.unavailability;
   const restRate = rest.reduce((s, x) => s + x.rate, 0);

@@ -22,7 +22,9 @@ export function standbyData(raw: Raw, reader: Reader): void {
   }));
   const visit = (expr: unknown, path: Path): void => {
     if (!isRaw(expr)) return;
-    for (const key of ['all', 'any', 'of'] as const) list(expr[key]).forEach((child, i) => visit(child, [...path, key, i]));
+    for (const key of ['all', 'any', 'of'] as const) {
+      for (const [i, child] of list(expr[key]).entries()) visit(child, [...path, key, i]);
+    }
     const f = expr['failover'];
     if (!isRaw(f)) return;
     visit(f['primary'], [...path, 'failover', 'primary']);

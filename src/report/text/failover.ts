@@ -11,7 +11,7 @@ import { wrap } from '../wrap.js';
  */
 export function renderFailovers(result: AvailabilityResult, style: TextStyle): string | undefined {
   if (result.failovers.length === 0) return undefined;
-  const t = table(['Failover', 'Switchover', 'Success', 'Primary fails/y', 'Standby avail.', 'Downtime/y'], style);
+  const t = table(['Failover', 'Switchover', 'Success', 'Fails/y', 'Standby avail.', 'Downtime/y'], style);
   for (const f of result.failovers) {
     t.push([
       clip(`${f.primary} → ${f.standby}`, 24),
@@ -24,7 +24,8 @@ export function renderFailovers(result: AvailabilityResult, style: TextStyle): s
   }
   return `${t.toString()}\n${wrap(
     'Switchover: from the primary\'s failure until the standby carries the load (the recovery ' +
-      'strategy\'s phases for the disruption in brackets). Downtime/y: what the switchover windows, ' +
+      'strategy\'s phases for the disruption in brackets). Fails/y: the primary\'s failures a year. ' +
+      'Downtime/y: what the switchover windows, ' +
       'failed switchovers and failbacks add, counted in the service figures above.',
   )}`;
 }
