@@ -70,11 +70,13 @@ export type CompiledModel = {
   /** Logical corruption (`data.corruption`): rate per second (0: none) and the service down time each costs (its RTO). */
   readonly corruptionRate: number;
   readonly corruptionSeconds: number;
+  /** Per tier: the interruption each node failure it rides out causes (seconds, 0: none). */
+  readonly tierInterruption: Float64Array;
 };
 
-/** Whether the timeline needs timed events beyond component failures (failovers, corruption). */
+/** Whether the timeline needs timed events beyond component failures (failovers, corruption, interruptions). */
 export function hasTimedEvents(m: CompiledModel): boolean {
-  return m.failoverCount > 0 || m.corruptionRate > 0;
+  return m.failoverCount > 0 || m.corruptionRate > 0 || m.tierInterruption.some((d) => d > 0);
 }
 
 /** Flattens a model for the kernels. @example compileModel(model).componentCount */
@@ -193,6 +195,7 @@ export function compileModel(model: Model): CompiledModel {
     failoverPrimaryMeanOutage,
     corruptionRate: corruption?.rtoSeconds == null ? 0 : corruption.ratePerSecond,
     corruptionSeconds: corruption?.rtoSeconds ?? 0,
+    tierInterruption: Float64Array.from(model.tiers, (t) => t.interruptionSeconds ?? 0),
   };
 }
 

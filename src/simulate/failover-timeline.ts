@@ -11,6 +11,9 @@
  *   failed     ─ primary back ─▶ serving
  *   failback   ─ timer ────────▶ serving
  *
+ * A tier's `interruption` d: a node failure the tier rides out takes the tier down for d
+ * ({@link interrupt}; a failure during an interruption extends it).
+ *
  * Logical corruption (`data.corruption`) is a disruption with a rate: it arrives after an
  * exponential time, takes the whole service down for its RTO, and the next arrival is drawn
  * from its end (an alternating renewal: λR/(1 + λR) down, the analytic λR to first order).
@@ -47,6 +50,8 @@ export class FailoverTimeline {
   private steady = false;
   /** A timer or the corruption state changed since nextTime was computed. */
   private dirty = false;
+  /** Per tier: end of its interruption under way (−∞: none). */
+  private readonly interruptedUntil: Float64Array;
   /** Corruption: the next arrival, and the end of the one under way (−∞: none). */
   private nextCorruption = Infinity;
   private corruptUntil = -Infinity;
@@ -65,6 +70,19 @@ export class FailoverTimeline {
     this.episodes = new Float64Array(F);
     this.downSeconds = new Float64Array(F);
     this.rng = rngFor(seed, stream + STREAM_FAILOVER_OFFSET, chunk);
+    this.interruptedUntil = new Float64Array(m.tierCount).fill(-Infinity);
+  }
+
+  /**
+   * A node of tier t failed at `now` and the tier rode it out: if the tier declares an
+   * interruption, it is down until now + d; returns 1 then (evaluate the service), else 0.
+   */
+  interrupt(t: number, now: number): number {
+    const d = this.m.tierInterruption[t] ?? 0;
+    if (!(d > 0)) return 0;
+    this.interruptedUntil[t] = now + d;
+    if (now + d < this.nextTime) this.nextTime = now + d;
+    return 1;
   }
 
   /** Starts a trial: every node serving; the first {@link run} places outages under way. */
@@ -74,6 +92,7 @@ export class FailoverTimeline {
       this.timer[f] = Infinity;
       this.output[f] = 0;
     }
+    this.interruptedUntil.fill(-Infinity);
     this.starting = true;
     this.steady = steady;
     this.corruptUntil = -Infinity;
@@ -92,6 +111,10 @@ export class FailoverTimeline {
   private earliest(): number {
     let next = this.corruptUntil > 0 ? this.corruptUntil : this.nextCorruption;
     for (let f = 0; f < this.timer.length; f++) if ((this.timer[f] ?? Infinity) < next) next = this.timer[f] ?? Infinity;
+    for (let t = 0; t < this.interruptedUntil.length; t++) {
+      const u = this.interruptedUntil[t] ?? -Infinity;
+      if (u > 0 && u < next) next = u;
+    }
     return next;
   }
 
@@ -105,6 +128,9 @@ export class FailoverTimeline {
   /** The pending timer fires at `now` (= nextTime); call {@link run} next. */
   fire(now: number): void {
     this.dirty = true;
+    for (let t = 0; t < this.interruptedUntil.length; t++) {
+      if ((this.interruptedUntil[t] ?? -Infinity) > 0 && (this.interruptedUntil[t] ?? 0) <= now) this.interruptedUntil[t] = -Infinity;
+    }
     if (this.corruptUntil > 0 && this.corruptUntil <= now) this.corruptUntil = -Infinity;
     else if (this.nextCorruption <= now) {
       this.corruptUntil = now + this.m.corruptionSeconds;
@@ -128,7 +154,7 @@ export class FailoverTimeline {
       const op = program[pc] ?? 0;
       const a = program[pc + 1] ?? 0;
       if (op === OP_TIER) {
-        stack[sp++] = tierDown[a] ?? 0;
+        stack[sp++] = (this.interruptedUntil[a] ?? -Infinity) > now ? 1 : (tierDown[a] ?? 0);
         continue;
       }
       if (op === OP_FAILOVER) {

@@ -74,7 +74,9 @@ export function* simulation(
   const notes: string[] = [];
   const stops: StopReason[] = [];
   const years = setup.horizonSeconds / SECONDS_PER_YEAR;
-  const tierAnalytic = (name: string): number | undefined => analytic?.tiers?.[name];
+  // A snapshot has no time: a tier's declared interruptions are invisible to it.
+  const interrupted = new Set(m.tierNames.filter((_, t) => (m.tierInterruption[t] ?? 0) > 0));
+  const tierAnalytic = (name: string): number | undefined => (interrupted.has(name) ? undefined : analytic?.tiers?.[name]);
   const failover = hasTimedEvents(m);
 
   let service: UnavailabilityEstimate | undefined;

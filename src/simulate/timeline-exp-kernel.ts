@@ -228,6 +228,7 @@ export function runTimelineChunkExp(
           cnt[t] = after;
           const h = thr[t] ?? 0;
           if (before >= h !== after >= h) crossed = 1;
+          else if (goingDown === 1 && after < h && fo !== null) crossed = fo.interrupt(t, now);
         }
       }
       t32 = (((a + b) | 0) + d) | 0;

@@ -73,6 +73,8 @@ export function runTimelineChunk(
       recount(t, sign * ((m.tierZoneNodes[t * Z + z] ?? 0) - (nodeDownInZone[t * Z + z] ?? 0)));
     }
   };
+  /** The time of the event being applied (−1 while a trial's initial state is set up). */
+  let clock = -1;
   const toggle = (comp: number, down: number): void => {
     isDown[comp] = down;
     if (comp < R) {
@@ -92,7 +94,11 @@ export function runTimelineChunk(
       const t = m.nodeTier[node] ?? 0;
       const sign = down === 1 ? 1 : -1;
       if (z >= 0) nodeDownInZone[t * Z + z] = (nodeDownInZone[t * Z + z] ?? 0) + sign;
-      if (z < 0 || zoneEff[z] === 0) recount(t, sign);
+      if (z < 0 || zoneEff[z] === 0) {
+        recount(t, sign);
+        // A failure the tier rides out may still interrupt it (its declared interruption).
+        if (changed === 0 && down === 1 && fo !== null && clock >= 0 && (cnt[t] ?? 0) < (m.tierThreshold[t] ?? 0)) changed = fo.interrupt(t, clock);
+      }
     }
   };
   const serviceDown = (now: number): number => {
@@ -101,6 +107,7 @@ export function runTimelineChunk(
   };
 
   for (let n = 0; n < trials; n++) {
+    clock = -1;
     isDown.fill(0);
     zoneOwn.fill(0);
     zoneEff.fill(0);
@@ -163,6 +170,7 @@ export function runTimelineChunk(
         continue;
       }
       if (j < 0) break;
+      clock = now;
       const comp = active[j] ?? 0;
       // Exponential draws inline (−m·ln U, U with 32 bits: truncated beyond 22.2 means, P = 2e−10).
       if (isDown[comp] === 1) {

@@ -103,6 +103,7 @@ function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Sw
       warnings: findWarnings(resolved, svc, frequency, terms, taus),
     },
     frequency,
+    interruptions: cond.tierBlipNu.map((rate, t) => ({ rate, seconds: model.tiers[t]?.interruptionSeconds ?? 0 })),
   };
 }
 

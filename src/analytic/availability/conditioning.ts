@@ -33,6 +33,8 @@ export type Conditioned = {
   readonly blipQ: number;
   readonly blipNu: number;
   readonly tierBlipQ: readonly number[];
+  /** Per tier: the service outages its interruptions start (importance-weighted), per second. */
+  readonly tierBlipNu: readonly number[];
 };
 
 export type DomainSums = {
@@ -86,6 +88,7 @@ export function conditionService(
   const tierPerfectA = new Array<number>(T).fill(0);
   const nodeImportance = tiers.map((t) => new Array<number>(t.groups.length).fill(0));
   const tierBlipQ = new Array<number>(T).fill(0);
+  const tierBlipNu = new Array<number>(T).fill(0);
   let blipQ = 0;
   let blipNu = 0;
   const zone = sums(space.zoneQ.length);
@@ -156,6 +159,7 @@ export function conditionService(
         if (tierImportance > 0) {
           blipQ += P * tierImportance * rate * blip;
           blipNu += P * tierImportance * rate;
+          tierBlipNu[t] = (tierBlipNu[t] ?? 0) + P * tierImportance * rate;
         }
       }
       if (!(tierImportance > 0) || tier.k <= 0) return;
@@ -188,5 +192,6 @@ export function conditionService(
     blipQ,
     blipNu,
     tierBlipQ,
+    tierBlipNu,
   };
 }

@@ -22,7 +22,12 @@ import { compileService } from './service-expr.js';
 import { switchoverPenalty, type OutageCause } from './switchover-penalty.js';
 
 /** What a sub-analysis (of a primary or a standby) must give. */
-export type SubAnalysis = { readonly result: AvailabilityResult; readonly frequency: Frequency };
+export type SubAnalysis = {
+  readonly result: AvailabilityResult;
+  readonly frequency: Frequency;
+  /** Per tier: outages its declared interruptions start (rate per second) and their length. */
+  readonly interruptions: readonly { readonly rate: number; readonly seconds: number }[];
+};
 
 /** Δq and Δν attributed to each component (for shares), and the node's report entry. */
 export type FailoverTerms = {
@@ -71,12 +76,12 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
     for (const cause of causesOf(model, primary)) {
       // A zone or region that holds both sides takes the standby with it: condition on it.
       const at0 = cause.subject;
-      const given = at0.kind === 'node' ? undefined : (at0.kind === 'zone' ? standby.result.zones : standby.result.regions)[at0.index];
+      const given = at0.kind === 'zone' || at0.kind === 'region' ? (at0.kind === 'zone' ? standby.result.zones : standby.result.regions)[at0.index] : undefined;
       const p = switchoverPenalty(cause, given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss }, node);
       fdq += p.dq;
       fdnu += p.dnu;
       const at = cause.subject;
-      if (cause.alone && at.kind !== 'node') paths.push({ kind: at.kind, index: at.index, failover: report.length });
+      if (cause.alone && (at.kind === 'zone' || at.kind === 'region')) paths.push({ kind: at.kind, index: at.index, failover: report.length });
       if (at.kind === 'region') regions[at.index] = (regions[at.index] ?? 0) + importance * p.dq;
       else if (at.kind === 'zone') zones[at.index] = (zones[at.index] ?? 0) + importance * p.dq;
       else if (at.kind === 'node') {
@@ -122,7 +127,10 @@ function birnbaum(ctx: Ctx, f: ResolvedFailover): number {
   return Math.max(0, q(true) - q(false));
 }
 
-type Subject = { readonly kind: 'region' | 'zone'; readonly index: number } | { readonly kind: 'node'; readonly tier: number; readonly group: number };
+type Subject =
+  | { readonly kind: 'region' | 'zone'; readonly index: number }
+  | { readonly kind: 'node'; readonly tier: number; readonly group: number }
+  | { readonly kind: 'interruption'; readonly tier: number };
 type Cause = OutageCause & { readonly subject: Subject; readonly alone: boolean };
 
 /** The causes of the primary's outages, from its frequency split (see the file comment). */
@@ -148,6 +156,11 @@ function causesOf(model: Model, primary: SubAnalysis): Cause[] {
     for (const [gi, g] of t.groups.entries()) {
       add({ kind: 'node', tier: ti, group: gi }, frequency.nodes[ti]?.[gi] ?? 0, g.failure, t.nodes === t.minHealthy);
     }
+  }
+  // A declared interruption is a primary outage of fixed length d: the standby cannot take
+  // over within it unless τ < d.
+  for (const [t, x] of primary.interruptions.entries()) {
+    if (x.rate > 0 && x.seconds > 0) own.push({ subject: { kind: 'interruption', tier: t }, rate: x.rate, alone: false, meanSeconds: x.seconds, shape: 'fixed' });
   }
   const nu = frequency.total ?? 0;
   const q = result.service.unavailability;

@@ -4,6 +4,7 @@ import { analyzeAvailability } from '../../../src/analytic/availability/index.js
 import { outageWindow, switchoverPenalty } from '../../../src/analytic/availability/switchover-penalty.js';
 import { loadModelText } from '../../../src/config/load.js';
 import type { Model } from '../../../src/model/types.js';
+import { simulateSync } from '../../../src/simulate/index.js';
 
 const HOUR = 3600;
 const YEAR = 8760 * HOUR;
@@ -165,5 +166,26 @@ describe('database-dr: the warm standby in eu-west, as its header works it out',
     const regionDelta = (1 / (20 * YEAR + 24 * HOUR)) * D * (Math.exp(-4500 / D) - Math.exp(-tauBr / D));
     expect((c?.switchoverUnavailability ?? 0) - (a?.switchoverUnavailability ?? 0)).toBeGreaterThan(regionDelta * 0.98);
     expect((c?.switchoverUnavailability ?? 0) - (a?.switchoverUnavailability ?? 0)).toBeLessThan(regionDelta * 1.05);
+  });
+});
+
+describe('the timeline simulator agrees with the closed forms (within 4 SE)', () => {
+  const within4 = (model: Model, trials: number): void => {
+    const exact = analyzeAvailability(model).service.unavailability;
+    const r = simulateSync(model, { seed: 5, trials, mode: 'timeline' }, { serviceUnavailability: exact, tiers: {} });
+    const u = r.timeline?.unavailability;
+    expect(u?.agrees, `${u?.estimate} ± ${u?.stdErr} vs ${exact}`).toBe(true);
+  };
+
+  it('the pair with a 30 min switchover succeeding 90% and a 5 min failback', () => {
+    within4(pair(', switchover: 30 minute, success: 90%, failback: 5 minute'), 100_000);
+  });
+
+  it('a 1-of-2 tier whose node failures interrupt it for 1 h (q² + 2a·d/(MTBF + MTTR))', () => {
+    const m = load(`name: blip
+tiers:
+  - { name: t, nodes: 2, minHealthy: 1, interruption: 1 h, failure: { mtbf: 1000 h, mttr: 10 h } }
+`);
+    within4(m, 20_000);
   });
 });
