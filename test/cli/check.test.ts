@@ -207,3 +207,19 @@ describe('nines check', () => {
     expect(r.stderr).toMatch(/no targets/);
   });
 });
+
+describe('nines check: one disruption model on database-dr', () => {
+  it('--set recovery.strategy=backup-restore: a longer switchover, and check names the targets it breaks', async () => {
+    const base = JSON.parse((await runCli(['analyze', DB, '--json'])).stdout) as { failovers: { switchoverSeconds: number }[]; service: { downtimeSecondsPerYear: number } };
+    const r = await runCli(['check', DB, '--set', 'recovery.strategy=backup-restore', '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { records: { id: string; status: string }[]; failovers?: unknown };
+    const failed = doc.records.filter((x) => x.status === 'fail').map((x) => x.id).sort();
+    // The data now comes from the nightly backup: RPO 1 d + 2 h and 130 GB at risk after a region loss.
+    expect(failed).toEqual(['dataAtRisk[region]', 'rpo[region]']);
+    const br = JSON.parse((await runCli(['analyze', DB, '--set', 'recovery.strategy=backup-restore', '--json'])).stdout) as typeof base;
+    // 5 + 45 min + the restore of the chain + 15 min, instead of 5 + 10 + 45 + 15 min.
+    expect(br.failovers[0]?.switchoverSeconds).toBeGreaterThan((base.failovers[0]?.switchoverSeconds ?? 0) + 2000);
+    expect(br.service.downtimeSecondsPerYear).toBeGreaterThan(base.service.downtimeSecondsPerYear);
+  });
+});
