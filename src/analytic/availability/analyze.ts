@@ -74,6 +74,7 @@ function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Sw
     };
   });
   const H = model.horizonSeconds;
+  const tierLossSurvived = model.tiers.map((_, t) => survivesTierLoss(prepared, service, t));
   const result = {
     horizonSeconds: H,
     service: svc,
@@ -99,11 +100,12 @@ function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Sw
   return {
     result: {
       ...result,
-      risks: findRisks(result, terms.paths, model.tiers.map((_, t) => survivesTierLoss(prepared, service, t))),
+      risks: findRisks(result, terms.paths, tierLossSurvived),
       warnings: findWarnings(resolved, svc, frequency, terms, taus),
     },
     frequency,
     interruptions: cond.tierBlipNu.map((rate, t) => ({ rate, seconds: model.tiers[t]?.interruptionSeconds ?? 0 })),
+    tierLossTakesDown: tierLossSurvived.map((x) => !x),
   };
 }
 

@@ -27,6 +27,8 @@ export type SubAnalysis = {
   readonly frequency: Frequency;
   /** Per tier: outages its declared interruptions start (rate per second) and their length. */
   readonly interruptions: readonly { readonly rate: number; readonly seconds: number }[];
+  /** Per tier: its loss alone (everything else up) takes this structure down. */
+  readonly tierLossTakesDown: readonly boolean[];
 };
 
 /** Δq and Δν attributed to each component (for shares), and the node's report entry. */
@@ -154,7 +156,7 @@ function causesOf(model: Model, primary: SubAnalysis): Cause[] {
   }
   for (const [ti, t] of model.tiers.entries()) {
     for (const [gi, g] of t.groups.entries()) {
-      add({ kind: 'node', tier: ti, group: gi }, frequency.nodes[ti]?.[gi] ?? 0, g.failure, t.nodes === t.minHealthy);
+      add({ kind: 'node', tier: ti, group: gi }, frequency.nodes[ti]?.[gi] ?? 0, g.failure, t.nodes === t.minHealthy && primary.tierLossTakesDown[ti] === true);
     }
   }
   // A declared interruption is a primary outage of fixed length d: the standby cannot take
@@ -164,6 +166,10 @@ function causesOf(model: Model, primary: SubAnalysis): Cause[] {
   }
   const nu = frequency.total ?? 0;
   const q = result.service.unavailability;
+  // Outage starts not split over components (an inner failover's switchovers after a zone or
+  // region loss) join the rest.
+  const split = [...own, ...rest].reduce((x, c) => x + c.rate, 0);
+  if (nu - split > 1e-12 * nu) rest.push({ subject: { kind: 'interruption', tier: -1 }, rate: nu - split });
   const restRate = rest.reduce((s, x) => s + x.rate, 0);
   if (restRate > 0) {
     const explained = own.reduce((s, c) => s + c.rate * c.meanSeconds, 0);

@@ -196,7 +196,8 @@ export type WarningCode =
   | 'failover-shared-domain'
   | 'failover-switchover'
   | 'failover-without-rates'
-  | 'failover-common-cause';
+  | 'failover-common-cause'
+  | 'failover-nested';
 
 export type Warning = { readonly code: WarningCode; readonly message: string; readonly path?: string };
 

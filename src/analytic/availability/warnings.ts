@@ -1,10 +1,10 @@
-import type { ResolvedModel } from '../../model/resolve.js';
+import type { ResolvedModel, Structure } from '../../model/resolve.js';
 import type { Component, Failover } from '../../model/types.js';
 import type { Frequency } from './frequency.js';
 import type { ServiceResult, Warning } from './result.js';
 import type { Switchover } from '../failover/switchover.js';
 import type { FailoverTerms } from './failover-terms.js';
-import { tiersIn } from './service-expr.js';
+import { children, tiersIn } from './service-expr.js';
 
 function mttrExceedsMtbf(c: Component | undefined): boolean {
   return (
@@ -83,6 +83,11 @@ export function findWarnings(
       out.push({ code: 'failover-switchover', path, message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: ${tau.note}` });
     }
   });
+  for (const [i, f] of resolved.failovers.entries()) {
+    if (!hasFailover(f.node.primary)) continue;
+    const entry = terms.report[i];
+    out.push({ code: 'failover-nested', path: 'service', message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: its primary holds a failover itself, whose short switchover windows and long double failures are pooled into one exponential outage length (an approximation: a few % on the switchover downtime; the timeline simulator is exact)` });
+  }
   const byDomain = new Map<string, Set<number>>();
   for (const path of terms.paths) {
     const name = `${path.kind} ${(path.kind === 'zone' ? model.zones : model.regions)[path.index]?.name ?? ''}`;
@@ -100,4 +105,8 @@ export function findWarnings(
     out.push({ code: 'states-pruned', message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were skipped: the true unavailability is at most that much higher` });
   }
   return out;
+}
+
+function hasFailover(s: Structure): boolean {
+  return s.kind === 'failover' || children(s).some(hasFailover);
 }
