@@ -15,6 +15,7 @@ const files = [
   ...readdirSync('models').filter((f) => f.endsWith('.yaml')).map((f) => `models/${f}`),
   'fixtures/models/mixed-topology.yaml',
   'fixtures/models/failover-mixed.yaml',
+  'fixtures/models/failover-common-cause.yaml',
 ];
 
 function load(file: string): Model {

@@ -7,8 +7,9 @@
  * down is a cause with its own repair time; the remaining outage frequency shares the mean
  * length that makes Σ ν_i·D_i = q_P. A zone or region that holds both sides enters with the
  * standby's availability given its loss (first order: the standby's failure frequency is not
- * conditioned). Failovers triggered together by one loss (their primaries share a zone or
- * region) overlap in time; their terms are added, an upper bound (see the warning).
+ * conditioned). Failovers started together by one loss (their primaries share a zone or
+ * region) overlap in time: in series they count once, as the union of their windows
+ * ({@link union}); otherwise their terms are added, an upper bound (see the warning).
  */
 import type { ResolvedFailover, ResolvedModel } from '../../model/resolve.js';
 import type { Component, Failover, Model } from '../../model/types.js';
@@ -19,7 +20,7 @@ import { ALWAYS_DOWN, ALWAYS_UP } from './pair.js';
 import type { Prepared } from './prepare.js';
 import type { AvailabilityResult, FailoverResult } from './result.js';
 import { compileService } from './service-expr.js';
-import { switchoverPenalty, type OutageCause } from './switchover-penalty.js';
+import { outageWindow, switchoverPenalty, type OutageCause } from './switchover-penalty.js';
 
 /** What a sub-analysis (of a primary or a standby) must give. */
 export type SubAnalysis = {
@@ -65,6 +66,7 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
   const paths: { kind: 'zone' | 'region'; index: number; failover: number }[] = [];
   let dq = 0;
   let dnu = 0;
+  const shared = new Map<string, Shared[]>();
   for (const f of ctx.resolved.failovers) {
     const tau = ctx.switchover.get(f.node.spec);
     const primary = ctx.analyze({ ...model, service: f.node.spec.primary });
@@ -79,10 +81,16 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
       // A zone or region that holds both sides takes the standby with it: condition on it.
       const at0 = cause.subject;
       const given = at0.kind === 'zone' || at0.kind === 'region' ? (at0.kind === 'zone' ? standby.result.zones : standby.result.regions)[at0.index] : undefined;
-      const p = switchoverPenalty(cause, given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss }, node);
+      const standbyGiven = given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss };
+      const p = switchoverPenalty(cause, standbyGiven, node);
       fdq += p.dq;
       fdnu += p.dnu;
       const at = cause.subject;
+      if (cause.alone && (at.kind === 'zone' || at.kind === 'region')) {
+        const key = `${at.kind}:${at.index}`;
+        const failback = p.dq - switchoverPenalty(cause, standbyGiven, { ...node, failbackSeconds: 0 }).dq;
+        shared.set(key, [...(shared.get(key) ?? []), { importance, cause, dq: p.dq, dnu: p.dnu, failback, standby: standbyGiven.availability, success: node.success, tau: node.switchoverSeconds }]);
+      }
       if (cause.alone && (at.kind === 'zone' || at.kind === 'region')) paths.push({ kind: at.kind, index: at.index, failover: report.length });
       if (at.kind === 'region') regions[at.index] = (regions[at.index] ?? 0) + importance * p.dq;
       else if (at.kind === 'zone') zones[at.index] = (zones[at.index] ?? 0) + importance * p.dq;
@@ -118,7 +126,53 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
       ],
     });
   }
+  for (const [key, list] of shared) {
+    const u = union(list);
+    if (u === undefined) continue;
+    dq += u.dq;
+    dnu += u.dnu;
+    const [kind, index] = [key.slice(0, key.indexOf(':')), Number(key.slice(key.indexOf(':') + 1))];
+    const into = kind === 'zone' ? zones : regions;
+    into[index] = (into[index] ?? 0) + u.dq;
+  }
   return { dq, dnu, nodes, zones, regions, nodesNu, report, staticParts, paths };
+}
+
+/** One failover's share of a zone or region loss that several failovers' primaries need. */
+type Shared = {
+  readonly importance: number;
+  readonly cause: OutageCause;
+  readonly dq: number;
+  readonly dnu: number;
+  readonly failback: number;
+  readonly standby: number;
+  readonly success: number;
+  readonly tau: number;
+};
+
+/**
+ * One loss starting several failovers at once: for failovers in series (each critical,
+ * I_F ≈ 1) the service is down until the last switchover completes, so the windows count once,
+ * as their union: ν·Π a_S·E[min(R, T)] with T = max τ when every switchover succeeds (Π c), else
+ * the whole outage. Returns the correction to the sum of the separate terms (undefined: a
+ * single failover, or ones not in series, where the sum stays, an upper bound).
+ */
+function union(list: readonly Shared[]): { dq: number; dnu: number } | undefined {
+  if (list.length < 2 || list.some((x) => x.importance < 0.99)) return undefined;
+  const first = list[0];
+  if (first === undefined) return undefined;
+  const rate = list.reduce((s, x) => s + x.cause.rate, 0) / list.length;
+  const up = list.reduce((p, x) => p * x.standby, 1);
+  const allSucceed = list.reduce((p, x) => p * x.success, 1);
+  const tau = Math.max(...list.map((x) => x.tau));
+  const w = outageWindow(tau, first.cause.meanSeconds, first.cause.shape);
+  const window = allSucceed * w.within + (1 - allSucceed) * first.cause.meanSeconds;
+  const dq = rate * up * window + list.reduce((s, x) => s + x.importance * x.failback, 0);
+  const dnu = rate * up * (tau > 0 ? 1 : 1 - allSucceed);
+  return {
+    dq: dq - list.reduce((s, x) => s + x.importance * x.dq, 0),
+    dnu: dnu - list.reduce((s, x) => s + x.importance * x.dnu, 0),
+  };
 }
 
 /** I_F = q_svc(F down) − q_svc(F up) in the static structure; 1 when F is the whole service. */

@@ -96,7 +96,7 @@ export function findWarnings(
   for (const [name, set] of byDomain) {
     if (set.size < 2) continue;
     const which = [...set].map((i) => `${terms.report[i]?.primary ?? ''} → ${terms.report[i]?.standby ?? ''}`).join(', ');
-    out.push({ code: 'failover-common-cause', path: 'service', message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and are added: the switchover downtime is an upper bound` });
+    out.push({ code: 'failover-common-cause', path: 'service', message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and count once, as their union, when the failovers are in series (each critical); otherwise they are added, an upper bound` });
   }
   if (terms.staticParts.length > 0) {
     out.push({ code: 'failover-without-rates', message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency` });
