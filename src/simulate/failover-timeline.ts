@@ -23,8 +23,9 @@
  * switchover is already decided. Success draws come from their own stream, so the kernels'
  * component draws are the same with and without failover nodes.
  */
-import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER, type CompiledModel } from './compile.js';
+import { OP_FAILOVER, OP_TIER, type CompiledModel } from './compile.js';
 import { rngFor, type Sfc32 } from './rng.js';
+import { combine } from './structure.js';
 
 const SERVING = 0;
 const SWITCHING = 1;
@@ -167,12 +168,7 @@ export class FailoverTimeline {
       let down = 0;
       for (let i = sp - a; i < sp; i++) down += stack[i] ?? 0;
       sp -= a;
-      let result: number;
-      if (op === OP_ALL) result = down > 0 ? 1 : 0;
-      else if (op === OP_ANY) result = down === a ? 1 : 0;
-      else if (op === OP_AT_LEAST) result = a - down < (program[pc + 2] ?? 0) ? 1 : 0;
-      else throw new Error(`simulate: bad opcode ${op}`);
-      stack[sp++] = result;
+      stack[sp++] = combine(op, a, program[pc + 2] ?? 0, down);
     }
     this.starting = false;
     if (this.dirty) {
