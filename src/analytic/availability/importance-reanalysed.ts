@@ -4,7 +4,8 @@
  * Q(1_i) and Q(0_i) come from the model re-analysed with the part forced (the drill's
  * conditioning), so that every figure of `importance[]` agrees with `service` and with a drill.
  * A node's Q(0_i) follows from Q = q·Q(1_i) + (1 − q)·Q(0_i) (an independent basic event; the
- * switchover terms are first order, so this is too).
+ * switchover terms are first order, so this is too); a zone's or region's is re-analysed with
+ * it never down, and its FV is (Q − Q(0_i)) / Q.
  */
 import type { Model } from '../../model/types.js';
 import { alwaysUp, conditionModel } from '../drill/condition.js';
@@ -37,7 +38,9 @@ export function reanalysedImportance(
       s.subjectKind === 'zone'
         ? { ...model, zones: model.zones.map((z) => (z.name === s.subject && z.failure ? { ...z, failure: alwaysUp(z.failure) } : z)) }
         : { ...model, regions: model.regions.map((r) => (r.name === s.subject && r.failure ? { ...r, failure: alwaysUp(r.failure) } : r)) };
-    return { ...s, ...measures(Q, s.unavailability, down, s.unavailability > 0 ? q(never) : Q, true) };
+    // FV as (Q − Q(0_i)) / Q: a zone's or region's switchovers scale with its failure rate,
+    // which forcing it down (Q(1_i)) does not see, so q·I_B / Q would understate its share.
+    return { ...s, ...measures(Q, s.unavailability, down, s.unavailability > 0 ? q(never) : Q, false) };
   });
   const raw = (x: Importance): number => x.raw ?? Infinity;
   return out.sort((a, b) => b.fussellVesely - a.fussellVesely || (raw(b) === raw(a) ? 0 : raw(b) > raw(a) ? 1 : -1));
