@@ -32,6 +32,8 @@ export function formatMetric(metric: TargetMetric, value: number, complement?: n
     case 'dataAtRisk':
     case 'backupStorage':
       return formatBytes(value);
+    case 'dataLossPerYear':
+      return `${formatBytes(value)}/y`;
     case 'outagesPerYear':
       return `${formatCount(value)}/y`;
     case 'errorBudget':

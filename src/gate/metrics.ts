@@ -106,6 +106,11 @@ export function measure(target: Target, figures: GateFigures): Measured {
       const p = d.window.annualLossProbability;
       return { kind: 'value', value: 1 - p, complement: p, compared: p, method: 'analytic', interval: undefined, scenario: undefined };
     }
+    case 'dataLossPerYear': {
+      if (dataProtection === undefined) return missing("the dataLossPerYear target needs a 'data' section to measure");
+      const loss = dataProtection.expectedBytesLostPerYear;
+      return loss === null ? missing('no disruption of the data has a rate') : direct(loss);
+    }
     case 'backupStorage': {
       if (dataProtection === undefined) return missing("the backupStorage target needs a 'data' section to measure");
       if (dataProtection.storageByLocation.length === 0) return missing('the model has no backups: no backup storage to measure');

@@ -6,7 +6,7 @@
  * 1975, §1.3). Only components that can fail (q > 0) appear. Enumeration stops (undefined)
  * beyond a budget, since the count can grow combinatorially.
  */
-import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER, type FlatStructure } from './flat-structure.js';
+import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER, type FlatStructure } from './flat-structure.js';
 
 /** A family of cut sets: each a sorted list of component indices. */
 export type CutSetFamily = readonly (readonly number[])[];
@@ -52,7 +52,7 @@ export function minimalCutSets(m: FlatStructure, event: number, maxSets = MAX_CU
     }
     const kids = stack.splice(stack.length - a, a);
     // all: down if any child is down; any: if every child is; atLeast b: if more than a − b are.
-    const need = op === OP_ALL ? 1 : op === OP_ANY ? a : op === OP_AT_LEAST ? a - (p[pc + 2] ?? 0) + 1 : NaN;
+    const need = op === OP_ALL ? 1 : op === OP_ANY || op === OP_FAILOVER ? a : op === OP_AT_LEAST ? a - (p[pc + 2] ?? 0) + 1 : NaN;
     if (Number.isNaN(need)) throw new Error(`cut sets: bad opcode ${op}`);
     const f = atLeastOf(kids, need, maxSets, budget);
     if (f === undefined) return undefined;

@@ -4,13 +4,15 @@
  * region r is r, zone z is regionCount + z, node n is regionCount + zoneCount + n), and the
  * service expression is a postfix program over tier states.
  */
-import type { Component, Model, ServiceExpr } from './types.js';
+import { resolveModel, type Structure } from './resolve.js';
+import type { Component, Model } from './types.js';
 
 /** Postfix opcodes of the service program; each instruction is [op, a, b]. */
 export const OP_TIER = 0; // push tierDown[a]
 export const OP_ALL = 1; // pop a operands; down if any is down
 export const OP_ANY = 2; // pop a operands; down if all are down
 export const OP_AT_LEAST = 3; // pop a operands; up if at least b are up
+export const OP_FAILOVER = 4; // pop a = 2 operands (primary, standby) of failover b; snapshot: down if both are
 
 export type FlatStructure = {
   readonly regionCount: number;
@@ -55,7 +57,6 @@ export function componentSpecs(model: Model): (Component | undefined)[] {
 export function flattenStructure(model: Model): FlatStructure {
   const regionIndex = new Map(model.regions.map((r, i) => [r.name, i]));
   const zoneIndex = new Map(model.zones.map((z, i) => [z.name, i]));
-  const tierIndex = new Map(model.tiers.map((t, i) => [t.name, i]));
   const R = model.regions.length;
   const Z = model.zones.length;
   const T = model.tiers.length;
@@ -105,7 +106,7 @@ export function flattenStructure(model: Model): FlatStructure {
   }
   const q = Float64Array.from(componentSpecs(model), (spec) => spec?.unavailability ?? 0);
   const code: number[] = [];
-  const stackDepth = emit(model.service, tierIndex, code);
+  const stackDepth = emit(resolveModel(model).structure, code);
   return {
     regionCount: R,
     zoneCount: Z,
@@ -133,25 +134,30 @@ function lookup(index: Map<string, number>, name: string, what: string): number 
   return i;
 }
 
-/** Emits postfix code for e; returns the stack depth it needs. */
-function emit(e: ServiceExpr, tiers: Map<string, number>, code: number[]): number {
-  switch (e.kind) {
+/** Emits postfix code for s; returns the stack depth it needs. */
+function emit(s: Structure, code: number[]): number {
+  switch (s.kind) {
     case 'tier':
-      code.push(OP_TIER, lookup(tiers, e.tier, 'tier'), 0);
+      code.push(OP_TIER, s.tier, 0);
       return 1;
     case 'all':
     case 'any':
     case 'atLeast': {
       let depth = 0;
-      e.of.forEach((child, i) => {
-        depth = Math.max(depth, i + emit(child, tiers, code));
+      s.of.forEach((child, i) => {
+        depth = Math.max(depth, i + emit(child, code));
       });
-      const op = e.kind === 'all' ? OP_ALL : e.kind === 'any' ? OP_ANY : OP_AT_LEAST;
-      code.push(op, e.of.length, e.kind === 'atLeast' ? e.k : 0);
+      const op = s.kind === 'all' ? OP_ALL : s.kind === 'any' ? OP_ANY : OP_AT_LEAST;
+      code.push(op, s.of.length, s.kind === 'atLeast' ? s.k : 0);
       return Math.max(depth, 1);
     }
+    case 'failover': {
+      const depth = Math.max(emit(s.primary, code), 1 + emit(s.standby, code));
+      code.push(OP_FAILOVER, 2, s.index);
+      return depth;
+    }
     default: {
-      const never: never = e;
+      const never: never = s;
       throw new Error(`structure: unknown service expression ${JSON.stringify(never)}`);
     }
   }

@@ -78,6 +78,11 @@ export type Tier = {
   readonly spares?: number;
   /** A training job needing minHealthy nodes at once, restarting from its last checkpoint. */
   readonly job?: Job;
+  /**
+   * Service interruption caused by each node failure the tier rides out (a leader election,
+   * connection draining), seconds; 0: none.
+   */
+  readonly interruptionSeconds?: number;
 };
 
 /** Compound growth x(t) = x0 · (1 + rate)^(t / periodSeconds) (year = 365 d, month = 30 d). */
@@ -97,12 +102,30 @@ export type Job = {
   readonly restartSeconds: number;
 };
 
+/**
+ * A primary that fails over to a standby (DESIGN §4, "Failover and recovery"): while the
+ * primary is up it serves; when it fails the service is down for the switchover τ, then runs
+ * on the standby if the switchover succeeded (probability `success`), and on the primary's
+ * repair switches back, interrupted for `failbackSeconds`.
+ */
+export type Failover = {
+  readonly kind: 'failover';
+  readonly primary: ServiceExpr;
+  readonly standby: ServiceExpr;
+  /** Given switchover τ; `undefined`: from the recovery strategy and phases. */
+  readonly switchoverSeconds: number | undefined;
+  /** c: probability that a switchover succeeds. */
+  readonly success: number;
+  readonly failbackSeconds: number;
+};
+
 /** The service structure: which tiers must be up. */
 export type ServiceExpr =
   | { readonly kind: 'tier'; readonly tier: string }
   | { readonly kind: 'all'; readonly of: readonly ServiceExpr[] }
   | { readonly kind: 'any'; readonly of: readonly ServiceExpr[] }
-  | { readonly kind: 'atLeast'; readonly k: number; readonly of: readonly ServiceExpr[] };
+  | { readonly kind: 'atLeast'; readonly k: number; readonly of: readonly ServiceExpr[] }
+  | Failover;
 
 /** A failure domain that holds something: a zone, a region, or outside every modelled domain. */
 export type Location =
@@ -187,6 +210,8 @@ export type Data = {
   readonly capacityBytes?: number;
   /** Backup storage capacity per backup location; absent locations are unlimited. */
   readonly backupCapacity?: readonly BackupCapacity[];
+  /** Rate of logical corruption (per second, 1 / MTBF); `undefined`: not given. */
+  readonly corruptionRate?: number;
 };
 
 export type BackupCapacity = { readonly location: Location; readonly bytes: number };
@@ -198,12 +223,18 @@ export type RecoveryStrategy =
   | 'pilot-light'
   | 'backup-restore';
 
-export type Recovery = {
-  readonly strategy: RecoveryStrategy;
+/** The durations that add up to an RTO (restore comes from the backups). */
+export type RecoveryPhases = {
   readonly detectionSeconds: number;
   readonly failoverSeconds: number;
   readonly provisioningSeconds: number;
   readonly validationSeconds: number;
+};
+
+export type Recovery = RecoveryPhases & {
+  readonly strategy: RecoveryStrategy;
+  /** Phases for one disruption (`recovery.node`, `.zone`, `.region`, `.corruption`) over the defaults. */
+  readonly byScenario?: Readonly<Partial<Record<Scenario, RecoveryPhases>>>;
 };
 
 export type TargetMetric =
@@ -214,6 +245,7 @@ export type TargetMetric =
   | 'rto'
   | 'durability'
   | 'dataAtRisk'
+  | 'dataLossPerYear'
   | 'backupStorage'
   | 'errorBudget'
   | 'budgetExhaustionProbability'

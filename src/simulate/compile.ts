@@ -3,11 +3,14 @@
  * becomes one component index, and the service structure becomes a postfix program.
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
+import { corruptionDowntime, switchovers } from '../analytic/failover/switchover.js';
+import { analyzeAvailability } from '../analytic/availability/index.js';
 import { componentSpecs, flattenStructure, type FlatStructure } from '../model/flat-structure.js';
+import { resolveModel } from '../model/resolve.js';
 import type { Distribution, Model } from '../model/types.js';
 import { checkSimulationSize } from './size-limit.js';
 
-export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER } from '../model/flat-structure.js';
+export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER } from '../model/flat-structure.js';
 
 /** Distribution codes of the timeline kernel. */
 export const DIST_EXPONENTIAL = 0;
@@ -29,13 +32,31 @@ export type CompiledModel = FlatStructure & {
   readonly repairParam: Float64Array;
   /** Names of components that fail but have no time behaviour (no mttr): no timeline for them. */
   readonly staticComponents: readonly string[];
+  /** Failover nodes (the program's OP_FAILOVER b): switchover τ, success c, failback f. */
+  readonly failoverCount: number;
+  readonly failoverSwitchover: Float64Array;
+  readonly failoverSuccess: Float64Array;
+  readonly failoverFailback: Float64Array;
+  /** The primary's mean outage (analytic), for the age of an outage under way at a steady start. */
+  readonly failoverPrimaryMeanOutage: Float64Array;
+  /** Logical corruption (`data.corruption`): rate per second (0: none) and the service down time each costs (its RTO). */
+  readonly corruptionRate: number;
+  readonly corruptionSeconds: number;
+  /** Per tier: the interruption each node failure it rides out causes (seconds, 0: none). */
+  readonly tierInterruption: Float64Array;
 };
+
+/** Whether the timeline needs timed events beyond component failures (failovers, corruption, interruptions). */
+export function hasTimedEvents(m: CompiledModel): boolean {
+  return m.failoverCount > 0 || m.corruptionRate > 0 || m.tierInterruption.some((d) => d > 0);
+}
 
 /** Flattens a model for the kernels. @example compileModel(model).componentCount */
 export function compileModel(model: Model): CompiledModel {
   checkSimulationSize(model);
   const structure = flattenStructure(model);
   const C = structure.componentCount;
+  const resolved = resolveModel(model);
   const meanUp = new Float64Array(C).fill(Infinity);
   const meanDown = new Float64Array(C);
   const lifetimeKind = new Uint8Array(C);
@@ -55,7 +76,31 @@ export function compileModel(model: Model): CompiledModel {
     meanUp[c] = spec.mtbfSeconds;
     meanDown[c] = spec.mttrSeconds;
   });
-  return { ...structure, meanUp, meanDown, lifetimeKind, lifetimeParam, repairKind, repairParam, staticComponents };
+  const F = resolved.failovers.length;
+  const taus = switchovers(resolved);
+  const corruption = corruptionDowntime(model);
+  const failoverPrimaryMeanOutage = new Float64Array(F);
+  resolved.failovers.forEach((f, i) => {
+    failoverPrimaryMeanOutage[i] = analyzeAvailability({ ...model, service: f.node.spec.primary }).service.meanOutageSeconds ?? 0;
+  });
+  return {
+    ...structure,
+    meanUp,
+    meanDown,
+    lifetimeKind,
+    lifetimeParam,
+    repairKind,
+    repairParam,
+    staticComponents,
+    failoverCount: F,
+    failoverSwitchover: Float64Array.from(resolved.failovers, (_, i) => taus[i]?.seconds ?? 0),
+    failoverSuccess: Float64Array.from(resolved.failovers, (f) => f.node.spec.success),
+    failoverFailback: Float64Array.from(resolved.failovers, (f) => f.node.spec.failbackSeconds),
+    failoverPrimaryMeanOutage,
+    corruptionRate: corruption?.rtoSeconds == null ? 0 : corruption.ratePerSecond,
+    corruptionSeconds: corruption?.rtoSeconds ?? 0,
+    tierInterruption: Float64Array.from(model.tiers, (t) => t.interruptionSeconds ?? 0),
+  };
 }
 
 /** The kernel's code and parameter of a distribution. @example distributionCode({ type: 'weibull', shape: 2 }) // [2, 2] */

@@ -15,7 +15,7 @@ import {
   type ChunkResult,
   type RunSetup,
 } from './chunks.js';
-import type { CompiledModel } from './compile.js';
+import { hasTimedEvents, type CompiledModel } from './compile.js';
 import {
   fixedProgress,
   foldSnapshot,
@@ -36,7 +36,7 @@ import { StructureEvaluator } from './structure.js';
 import { collapsed } from './trust.js';
 import { DEFAULT_MAX_WORK } from './work-budget.js';
 import { meanEstimate } from './estimators.js';
-import { naiveEstimate, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
+import { naiveEstimate, summariseFailovers, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
 
 export const DEFAULT_SEED = 1;
@@ -74,7 +74,10 @@ export function* simulation(
   const notes: string[] = [];
   const stops: StopReason[] = [];
   const years = setup.horizonSeconds / SECONDS_PER_YEAR;
-  const tierAnalytic = (name: string): number | undefined => analytic?.tiers?.[name];
+  // A snapshot has no time: a tier's declared interruptions are invisible to it.
+  const interrupted = new Set(m.tierNames.filter((_, t) => (m.tierInterruption[t] ?? 0) > 0));
+  const tierAnalytic = (name: string): number | undefined => (interrupted.has(name) ? undefined : analytic?.tiers?.[name]);
+  const failover = hasTimedEvents(m);
   const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
 
   let service: UnavailabilityEstimate | undefined;
@@ -96,13 +99,15 @@ export function* simulation(
     );
     stops.push(stoppedBy);
     snapshotTrials = acc.trials;
-    service = naiveEstimate(acc.serviceDown, acc.trials, analytic?.serviceUnavailability);
+    // A snapshot has no time: it sees a failover as the parallel of primary and standby, so
+    // its service figure is not comparable with the analytic one (switchovers included).
+    service = naiveEstimate(acc.serviceDown, acc.trials, failover ? undefined : analytic?.serviceUnavailability);
     tiers = m.tierNames.map((name, t) => ({ name, unavailability: naiveEstimate(acc.tierDown[t] ?? 0, acc.trials, tierAnalytic(name)) }));
 
     const choice = options.estimator ?? 'auto';
     if (choice !== 'naive') {
       const evaluator = new StructureEvaluator(m);
-      const events = [-1, ...m.tierNames.map((_, t) => t)];
+      const events = [...(failover ? [] : [-1]), ...m.tierNames.map((_, t) => t)];
       for (const event of events) {
         const current = event < 0 ? service : tiers[event]?.unavailability;
         if (current === undefined) continue;
@@ -173,6 +178,7 @@ export function* simulation(
       stops.push(stoppedBy);
       const tAnalytic = setup.start === 'steady' ? analytic?.serviceUnavailability : undefined;
       timelineFields = summariseTimeline(acc, setup.horizonSeconds, years, setup.start, availabilityTarget(model), tAnalytic);
+      if (m.failoverCount > 0) timelineFields = { ...timelineFields, failovers: summariseFailovers(acc.chunks, m.failoverCount, years) };
     }
   }
 
@@ -183,7 +189,10 @@ export function* simulation(
   if (timelineOnly && tl === undefined) {
     throw ninesError('simulation-refused', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
   }
-  const svc: UnavailabilityEstimate = service ?? fromTimeline(tl);
+  if (failover && tl === undefined) {
+    notes.push('a snapshot has no time: it sees each failover as the parallel of its primary and standby and no logical corruption; switchover windows and corruption downtime need the timeline (--mode timeline or both)');
+  }
+  const svc: UnavailabilityEstimate = failover && tl !== undefined ? fromTimeline(tl) : (service ?? fromTimeline(tl));
   return {
     version: 1,
     generator: GENERATOR,

@@ -4,9 +4,13 @@
  * its zone's region are up (DESIGN §4, common cause); tier t is down when at least
  * n − k + 1 of its nodes are effectively down.
  */
-import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_TIER, type CompiledModel } from './compile.js';
+import { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER, type CompiledModel } from './compile.js';
 
-/** Runs the postfix service program over tier states (1 = down); returns 1 if the service is down. */
+/**
+ * Runs the postfix service program over tier states (1 = down); returns 1 if the service is
+ * down. A snapshot has no time, so a failover is the static parallel of primary and standby
+ * (its switchover windows exist only on a timeline: see failover-timeline.ts).
+ */
 export function runProgram(program: Int32Array, tierDown: Uint8Array, stack: Uint8Array): number {
   let sp = 0;
   for (let pc = 0; pc < program.length; pc += 3) {
@@ -19,14 +23,17 @@ export function runProgram(program: Int32Array, tierDown: Uint8Array, stack: Uin
     let down = 0;
     for (let i = sp - a; i < sp; i++) down += stack[i] ?? 0;
     sp -= a;
-    let result: number;
-    if (op === OP_ALL) result = down > 0 ? 1 : 0;
-    else if (op === OP_ANY) result = down === a ? 1 : 0;
-    else if (op === OP_AT_LEAST) result = a - down < (program[pc + 2] ?? 0) ? 1 : 0;
-    else throw new Error(`simulate: bad opcode ${op}`);
-    stack[sp++] = result;
+    stack[sp++] = combine(op === OP_FAILOVER ? OP_ANY : op, a, program[pc + 2] ?? 0, down);
   }
   return stack[0] ?? 0;
+}
+
+/** One all / any / atLeast b node over a operands of which `down` are down: 1 if it is down. */
+export function combine(op: number, a: number, b: number, down: number): number {
+  if (op === OP_ALL) return down > 0 ? 1 : 0;
+  if (op === OP_ANY) return down === a ? 1 : 0;
+  if (op === OP_AT_LEAST) return a - down < b ? 1 : 0;
+  throw new Error(`simulate: bad opcode ${op}`);
 }
 
 /** Scratch state for evaluating snapshots of one compiled model; not shared between threads. */

@@ -4,7 +4,8 @@
  */
 import { meanEstimate, proportion, quantileSorted, Z95 } from './estimators.js';
 import type { TimelineAcc, WeightedAcc } from './driver.js';
-import type { Quantiles, SimulationResult, TimelineSummary, UnavailabilityEstimate } from './types.js';
+import type { TimelineChunk } from './timeline-chunk.js';
+import type { FailoverSummary, Quantiles, SimulationResult, TimelineSummary, UnavailabilityEstimate } from './types.js';
 
 /**
  * Relative slack of the agreement check: an exactly determined estimate (SE = 0) may still
@@ -151,4 +152,27 @@ export function histogramOf(sorted: Float64Array, scale: number): { fromSeconds:
   }
   for (const [i, trials] of counts.entries()) bins.push({ fromSeconds: edges[i] ?? lo, toSeconds: edges[i + 1] ?? hi, trials });
   return bins;
+}
+
+/**
+ * Per failover node over the timeline trials: switchovers started (primary failures), their
+ * mean realised RTO (the node's down time per primary failure: the switchover window, or the
+ * whole outage when the switchover failed or the standby was down) and the node's downtime a year.
+ */
+export function summariseFailovers(chunks: readonly TimelineChunk[], count: number, years: number): FailoverSummary[] {
+  const episodes = new Float64Array(count);
+  const down = new Float64Array(count);
+  let trials = 0;
+  for (const c of chunks) {
+    trials += c.trials;
+    for (let f = 0; f < count; f++) {
+      episodes[f] = (episodes[f] ?? 0) + (c.failoverEpisodes?.[f] ?? 0);
+      down[f] = (down[f] ?? 0) + (c.failoverDownSeconds?.[f] ?? 0);
+    }
+  }
+  return Array.from(episodes, (e, f) => ({
+    switchovers: e,
+    meanRealisedRtoSeconds: e > 0 ? (down[f] ?? 0) / e : null,
+    downtimeSecondsPerYear: trials > 0 && years > 0 ? (down[f] ?? 0) / trials / years : 0,
+  }));
 }

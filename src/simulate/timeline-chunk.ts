@@ -14,4 +14,7 @@ export type TimelineChunk = {
   readonly longest: Float64Array;
   /** Start of the first outage, seconds; 0 if down at the start; Infinity if none. */
   readonly firstOutage: Float64Array;
+  /** Per failover node, summed over the chunk: primary failures (switchovers started) and the node's down time. */
+  readonly failoverEpisodes?: Float64Array;
+  readonly failoverDownSeconds?: Float64Array;
 };

@@ -7,9 +7,10 @@
  * a tier crosses its threshold. Zone and region events go through {@link flipDomain}.
  */
 import type { CompiledModel } from './compile.js';
-import { DIST_EXPONENTIAL } from './compile.js';
+import { DIST_EXPONENTIAL, hasTimedEvents } from './compile.js';
 import { exponentialSlow, ZIG_K, ZIG_W } from './exponential-ziggurat.js';
 import { chunkState } from './rng.js';
+import { FailoverTimeline } from './failover-timeline.js';
 import { runProgram } from './structure.js';
 import type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
 
@@ -117,6 +118,7 @@ export function runTimelineChunkExp(
     longest: new Float64Array(trials),
     firstOutage: new Float64Array(trials),
   };
+  const fo = hasTimedEvents(m) ? new FailoverTimeline(m, seed, stream, chunk) : null;
 
   for (let n = 0; n < trials; n++) {
     isDown.fill(0);
@@ -174,7 +176,8 @@ export function runTimelineChunkExp(
       next[j] = mean * x;
     }
     for (let t = 0; t < T; t++) tierDown[t] = (cnt[t] ?? 0) >= (thr[t] ?? 0) ? 1 : 0;
-    let down = runProgram(m.program, tierDown, stack);
+    fo?.begin(steady === 1);
+    let down = fo === null ? runProgram(m.program, tierDown, stack) : fo.run(m.program, tierDown, stack, 0);
     let since = 0;
     let downtime = 0;
     let outages = 0;
@@ -190,6 +193,24 @@ export function runTimelineChunkExp(
           now = x;
           j = i;
         }
+      }
+      if (fo !== null && fo.nextTime < now) {
+        // A failover timer (switchover done, failback over) comes before the next component event.
+        now = fo.nextTime;
+        fo.fire(now);
+        const s = fo.run(m.program, tierDown, stack, now);
+        if (s !== down) {
+          if (s === 1) {
+            outages++;
+            if (first === Infinity) first = now;
+            since = now;
+          } else {
+            downtime += now - since;
+            if (now - since > longest) longest = now - since;
+          }
+          down = s;
+        }
+        continue;
       }
       if (j < 0) break;
       const goingDown = isDown[j] === 1 ? 0 : 1;
@@ -207,6 +228,7 @@ export function runTimelineChunkExp(
           cnt[t] = after;
           const h = thr[t] ?? 0;
           if (before >= h !== after >= h) crossed = 1;
+          else if (goingDown === 1 && after < h && fo !== null) crossed = fo.interrupt(t, now);
         }
       }
       t32 = (((a + b) | 0) + d) | 0;
@@ -233,7 +255,7 @@ export function runTimelineChunkExp(
       next[j] = now + (goingDown === 1 ? (meanDown[j] ?? 0) : (meanUp[j] ?? 0)) * x;
       if (crossed === 0) continue;
       for (let k = 0; k < T; k++) tierDown[k] = (cnt[k] ?? 0) >= (thr[k] ?? 0) ? 1 : 0;
-      const s = runProgram(m.program, tierDown, stack);
+      const s = fo === null ? runProgram(m.program, tierDown, stack) : fo.run(m.program, tierDown, stack, now);
       if (s === down) continue;
       if (s === 1) {
         outages++;
@@ -253,6 +275,7 @@ export function runTimelineChunkExp(
     out.outages[n] = outages;
     out.longest[n] = longest;
     out.firstOutage[n] = first;
+    fo?.end(horizon);
   }
-  return out;
+  return fo === null ? out : { ...out, failoverEpisodes: fo.episodes, failoverDownSeconds: fo.downSeconds };
 }

@@ -4,9 +4,10 @@
  * effectively-down nodes up to date at each event, and records the service's downtime, the
  * outages that start within the horizon, the longest outage and the start of the first outage.
  */
-import { DIST_EXPONENTIAL, type CompiledModel } from './compile.js';
+import { DIST_EXPONENTIAL, hasTimedEvents, type CompiledModel } from './compile.js';
 import { drawDuration, drawResidual } from './distributions.js';
 import { rngFor } from './rng.js';
+import { FailoverTimeline } from './failover-timeline.js';
 import { runProgram } from './structure.js';
 import { allExponential, runTimelineChunkExp } from './timeline-exp-kernel.js';
 import type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
@@ -53,6 +54,7 @@ export function runTimelineChunk(
     longest: new Float64Array(trials),
     firstOutage: new Float64Array(trials),
   };
+  const fo = hasTimedEvents(m) ? new FailoverTimeline(m, seed, stream, chunk) : null;
 
   // Set when a tier's state may have flipped since the service was last evaluated.
   let changed = 0;
@@ -71,6 +73,8 @@ export function runTimelineChunk(
       recount(t, sign * ((m.tierZoneNodes[t * Z + z] ?? 0) - (nodeDownInZone[t * Z + z] ?? 0)));
     }
   };
+  /** The time of the event being applied (−1 while a trial's initial state is set up). */
+  let clock = -1;
   const toggle = (comp: number, down: number): void => {
     isDown[comp] = down;
     if (comp < R) {
@@ -90,15 +94,20 @@ export function runTimelineChunk(
       const t = m.nodeTier[node] ?? 0;
       const sign = down === 1 ? 1 : -1;
       if (z >= 0) nodeDownInZone[t * Z + z] = (nodeDownInZone[t * Z + z] ?? 0) + sign;
-      if (z < 0 || zoneEff[z] === 0) recount(t, sign);
+      if (z < 0 || zoneEff[z] === 0) {
+        recount(t, sign);
+        // A failure the tier rides out may still interrupt it (its declared interruption).
+        if (changed === 0 && down === 1 && fo !== null && clock >= 0 && (cnt[t] ?? 0) < (m.tierThreshold[t] ?? 0)) changed = fo.interrupt(t, clock);
+      }
     }
   };
-  const serviceDown = (): number => {
+  const serviceDown = (now: number): number => {
     for (let t = 0; t < T; t++) tierDown[t] = (cnt[t] ?? 0) >= (m.tierThreshold[t] ?? 0) ? 1 : 0;
-    return runProgram(m.program, tierDown, stack);
+    return fo === null ? runProgram(m.program, tierDown, stack) : fo.run(m.program, tierDown, stack, now);
   };
 
   for (let n = 0; n < trials; n++) {
+    clock = -1;
     isDown.fill(0);
     zoneOwn.fill(0);
     zoneEff.fill(0);
@@ -124,7 +133,8 @@ export function runTimelineChunk(
               : drawDuration(rng, kind, m.lifetimeParam[comp] ?? 0, up);
       }
     }
-    let down = serviceDown();
+    fo?.begin(start === 'steady');
+    let down = serviceDown(0);
     changed = 0;
     let since = 0;
     let downtime = 0;
@@ -141,7 +151,26 @@ export function runTimelineChunk(
           j = i;
         }
       }
+      if (fo !== null && fo.nextTime < now) {
+        // A failover timer (switchover done, failback over) comes before the next component event.
+        now = fo.nextTime;
+        fo.fire(now);
+        const s = fo.run(m.program, tierDown, stack, now);
+        if (s !== down) {
+          if (s === 1) {
+            outages++;
+            if (first === Infinity) first = now;
+            since = now;
+          } else {
+            downtime += now - since;
+            if (now - since > longest) longest = now - since;
+          }
+          down = s;
+        }
+        continue;
+      }
       if (j < 0) break;
+      clock = now;
       const comp = active[j] ?? 0;
       // Exponential draws inline (−m·ln U, U with 32 bits: truncated beyond 22.2 means, P = 2e−10).
       if (isDown[comp] === 1) {
@@ -157,7 +186,7 @@ export function runTimelineChunk(
       }
       if (changed === 0) continue;
       changed = 0;
-      const s = serviceDown();
+      const s = serviceDown(now);
       if (s === down) continue;
       if (s === 1) {
         outages++;
@@ -177,6 +206,7 @@ export function runTimelineChunk(
     out.outages[n] = outages;
     out.longest[n] = longest;
     out.firstOutage[n] = first;
+    fo?.end(horizon);
   }
-  return out;
+  return fo === null ? out : { ...out, failoverEpisodes: fo.episodes, failoverDownSeconds: fo.downSeconds };
 }

@@ -100,7 +100,19 @@ export type SimulationResult = {
   readonly missProbability?: ProportionEstimate & { readonly target: number };
   /** With `model.data`: simulated durability and realised RPO / RTO per disruption scenario. */
   readonly dataLoss?: DataLossResult;
+  /** Per failover node of the structure (timeline): realised switchovers. */
+  readonly failovers?: readonly FailoverSummary[];
   readonly notes: readonly string[];
+};
+
+/** A failover node on the timeline: primary failures, realised RTO, its downtime. */
+export type FailoverSummary = {
+  /** Switchovers started (primary failures) over all trials. */
+  readonly switchovers: number;
+  /** The node's down time per primary failure (switchover included); null without one. */
+  readonly meanRealisedRtoSeconds: number | null;
+  /** The node's down time per simulated year. */
+  readonly downtimeSecondsPerYear: number;
 };
 
 /** An estimate with a standard error, a 95% interval and the analytic figure beside it. */

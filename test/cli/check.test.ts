@@ -29,7 +29,7 @@ describe('nines check', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/database-dr — check \(analytic\): ✔ pass/);
-    expect(r.stdout).toMatch(/availability .*99\.98\d\d%/);
+    expect(r.stdout).toMatch(/availability .*99\.999\d+%/);
     expect(r.stdout).toMatch(/10 targets: 10 met; exit 0/);
   });
 
@@ -167,7 +167,10 @@ describe('nines check', () => {
     expect((await runCli(['check', DB, '--set', 'data.copies=[]'])).stderr).not.toMatch(/::error/);
     // --ci github forces them; --ci none turns them off.
     expect((await runCli(['check', DB, '--set', 'data.copies=[]', '--ci', 'github'])).stderr).toMatch(/^::error /m);
-    expect((await runCli(['check', DB, '--set', 'data.copies=[]', '--ci', 'none'], { env: { GITHUB_ACTIONS: 'true' } })).stderr).toBe('');
+    // Without the DR copy the model itself warns that the standby has no data (not an annotation).
+    const none = (await runCli(['check', DB, '--set', 'data.copies=[]', '--ci', 'none'], { env: { GITHUB_ACTIONS: 'true' } })).stderr;
+    expect(none).not.toMatch(/::(error|warning)/);
+    expect(none.trim().split('\n')).toEqual([expect.stringMatching(/^models\/database-dr\.yaml:\d+:\d+: warning: the standby runs in eu-west, .*\[standby-without-data\]$/)]);
   });
 
   it('--report FORMAT=PATH writes extra formats in the same run', async () => {
@@ -208,5 +211,21 @@ describe('nines check', () => {
     const r = await runCli(['check', 'models/minimal.yaml']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/no targets/);
+  });
+});
+
+describe('nines check: one disruption model on database-dr', () => {
+  it('--set recovery.strategy=backup-restore: a longer switchover, and check names the targets it breaks', async () => {
+    const base = JSON.parse((await runCli(['analyze', DB, '--json'])).stdout) as { failovers: { switchoverSeconds: number }[]; service: { downtimeSecondsPerYear: number } };
+    const r = await runCli(['check', DB, '--set', 'recovery.strategy=backup-restore', '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { records: { id: string; status: string }[]; failovers?: unknown };
+    const failed = doc.records.filter((x) => x.status === 'fail').map((x) => x.id).sort();
+    // The data now comes from the nightly backup: RPO 1 d + 2 h and 130 GB at risk after a region loss.
+    expect(failed).toEqual(['dataAtRisk[region]', 'rpo[region]']);
+    const br = JSON.parse((await runCli(['analyze', DB, '--set', 'recovery.strategy=backup-restore', '--json'])).stdout) as typeof base;
+    // 5 + 45 min + the restore of the chain + 15 min, instead of 5 + 10 + 45 + 15 min.
+    expect(br.failovers[0]?.switchoverSeconds).toBeGreaterThan((base.failovers[0]?.switchoverSeconds ?? 0) + 2000);
+    expect(br.service.downtimeSecondsPerYear).toBeGreaterThan(base.service.downtimeSecondsPerYear);
   });
 });

@@ -9,7 +9,7 @@ describe('nines compare', () => {
     const r = await runCli(['compare', DB, DB, '--set', 'tiers.db.nodes=1']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/│ availability +│ 99\.98\d\d% +│ 99\.96\d\d% +│ .*REGRESSION/);
+    expect(r.stdout).toMatch(/│ availability +│ 99\.999\d+% +│ 99\.99\d+% +│ .*REGRESSION/);
     expect(r.stdout).toMatch(/Regressions beyond the tolerance 0%: availability/);
   });
 

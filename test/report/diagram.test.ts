@@ -10,14 +10,17 @@ describe('topology', () => {
     const t = topologyOf(exampleModel('models/database-dr.yaml'));
     expect(t.regions.map((r) => [r.name, r.zones.map((z) => [z.name, z.placements])])).toEqual([
       ['us-east', [['az-a', [{ tier: 'db', count: 1 }]], ['az-b', [{ tier: 'db', count: 1 }]], ['az-c', [{ tier: 'db', count: 1 }]]]],
-      ['eu-west', []],
+      ['eu-west', [['eu-a', [{ tier: 'db-dr', count: 1 }]]]],
     ]);
-    expect(t.tiers).toEqual([{ name: 'db', nodes: 3, minHealthy: 2, rule: '2 of 3', holdsData: true }]);
+    expect(t.tiers).toEqual([
+      { name: 'db', nodes: 3, minHealthy: 2, rule: '2 of 3', holdsData: true },
+      { name: 'db-dr', nodes: 1, minHealthy: 1, rule: '1 of 1', holdsData: false },
+    ]);
     expect(t.holders.map((h) => [h.kind, h.name, h.location])).toEqual([
       ['copy', 'dr-replica', { kind: 'region', name: 'eu-west' }],
       ['backup', 'nightly', { kind: 'offsite' }],
     ]);
-    expect(t.serviceText).toBe('db');
+    expect(t.serviceText).toBe('failover(db → db-dr)');
   });
 
   it('writes inference-3az\'s nested service expression and its node in no zone', () => {
@@ -58,7 +61,8 @@ describe('mermaid', () => {
     expect(labels.some((l) => l.startsWith(`backup ${HOSTILE.backup} · `))).toBe(true);
     // The newline in the zone name becomes a space; 'end' in names closes nothing.
     expect(graph.subgraphs.map((s) => s.title)).toEqual(expect.arrayContaining([`zone ${HOSTILE.zone.replace('\n', ' ')}`, `region ${HOSTILE.region}`]));
-    expect(graph.subgraphs).toHaveLength(2 + 3 + 1);
+    // Two regions, four zones (eu-a holds the standby), offsite.
+    expect(graph.subgraphs).toHaveLength(2 + 4 + 1);
     const zoneA = graph.subgraphs.find((s) => s.title.startsWith('zone zone'));
     expect(zoneA?.nodes).toHaveLength(1);
   });
@@ -73,7 +77,7 @@ describe('dot', () => {
   it('draws clusters for regions and zones and one node per placement', () => {
     const dot = renderDot(topologyOf(exampleModel('models/database-dr.yaml')));
     expect(dot).toMatch(/^digraph "database-dr" \{/);
-    expect(dot.match(/subgraph cluster_/g)).toHaveLength(2 + 3 + 1);
+    expect(dot.match(/subgraph cluster_/g)).toHaveLength(2 + 4 + 1);
     expect(dot).toContain('t0 [shape=hexagon, label="tier db · 2 of 3"];');
     expect(dot).toContain('h0 [shape=cylinder, label="copy dr-replica · async, lag 30 s"];');
     expect(dot.trimEnd().endsWith('}')).toBe(true);

@@ -1,15 +1,21 @@
-import type { Model } from '../../model/types.js';
+import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
+import type { Failover, Model } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js';
+import { corruptionDowntime, switchovers, type Switchover } from '../failover/switchover.js';
+import { withCorruption } from './corruption.js';
 import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
 import { clamp01, componentFigures, failureWithin, ninesOf, summarizeDomains } from './figures.js';
 import { serviceFrequency, type DomainConditional, type Frequency } from './frequency.js';
 import { kOfN } from './k-of-n.js';
+import { ALWAYS_DOWN, ALWAYS_UP } from './pair.js';
 import { capacityAfterLoss, survivesLoss } from './loss.js';
 import { prepare, type Prepared } from './prepare.js';
 import type { AvailabilityResult, DomainResult, ServiceResult, TierResult, UnavailabilityBounds } from './result.js';
 import { serviceCutSets } from './cut-sets.js';
 import { importanceMeasures } from './importance.js';
+import { reanalysedImportance } from './importance-reanalysed.js';
 import { findRisks } from './risks.js';
+import { failoverTerms, type FailoverTerms, type SubAnalysis } from './failover-terms.js';
 import { compileService, type ServiceEvaluator } from './service-expr.js';
 import { outageWithin } from './outage-within.js';
 import { findWarnings } from './warnings.js';
@@ -29,45 +35,71 @@ type Ctx = {
   readonly cache: TierCache;
   readonly cond: Conditioned;
   readonly maxStates: number;
+  readonly terms: FailoverTerms;
 };
 
 /**
  * Analyses a model's availability exactly: zone/region common cause by conditioning on their
  * states, k-of-n tiers by binomial / Poisson-binomial tails, the service expression on (a, q)
- * pairs, outage frequency by Birnbaum importance (DESIGN §4); importance measures and the
- * minimal cut sets of the service when asked (`cutSets: true`; they cost up to ~0.1 s).
+ * pairs, outage frequency by Birnbaum importance (DESIGN §4), and each failover node's
+ * switchover windows on top of the static structure ({@link failoverTerms}).
  * @example analyzeAvailability(model).service.nines
  */
 export function analyzeAvailability(model: Model, options: AvailabilityOptions = {}): AvailabilityResult {
+  const resolved = resolveModel(model);
+  const list = switchovers(resolved);
+  const taus = new Map<Failover, Switchover>();
+  resolved.failovers.forEach((f, i) => {
+    const tau = list[i];
+    if (tau !== undefined) taus.set(f.node.spec, tau);
+  });
+  const corruption = corruptionDowntime(model);
+  const result = withCorruption(analyzeResolved(resolved, taus, options).result, corruption);
+  const beyondStatic = resolved.failovers.length > 0 || corruption !== undefined || model.tiers.some((t) => (t.interruptionSeconds ?? 0) > 0);
+  if (options.cutSets !== true || !beyondStatic) return result;
+  // Importance of the whole model (switchovers, interruptions, corruption included), only
+  // where it is printed: one re-analysis per part.
+  const Q = result.service.unavailability;
+  const perfect = new Map(result.tiers.map((t) => [t.name, Q * (1 - t.unavailabilityShare)]));
+  const q = (m: Model): number => analyzeAvailability(m, { maxStates: options.maxStates ?? MAX_STATES }).service.unavailability;
+  return { ...result, importance: reanalysedImportance(model, Q, result.importance, perfect, q) };
+}
+
+function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Switchover>, options: AvailabilityOptions): SubAnalysis {
+  const { model } = resolved;
   const maxStates = options.maxStates ?? MAX_STATES;
-  const prepared = prepare(model);
-  const service = compileService(
-    model.service,
-    model.tiers.map((t) => t.name),
-  );
+  const prepared = prepare(resolved);
+  const service = compileService(resolved.structure);
   const cache: TierCache = new Map();
   const cond = conditionService(prepared, service, cache, false, prepared.space, maxStates);
-  const ctx: Ctx = { model, prepared, service, cache, cond, maxStates };
+  const terms = failoverTerms({
+    resolved, prepared, cache, switchover: taus,
+    analyze: (m) => analyzeResolved(resolveModel(m), taus, { maxStates }),
+  });
+  const ctx: Ctx = { model, prepared, service, cache, cond, maxStates, terms };
   const zoneCond = model.zones.map((_, z) => conditional(ctx, 'zone', z));
   const regionCond = model.regions.map((_, r) => conditional(ctx, 'region', r));
-  const frequency = serviceFrequency(model, cond, zoneCond, regionCond);
-  const svc = serviceResult(cond, frequency, model);
+  const staticFrequency = serviceFrequency(model, cond, zoneCond, regionCond);
+  const frequency = withSwitchovers(withInterruptions(staticFrequency, cond), terms);
+  const svc = serviceResult(cond, terms, frequency, model);
   const tiers = model.tiers.map((_, t) => tierResult(ctx, t, frequency));
   const zones = model.zones.map((zone, z) => ({
-    ...domainResult(ctx, zone.name, zone.failure, new Set([z]), zoneCond[z]),
+    ...domainResult(ctx, zone.name, zone.failure, new Set([z]), zoneCond[z], terms.zones[z] ?? 0),
     region: zone.region ?? null,
   }));
   const regions = model.regions.map((region, r) => {
     const inside = model.zones.flatMap((_, z) => (prepared.space.zoneRegion[z] === r ? [z] : []));
     return {
-      ...domainResult(ctx, region.name, region.failure, new Set(inside), regionCond[r]),
+      ...domainResult(ctx, region.name, region.failure, new Set(inside), regionCond[r], terms.regions[r] ?? 0),
       zones: inside.map((z) => model.zones[z]?.name ?? ''),
     };
   });
   const H = model.horizonSeconds;
+  const tierLossSurvived = model.tiers.map((_, t) => survivesTierLoss(prepared, service, t));
   const result = {
     horizonSeconds: H,
     service: svc,
+    failovers: terms.report,
     tiers,
     zones,
     regions,
@@ -90,11 +122,38 @@ export function analyzeAvailability(model: Model, options: AvailabilityOptions =
   const cutSets = options.cutSets !== true ? { complete: false, count: 0, rareEventSum: 0, sets: [] } : serviceCutSets(model, svc.unavailability);
   const relevant = cutSets.complete ? new Set(cutSets.sets.flatMap((c) => c.components)) : undefined;
   return {
-    ...result,
-    risks: findRisks(result),
-    warnings: findWarnings(model, svc, frequency),
-    importance: importanceMeasures(model, cond, zoneCond, regionCond, relevant),
-    cutSets,
+    result: {
+      ...result,
+      risks: findRisks(result, terms.paths, tierLossSurvived),
+      warnings: findWarnings(resolved, svc, frequency, terms, taus),
+      importance: importanceMeasures(model, cond, zoneCond, regionCond, relevant),
+      cutSets,
+    },
+    frequency,
+    interruptions: cond.tierBlipNu.map((rate, t) => ({ rate, seconds: model.tiers[t]?.interruptionSeconds ?? 0 })),
+    tierLossTakesDown: tierLossSurvived.map((x) => !x),
+  };
+}
+
+/** Is the service up with tier t down and every other tier up (the static structure)? */
+function survivesTierLoss(prepared: Prepared, service: ServiceEvaluator, t: number): boolean {
+  return service(prepared.tiers.map((_, i) => (i === t ? ALWAYS_DOWN : ALWAYS_UP))).a === 1;
+}
+
+/** The frequency plus the outages that per-failure interruptions start. */
+function withInterruptions(f: Frequency, cond: Conditioned): Frequency {
+  return cond.blipNu > 0 && f.total !== null ? { ...f, total: f.total + cond.blipNu } : f;
+}
+
+/** The static frequency plus the switchovers' Δν (split to node groups where attributed). */
+function withSwitchovers(f: Frequency, terms: FailoverTerms): Frequency {
+  if (terms.report.length === 0) return f;
+  const total = f.total === null || terms.staticParts.length > 0 ? null : Math.max(0, f.total + terms.dnu);
+  return {
+    ...f,
+    total,
+    nodes: f.nodes.map((row, t) => row.map((x, g) => Math.max(0, x + (terms.nodesNu[t]?.[g] ?? 0)))),
+    staticSubjects: [...new Set([...f.staticSubjects, ...terms.staticParts])],
   };
 }
 
@@ -128,13 +187,14 @@ function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainCondit
   return { downQ: clamp01(down.q), downA: clamp01(down.a), upQ: clamp01(up.q), upA: clamp01(up.a) };
 }
 
-function serviceResult(cond: Conditioned, frequency: Frequency, model: Model): ServiceResult {
-  const q = clamp01(cond.q);
+function serviceResult(cond: Conditioned, terms: FailoverTerms, frequency: Frequency, model: Model): ServiceResult {
+  const q = clamp01(cond.q + cond.blipQ + terms.dq);
+  const a = clamp01(cond.a - cond.blipQ - terms.dq);
   const nu = frequency.total;
   const has = nu !== null;
   const within = has ? outageWithin(model, model.horizonSeconds, nu, q) : null;
   return {
-    availability: clamp01(cond.a),
+    availability: a,
     unavailability: q,
     nines: ninesOf(q),
     downtimeSecondsPerYear: q * SECONDS_PER_YEAR,
@@ -144,12 +204,12 @@ function serviceResult(cond: Conditioned, frequency: Frequency, model: Model): S
     failureProbability: within === null ? null : clamp01(within.probability),
     failureProbabilityMethod: within === null ? null : within.method,
     mtbfSeconds: has && nu > 0 ? 1 / nu : null,
-    meanUpSeconds: has && nu > 0 ? cond.a / nu : null,
+    meanUpSeconds: has && nu > 0 ? a / nu : null,
     failureFrequency: nu,
     statesEvaluated: cond.states,
     prunedProbability: cond.prunedProbability,
     exact: cond.prunedProbability === 0,
-    unavailabilityBounds: bounds(q, cond.qUpper),
+    unavailabilityBounds: bounds(q, cond.qUpper + cond.blipQ + terms.dq),
   };
 }
 
@@ -157,6 +217,12 @@ function serviceResult(cond: Conditioned, frequency: Frequency, model: Model): S
 function bounds(q: number, upper: number): UnavailabilityBounds {
   const hi = Math.max(q, clamp01(upper));
   return { lower: q, upper: hi, width: hi - q };
+}
+
+/** The service interruptions tier t's failures cause (all of them when it is the only tier that blips). */
+function blipShare(ctx: Ctx, t: number): number {
+  const all = ctx.cond.tierBlipQ.reduce((x, y) => x + y, 0);
+  return all > 0 ? (ctx.cond.blipQ * (ctx.cond.tierBlipQ[t] ?? 0)) / all : 0;
 }
 
 function share(total: number, ifPerfect: number): number {
@@ -185,15 +251,18 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
     [...byF].map(([q, count]) => ({ q, count })),
     tier.minHealthy,
   );
-  const q = clamp01(cond.tierQ[t] ?? 0);
-  const perfectQ = cond.tierPerfectQ[t] ?? 0;
+  const blip = cond.tierBlipQ[t] ?? 0;
+  const q = clamp01((cond.tierQ[t] ?? 0) + blip);
+  // With the tier perfect, the switchovers its nodes caused vanish; the others remain.
+  const kept = ctx.terms.dq - (ctx.terms.nodes[t] ?? []).reduce((x, y) => x + y, 0);
+  const perfectQ = (cond.tierPerfectQ[t] ?? 0) + kept + cond.blipQ - blipShare(ctx, t);
   const cap = tier.capacity;
   return {
     name: tier.name,
     nodes: tier.nodes,
     minHealthy: tier.minHealthy,
     failuresTolerated: tier.nodes - tier.minHealthy,
-    availability: clamp01(cond.tierA[t] ?? 0),
+    availability: clamp01((cond.tierA[t] ?? 0) - blip),
     unavailability: q,
     nines: ninesOf(q),
     exact: cond.prunedProbability === 0,
@@ -209,8 +278,8 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
         frequency.total === null ? null : (frequency.nodes[t]?.[gi] ?? 0) * SECONDS_PER_YEAR,
     })),
     zones: [...new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])))],
-    serviceAvailabilityIfPerfect: clamp01(cond.tierPerfectA[t] ?? 0),
-    unavailabilityShare: share(cond.q, perfectQ),
+    serviceAvailabilityIfPerfect: clamp01((cond.tierPerfectA[t] ?? 0) - kept - cond.blipQ + blipShare(ctx, t)),
+    unavailabilityShare: share(cond.q + cond.blipQ + ctx.terms.dq, perfectQ),
     capacity:
       cap === undefined
         ? null
@@ -229,14 +298,17 @@ function domainResult(
   failure: Model['zones'][number]['failure'],
   zonesDown: ReadonlySet<number>,
   c: DomainConditional | undefined,
+  switchoverShare: number,
 ): DomainResult {
-  const { model, prepared, service, cond } = ctx;
+  const { model, prepared, service, cond, terms } = ctx;
+  // With the domain perfect, the switchovers its losses caused vanish; the others remain.
+  const kept = terms.dq - switchoverShare;
   const figures = componentFigures(failure, model.horizonSeconds);
   const nodes = prepared.tiers.reduce(
     (s, tier) => s + tier.groups.reduce((x, g) => x + (zonesDown.has(g.zone) ? g.count : 0), 0),
     0,
   );
-  const upQ = c?.upQ ?? cond.q;
+  const upQ = (c?.upQ ?? cond.q) + kept + cond.blipQ;
   return {
     name,
     availability: figures.availability,
@@ -247,8 +319,8 @@ function domainResult(
     serviceSurvivesLoss: survivesLoss(prepared, service, zonesDown),
     serviceAvailabilityGivenLoss: c?.downA ?? 0,
     serviceUnavailabilityGivenLoss: c?.downQ ?? 1,
-    serviceAvailabilityIfPerfect: clamp01(c?.upA ?? cond.a),
-    unavailabilityShare: share(cond.q, upQ),
+    serviceAvailabilityIfPerfect: clamp01((c?.upA ?? cond.a) - kept - cond.blipQ),
+    unavailabilityShare: share(cond.q + cond.blipQ + terms.dq, upQ),
     capacityAfterLoss: capacityAfterLoss(model, prepared, zonesDown),
   };
 }

@@ -1,7 +1,7 @@
 import { ALWAYS_DOWN, ALWAYS_UP, type Pair } from './pair.js';
 import type { Prepared } from './prepare.js';
 import type { ServiceEvaluator } from './service-expr.js';
-import { tierEvaluator, type TierCache } from './tier-eval.js';
+import { tierEvaluator, tierPairAt, type TierCache } from './tier-eval.js';
 import { enumerateStates, MAX_STATES, zoneTypes, type DomainSpace, type DomainState, type VisitKind } from './zone-states.js';
 
 export type { TierCache } from './tier-eval.js';
@@ -34,6 +34,18 @@ export type Conditioned = {
   readonly nodeImportance: readonly (readonly number[])[];
   readonly zone: DomainSums;
   readonly region: DomainSums;
+  /**
+   * Per-failure interruptions (`interruption` d_t): Σ_s P(s)·Σ_g n_g·λ_g·a_g·P(the others
+   * hold k | s)·d_t, per tier (`tierBlipQ`) and weighted by the tier's Birnbaum importance for
+   * the service (`blipQ`, `blipNu` without the d_t): a failure the tier rides out still
+   * interrupts it for d_t (a three-state semi-Markov cycle up → blip → degraded → up; first
+   * order in d_t: a second failure within the blip is not counted).
+   */
+  readonly blipQ: number;
+  readonly blipNu: number;
+  readonly tierBlipQ: readonly number[];
+  /** Per tier: the service outages its interruptions start (importance-weighted), per second. */
+  readonly tierBlipNu: readonly number[];
 };
 
 export type DomainSums = {
@@ -82,7 +94,7 @@ export function conditionService(
   space: DomainSpace = prepared.space,
   maxStates: number = MAX_STATES,
 ): Conditioned {
-  const { tiers } = prepared;
+  const { tiers, interruptions } = prepared;
   const T = tiers.length;
   const types = zoneTypes(space, signatures(prepared, space.zoneQ.length));
   const zoneType = space.zoneQ.map(() => -1);
@@ -117,6 +129,10 @@ export function conditionService(
   const tierPerfectA = new Array<number>(T).fill(0);
   const tierDownQ = new Array<number>(T).fill(0);
   const nodeImportance = tiers.map((t) => new Array<number>(t.groups.length).fill(0));
+  const tierBlipQ = new Array<number>(T).fill(0);
+  const tierBlipNu = new Array<number>(T).fill(0);
+  let blipQ = 0;
+  let blipNu = 0;
   const zone = sums(space.zoneQ.length);
   const region = sums(space.regionQ.length);
   const pairs: Pair[] = tiers.map(() => ALWAYS_UP);
@@ -188,6 +204,24 @@ export function conditionService(
       // Birnbaum importance of the tier in this state: A(t up) − A(t down) = q(t down) − q(t up).
       const tierImportance = down.q - up.q;
       const edgeByClass = edges[t];
+      const blip = interruptions[t] ?? 0;
+      if (blip > 0) {
+        // Surviving counts depend only on the zone state, so a node in an up zone leaves
+        // counts − 1 of its class: P(the others hold k | s).
+        const c = evalTier[t]?.(s.typeUp, false).counts ?? [];
+        const survive = c.map((x, ci) => (x <= 0 ? 0 : tierPairAt(tier, t, c.map((y, cj) => (cj === ci ? y - 1 : y)), cache).a));
+        let rate = 0;
+        for (const g of tier.groups) {
+          const share = g.zone < 0 ? 1 : zoneUpShare(s, g.zone);
+          rate += share * g.count * (g.failure.failureRate ?? 0) * (1 - g.failure.unavailability) * (survive[g.cls] ?? 0);
+        }
+        tierBlipQ[t] = (tierBlipQ[t] ?? 0) + P * rate * blip;
+        if (tierImportance > 0) {
+          blipQ += P * tierImportance * rate * blip;
+          blipNu += P * tierImportance * rate;
+          tierBlipNu[t] = (tierBlipNu[t] ?? 0) + P * tierImportance * rate;
+        }
+      }
       if (!(tierImportance > 0) || tier.k <= 0 || edgeByClass === undefined) return;
       const imp = nodeImportance[t] ?? [];
       // A node matters iff exactly k − 1 of the other surviving nodes are up: the `edge` of the
@@ -232,5 +266,9 @@ export function conditionService(
     nodeImportance,
     zone,
     region,
+    blipQ,
+    blipNu,
+    tierBlipQ,
+    tierBlipNu,
   };
 }

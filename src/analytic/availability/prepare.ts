@@ -1,4 +1,5 @@
-import type { Component, Model } from '../../model/types.js';
+import type { ResolvedModel } from '../../model/resolve.js';
+import type { Component } from '../../model/types.js';
 import type { DomainSpace } from './zone-states.js';
 
 /** A node group resolved to indices: its zone (−1: none) and its class (distinct q in the tier). */
@@ -22,6 +23,8 @@ export type PreparedTier = {
 export type Prepared = {
   readonly space: DomainSpace;
   readonly tiers: readonly PreparedTier[];
+  /** Per tier: the interruption each node failure it rides out causes, seconds (0: none). */
+  readonly interruptions: readonly number[];
 };
 
 /** Unavailability of an optional failure spec: a domain without one never fails. */
@@ -30,35 +33,30 @@ export function qOf(failure: Component | undefined): number {
 }
 
 /**
- * Resolves zone and region names to indices and groups each tier's nodes into classes of
- * equal unavailability. An unknown zone or region name (rejected by validation) is treated as
- * no zone / no region.
- * @example prepare(model).tiers[0].classQ // [1e-3]
+ * The resolved model in the form the state enumeration needs: domain unavailabilities, and
+ * each tier's nodes grouped into classes of equal unavailability.
+ * @example prepare(resolveModel(model)).tiers[0].classQ // [1e-3]
  */
-export function prepare(model: Model): Prepared {
-  const regionIndex = new Map(model.regions.map((r, i) => [r.name, i] as const));
-  const zoneIndex = new Map(model.zones.map((z, i) => [z.name, i] as const));
+export function prepare(resolved: ResolvedModel): Prepared {
+  const { model } = resolved;
   const space: DomainSpace = {
     zoneQ: model.zones.map((z) => qOf(z.failure)),
     regionQ: model.regions.map((r) => qOf(r.failure)),
-    zoneRegion: model.zones.map((z) =>
-      z.region === undefined ? -1 : (regionIndex.get(z.region) ?? -1),
-    ),
+    zoneRegion: resolved.zoneRegion,
   };
-  const tiers = model.tiers.map((tier): PreparedTier => {
+  const tiers = model.tiers.map((tier, t): PreparedTier => {
     const classQ: number[] = [];
-    const groups = tier.groups.map((g): PreparedGroup => {
+    const groups = tier.groups.map((g, gi): PreparedGroup => {
       const q = g.failure.unavailability;
       let cls = classQ.indexOf(q);
       if (cls < 0) {
         cls = classQ.length;
         classQ.push(q);
       }
-      const zone = g.zone === undefined ? -1 : (zoneIndex.get(g.zone) ?? -1);
-      return { zone, count: g.count, cls, failure: g.failure };
+      return { zone: resolved.groupZone[t]?.[gi] ?? -1, count: g.count, cls, failure: g.failure };
     });
     const n = groups.reduce((s, g) => s + g.count, 0);
     return { name: tier.name, k: tier.minHealthy, n, groups, classQ };
   });
-  return { space, tiers };
+  return { space, tiers, interruptions: model.tiers.map((t) => t.interruptionSeconds ?? 0) };
 }

@@ -183,6 +183,17 @@ export type Risk =
       readonly message: string;
     }
   | {
+      /** A zone or region whose loss a healthy standby covers: not a single point of failure. */
+      readonly kind: 'failover-path';
+      readonly subjectKind: SubjectKind;
+      readonly subject: string;
+      readonly standby: string;
+      readonly switchoverSeconds: number;
+      /** Share of the service unavailability caused by this domain's losses, switchovers included. */
+      readonly unavailabilityShare: number;
+      readonly message: string;
+    }
+  | {
       readonly kind: 'weakest-link';
       readonly subjectKind: SubjectKind;
       readonly subject: string;
@@ -201,7 +212,12 @@ export type WarningCode =
   | 'zone-without-failure'
   | 'region-without-failure'
   | 'static-no-frequency'
-  | 'states-pruned';
+  | 'states-pruned'
+  | 'failover-shared-domain'
+  | 'failover-switchover'
+  | 'failover-without-rates'
+  | 'failover-common-cause'
+  | 'failover-nested';
 
 export type Warning = { readonly code: WarningCode; readonly message: string; readonly path?: string };
 
@@ -252,9 +268,51 @@ export type CutSets = {
   readonly sets: readonly CutSet[];
 };
 
+/** A failover node: its switchover and what the switchover windows cost the service. */
+export type FailoverResult = {
+  /** Tiers of the primary and of the standby, comma-separated. */
+  readonly primary: string;
+  readonly standby: string;
+  /** The disruption separating them, whose recovery phases set the switchover. */
+  readonly scope: 'node' | 'zone' | 'region';
+  /** τ: from the primary's failure until the standby carries the load. */
+  readonly switchoverSeconds: number;
+  /** given on the node, the data-protection scenario's RTO, the strategy's phases, or none. */
+  readonly switchoverSource: 'given' | 'scenario' | 'strategy' | 'none';
+  readonly switchoverPhases: {
+    readonly detectionSeconds: number;
+    readonly failoverSeconds: number;
+    readonly provisioningSeconds: number;
+    readonly restoreSeconds: number;
+    readonly validationSeconds: number;
+  } | null;
+  /** c: probability that a switchover succeeds. */
+  readonly success: number;
+  readonly failbackSeconds: number;
+  readonly primaryUnavailability: number;
+  readonly primaryOutagesPerYear: number | null;
+  readonly primaryMeanOutageSeconds: number | null;
+  readonly standbyUnavailability: number;
+  /** I_F: Birnbaum importance of the node in the service structure (1 at the root). */
+  readonly importance: number;
+  /** I_F·Δq_F: the service unavailability the switchover windows add. */
+  readonly switchoverUnavailability: number;
+  readonly switchoverDowntimeSecondsPerYear: number;
+  /** Zones and regions holding both sides: their loss takes the standby too (first order). */
+  readonly sharedDomains: readonly string[];
+};
+
 export type AvailabilityResult = {
   readonly horizonSeconds: number;
   readonly service: ServiceResult;
+  /** Failover nodes of the service structure, in post-order. */
+  readonly failovers: readonly FailoverResult[];
+  /** With `data.corruption`: its downtime (rate × RTO), included in `service`. */
+  readonly corruption?: {
+    readonly disruptionsPerYear: number;
+    readonly rtoSeconds: number | null;
+    readonly unavailability: number;
+  };
   readonly tiers: readonly TierResult[];
   readonly zones: readonly ZoneResult[];
   readonly regions: readonly RegionResult[];

@@ -4,7 +4,12 @@ import type { PreparedTier } from './prepare.js';
 import type { ZoneType } from './zone-states.js';
 
 /** A tier in one zone state: its (a, q) and, when asked for, each class's leave-one-out edge. */
-export type TierEval = { readonly pair: Pair; readonly edges: readonly number[] | undefined };
+export type TierEval = {
+  readonly pair: Pair;
+  readonly edges: readonly number[] | undefined;
+  /** Surviving nodes per class. */
+  readonly counts: readonly number[];
+};
 
 /** k-of-n results shared across enumerations, keyed by tier and surviving nodes per class. */
 export type TierCache = Map<string, TierEval>;
@@ -76,10 +81,20 @@ export function tierEvaluator(
     if (r === undefined || (want && r.edges === undefined)) {
       const classes = tier.classQ.map((q, c) => ({ q, count: counts[c] ?? 0 }));
       const pair = r?.pair ?? kOfN(classes, tier.k);
-      r = { pair: { a: pair.a, q: pair.q }, edges: want ? kOfNEdges(classes, tier.k) : undefined };
+      r = { pair: { a: pair.a, q: pair.q }, edges: want ? kOfNEdges(classes, tier.k) : undefined, counts };
       cache.set(shared, r);
     }
     local.set(key, r);
     return r;
   };
+}
+
+/** The tier's (a, q) with `counts` surviving nodes per class, through the shared cache. */
+export function tierPairAt(tier: PreparedTier, t: number, counts: readonly number[], cache: TierCache): Pair {
+  const shared = `${t}|${counts.join(',')}`;
+  const hit = cache.get(shared);
+  if (hit !== undefined) return hit.pair;
+  const pair = kOfN(tier.classQ.map((q, c) => ({ q, count: counts[c] ?? 0 })), tier.k);
+  cache.set(shared, { pair: { a: pair.a, q: pair.q }, edges: undefined, counts });
+  return pair;
 }

@@ -1,7 +1,10 @@
-import type { Component, Model } from '../../model/types.js';
+import type { ResolvedModel, Structure } from '../../model/resolve.js';
+import type { Component, Failover } from '../../model/types.js';
 import type { Frequency } from './frequency.js';
 import type { ServiceResult, Warning } from './result.js';
-import { tiersIn } from './service-expr.js';
+import type { Switchover } from '../failover/switchover.js';
+import type { FailoverTerms } from './failover-terms.js';
+import { children, tiersIn } from './service-expr.js';
 
 function mttrExceedsMtbf(c: Component | undefined): boolean {
   return (
@@ -19,9 +22,16 @@ function mttrExceedsMtbf(c: Component | undefined): boolean {
  * leave the outage frequency unknown, and pruned zone states.
  * @example findWarnings(model, service, frequency).map((w) => w.code)
  */
-export function findWarnings(model: Model, service: ServiceResult, frequency: Frequency): Warning[] {
+export function findWarnings(
+  resolved: ResolvedModel,
+  service: ServiceResult,
+  frequency: Frequency,
+  terms: FailoverTerms,
+  taus: ReadonlyMap<Failover, Switchover>,
+): Warning[] {
+  const { model } = resolved;
   const out: Warning[] = [];
-  const used = tiersIn(model.service);
+  const used = tiersIn(resolved.structure);
   const zoned = model.zones.length > 0;
   model.tiers.forEach((tier, t) => {
     const path = `tiers[${t}]`;
@@ -44,7 +54,7 @@ export function findWarnings(model: Model, service: ServiceResult, frequency: Fr
     if (zoned && tier.nodes > 1 && zones.size === 1 && only !== undefined) {
       out.push({ code: 'tier-in-one-zone', path, message: `zone ${only} holds all ${tier.nodes} nodes of tier ${tier.name}: its loss takes the whole tier down` });
     }
-    if (!used.has(tier.name)) {
+    if (!used.has(t)) {
       out.push({ code: 'tier-not-in-service', path, message: `tier ${tier.name} is not part of the service expression: it does not affect the service figures` });
     }
     tier.groups.forEach((g, gi) => {
@@ -70,8 +80,41 @@ export function findWarnings(model: Model, service: ServiceResult, frequency: Fr
   if (frequency.total === null) {
     out.push({ code: 'static-no-frequency', message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)` });
   }
+  resolved.failovers.forEach((f, i) => {
+    const entry = terms.report[i];
+    const tau = taus.get(f.node.spec);
+    const path = 'service';
+    if (entry !== undefined && entry.sharedDomains.length > 0) {
+      out.push({ code: 'failover-shared-domain', path, message: `failover ${entry.primary} → ${entry.standby}: both sides sit in ${entry.sharedDomains.join(', ')}, whose loss takes the standby too; the switchover terms use the standby's availability given that loss (first order)` });
+    }
+    if (tau?.note !== undefined) {
+      out.push({ code: 'failover-switchover', path, message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: ${tau.note}` });
+    }
+  });
+  for (const [i, f] of resolved.failovers.entries()) {
+    if (!hasFailover(f.node.primary)) continue;
+    const entry = terms.report[i];
+    out.push({ code: 'failover-nested', path: 'service', message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: its primary holds a failover itself, whose short switchover windows and long double failures are pooled into one exponential outage length (an approximation: a few % on the switchover downtime; the timeline simulator is exact)` });
+  }
+  const byDomain = new Map<string, Set<number>>();
+  for (const path of terms.paths) {
+    const name = `${path.kind} ${(path.kind === 'zone' ? model.zones : model.regions)[path.index]?.name ?? ''}`;
+    byDomain.set(name, (byDomain.get(name) ?? new Set()).add(path.failover));
+  }
+  for (const [name, set] of byDomain) {
+    if (set.size < 2) continue;
+    const which = [...set].map((i) => `${terms.report[i]?.primary ?? ''} → ${terms.report[i]?.standby ?? ''}`).join(', ');
+    out.push({ code: 'failover-common-cause', path: 'service', message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and count once, as their union, when the failovers are in series (each critical); otherwise they are added, an upper bound` });
+  }
+  if (terms.staticParts.length > 0) {
+    out.push({ code: 'failover-without-rates', message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency` });
+  }
   if (service.prunedProbability > 0) {
     out.push({ code: 'states-pruned', message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]` });
   }
   return out;
+}
+
+function hasFailover(s: Structure): boolean {
+  return s.kind === 'failover' || children(s).some(hasFailover);
 }

@@ -5,6 +5,7 @@ import type { Model } from '../../model/types.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { analyzeBackupJobs } from './backup-jobs.js';
 import { analyzeDurability } from './durability.js';
+import { withExpectedLoss } from './expected-loss.js';
 import { sizeAt } from './growth.js';
 import { analyzeScenario, SCENARIOS } from './scenarios.js';
 import type { DataProtectionResult } from './types.js';
@@ -54,11 +55,13 @@ export function analyzeDataProtection(
     notes.push('no recovery plan: detection, failover, provisioning and validation taken as 0');
   }
   if (tier === undefined) notes.push(`data tier '${data.tier}' not found among the tiers`);
+  const loss = withExpectedLoss(model, tier, SCENARIOS.map((scenario) => analyzeScenario(context, scenario)), sizeAtHorizonBytes);
   return {
     horizonSeconds,
     sizeAtHorizonBytes,
     changeRateBytesPerSecond,
-    scenarios: SCENARIOS.map((scenario) => analyzeScenario(context, scenario)),
+    scenarios: loss.scenarios,
+    expectedBytesLostPerYear: loss.expectedBytesLostPerYear,
     backups: jobs.backups,
     storageByLocation: jobs.storageByLocation,
     durability: durability.durability,

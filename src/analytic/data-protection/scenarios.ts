@@ -1,7 +1,8 @@
 /**
  * RPO, RTO and data at risk per disruption: node, zone, region, corruption (DESIGN §4).
  */
-import type { Data, Model, Recovery, RecoveryStrategy, Scenario, Tier } from '../../model/types.js';
+import type { Data, Model, Scenario, Tier } from '../../model/types.js';
+import { phasesFor, strategyPhases, sumPhases } from '../failover/strategy.js';
 import { describeLocation, lostWith, placeOfLocation, placeOfZone, type Place } from './failure-domains.js';
 import { nodeCopies, survivesNodeLoss } from './replicas.js';
 import type { BackupJobResult, RecoveryOption, RtoPhases, ScenarioResult } from './types.js';
@@ -19,34 +20,8 @@ export type ScenarioContext = {
   readonly changeRateBytesPerSecond: number;
 };
 
-/** No recovery plan: every phase 0 and copies fail over (a note says so). */
-const NO_PLAN: Recovery = {
-  strategy: 'hot-standby',
-  detectionSeconds: 0,
-  failoverSeconds: 0,
-  provisioningSeconds: 0,
-  validationSeconds: 0,
-};
-
-/** Strategies with running compute next to a copy: it takes over by failover alone. */
-function copyHasStandby(strategy: RecoveryStrategy): boolean {
-  switch (strategy) {
-    case 'active-active':
-    case 'hot-standby':
-    case 'warm-standby':
-      return true;
-    case 'pilot-light':
-    case 'backup-restore':
-      return false;
-    default: {
-      const never: never = strategy;
-      throw new Error(`unknown strategy ${String(never)}`);
-    }
-  }
-}
-
-const total = (p: RtoPhases): number =>
-  p.detectionSeconds + p.failoverSeconds + p.provisioningSeconds + p.restoreSeconds + p.validationSeconds;
+/** A loss the tier rides out: no phase at all (an interruption goes in as the failover). */
+const NO_LOSS_PHASES: RtoPhases = { detectionSeconds: 0, failoverSeconds: 0, provisioningSeconds: 0, restoreSeconds: 0, validationSeconds: 0 };
 
 /**
  * One scenario. A disruption leaves only what is outside its failure domain: a node loss
@@ -55,13 +30,15 @@ const total = (p: RtoPhases): number =>
  * regional storage, other regions and offsite; the region loss leaves other regions and
  * offsite; corruption reaches every live replica and copy, leaving only backups.
  *
- * Each survivor is an option:
- * - replica (surviving nodes of the data tier): RPO 0 if sync, else the lag; they are running
- *   members of the tier, so RTO = detection + failover + validation whatever the strategy.
- * - copy: RPO 0 if sync, else the lag. With active-active, hot- or warm-standby compute stands
- *   by: RTO = detection + failover + validation. With pilot-light or backup-restore the data is
- *   live at the copy but nothing runs there: detection + provisioning + failover + validation
- *   (no restore: a live copy is attached, not copied).
+ * The phases are `recovery.<scenario>` over the defaults. Each survivor is an option:
+ * - replica (surviving nodes of the data tier): RPO 0 if sync, else the lag. When at least
+ *   minHealthy of them stand, the tier rides the loss out: no interruption (RTO 0) unless the
+ *   tier declares `interruption` (a leader election), which is then the RTO; otherwise they
+ *   take over by detection + failover + validation whatever the strategy.
+ * - copy: RPO 0 if sync, else the lag; RTO by the strategy ({@link strategyPhases}):
+ *   active-active 0, hot standby detection + failover + validation, warm standby and pilot
+ *   light + provisioning (no restore: a live copy is attached, not copied). Backup-restore
+ *   keeps no live standby: it restores from a backup, so copies are not an option.
  * - backup: worst RPO = interval + backup duration, expected = interval / 2 + duration;
  *   RTO = detection + provisioning (only when no node of the tier is left standing; corruption
  *   leaves the nodes up) + restore of the worst chain + validation.
@@ -71,7 +48,8 @@ const total = (p: RtoPhases): number =>
  */
 export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): ScenarioResult {
   const { model, data, tier } = ctx;
-  const recovery = model.recovery ?? NO_PLAN;
+  const recovery = phasesFor(model.recovery, scenario);
+  const strategy = model.recovery?.strategy ?? 'hot-standby';
   const groups = tier?.groups ?? [];
   const nodes = tier?.nodes ?? 0;
   const primary = placeOfZone(model, groups[0]?.zone);
@@ -112,27 +90,26 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
     validationSeconds: recovery.validationSeconds,
     ...p,
   });
-  const option = (o: Omit<RecoveryOption, 'rtoSeconds'>): RecoveryOption => ({ ...o, rtoSeconds: total(o.rtoPhases) });
+  const option = (o: Omit<RecoveryOption, 'rtoSeconds'>): RecoveryOption => ({ ...o, rtoSeconds: sumPhases(o.rtoPhases) });
   const options: RecoveryOption[] = [];
 
   if (replicas > 0) {
     const lag = data.replication.mode === 'sync' ? 0 : data.replication.lagSeconds;
+    const ridesOut = tier !== undefined && replicas >= tier.minHealthy;
     options.push(option({
       kind: 'replica', name: data.tier, rpoSeconds: lag, rpoExpectedSeconds: lag,
-      rtoPhases: phases({ failoverSeconds: recovery.failoverSeconds }),
+      rtoPhases: ridesOut
+        ? { ...NO_LOSS_PHASES, failoverSeconds: tier.interruptionSeconds ?? 0 }
+        : phases({ failoverSeconds: recovery.failoverSeconds }),
     }));
   }
-  if (scenario !== 'corruption') {
+  if (scenario !== 'corruption' && strategy !== 'backup-restore') {
     for (const copy of data.copies) {
       if (!survivesAt(placeOfLocation(model, copy.location))) continue;
       const lag = copy.mode === 'sync' ? 0 : copy.lagSeconds;
-      const standby = copyHasStandby(recovery.strategy);
       options.push(option({
         kind: 'copy', name: copy.name, rpoSeconds: lag, rpoExpectedSeconds: lag,
-        rtoPhases: phases({
-          failoverSeconds: recovery.failoverSeconds,
-          provisioningSeconds: standby ? 0 : recovery.provisioningSeconds,
-        }),
+        rtoPhases: strategyPhases(strategy, recovery, 0),
       }));
     }
   }
@@ -196,13 +173,22 @@ function describeDomain(scenario: Scenario, tier: string, primary: Place): strin
 function explainRecovery(ctx: ScenarioContext, domain: string, best: RecoveryOption, replicas: number): string {
   const lossText = best.rpoSeconds === 0 ? 'no committed data is lost' : 'writes within the RPO window are lost';
   switch (best.kind) {
-    case 'replica':
-      return `Loss of ${domain}: ${replicas} node(s) of tier ${best.name} survive with ` +
-        `${ctx.data.replication.mode} replication and take over by failover; ${lossText}.`;
+    case 'replica': {
+      const survivors = `Loss of ${domain}: ${replicas} node(s) of tier ${best.name} survive with ${ctx.data.replication.mode} replication`;
+      if (ctx.tier !== undefined && replicas >= ctx.tier.minHealthy) {
+        const blip = ctx.tier.interruptionSeconds ?? 0;
+        return `${survivors} and the tier rides the loss out (${ctx.tier.minHealthy} of ${ctx.tier.nodes} needed): ` +
+          `${blip > 0 ? 'interrupted only by its declared per-failure interruption' : 'no interruption'}; ${lossText}.`;
+      }
+      return `${survivors} and take over by failover; ${lossText}.`;
+    }
     case 'copy': {
       const copy = ctx.data.copies.find((c) => c.name === best.name);
       const where = copy === undefined ? '' : ` in ${describeLocation(copy.location)}`;
-      const how = best.rtoPhases.provisioningSeconds > 0 ? 'after provisioning compute for it' : 'by failover';
+      const warm = ctx.model.recovery?.strategy === 'warm-standby';
+      const how = best.rtoSeconds === 0 ? 'at once (active-active: both serve)'
+        : best.rtoPhases.provisioningSeconds > 0 ? (warm ? 'once its warm standby has scaled up' : 'after provisioning compute for it')
+          : 'by failover';
       return `Loss of ${domain}: the ${copy?.mode ?? ''} copy '${best.name}'${where} takes over ${how}; ${lossText}.`;
     }
     case 'backup': {

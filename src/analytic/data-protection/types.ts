@@ -44,6 +44,10 @@ export type ScenarioResult = {
   /** Every surviving mechanism, best first (smallest RPO, then RTO). */
   readonly options: readonly RecoveryOption[];
   readonly explanation: string;
+  /** How often this disruption happens (per year); null when it has no rate. */
+  readonly disruptionsPerYear?: number | null;
+  /** disruptionsPerYear × data at risk (× the whole data set when not recoverable). */
+  readonly expectedBytesLostPerYear?: number | null;
 };
 
 export type BackupJobResult = {
@@ -140,5 +144,7 @@ export type DataProtectionResult = {
   readonly storageByLocation: readonly LocationStorage[];
   /** null when the shard failure spec has no rate or the rebuild time is unknown. */
   readonly durability: DurabilityResult | null;
+  /** Σ over the disruptions with a rate of rate × data at risk; null when none has a rate. */
+  readonly expectedBytesLostPerYear: number | null;
   readonly notes: readonly string[];
 };

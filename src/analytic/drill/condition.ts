@@ -18,9 +18,12 @@ export function alwaysDown(c: Component | undefined): Component {
   return { ...c, unavailability: 1, failureRate: c.failureRate ?? 0 };
 }
 
-/** A component that never fails (for the structural question "everything else up"). */
+/**
+ * A component that never fails (for the structural question "everything else up"): rate 0 too,
+ * so that no failover starts a switchover in the structural answer.
+ */
 export function alwaysUp(c: Component): Component {
-  return { ...c, unavailability: 0, failureRate: c.failureRate ?? 0 };
+  return { ...c, unavailability: 0, failureRate: 0 };
 }
 
 export type ConditionMode = 'as-usual' | 'others-up';

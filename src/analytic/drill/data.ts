@@ -15,6 +15,8 @@ export type DrillData = {
   readonly recoveredBy: RecoveredBy | null;
   readonly rpoSeconds: number | null;
   readonly rtoSeconds: number | null;
+  /** Data lost with this failure (change rate × RPO), when a scenario applies. */
+  readonly dataAtRiskBytes?: number | null;
   readonly explanation: string;
 };
 
@@ -46,6 +48,7 @@ export function drillData(
       recoveredBy: s?.recoveredBy ?? null,
       rpoSeconds: s?.rpoSeconds ?? null,
       rtoSeconds: s?.rtoSeconds ?? null,
+      dataAtRiskBytes: s?.dataAtRiskBytes ?? null,
       explanation: s?.explanation ?? `no ${scenario} scenario`,
     };
   };

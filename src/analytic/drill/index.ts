@@ -42,6 +42,8 @@ export type DrillResult = {
   readonly tiers: readonly DrillTier[];
   /** null when the model has no data section. */
   readonly data: DrillData | null;
+  /** Failovers whose primary the failure takes down while their standby stands: the service runs on the standby after the switchover. */
+  readonly switchovers?: readonly { readonly primary: string; readonly standby: string; readonly switchoverSeconds: number }[];
 };
 
 /**
@@ -87,6 +89,9 @@ export function drill(
     baselineUnavailability: baseline.unavailability,
     tiers,
     data: dataProtection === undefined ? null : drillData(model, failures, zonesDown, dataProtection, dataTier?.nodesLeft ?? 0),
+    switchovers: structural.failovers
+      .filter((f) => f.primaryUnavailability === 1 && f.standbyUnavailability === 0)
+      .map((f) => ({ primary: f.primary, standby: f.standby, switchoverSeconds: f.switchoverSeconds })),
   };
 }
 

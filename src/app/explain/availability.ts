@@ -21,6 +21,8 @@ export function expressionText(e: ServiceExpr): string {
       return `${e.kind}(${e.of.map(expressionText).join(', ')})`;
     case 'atLeast':
       return `atLeast ${e.k} of (${e.of.map(expressionText).join(', ')})`;
+    case 'failover':
+      return `failover(${expressionText(e.primary)} → ${expressionText(e.standby)})`;
     default: {
       const never: never = e;
       throw new Error(`unknown service expression ${JSON.stringify(never)}`);
@@ -80,7 +82,10 @@ function tierIndices(model: Model, expr: ServiceExpr): number[] {
   const names = new Set<string>();
   const walk = (e: ServiceExpr): void => {
     if (e.kind === 'tier') names.add(e.tier);
-    else e.of.forEach(walk);
+    else if (e.kind === 'failover') {
+      walk(e.primary);
+      walk(e.standby);
+    } else e.of.forEach(walk);
   };
   walk(expr);
   return model.tiers.flatMap((t, i) => (names.has(t.name) ? [i] : []));

@@ -79,8 +79,9 @@ export function checkCommand(ctx: CommandContext): Command {
   return command
     .addHelpText('after', `
 Target grammar: METRIC[SCOPE] OP VALUE[@warn]
-  METRIC  availability, downtimePerYear, outagesPerYear, rpo, rto, durability, dataAtRisk, backupStorage,
-          errorBudget (the SLO budget's share the design uses), budgetExhaustionProbability, costPerMonth, runway
+  METRIC  availability, downtimePerYear, outagesPerYear, rpo, rto, durability, dataAtRisk, dataLossPerYear,
+          backupStorage, errorBudget (the SLO budget's share the design uses), budgetExhaustionProbability, costPerMonth,
+          runway
   SCOPE   a scenario (node, zone, region, corruption) for rpo, rto, dataAtRisk; a tier for availability
   OP      >= or <=;  VALUE in the metric's unit: 99.95%, 4 nines, 1h, 15 minute, 40 TB, 2
 

@@ -19,6 +19,7 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
   const copies = list(raw['copies']).flatMap((c, i) => readCopy(reader, c, ['data', 'copies', i], domains));
   const backups = list(raw['backups']).flatMap((b, i) => readBackup(reader, b, ['data', 'backups', i], domains));
   const durability = readDurability(reader, raw['durability'], ['data', 'durability'], sizeBytes);
+  const corruption = isRaw(raw['corruption']) ? reader.duration(raw['corruption']['mtbf'], ['data', 'corruption', 'mtbf']) : undefined;
   const capacityBytes = reader.size(raw['capacity'], ['data', 'capacity'], 'positive');
   const backupCapacity = readBackupCapacity(reader, raw['backupCapacity'], backups, domains);
   if (tier === undefined || sizeBytes === undefined) return undefined;
@@ -26,6 +27,7 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
     tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability,
     ...(capacityBytes === undefined ? {} : { capacityBytes }),
     ...(backupCapacity.length === 0 ? {} : { backupCapacity }),
+    ...(corruption === undefined ? {} : { corruptionRate: 1 / corruption }),
   };
 }
 

@@ -18,7 +18,7 @@ export function buildModel(raw: Raw, reader: Reader): Model | undefined {
   const regions = readRegions(reader, raw['regions']);
   const zones = readZones(reader, raw['zones']);
   const tiers = readTiers(reader, raw['tiers'], zones);
-  const service = readService(raw['service'], tiers);
+  const service = readService(reader, raw['service'], tiers);
   const data = readData(reader, raw['data'], { zones, regions });
   const recovery = readRecovery(reader, raw['recovery']);
   const targets = readTargets(reader, raw['targets']);

@@ -1,16 +1,31 @@
-import type { Recovery, RecoveryStrategy } from '../../model/types.js';
-import { isRaw, type Reader } from './reader.js';
+import type { Recovery, RecoveryPhases, RecoveryStrategy, Scenario } from '../../model/types.js';
+import { isRaw, type Raw, type Reader } from './reader.js';
 
 const STRATEGIES: readonly RecoveryStrategy[] = ['active-active', 'hot-standby', 'warm-standby', 'pilot-light', 'backup-restore'];
+const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 
-/** `recovery`: the strategy and the RTO phases (each defaults to 0 s). */
+/**
+ * `recovery`: the strategy and the RTO phases (each defaults to 0 s), and per disruption
+ * (`node`, `zone`, `region`, `corruption`) phases that override the defaults field by field.
+ */
 export function readRecovery(reader: Reader, raw: unknown): Recovery | undefined {
   if (!isRaw(raw)) return undefined;
   const strategy = STRATEGIES.find((s) => s === raw['strategy']);
-  const phase = (key: string): number => reader.duration(raw[key], ['recovery', key], 'non-negative') ?? 0;
-  const detectionSeconds = phase('detection');
-  const failoverSeconds = phase('failover');
-  const provisioningSeconds = phase('provisioning');
-  const validationSeconds = phase('validation');
-  return strategy === undefined ? undefined : { strategy, detectionSeconds, failoverSeconds, provisioningSeconds, validationSeconds };
+  const read = (from: Raw, path: readonly (string | number)[], defaults: RecoveryPhases | undefined): RecoveryPhases => {
+    const phase = (key: string, fallback: number): number =>
+      reader.duration(from[key], [...path, key], 'non-negative') ?? fallback;
+    return {
+      detectionSeconds: phase('detection', defaults?.detectionSeconds ?? 0),
+      failoverSeconds: phase('failover', defaults?.failoverSeconds ?? 0),
+      provisioningSeconds: phase('provisioning', defaults?.provisioningSeconds ?? 0),
+      validationSeconds: phase('validation', defaults?.validationSeconds ?? 0),
+    };
+  };
+  const defaults = read(raw, ['recovery'], undefined);
+  const byScenario: Partial<Record<Scenario, RecoveryPhases>> = {};
+  for (const scenario of SCENARIOS) {
+    const over = raw[scenario];
+    if (isRaw(over)) byScenario[scenario] = read(over, ['recovery', scenario], defaults);
+  }
+  return strategy === undefined ? undefined : { strategy, ...defaults, byScenario };
 }

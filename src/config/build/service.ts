@@ -1,31 +1,44 @@
 import type { ServiceExpr, Tier } from '../../model/types.js';
-import { int, isRaw, list } from './reader.js';
+import type { Path } from '../problem.js';
+import { int, isRaw, list, type Reader } from './reader.js';
 
 /**
- * The service expression: a tier name | {all: [..]} | {any: [..]} | {atLeast: k, of: [..]}.
+ * The service expression: a tier name | {all: [..]} | {any: [..]} | {atLeast: k, of: [..]} |
+ * {failover: {primary, standby, switchover?, success?, failback?}}.
  * Absent: every tier is required. References are checked by rules/references.
  */
-export function readService(raw: unknown, tiers: readonly Tier[]): ServiceExpr | undefined {
+export function readService(reader: Reader, raw: unknown, tiers: readonly Tier[]): ServiceExpr | undefined {
   if (raw === undefined) return { kind: 'all', of: tiers.map((t) => ({ kind: 'tier', tier: t.name })) };
-  return readExpr(raw);
+  return readExpr(reader, raw, ['service']);
 }
 
-function readExpr(raw: unknown): ServiceExpr | undefined {
+function readExpr(reader: Reader, raw: unknown, path: Path): ServiceExpr | undefined {
   if (typeof raw === 'string') return { kind: 'tier', tier: raw };
   if (!isRaw(raw)) return undefined;
-  const children = (value: unknown): ServiceExpr[] | undefined => {
-    const out = list(value).map(readExpr);
+  const children = (value: unknown, key: string): ServiceExpr[] | undefined => {
+    const out = list(value).map((c, i) => readExpr(reader, c, [...path, key, i]));
     return out.every((c): c is ServiceExpr => c !== undefined) && out.length > 0 ? out : undefined;
   };
   if (raw['all'] !== undefined) {
-    const of = children(raw['all']);
+    const of = children(raw['all'], 'all');
     return of && { kind: 'all', of };
   }
   if (raw['any'] !== undefined) {
-    const of = children(raw['any']);
+    const of = children(raw['any'], 'any');
     return of && { kind: 'any', of };
   }
+  const f = raw['failover'];
+  if (isRaw(f)) {
+    const at: Path = [...path, 'failover'];
+    const primary = readExpr(reader, f['primary'], [...at, 'primary']);
+    const standby = readExpr(reader, f['standby'], [...at, 'standby']);
+    const switchoverSeconds = reader.duration(f['switchover'], [...at, 'switchover'], 'non-negative');
+    const success = reader.fraction(f['success'], [...at, 'success'])?.value ?? 1;
+    const failbackSeconds = reader.duration(f['failback'], [...at, 'failback'], 'non-negative') ?? 0;
+    if (primary === undefined || standby === undefined) return undefined;
+    return { kind: 'failover', primary, standby, switchoverSeconds, success, failbackSeconds };
+  }
   const k = int(raw['atLeast']);
-  const of = children(raw['of']);
+  const of = children(raw['of'], 'of');
   return k !== undefined && of ? { kind: 'atLeast', k, of } : undefined;
 }

@@ -15,6 +15,7 @@ export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max
   rpo: { kind: 'duration', shorthand: 'max' },
   rto: { kind: 'duration', shorthand: 'max' },
   dataAtRisk: { kind: 'size', shorthand: 'max' },
+  dataLossPerYear: { kind: 'size', shorthand: 'max' },
   backupStorage: { kind: 'size', shorthand: 'max' },
   errorBudget: { kind: 'share', shorthand: 'max' },
   budgetExhaustionProbability: { kind: 'share', shorthand: 'max' },

@@ -33,9 +33,10 @@ export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]):
     const minHealthy = readMinHealthy(reader, t['minHealthy'], [...path, 'minHealthy'], active, capacity, name);
     const job = readJob(reader, t['job'], [...path, 'job']);
     if (minHealthy === undefined) return [];
+    const interruption = reader.duration(t['interruption'], [...path, 'interruption'], 'non-negative');
     const groups = spares > 0 ? addNodes(placed, spares, failure) : placed;
     const nodes = active + spares;
-    return [{ name, nodes, groups, minHealthy, failure, capacity, ...(spares > 0 ? { spares } : {}), ...(job === undefined ? {} : { job }) }];
+    return [{ name, nodes, groups, minHealthy, failure, capacity, ...(spares > 0 ? { spares } : {}), ...(job === undefined ? {} : { job }), ...(interruption === undefined ? {} : { interruptionSeconds: interruption }) }];
   });
 }
 

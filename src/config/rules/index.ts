@@ -1,6 +1,7 @@
 import type { Raw, Reader } from '../build/reader.js';
 import { references } from './references.js';
 import { serviceExpression } from './service-expression.js';
+import { standbyData } from './standby-data.js';
 import { targetScope } from './target-scope.js';
 import { uniqueNames } from './unique-names.js';
 
@@ -8,4 +9,4 @@ import { uniqueNames } from './unique-names.js';
 export type Rule = (raw: Raw, reader: Reader) => void;
 
 /** Every semantic rule, in the order their problems are usually most useful. */
-export const RULES: readonly Rule[] = [uniqueNames, references, serviceExpression, targetScope];
+export const RULES: readonly Rule[] = [uniqueNames, references, serviceExpression, standbyData, targetScope];

@@ -4,7 +4,7 @@ import { isRaw, list, str, type Raw, type Reader } from '../build/reader.js';
 
 /**
  * The service expression names existing tiers, each at most once; `atLeast: k` has at least k
- * alternatives. A tier left out of the service is legal but worth a warning.
+ * alternatives; a failover's primary and standby are expressions like any other. A tier left out of the service is legal but worth a warning.
  */
 export function serviceExpression(raw: Raw, reader: Reader): void {
   if (raw['service'] === undefined) return;
@@ -25,6 +25,10 @@ export function serviceExpression(raw: Raw, reader: Reader): void {
     }
     if (!isRaw(expr)) return;
     for (const key of ['all', 'any', 'of'] as const) for (const [i, child] of list(expr[key]).entries()) visit(child, [...path, key, i]);
+    const failover = expr['failover'];
+    if (isRaw(failover)) {
+      for (const side of ['primary', 'standby'] as const) visit(failover[side], [...path, 'failover', side]);
+    }
     const k = expr['atLeast'];
     const n = list(expr['of']).length;
     if (typeof k === 'number' && k > n) reader.report('quorum-exceeds-nodes', [...path, 'atLeast'], `atLeast ${k} of only ${n} alternative(s) can never hold`);

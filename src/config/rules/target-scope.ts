@@ -1,6 +1,6 @@
 import { isRaw, type Raw, type Reader } from '../build/reader.js';
 
-const DATA_METRICS = new Set(['rpo', 'rto', 'dataAtRisk', 'durability', 'backupStorage']);
+const DATA_METRICS = new Set(['rpo', 'rto', 'dataAtRisk', 'dataLossPerYear', 'durability', 'backupStorage']);
 
 /**
  * A target on data figures needs a `data` section to measure; without one it is reported now

@@ -50,6 +50,14 @@ export function topologyGraph(topology: Topology): Graph {
   let gates = 0;
   const expr = (e: ServiceExpr): string => {
     if (e.kind === 'tier') return tierId.get(e.tier) ?? 'svc';
+    if (e.kind === 'failover') {
+      // The primary serves; the standby (dotted) takes over after the switchover.
+      const id = `g${gates++}`;
+      nodes.push({ id, label: 'failover', shape: 'gate' });
+      edges.push({ from: expr(e.primary), to: id, style: 'arrow' });
+      edges.push({ from: expr(e.standby), to: id, style: 'dotted' });
+      return id;
+    }
     // all(x) and any(x) are x.
     if (e.kind !== 'atLeast' && e.of.length === 1 && e.of[0] !== undefined) return expr(e.of[0]);
     const id = `g${gates++}`;

@@ -98,6 +98,8 @@ export function serviceText(expr: ServiceExpr): string {
       return `${expr.kind}(${expr.of.map(serviceText).join(', ')})`;
     case 'atLeast':
       return `${expr.k} of (${expr.of.map(serviceText).join(', ')})`;
+    case 'failover':
+      return `failover(${serviceText(expr.primary)} → ${serviceText(expr.standby)})`;
     default: {
       const never: never = expr;
       throw new Error(`unknown service expression ${String(never)}`);

@@ -14,6 +14,7 @@ import {
 } from '../format.js';
 import type { TextStyle } from '../style.js';
 import { renderCutSets, renderImportance } from './importance.js';
+import { renderFailovers } from './failover.js';
 
 /**
  * The availability section of `nines analyze`: service summary first, then tiers, zones,
@@ -33,6 +34,15 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle,
       `[${formatProbability(b.lower)}, ${formatProbability(b.upper)}] (width ${formatProbability(b.width)}); ` +
       'outage frequency, importance and shares cover the evaluated states only.'));
   }
+  if (result.corruption !== undefined) {
+    const c = result.corruption;
+    out.push(wrap(c.rtoSeconds === null
+      ? `Logical corruption (${formatCount(c.disruptionsPerYear)} a year) is not recoverable: its downtime is not counted.`
+      : `Logical corruption: ${formatCount(c.disruptionsPerYear)} a year × RTO ${formatDuration(c.rtoSeconds)} = ` +
+        `${formatDuration(c.unavailability * 365 * 86_400)} of downtime a year, included above (first order).`));
+  }
+  const failovers = renderFailovers(result, style);
+  if (failovers !== undefined) out.push('', chalk.bold('Failover'), failovers);
   out.push('', chalk.bold('Tiers'), tierTable(result, horizon, style));
   if (result.zones.length > 0) {
     out.push('', chalk.bold('Zones'), domainTable('Zone', result.zones, result.zones.map((z) => z.region ?? '-'), horizon, style));
@@ -51,7 +61,12 @@ export function renderAvailability(result: AvailabilityResult, style: TextStyle,
   out.push('', chalk.bold('Risks'));
   if (result.risks.length === 0) out.push('  none found');
   for (const risk of result.risks) {
-    const tag = risk.kind === 'single-point-of-failure' ? chalk.red.bold('single point of failure') : chalk.yellow.bold('weakest link');
+    const tag =
+      risk.kind === 'single-point-of-failure'
+        ? chalk.red.bold('single point of failure')
+        : risk.kind === 'failover-path'
+          ? chalk.green.bold('failover path')
+          : chalk.yellow.bold('weakest link');
     out.push(wrap(`${tag}: ${risk.message}`));
   }
   return `${out.join('\n')}\n`;

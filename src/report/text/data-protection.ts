@@ -29,6 +29,14 @@ export function renderDataProtection(result: DataProtectionResult, style: TextSt
     phaseTable(result.scenarios, style),
     ...result.scenarios.map((s) => wrap(`${s.scenario}: ${s.explanation}`, '  ')),
   ];
+  if (result.expectedBytesLostPerYear !== null) {
+    const parts = result.scenarios.flatMap((s) =>
+      s.disruptionsPerYear == null || s.expectedBytesLostPerYear == null || s.expectedBytesLostPerYear === 0
+        ? []
+        : [`${s.scenario} ${formatCount(s.disruptionsPerYear)}/y × ${s.dataAtRiskBytes === null ? 'all of it' : formatBytes(s.dataAtRiskBytes)}`]);
+    out.push(wrap(`Expected data lost per year: ${formatBytes(result.expectedBytesLostPerYear)}` +
+      `${parts.length > 0 ? ` (${parts.join(' + ')})` : ''}: Σ over disruptions with a rate of rate × data at risk.`, '  '));
+  }
   if (result.backups.length > 0) out.push('', chalk.bold('Backups'), backupTable(result, style), locationTable(result, style));
   out.push('', chalk.bold('Durability'), ...durability(result.durability, style));
   if (result.notes.length > 0) out.push('', ...result.notes.map((n) => wrap(`note: ${n}`, '  ')));

@@ -54,6 +54,8 @@ export function expression(e: ServiceExpr): string {
       return `${e.kind}(${e.of.map(expression).join(', ')})`;
     case 'atLeast':
       return `atLeast ${e.k} of(${e.of.map(expression).join(', ')})`;
+    case 'failover':
+      return `failover(${expression(e.primary)} → ${expression(e.standby)})`;
     default: {
       const never: never = e;
       return never;

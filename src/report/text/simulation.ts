@@ -87,6 +87,10 @@ function timelineLines(r: SimulationResult, style: TextStyle): string[] {
     const text = miss.events === 0 ? `< ${formatProbability(miss.ci[1])}` : `${formatProbability(miss.estimate)} [${formatProbability(miss.ci[0])}, ${formatProbability(miss.ci[1])}]`;
     lines.push(`  P(year misses ${(miss.target * 100).toPrecision(6).replace(/\.?0+$/, '')}%)  ${text}`);
   }
+  for (const [i, f] of (r.failovers ?? []).entries()) {
+    const rto = f.meanRealisedRtoSeconds === null ? 'no primary failure seen' : `mean realised RTO ${formatDuration(f.meanRealisedRtoSeconds)}`;
+    lines.push(`  failover ${i + 1}             ${formatCount(f.switchovers)} switchovers, ${rto}, ${formatDuration(f.downtimeSecondsPerYear)} down a year`);
+  }
   const hist = r.annualDowntimeHistogram;
   if (hist !== undefined && hist.length > 0) {
     lines.push('  annual downtime:');

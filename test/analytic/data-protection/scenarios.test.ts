@@ -24,22 +24,24 @@ describe('scenarios: sync pair, async DR copy, backups in-zone and offsite', () 
   }));
   const s = byScenario(result);
 
-  it('node: the other sync node takes over: RPO 0, RTO = 300 + 600 + 900 = 1800 s', () => {
+  it('node: the tier (1 of 2 needed) rides the loss out: RPO 0, no interruption, RTO 0', () => {
     expect(s.node).toMatchObject({ survives: true, recoveredBy: { kind: 'replica', name: 'db' },
-      rpoSeconds: 0, rpoExpectedSeconds: 0, dataAtRiskBytes: 0, rtoSeconds: 1800 });
-    expect(s.node?.rtoPhases).toEqual({ detectionSeconds: 300, failoverSeconds: 600,
-      provisioningSeconds: 0, restoreSeconds: 0, validationSeconds: 900 });
+      rpoSeconds: 0, rpoExpectedSeconds: 0, dataAtRiskBytes: 0, rtoSeconds: 0 });
+    expect(s.node?.explanation).toContain('no interruption');
   });
 
-  it('zone east-a (the primary): the sync node in east-b survives: RPO 0', () => {
+  it('zone east-a (the primary): the sync node in east-b survives and carries on: RPO 0, RTO 0', () => {
     expect(s.zone).toMatchObject({ failureDomain: 'zone east-a', survives: true,
-      recoveredBy: { kind: 'replica' }, rpoSeconds: 0, rtoSeconds: 1800 });
+      recoveredBy: { kind: 'replica' }, rpoSeconds: 0, rtoSeconds: 0 });
   });
 
   it('region east: the async DR copy in west: RPO = lag 60 s, at risk 60 × rate', () => {
-    // Warm standby: the copy fails over: 300 + 600 + 900 = 1800 s. At risk 60 × 1 157 407 = 69.4 MB.
+    // Warm standby scales up before it takes the load: 300 + 600 + 3600 + 900 = 5400 s.
+    // At risk 60 × 1 157 407 = 69.4 MB.
     expect(s.region).toMatchObject({ failureDomain: 'region east', survives: true,
-      recoveredBy: { kind: 'copy', name: 'dr' }, rpoSeconds: 60, rtoSeconds: 1800 });
+      recoveredBy: { kind: 'copy', name: 'dr' }, rpoSeconds: 60, rtoSeconds: 5400 });
+    expect(s.region?.rtoPhases).toEqual({ detectionSeconds: 300, failoverSeconds: 600,
+      provisioningSeconds: 3600, restoreSeconds: 0, validationSeconds: 900 });
     expect(s.region?.dataAtRiskBytes).toBeCloseTo(60 * RATE, 3);
     // The offsite weekly backup is the other option; the in-zone nightly is gone with east.
     expect(s.region?.options.map((o) => o.name)).toEqual(['dr', 'weekly']);
@@ -202,5 +204,57 @@ describe('analyzeDataProtection', () => {
     }))?.durability;
     expect(d).toMatchObject({ shards: 6, toleratedFailures: 2, groups: 10, rebuildSource: 'throughput' });
     expect(d?.rebuildSeconds).toBeCloseTo(250, 9);
+  });
+});
+
+describe('scenarios: one disruption model (strategy semantics, per-scenario phases, interruptions)', () => {
+  const copy = { name: 'dr', location: { kind: 'region' as const, name: 'west' }, mode: 'async' as const, lagSeconds: 60 };
+  const backups = [backup({ name: 'offsite', location: { kind: 'offsite' } })];
+  const run = (recovery: Parameters<typeof model>[0]['recovery'], interruptionSeconds = 0) => byScenario(analyzeDataProtection(model({
+    tier: { ...tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]), interruptionSeconds },
+    data: data({ copies: [copy], backups }),
+    recovery,
+  })));
+  const phases = { detectionSeconds: 300, failoverSeconds: 600, provisioningSeconds: 3600, validationSeconds: 900 };
+
+  it('a node loss the tier rides out costs its declared interruption (a leader election), nothing else', () => {
+    const s = run({ strategy: 'warm-standby', ...phases }, 30);
+    expect(s.node).toMatchObject({ rtoSeconds: 30, rpoSeconds: 0 });
+    expect(s.node?.explanation).toContain('declared per-failure interruption');
+  });
+
+  it('recovery.region overrides the defaults field by field; node and zone keep them', () => {
+    const s = run({ strategy: 'hot-standby', ...phases, byScenario: { region: { ...phases, detectionSeconds: 1800 } } });
+    // Hot standby: detection + failover + validation = 1800 + 600 + 900.
+    expect(s.region?.rtoSeconds).toBe(3300);
+  });
+
+  it('active-active: the copy serves already: RTO 0', () => {
+    expect(run({ strategy: 'active-active', ...phases }).region).toMatchObject({ recoveredBy: { kind: 'copy' }, rtoSeconds: 0 });
+  });
+
+  it('backup-restore keeps no live standby: the region restores from the offsite backup (RPO 1 d + 2 h)', () => {
+    const s = run({ strategy: 'backup-restore', ...phases });
+    // 300 + 3600 + 4600 (restore of the chain) + 900.
+    expect(s.region).toMatchObject({ recoveredBy: { kind: 'backup', name: 'offsite' }, rpoSeconds: 93_600 });
+    expect(s.region?.rtoSeconds).toBeCloseTo(9400, 6);
+    expect(s.region?.options.map((o) => o.kind)).toEqual(['backup']);
+  });
+
+  it('a rate gives the expected loss: corruption every 5 years × its data at risk', () => {
+    const result = analyzeDataProtection(model({
+      tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]),
+      data: data({ copies: [copy], backups, corruptionRate: 1 / (5 * YEAR) }),
+    }));
+    const s = byScenario(result);
+    // Corruption: 0.2 a year × 93 600 s × 1 157 407 B/s = 2.1667e10 B a year.
+    expect(s.corruption?.disruptionsPerYear).toBeCloseTo(0.2, 12);
+    expect(s.corruption?.expectedBytesLostPerYear).toBeCloseTo(0.2 * 93_600 * RATE, -2);
+    // Node: 2 nodes × λ·a (MTBF 100 000 h, MTTR 10 h) = 2 × 8760 / 100 010 a year, at risk 0 (sync).
+    expect(s.node?.disruptionsPerYear).toBeCloseTo((2 * 8760) / 100_010, 12);
+    expect(s.node?.expectedBytesLostPerYear).toBe(0);
+    // Zones and regions have no failure spec in this fixture: no rate.
+    expect(s.region?.disruptionsPerYear).toBeNull();
+    expect(result?.expectedBytesLostPerYear).toBeCloseTo(0.2 * 93_600 * RATE, -2);
   });
 });

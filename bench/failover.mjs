@@ -1,0 +1,46 @@
+// The one disruption model (issue 9): `analyze` on every example (in process, after a warm-up)
+// and the timeline kernel with failover nodes (switchover events) on database-dr and the mixed
+// failover fixture, one core. Targets: analyze < 0.5 s per model; timeline > 0.5 M simulated
+// years/s on database-dr. Run: node bench/failover.mjs
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
+await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }, entryPoints: ['bench/failover-entry.ts'], outfile: join(dir, 'entry.js') });
+const lib = await import(pathToFileURL(join(dir, 'entry.js')).href);
+const now = () => performance.now() / 1000;
+const load = (file) => {
+  const r = lib.loadModelText(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(`${file}: invalid`);
+  return r.value;
+};
+console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (shared machine: figures vary with the load)`);
+
+for (const file of readdirSync('models').filter((f) => f.endsWith('.yaml')).sort()) {
+  const model = load(`models/${file}`);
+  lib.analyzeModel(model);
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = now();
+    lib.analyzeModel(model);
+    runs.push(now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`analyze ${file.padEnd(28)} ${(runs[2] * 1000).toFixed(1).padStart(7)} ms (median of 5; target < 500 ms)`);
+}
+
+for (const [file, target] of [['models/database-dr.yaml', '   (target ≥ 0.5 M)'], ['fixtures/models/failover-mixed.yaml', '']]) {
+  const m = lib.compileModel(load(file));
+  const rates = [];
+  for (let rep = 0; rep < 3; rep++) {
+    const t0 = now();
+    let n = 0;
+    for (let c = 0; c < 400; c++) n += lib.runTimelineChunk(m, 31_536_000, 'steady', rep + 1, 2, c, 1024).trials;
+    rates.push(n / (now() - t0));
+  }
+  const best = Math.max(...rates);
+  console.log(`timeline with ${m.failoverCount} failover node(s), ${file}, 1 core: ${(best / 1e6).toFixed(2)} M simulated years/s${target}`);
+}
