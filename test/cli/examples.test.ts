@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 
@@ -18,12 +18,18 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 const dir = mkdtempSync(join(tmpdir(), 'nines-examples-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Examples run where they cannot litter the checkout (report.html, part-1.json, …): in a
+// scratch folder that sees the repository's models and fixtures under their usual names.
+const work = join(dir, 'work');
+mkdirSync(work);
+for (const name of ['models', 'fixtures']) symlinkSync(resolve(name), join(work, name));
+const BIN = resolve('bin/nines.js');
 
 type Example = { readonly from: string; readonly line: string };
 
 function bin(args: readonly string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['bin/nines.js', ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, ...env, NO_COLOR: '1' }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 70, stdout, stderr });
     });
   });
