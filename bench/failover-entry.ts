@@ -2,5 +2,5 @@
 // and the timeline kernel on models with failover nodes.
 export { analyzeModel } from '../src/analytic/analyze-model.js';
 export { loadModelText } from '../src/config/load.js';
-export { compileModel } from '../src/simulate/compile.js';
-export { runTimelineChunk } from '../src/simulate/timeline-kernel.js';
+export { compileModel } from '../src/simulate/compile/compile.js';
+export { runTimelineChunk } from '../src/simulate/kernels/timeline-kernel.js';

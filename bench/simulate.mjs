@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' };
 await build({ ...common, entryPoints: ['bench/simulate-entry.ts'], outfile: join(dir, 'entry.js') });
-await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: join(dir, 'simulate-worker.js') });
+await build({ ...common, entryPoints: ['src/simulate/run/worker.ts'], outfile: join(dir, 'simulate-worker.js') });
 const lib = await import(pathToFileURL(join(dir, 'entry.js')).href);
 const workerUrl = pathToFileURL(join(dir, 'simulate-worker.js'));
 const now = () => performance.now() / 1000;

@@ -33,9 +33,9 @@ await build({
 });
 
 // The simulator's worker threads load dist/simulate-worker.js, next to the bundle
-// (src/simulate/simulate.ts resolves it from import.meta.url).
+// (src/simulate/run/simulate.ts resolves it from import.meta.url).
 await build({
-  entryPoints: ['src/simulate/worker.ts'],
+  entryPoints: ['src/simulate/run/worker.ts'],
   outfile: 'dist/simulate-worker.js',
   bundle: true,
   platform: 'node',

@@ -6,10 +6,10 @@ import { analyzeAvailability, type AvailabilityResult } from '../analytic/availa
 import { resolveObjective, sloFigures, type Objective, type SloFigures, type SloOptions } from '../analytic/slo/figures.js';
 import type { SloGateFigures } from '../gate/types.js';
 import type { Model, Target } from '../model/types.js';
-import { budgetExhaustion, type ExhaustionResult } from '../simulate/budget-exhaustion.js';
+import { budgetExhaustion, type ExhaustionResult } from '../simulate/run/budget-exhaustion.js';
 
 export { resolveObjective, sloFigures, type Objective, type SloFigures } from '../analytic/slo/figures.js';
-export { budgetExhaustion, type ExhaustionResult } from '../simulate/budget-exhaustion.js';
+export { budgetExhaustion, type ExhaustionResult } from '../simulate/run/budget-exhaustion.js';
 
 /** Every SLO figure of a model, simulation included. */
 export async function sloReport(model: Model, objective: Objective, options: SloOptions & { readonly seed?: number; readonly trials?: number; readonly simulate?: boolean; readonly workers?: 'auto' | number } = {}): Promise<{ figures: SloFigures; exhaustion: ExhaustionResult }> {

@@ -4,7 +4,7 @@
  */
 import { EXIT } from '../errors.js';
 import { envelope, toJson } from '../report/json/envelope.js';
-import { simulateShard, type ShardableOptions, type ShardSpec } from '../simulate/shard.js';
+import { simulateShard, type ShardableOptions, type ShardSpec } from '../simulate/run/shard.js';
 import type { SimulateOptions } from '../simulate/types.js';
 import type { CommandContext, Output } from './context.js';
 import type { Loaded } from './load-model.js';

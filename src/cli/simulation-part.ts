@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { envelope } from '../report/json/envelope.js';
-import { decodeResult, encodeResult } from '../simulate/part-codec.js';
-import type { SimulationPart } from '../simulate/merge-parts.js';
-import { GENERATOR } from '../simulate/rng.js';
-import type { ShardableOptions, ShardPhase, ShardSpec } from '../simulate/shard.js';
-import type { ChunkResult } from '../simulate/chunks.js';
+import { decodeResult, encodeResult } from '../simulate/run/part-codec.js';
+import type { SimulationPart } from '../simulate/run/merge-parts.js';
+import { GENERATOR } from '../simulate/random/rng.js';
+import type { ShardableOptions, ShardPhase, ShardSpec } from '../simulate/run/shard.js';
+import type { ChunkResult } from '../simulate/run/chunks.js';
 
 export const PART_FORMAT = 'nines-simulation-part';
 

@@ -3,8 +3,8 @@
  * schema, semantic rules and units, each problem with its line and column.
  */
 import type { Model } from '../model/types.js';
-import { buildModel } from './build/model.js';
-import { Reader, isRaw } from './build/reader.js';
+import { buildModel } from './normalise/model.js';
+import { Reader, isRaw } from './normalise/reader.js';
 import { decodeModelBytes } from './decode.js';
 import { parseModelText, type Locator, type Parsed } from './parse.js';
 

@@ -6,7 +6,7 @@
  * number, `4 h` a string, `{afr: 2%, mttr: 4 h}` a mapping); `null` removes the field.
  */
 import { parse } from 'yaml';
-import { isRaw } from './build/reader.js';
+import { isRaw } from './normalise/reader.js';
 import { formatPath, type Path } from './problem.js';
 import { suggest } from '../lib/suggest.js';
 

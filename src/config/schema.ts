@@ -20,9 +20,9 @@ export const modelSchema: Readonly<Record<string, unknown>> = schemaDocument;
 type Schema = Record<string, unknown>;
 
 /**
- * Values whose format is checked by the units parser in build/, which knows what was meant
+ * Values whose format is checked by the units parser in normalise/, which knows what was meant
  * ("expected a duration, got '5 GB', a size"), and the SLO window, label names and SLI queries,
- * which build/slo.ts checks with their own wording; their schema errors would only repeat it.
+ * which normalise/slo.ts checks with their own wording; their schema errors would only repeat it.
  */
 const UNIT_POINTER = /^\/definitions\/(duration|size|throughput|fraction|availability|growth|growthRate|sloWindow|costRate|storagePrice)(\/|$)|^\/definitions\/slo\/properties\/(labels|sli\/properties\/(errorQuery|totalQuery))(\/|$)/;
 

@@ -5,8 +5,8 @@
  *   availability>=99.95%        rto<=1h          rpo[region]<=15 minute
  *   availability[db]>=4 nines   durability>=11 nines   downtimePerYear<=4h@warn
  */
-import { METRICS, readThreshold } from './build/targets.js';
-import { Reader } from './build/reader.js';
+import { METRICS, readThreshold } from './normalise/targets.js';
+import { Reader } from './normalise/reader.js';
 import { suggest } from '../lib/suggest.js';
 import type { Scenario, Target, TargetLevel, TargetMetric } from '../model/types.js';
 

@@ -5,8 +5,8 @@
  * parsing any text again.
  */
 import type { Model } from '../model/types.js';
-import { buildModel } from './build/model.js';
-import { Reader, isRaw, type Raw } from './build/reader.js';
+import { buildModel } from './normalise/model.js';
+import { Reader, isRaw, type Raw } from './normalise/reader.js';
 import { applyOverrides, touchesOverride, type Override } from './overrides.js';
 import { parseModelText, type Locator } from './parse.js';
 import { formatPath, sortProblems, type Path, type Problem, type Validation } from './problem.js';

@@ -6,7 +6,7 @@
 import type { ScenarioResult } from '../analytic/data-protection/index.js';
 import type { Scenario, Target } from '../model/types.js';
 import { SECONDS_PER_YEAR } from '../units/conventions.js';
-import { distrust, type McEstimate } from '../simulate/trust.js';
+import { distrust, type McEstimate } from '../simulate/estimate/trust.js';
 import type { GateFigures } from './types.js';
 
 /** A rigorous interval of the compared quantity (zone/region states skipped), and why. */

@@ -1,8 +1,8 @@
 /** Options and result of a simulation run: the result's shape is its JSON. */
 import type { Distribution, Scenario } from '../model/types.js';
 import type { MechanismKind } from '../analytic/data-protection/types.js';
-import type { ProportionEstimate, QuantileEstimate } from './estimators.js';
-import type { TimelineStart } from './timeline-kernel.js';
+import type { ProportionEstimate, QuantileEstimate } from './estimate/estimators.js';
+import type { TimelineStart } from './kernels/timeline-kernel.js';
 
 export type SimulationMode = 'snapshot' | 'timeline' | 'both';
 export type EstimatorChoice = 'auto' | 'naive' | 'importance-sampling';

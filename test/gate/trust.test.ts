@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTargets, gateExit, type GateTarget } from '../../src/gate/index.js';
 import { parseTargetFlag } from '../../src/config/target-flag.js';
-import { collapsed, distrust } from '../../src/simulate/trust.js';
+import { collapsed, distrust } from '../../src/simulate/estimate/trust.js';
 import type { UnavailabilityEstimate } from '../../src/simulate/types.js';
 import { figuresOf, load, ONE_NODE } from './support.js';
 

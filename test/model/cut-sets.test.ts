@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../src/simulate/compile.js';
+import { compileModel } from '../../src/simulate/compile/compile.js';
 import { minimalCutSets } from '../../src/model/cut-sets.js';
-import { model, staticComponent, tier } from '../../src/simulate/reference-models.js';
-import { StructureEvaluator } from '../../src/simulate/structure.js';
+import { model, staticComponent, tier } from '../support/reference-models.js';
+import { StructureEvaluator } from '../../src/simulate/compile/structure.js';
 
 /** Brute force: the minimal down-sets (over all 2^C states) that cause the event. */
 function bruteForce(m: ReturnType<typeof compileModel>, event: number): string[] {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { component } from '../../src/model/component.js';
 import type { Backup, Data, Distribution, Model } from '../../src/model/types.js';
-import { simulateSync } from '../../src/simulate/run-sync.js';
-import { model, repairable, tier } from '../../src/simulate/reference-models.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
+import { model, repairable, tier } from '../support/reference-models.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../src/units/conventions.js';
 
 const HOUR = 3600;

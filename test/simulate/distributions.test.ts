@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DIST_WEIBULL } from '../../src/simulate/compile.js';
-import { drawDuration, drawResidual, gamma, logGamma } from '../../src/simulate/distributions.js';
-import { rngFor } from '../../src/simulate/rng.js';
+import { DIST_WEIBULL } from '../../src/simulate/compile/compile.js';
+import { drawDuration, drawResidual, gamma, logGamma } from '../../src/simulate/random/distributions.js';
+import { rngFor } from '../../src/simulate/random/rng.js';
 
 describe('Weibull draws with the Γ factor kept per shape', () => {
   it('are the same doubles as the formula evaluated afresh, shapes alternating', () => {

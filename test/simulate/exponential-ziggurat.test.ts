@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exponential } from '../../src/simulate/exponential-ziggurat.js';
-import { chunkState } from '../../src/simulate/rng.js';
+import { exponential } from '../../src/simulate/random/exponential-ziggurat.js';
+import { chunkState } from '../../src/simulate/random/rng.js';
 
 describe('exponential variates by the ziggurat', () => {
   it('follow P(X ≤ x) = 1 − e^(−x) from the body to beyond the tail start r = 7.69', () => {

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../src/analytic/availability/index.js';
 import { loadModelText } from '../../src/config/load.js';
 import type { Model } from '../../src/model/types.js';
-import { compileModel } from '../../src/simulate/compile.js';
-import { runImportanceChunk } from '../../src/simulate/importance-kernel.js';
-import { tuneBiasing } from '../../src/simulate/importance-tuning.js';
-import { simulateSync } from '../../src/simulate/run-sync.js';
-import { StructureEvaluator } from '../../src/simulate/structure.js';
+import { compileModel } from '../../src/simulate/compile/compile.js';
+import { runImportanceChunk } from '../../src/simulate/kernels/importance-kernel.js';
+import { tuneBiasing } from '../../src/simulate/estimate/importance-tuning.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
+import { StructureEvaluator } from '../../src/simulate/compile/structure.js';
 
 function load(path: string): Model {
   const r = loadModelText(readFileSync(path, 'utf8'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulateSync } from '../../src/simulate/run-sync.js';
-import { model, referenceSnapshotModel, staticComponent, tier } from '../../src/simulate/reference-models.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
+import { model, referenceSnapshotModel, staticComponent, tier } from '../support/reference-models.js';
 import { binomialAtLeast, choose, exactSnapshot } from './exact.js';
 
 function within4(est: { estimate: number; stdErr: number }, exact: number): void {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { simulateSync } from '../../src/simulate/run-sync.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
 import { component } from '../../src/model/component.js';
 import type { Model } from '../../src/model/types.js';
-import { model, referenceSnapshotModel, repairable, tier } from '../../src/simulate/reference-models.js';
+import { model, referenceSnapshotModel, repairable, tier } from '../support/reference-models.js';
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/report.schema.json', import.meta.url)), 'utf8')) as object;
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkParts, type SimulationPart } from '../../src/simulate/merge-parts.js';
-import { decodeResult, encodeResult } from '../../src/simulate/part-codec.js';
-import { chunksOfShard } from '../../src/simulate/shard.js';
+import { checkParts, type SimulationPart } from '../../src/simulate/run/merge-parts.js';
+import { decodeResult, encodeResult } from '../../src/simulate/run/part-codec.js';
+import { chunksOfShard } from '../../src/simulate/run/shard.js';
 
 const part = (label: string, index: number, count: number, runKey = 'run', runFields: Record<string, string> = { seed: '1' }): SimulationPart => ({
   label,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../src/simulate/compile.js';
-import { runSnapshotChunk, snapshotPlan } from '../../src/simulate/snapshot-kernel.js';
-import { simulateSync } from '../../src/simulate/run-sync.js';
-import { model, referenceSnapshotModel, staticComponent, tier } from '../../src/simulate/reference-models.js';
+import { compileModel } from '../../src/simulate/compile/compile.js';
+import { runSnapshotChunk, snapshotPlan } from '../../src/simulate/kernels/snapshot-kernel.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
+import { model, referenceSnapshotModel, staticComponent, tier } from '../support/reference-models.js';
 import { binomialAtLeast, exactSnapshot } from './exact.js';
 
 /** Within 4 standard errors. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { component } from '../../src/model/component.js';
 import type { Distribution } from '../../src/model/types.js';
-import { compileModel } from '../../src/simulate/compile.js';
-import { simulateSync } from '../../src/simulate/run-sync.js';
-import { model, repairable, tier } from '../../src/simulate/reference-models.js';
-import { runTimelineChunk } from '../../src/simulate/timeline-kernel.js';
+import { compileModel } from '../../src/simulate/compile/compile.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
+import { model, repairable, tier } from '../support/reference-models.js';
+import { runTimelineChunk } from '../../src/simulate/kernels/timeline-kernel.js';
 import { SECONDS_PER_YEAR } from '../../src/units/conventions.js';
 
 function single(lifetime: Distribution, repair: Distribution) {

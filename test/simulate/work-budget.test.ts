@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NinesError } from '../../src/errors.js';
-import { simulateSync } from '../../src/simulate/run-sync.js';
-import { model, repairable, staticComponent, tier } from '../../src/simulate/reference-models.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
+import { model, repairable, staticComponent, tier } from '../support/reference-models.js';
 import { SECONDS_PER_YEAR } from '../../src/units/conventions.js';
 
 // Issue 10, classes 2 and 4: every simulation estimates its cost first and is bounded or

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulate } from '../../src/simulate/simulate.js';
-import { simulateSync } from '../../src/simulate/run-sync.js';
-import { model, referenceSnapshotModel, repairable, staticComponent, tier } from '../../src/simulate/reference-models.js';
+import { simulate } from '../../src/simulate/run/simulate.js';
+import { simulateSync } from '../../src/simulate/run/run-sync.js';
+import { model, referenceSnapshotModel, repairable, staticComponent, tier } from '../support/reference-models.js';
 
 // Vitest runs the .ts sources; workers need JavaScript, so bundle the worker entry once.
 let dir = '';
@@ -14,7 +14,7 @@ let workerUrl: URL;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nines-worker-'));
   const outfile = join(dir, 'simulate-worker.js');
-  await build({ entryPoints: ['src/simulate/worker.ts'], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  await build({ entryPoints: ['src/simulate/run/worker.ts'], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
   workerUrl = pathToFileURL(outfile);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

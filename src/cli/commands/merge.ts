@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { EXIT, ninesError } from '../../errors.js';
-import { checkParts, mergeParts } from '../../simulate/merge-parts.js';
+import { checkParts, mergeParts } from '../../simulate/run/merge-parts.js';
 import { output, type CommandContext } from '../context.js';
 import { loadModelBytes } from '../load-model.js';
 import { setOverrides } from '../overrides.js';

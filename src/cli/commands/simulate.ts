@@ -3,7 +3,7 @@ import { EXIT, ninesError } from '../../errors.js';
 import { envelope } from '../../report/json/envelope.js';
 import { groupThousands } from '../../report/format.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS, DEFAULT_TRIALS, simulate } from '../../simulate/index.js';
-import type { ShardSpec } from '../../simulate/shard.js';
+import type { ShardSpec } from '../../simulate/run/shard.js';
 import type { SimulateOptions } from '../../simulate/types.js';
 import { output, type CommandContext } from '../context.js';
 import { readModel } from '../load-model.js';

@@ -1,4 +1,4 @@
-import type { Raw, Reader } from '../build/reader.js';
+import type { Raw, Reader } from '../normalise/reader.js';
 import { references } from './references.js';
 import { serviceExpression } from './service-expression.js';
 import { standbyData } from './standby-data.js';

@@ -1,6 +1,6 @@
 import type { Path } from '../problem.js';
 import { didYouMean } from '../../lib/suggest.js';
-import { isRaw, list, str, type Raw, type Reader } from '../build/reader.js';
+import { isRaw, list, str, type Raw, type Reader } from '../normalise/reader.js';
 
 /**
  * Every reference resolves: a zone's region, a tier's zones, data.tier, copies' and backups'

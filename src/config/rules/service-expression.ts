@@ -1,6 +1,6 @@
 import { formatPath, type Path } from '../problem.js';
 import { didYouMean } from '../../lib/suggest.js';
-import { isRaw, list, str, type Raw, type Reader } from '../build/reader.js';
+import { isRaw, list, str, type Raw, type Reader } from '../normalise/reader.js';
 
 /**
  * The service expression names existing tiers, each at most once; `atLeast: k` has at least k

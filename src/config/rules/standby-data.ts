@@ -1,5 +1,5 @@
 import type { Path } from '../problem.js';
-import { isRaw, list, str, type Raw, type Reader } from '../build/reader.js';
+import { isRaw, list, str, type Raw, type Reader } from '../normalise/reader.js';
 
 /**
  * Compute tied to data: a failover whose primary holds the data tier needs a copy of the data

@@ -1,4 +1,4 @@
-import { isRaw, type Raw, type Reader } from '../build/reader.js';
+import { isRaw, type Raw, type Reader } from '../normalise/reader.js';
 
 const DATA_METRICS = new Set(['rpo', 'rto', 'dataAtRisk', 'dataLossPerYear', 'durability', 'backupStorage']);
 

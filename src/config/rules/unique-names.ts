@@ -1,4 +1,4 @@
-import { isRaw, list, str, type Raw, type Reader } from '../build/reader.js';
+import { isRaw, list, str, type Raw, type Reader } from '../normalise/reader.js';
 
 /**
  * Names are unique: regions, zones and tiers share one namespace (a drill `--fail NAME` or a

@@ -3,7 +3,7 @@
  * the probability that a window exhausts it, and the burn-rate alerts.
  */
 import type { SloFigures } from '../../analytic/slo/figures.js';
-import type { ExhaustionResult } from '../../simulate/budget-exhaustion.js';
+import type { ExhaustionResult } from '../../simulate/run/budget-exhaustion.js';
 import { formatDuration, formatNines, formatPercentFromUnavailability, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 import { promDuration } from '../export/prometheus.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderSimulation } from '../../../src/report/text/simulation.js';
 import { textStyle } from '../../../src/report/style.js';
 import type { SimulationResult } from '../../../src/simulate/index.js';
-import { simulateSync } from '../../../src/simulate/run-sync.js';
-import { model, referenceSnapshotModel, repairable, tier } from '../../../src/simulate/reference-models.js';
+import { simulateSync } from '../../../src/simulate/run/run-sync.js';
+import { model, referenceSnapshotModel, repairable, tier } from '../../support/reference-models.js';
 import type { Model } from '../../../src/model/types.js';
 import { SECONDS_PER_YEAR } from '../../../src/units/conventions.js';
 

@@ -3,9 +3,9 @@
  * and the timeline's per-year distributions, each with its analytic cross-check when given.
  */
 import { meanEstimate, proportion, quantileSorted, Z95 } from './estimators.js';
-import type { TimelineAcc, WeightedAcc } from './driver.js';
-import type { TimelineChunk } from './timeline-chunk.js';
-import type { FailoverSummary, Quantiles, SimulationResult, TimelineSummary, UnavailabilityEstimate } from './types.js';
+import type { TimelineAcc, WeightedAcc } from '../run/driver.js';
+import type { TimelineChunk } from '../kernels/timeline-chunk.js';
+import type { FailoverSummary, Quantiles, SimulationResult, TimelineSummary, UnavailabilityEstimate } from '../types.js';
 
 /**
  * Relative slack of the agreement check: an exactly determined estimate (SE = 0) may still

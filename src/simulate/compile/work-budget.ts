@@ -3,8 +3,8 @@
  * draws (snapshot: trials × components; timeline: the expected failure and repair events) or
  * is bounded (default trial counts) or refused with what to change (explicit counts).
  */
-import { ninesError } from '../errors.js';
-import type { Model } from '../model/types.js';
+import { ninesError } from '../../errors.js';
+import type { Model } from '../../model/types.js';
 import type { CompiledModel } from './compile.js';
 
 /**

@@ -5,12 +5,12 @@
  * needs no coordination. The adaptive phases (importance sampling, which runs only when the
  * merged snapshot counts call for it and stops at a relative error) are left to the merge.
  */
-import type { Model } from '../model/types.js';
+import type { Model } from '../../model/types.js';
 import { ChunkRunner, chunkSizeOf, type ChunkResult, type Phase } from './chunks.js';
-import { compileModel } from './compile.js';
+import { compileModel } from '../compile/compile.js';
 import { fixedPhases } from './phase-plan.js';
 import { runSetup } from './simulation.js';
-import type { SimulateOptions } from './types.js';
+import type { SimulateOptions } from '../types.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Shard `index` of `count`, 1-based: `--shard 1/8` … `--shard 8/8`. */

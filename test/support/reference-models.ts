@@ -2,9 +2,9 @@
  * Small hand-built models the bench and the tests share: the issue's reference snapshot model
  * and a builder for zone / region / k-of-n layouts with closed-form answers.
  */
-import { component } from '../model/component.js';
-import type { Component, Model, NodeGroup, ServiceExpr, Tier } from '../model/types.js';
-import { SECONDS_PER_YEAR } from '../units/conventions.js';
+import { component } from '../../src/model/component.js';
+import type { Component, Model, NodeGroup, ServiceExpr, Tier } from '../../src/model/types.js';
+import { SECONDS_PER_YEAR } from '../../src/units/conventions.js';
 
 /** A static component that is down with probability p. */
 export function staticComponent(p: number): Component {

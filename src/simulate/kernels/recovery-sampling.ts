@@ -9,8 +9,8 @@
  * The surviving mechanism with the smallest realised RPO (then RTO) recovers, as in the
  * analytic engine, which ranks by the worst case instead.
  */
-import type { RecoveryScenario } from './data-loss-setup.js';
-import { rngFor } from './rng.js';
+import type { RecoveryScenario } from '../compile/data-loss-setup.js';
+import { rngFor } from '../random/rng.js';
 
 /** Samples of one scenario (only for scenarios that survive). */
 export type RecoverySamples = {

@@ -5,10 +5,10 @@
  * computes exactly the chunks the single-machine run would ask for. Importance-sampling phases
  * are not here: whether they run, and for how long, depends on the results before them.
  */
-import type { Model } from '../model/types.js';
+import type { Model } from '../../model/types.js';
 import type { Phase, RunSetup } from './chunks.js';
-import type { SimulateOptions } from './types.js';
-import { boundTrials, componentName, DEFAULT_MAX_WORK, timelineEventsPerTrial } from './work-budget.js';
+import type { SimulateOptions } from '../types.js';
+import { boundTrials, componentName, DEFAULT_MAX_WORK, timelineEventsPerTrial } from '../compile/work-budget.js';
 
 export const DEFAULT_TRIALS = 10_000_000;
 export const DEFAULT_TIMELINE_TRIALS = 100_000;

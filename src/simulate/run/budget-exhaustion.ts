@@ -4,12 +4,12 @@
  * exceeds (1 − objective) × its length (the simulator's `missProbability` for a target equal
  * to the objective).
  */
-import type { Objective, SloFigures } from '../analytic/slo/figures.js';
-import type { Model, Target } from '../model/types.js';
-import { SECONDS_PER_YEAR } from '../units/conventions.js';
-import type { WindowLength } from '../units/slo-window.js';
-import { compileModel } from './compile.js';
-import type { ProportionEstimate } from './estimators.js';
+import type { Objective, SloFigures } from '../../analytic/slo/figures.js';
+import type { Model, Target } from '../../model/types.js';
+import { SECONDS_PER_YEAR } from '../../units/conventions.js';
+import type { WindowLength } from '../../units/slo-window.js';
+import { compileModel } from '../compile/compile.js';
+import type { ProportionEstimate } from '../estimate/estimators.js';
 import { simulate } from './simulate.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS } from './simulation.js';
 

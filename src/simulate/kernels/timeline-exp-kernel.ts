@@ -6,12 +6,12 @@
  * node events update the tier counts inline and the service structure is evaluated only when
  * a tier crosses its threshold. Zone and region events go through {@link flipDomain}.
  */
-import type { CompiledModel } from './compile.js';
-import { DIST_EXPONENTIAL, hasTimedEvents } from './compile.js';
-import { exponentialSlow, ZIG_K, ZIG_W } from './exponential-ziggurat.js';
-import { chunkState } from './rng.js';
+import type { CompiledModel } from '../compile/compile.js';
+import { DIST_EXPONENTIAL, hasTimedEvents } from '../compile/compile.js';
+import { exponentialSlow, ZIG_K, ZIG_W } from '../random/exponential-ziggurat.js';
+import { chunkState } from '../random/rng.js';
 import { FailoverTimeline } from './failover-timeline.js';
-import { runProgram } from './structure.js';
+import { runProgram } from '../compile/structure.js';
 import type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
 
 /** Whether every repairable component has exponential lifetimes and repairs. */

@@ -9,10 +9,10 @@
  *   n / 2^32 and W uses the quantised values. One member (K = 1) is plain failure biasing.
  * - the mixture over minimal cut sets (cut-set-sampling.ts), when they can be enumerated.
  */
-import type { CompiledModel } from './compile.js';
+import type { CompiledModel } from '../compile/compile.js';
 import { CUT_SET_TAG, cutSetProposal, decodeCutSets, runCutSetChunk, type CutSetProposal } from './cut-set-sampling.js';
-import { chunkState } from './rng.js';
-import type { StructureEvaluator } from './structure.js';
+import { chunkState } from '../random/rng.js';
+import type { StructureEvaluator } from '../compile/structure.js';
 
 /** Tag in slot 0 of an encoded product mixture: [tag, K, α_1..α_K, v_1 (C values) … v_K]. */
 export const MIXTURE_TAG = -2;

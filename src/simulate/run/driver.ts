@@ -7,10 +7,10 @@
  */
 import type { ChunkResult, Phase } from './chunks.js';
 import { chunkSizeOf, chunkTrials } from './chunks.js';
-import type { SnapshotCounts } from './snapshot-kernel.js';
-import type { WeightedSums } from './importance-kernel.js';
-import type { TimelineChunk } from './timeline-kernel.js';
-import type { DurabilitySums } from './durability-kernel.js';
+import type { SnapshotCounts } from '../kernels/snapshot-kernel.js';
+import type { WeightedSums } from '../kernels/importance-kernel.js';
+import type { TimelineChunk } from '../kernels/timeline-kernel.js';
+import type { DurabilitySums } from '../kernels/durability-kernel.js';
 
 /** A batch of chunks the driver wants computed, in order. */
 export type Request = { readonly phase: Phase; readonly chunks: readonly number[] };

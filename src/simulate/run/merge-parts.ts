@@ -5,12 +5,12 @@
  * computing only the adaptive phases (importance sampling) itself. The driver folds the same
  * numbers in the same order as the single-machine run, so the result is the same to the bit.
  */
-import type { Model } from '../model/types.js';
+import type { Model } from '../../model/types.js';
 import { ChunkRunner, type ChunkResult, type Phase } from './chunks.js';
 import { fixedPhases } from './phase-plan.js';
 import { simulateWith } from './run-sync.js';
 import { chunkCount, type ShardPhase, type ShardSpec } from './shard.js';
-import type { AnalyticFigures, SimulateOptions, SimulationResult } from './types.js';
+import type { AnalyticFigures, SimulateOptions, SimulationResult } from '../types.js';
 
 /** One part as read back: where it came from, its shard, what identifies its run, its chunks. */
 export type SimulationPart = {

@@ -23,9 +23,9 @@
  * switchover is already decided. Success draws come from their own stream, so the kernels'
  * component draws are the same with and without failover nodes.
  */
-import { OP_FAILOVER, OP_TIER, type CompiledModel } from './compile.js';
-import { rngFor, type Sfc32 } from './rng.js';
-import { combine } from './structure.js';
+import { OP_FAILOVER, OP_TIER, type CompiledModel } from '../compile/compile.js';
+import { rngFor, type Sfc32 } from '../random/rng.js';
+import { combine } from '../compile/structure.js';
 
 const SERVING = 0;
 const SWITCHING = 1;

@@ -4,14 +4,14 @@
  * the durability models, and per disruption scenario the mechanisms that survive it, with
  * their backup schedules and the restore time of each position in a backup chain.
  */
-import { analyzeDataProtection } from '../analytic/data-protection/index.js';
-import { fullEveryPoints } from '../analytic/data-protection/backup-simulation.js';
-import { sizeAt } from '../analytic/data-protection/growth.js';
-import type { DataProtectionResult, DurabilityResult, RecoveryOption } from '../analytic/data-protection/types.js';
-import type { Backup, Component, Data, Model, Scenario } from '../model/types.js';
-import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../units/conventions.js';
+import { analyzeDataProtection } from '../../analytic/data-protection/index.js';
+import { fullEveryPoints } from '../../analytic/data-protection/backup-simulation.js';
+import { sizeAt } from '../../analytic/data-protection/growth.js';
+import type { DataProtectionResult, DurabilityResult, RecoveryOption } from '../../analytic/data-protection/types.js';
+import type { Backup, Component, Data, Model, Scenario } from '../../model/types.js';
+import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { DIST_EXPONENTIAL, distributionCode } from './compile.js';
-import type { DurabilityParams } from './durability-kernel.js';
+import type { DurabilityParams } from '../kernels/durability-kernel.js';
 
 /** A recovery mechanism of one scenario, as the sampler sees it. */
 export type RecoveryMechanism =

@@ -14,11 +14,11 @@
  * one round gets a smaller v in the next, until it is never drawn: a biased estimate with an
  * over-confident interval); sampling its pilots from the mixture keeps every path in sight.
  */
-import type { CompiledModel } from './compile.js';
-import { encodeCutSets } from './cut-set-sampling.js';
-import { MAX_CUT_SETS, minimalCutSets } from '../model/cut-sets.js';
-import { biasing, encodeMixture, runImportanceChunk, type Biasing } from './importance-kernel.js';
-import type { StructureEvaluator } from './structure.js';
+import type { CompiledModel } from '../compile/compile.js';
+import { encodeCutSets } from '../kernels/cut-set-sampling.js';
+import { MAX_CUT_SETS, minimalCutSets } from '../../model/cut-sets.js';
+import { biasing, encodeMixture, runImportanceChunk, type Biasing } from '../kernels/importance-kernel.js';
+import type { StructureEvaluator } from '../compile/structure.js';
 
 const PILOT = 8000;
 const ITERATIONS = 6;

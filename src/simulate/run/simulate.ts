@@ -3,13 +3,13 @@
  * worker threads when the work is large enough to pay for starting them.
  */
 import { availableParallelism } from 'node:os';
-import type { Model } from '../model/types.js';
+import type { Model } from '../../model/types.js';
 import { ChunkRunner, type ChunkResult } from './chunks.js';
-import { compileModel } from './compile.js';
+import { compileModel } from '../compile/compile.js';
 import type { DriverContext } from './driver.js';
 import { deadlineOf, defaultNow, progressReporter } from './run-sync.js';
 import { runSetup, simulation } from './simulation.js';
-import type { AnalyticFigures, SimulateOptions, SimulationResult } from './types.js';
+import type { AnalyticFigures, SimulateOptions, SimulationResult } from '../types.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** With `workers: 'auto'`, start workers once the main thread has computed this long. */

@@ -2,8 +2,8 @@
  * The largest model the simulator takes: it draws every region, zone and node, so their count
  * is refused before anything is allocated (the analytic engine takes any node count).
  */
-import { ninesError } from '../errors.js';
-import type { Model } from '../model/types.js';
+import { ninesError } from '../../errors.js';
+import type { Model } from '../../model/types.js';
 
 /** Most components (regions + zones + nodes) the simulator draws one by one. */
 export const MAX_COMPONENTS = 1_000_000;

@@ -4,11 +4,11 @@
  * effectively-down nodes up to date at each event, and records the service's downtime, the
  * outages that start within the horizon, the longest outage and the start of the first outage.
  */
-import { DIST_EXPONENTIAL, hasTimedEvents, type CompiledModel } from './compile.js';
-import { drawDuration, drawResidual } from './distributions.js';
-import { rngFor } from './rng.js';
+import { DIST_EXPONENTIAL, hasTimedEvents, type CompiledModel } from '../compile/compile.js';
+import { drawDuration, drawResidual } from '../random/distributions.js';
+import { rngFor } from '../random/rng.js';
 import { FailoverTimeline } from './failover-timeline.js';
-import { runProgram } from './structure.js';
+import { runProgram } from '../compile/structure.js';
 import { allExponential, runTimelineChunkExp } from './timeline-exp-kernel.js';
 import type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
 

@@ -1,12 +1,12 @@
 /**
  * The synchronous, single-thread simulator: the library core, and what each worker runs.
  */
-import type { Model } from '../model/types.js';
+import type { Model } from '../../model/types.js';
 import { ChunkRunner, type ChunkResult, type Phase, type RunSetup } from './chunks.js';
-import { compileModel, type CompiledModel } from './compile.js';
+import { compileModel, type CompiledModel } from '../compile/compile.js';
 import type { DriverContext } from './driver.js';
 import { runSetup, simulation } from './simulation.js';
-import type { AnalyticFigures, SimulateOptions, SimulationResult } from './types.js';
+import type { AnalyticFigures, SimulateOptions, SimulationResult } from '../types.js';
 
 /** Default clock in seconds. */
 export function defaultNow(): number {

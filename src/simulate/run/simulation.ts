@@ -2,9 +2,9 @@
  * The whole simulation as one generator of chunk requests: snapshot trials, importance sampling
  * for the events naive sampling cannot see, then timeline trials; it returns the result.
  */
-import { ninesError } from '../errors.js';
-import type { Model } from '../model/types.js';
-import { SECONDS_PER_YEAR } from '../units/conventions.js';
+import { ninesError } from '../../errors.js';
+import type { Model } from '../../model/types.js';
+import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { dataLossFor, simulateDataLoss } from './data-loss.js';
 import {
   DURABILITY_CHUNK,
@@ -15,7 +15,7 @@ import {
   type ChunkResult,
   type RunSetup,
 } from './chunks.js';
-import { hasTimedEvents, type CompiledModel } from './compile.js';
+import { hasTimedEvents, type CompiledModel } from '../compile/compile.js';
 import {
   fixedProgress,
   foldSnapshot,
@@ -28,16 +28,16 @@ import {
   type StopReason,
   type TimelineAcc,
 } from './driver.js';
-import { proportion, relativeHalfWidth, Z95 } from './estimators.js';
-import { tuneBiasing } from './importance-tuning.js';
+import { proportion, relativeHalfWidth, Z95 } from '../estimate/estimators.js';
+import { tuneBiasing } from '../estimate/importance-tuning.js';
 import { hasTimeline, snapshotTotal, timelineTotal } from './phase-plan.js';
-import { GENERATOR } from './rng.js';
-import { StructureEvaluator } from './structure.js';
-import { collapsed } from './trust.js';
-import { DEFAULT_MAX_WORK } from './work-budget.js';
-import { meanEstimate } from './estimators.js';
-import { naiveEstimate, summariseFailovers, summariseTimeline, weightedEstimate, weightedRelError } from './summarise.js';
-import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from './types.js';
+import { GENERATOR } from '../random/rng.js';
+import { StructureEvaluator } from '../compile/structure.js';
+import { collapsed } from '../estimate/trust.js';
+import { DEFAULT_MAX_WORK } from '../compile/work-budget.js';
+import { meanEstimate } from '../estimate/estimators.js';
+import { naiveEstimate, summariseFailovers, summariseTimeline, weightedEstimate, weightedRelError } from '../estimate/summarise.js';
+import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from '../types.js';
 
 export const DEFAULT_SEED = 1;
 export { DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './phase-plan.js';

@@ -2,13 +2,13 @@
  * Chunks of work: the unit that is seeded from (seed, stream, chunk index), computed by the main
  * thread or by a worker, and combined in chunk order, so the worker count never changes a result.
  */
-import type { CompiledModel } from './compile.js';
-import type { DataLossSetup } from './data-loss-setup.js';
-import { runDurabilityChunk, type DurabilitySums } from './durability-kernel.js';
-import { biasing, runImportanceChunk, type Biasing, type WeightedSums } from './importance-kernel.js';
-import { runSnapshotChunk, snapshotPlan, type SnapshotCounts, type SnapshotPlan } from './snapshot-kernel.js';
-import { StructureEvaluator } from './structure.js';
-import { runTimelineChunk, type TimelineChunk, type TimelineStart } from './timeline-kernel.js';
+import type { CompiledModel } from '../compile/compile.js';
+import type { DataLossSetup } from '../compile/data-loss-setup.js';
+import { runDurabilityChunk, type DurabilitySums } from '../kernels/durability-kernel.js';
+import { biasing, runImportanceChunk, type Biasing, type WeightedSums } from '../kernels/importance-kernel.js';
+import { runSnapshotChunk, snapshotPlan, type SnapshotCounts, type SnapshotPlan } from '../kernels/snapshot-kernel.js';
+import { StructureEvaluator } from '../compile/structure.js';
+import { runTimelineChunk, type TimelineChunk, type TimelineStart } from '../kernels/timeline-kernel.js';
 
 export const SNAPSHOT_CHUNK = 1 << 16;
 export const IMPORTANCE_CHUNK = 1 << 12;

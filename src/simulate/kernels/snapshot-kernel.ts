@@ -7,9 +7,9 @@
  * (gap = ⌊ln U / ln(1 − q)⌋, Devroye 1986, ch. X.2), so a trial without failures costs nothing.
  * Trials with one failure use precomputed outcomes; only trials with two or more are evaluated.
  */
-import type { CompiledModel } from './compile.js';
-import { chunkState } from './rng.js';
-import { StructureEvaluator } from './structure.js';
+import type { CompiledModel } from '../compile/compile.js';
+import { chunkState } from '../random/rng.js';
+import { StructureEvaluator } from '../compile/structure.js';
 
 /** Counts from one chunk of snapshot trials. */
 export type SnapshotCounts = {

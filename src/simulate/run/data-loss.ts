@@ -3,15 +3,15 @@
  * of one storage group, chunked like every other phase) and the realised RPO / RTO of each
  * disruption scenario.
  */
-import type { Model } from '../model/types.js';
+import type { Model } from '../../model/types.js';
 import { STREAM_RECOVERY, type ChunkResult, type RunSetup } from './chunks.js';
-import { dataLossSetup, type DataLossSetup } from './data-loss-setup.js';
-import { summariseDurability, summariseRecovery } from './data-loss-summary.js';
-import type { DurabilitySums } from './durability-kernel.js';
+import { dataLossSetup, type DataLossSetup } from '../compile/data-loss-setup.js';
+import { summariseDurability, summariseRecovery } from '../estimate/data-loss-summary.js';
+import type { DurabilitySums } from '../kernels/durability-kernel.js';
 import { fixedProgress, foldDurability, runPhase, type DriverContext, type Request } from './driver.js';
 import { durabilityTotal, hasDurability } from './phase-plan.js';
-import { sampleRecovery } from './recovery-sampling.js';
-import type { DataLossResult, EstimatorChoice, SimulateOptions } from './types.js';
+import { sampleRecovery } from '../kernels/recovery-sampling.js';
+import type { DataLossResult, EstimatorChoice, SimulateOptions } from '../types.js';
 
 export { DEFAULT_DATA_LOSS_TRIALS } from './phase-plan.js';
 export const DEFAULT_RECOVERY_TRIALS = 100_000;

@@ -3,14 +3,14 @@
  * becomes one component index, and the service structure becomes a postfix program.
  * The result is plain data (structured-cloneable), so it can be posted to worker threads.
  */
-import { corruptionDowntime, switchovers } from '../analytic/failover/switchover.js';
-import { analyzeAvailability } from '../analytic/availability/index.js';
-import { componentSpecs, flattenStructure, type FlatStructure } from '../model/flat-structure.js';
-import { resolveModel } from '../model/resolve.js';
-import type { Distribution, Model } from '../model/types.js';
+import { corruptionDowntime, switchovers } from '../../analytic/failover/switchover.js';
+import { analyzeAvailability } from '../../analytic/availability/index.js';
+import { componentSpecs, flattenStructure, type FlatStructure } from '../../model/flat-structure.js';
+import { resolveModel } from '../../model/resolve.js';
+import type { Distribution, Model } from '../../model/types.js';
 import { checkSimulationSize } from './size-limit.js';
 
-export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER } from '../model/flat-structure.js';
+export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER } from '../../model/flat-structure.js';
 
 /** Distribution codes of the timeline kernel. */
 export const DIST_EXPONENTIAL = 0;

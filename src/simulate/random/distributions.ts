@@ -11,7 +11,7 @@
  * Length-biased Weibull(k, λ) is λ·G^{1/k} with G ~ Gamma(1 + 1/k); length-biased
  * lognormal(μ, σ) is lognormal(μ + σ², σ); length-biased exponential leaves an Exp(m) residual.
  */
-import { DIST_EXPONENTIAL, DIST_FIXED, DIST_LOGNORMAL, DIST_WEIBULL } from './compile.js';
+import { DIST_EXPONENTIAL, DIST_FIXED, DIST_LOGNORMAL, DIST_WEIBULL } from '../compile/compile.js';
 import type { Sfc32 } from './rng.js';
 
 /** The Lanczos coefficients (g = 7, n = 9), once for every call. */

@@ -7,8 +7,8 @@
  * done; goodput = work / wall time, estimated as τ / mean wall time per segment (a ratio
  * estimator: replications are i.i.d., SE by the delta method).
  */
-import { meanEstimate, Z95 } from './estimators.js';
-import { rngFor, type Sfc32 } from './rng.js';
+import { meanEstimate, Z95 } from '../estimate/estimators.js';
+import { rngFor, type Sfc32 } from '../random/rng.js';
 
 export type GoodputSimulationSpec = {
   readonly checkpointEverySeconds: number;

@@ -19,9 +19,9 @@
  * true loss probability exactly (Rubinstein & Kroese, Simulation and the Monte Carlo Method,
  * 3rd ed., §5.7).
  */
-import { DIST_EXPONENTIAL } from './compile.js';
-import { drawDuration } from './distributions.js';
-import { rngFor, type Sfc32 } from './rng.js';
+import { DIST_EXPONENTIAL } from '../compile/compile.js';
+import { drawDuration } from '../random/distributions.js';
+import { rngFor, type Sfc32 } from '../random/rng.js';
 
 /** A storage group as the kernel sees it (plain data, posted to workers). */
 export type DurabilityParams = {

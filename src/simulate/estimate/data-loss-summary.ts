@@ -2,14 +2,14 @@
  * Turns the data-loss samples into estimates: durability from busy periods (regenerative
  * estimator) and realised RPO / RTO distributions per scenario.
  */
-import type { DurabilityResult } from '../analytic/data-protection/types.js';
-import type { Distribution } from '../model/types.js';
-import { SECONDS_PER_YEAR } from '../units/conventions.js';
-import type { RecoveryScenario } from './data-loss-setup.js';
-import type { DurabilityParams, DurabilitySums } from './durability-kernel.js';
+import type { DurabilityResult } from '../../analytic/data-protection/types.js';
+import type { Distribution } from '../../model/types.js';
+import { SECONDS_PER_YEAR } from '../../units/conventions.js';
+import type { RecoveryScenario } from '../compile/data-loss-setup.js';
+import type { DurabilityParams, DurabilitySums } from '../kernels/durability-kernel.js';
 import { meanEstimate, proportion, quantileWithCi, Z95 } from './estimators.js';
-import type { RecoverySamples } from './recovery-sampling.js';
-import type { CheckedEstimate, DistributionSummary, DurabilitySimulation, RecoverySimulation } from './types.js';
+import type { RecoverySamples } from '../kernels/recovery-sampling.js';
+import type { CheckedEstimate, DistributionSummary, DurabilitySimulation, RecoverySimulation } from '../types.js';
 
 const REBUILD_TYPES: readonly Distribution['type'][] = ['exponential', 'fixed', 'weibull', 'lognormal'];
 

@@ -17,10 +17,10 @@
  * W(x) = S / (α·N(x) + (1 − α)·R(x)·Σ_{j: C_j down} ψ_j), R(x) = Π_i ρ_i(x_i), ρ_i the ratio
  * of i's inflated to its own law, ψ_j = Π_{i∈C_j} q_i/v_i; still W ≤ S/α.
  */
-import type { CompiledModel } from './compile.js';
-import { chunkState } from './rng.js';
-import type { StructureEvaluator } from './structure.js';
-import type { CutSetFamily } from '../model/cut-sets.js';
+import type { CompiledModel } from '../compile/compile.js';
+import { chunkState } from '../random/rng.js';
+import type { StructureEvaluator } from '../compile/structure.js';
+import type { CutSetFamily } from '../../model/cut-sets.js';
 
 /** Tag in slot 0 of an encoded cut-set proposal (a product biasing holds a probability there). */
 export const CUT_SET_TAG = -1;
