@@ -6,7 +6,12 @@ import { SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../src/units/conventions.js'
 
 const H = SECONDS_PER_HOUR;
 
-export type Rung = { readonly zones: number; readonly regions: number; readonly tiers: number; readonly maxNodes: number };
+export type Rung = {
+  readonly zones: number;
+  readonly regions: number;
+  readonly tiers: number;
+  readonly maxNodes: number;
+};
 
 export function buildModel(rung: Rung): Model {
   const regions = Array.from({ length: rung.regions }, (_, i) => ({

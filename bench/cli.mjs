@@ -23,7 +23,9 @@ function time(args) {
 }
 
 const rows = [];
-const models = readdirSync('models').filter((f) => f.endsWith('.yaml')).sort();
+const models = readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 for (const command of ['validate', 'analyze']) {
   for (const model of models) rows.push([`${command} models/${model}`, time([command, `models/${model}`, '--json'])]);
 }
@@ -34,14 +36,22 @@ rows.push(['slo models/api-slo.yaml --no-simulate', time(['slo', 'models/api-slo
 rows.push(['slo models/api-slo.yaml', time(['slo', 'models/api-slo.yaml'])]);
 rows.push(['slo models/api-slo.yaml --window month', time(['slo', 'models/api-slo.yaml', '--window', 'month'])]);
 for (const model of models) rows.push([`plan models/${model}`, time(['plan', `models/${model}`, '--json'])]);
-rows.push(['plan models/inference-3az.yaml --years 10', time(['plan', 'models/inference-3az.yaml', '--years', '10', '--json'])]);
-const invalid = readdirSync('fixtures/invalid').filter((f) => f !== 'cases.json').sort();
+rows.push([
+  'plan models/inference-3az.yaml --years 10',
+  time(['plan', 'models/inference-3az.yaml', '--years', '10', '--json']),
+]);
+const invalid = readdirSync('fixtures/invalid')
+  .filter((f) => f !== 'cases.json')
+  .sort();
 let worst = { name: '', ms: 0 };
 for (const file of invalid) {
   const { ms } = time(['validate', `fixtures/invalid/${file}`, '--json']);
   if (ms > worst.ms) worst = { name: file, ms };
 }
 
-console.log(`nines CLI wall time, median of ${RUNS} runs (node ${process.version}, ${process.platform}/${process.arch})`);
-for (const [name, { ms, status }] of rows) console.log(`  ${name.padEnd(48)} ${ms.toFixed(0).padStart(5)} ms  (exit ${status})`);
+console.log(
+  `nines CLI wall time, median of ${RUNS} runs (node ${process.version}, ${process.platform}/${process.arch})`,
+);
+for (const [name, { ms, status }] of rows)
+  console.log(`  ${name.padEnd(48)} ${ms.toFixed(0).padStart(5)} ms  (exit ${status})`);
 console.log(`  slowest of ${invalid.length} invalid fixtures: ${worst.name} ${worst.ms.toFixed(0)} ms`);

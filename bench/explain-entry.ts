@@ -6,7 +6,10 @@ import { explain, figureIds } from '../src/app/explain/index.js';
 import { sensitivity } from '../src/app/sensitivity/index.js';
 import { loadModelDocument } from '../src/config/load.js';
 
-export function run(text: string, file: string): { analyze: number; explain: number; sensitivity: number; reruns: number; total: number } {
+export function run(
+  text: string,
+  file: string,
+): { analyze: number; explain: number; sensitivity: number; reruns: number; total: number } {
   const t0 = performance.now();
   const loaded = loadModelDocument(text);
   if (!loaded.ok) throw new Error(`${file} is invalid`);
@@ -18,5 +21,11 @@ export function run(text: string, file: string): { analyze: number; explain: num
   const t2 = performance.now();
   const s = sensitivity({ text, file, set: [], targets: [], fail: [] });
   const t3 = performance.now();
-  return { analyze: t1 - t0, explain: t2 - t1, sensitivity: t3 - t2, reruns: 2 * (s?.rows.length ?? 0), total: t3 - t0 };
+  return {
+    analyze: t1 - t0,
+    explain: t2 - t1,
+    sensitivity: t3 - t2,
+    reruns: 2 * (s?.rows.length ?? 0),
+    total: t3 - t0,
+  };
 }

@@ -7,8 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const out = await build({ entryPoints: ['bench/explain-entry.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } });
+const out = await build({
+  entryPoints: ['bench/explain-entry.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+});
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
 const file = join(dir, 'explain-entry.mjs');
 writeFileSync(file, out.outputFiles[0].text);
@@ -16,10 +26,14 @@ const { run } = await import(pathToFileURL(file).href);
 rmSync(dir, { recursive: true, force: true });
 
 console.log('model                       analyze+importance   explain   sensitivity (re-runs)   total');
-for (const name of readdirSync('models').filter((f) => f.endsWith('.yaml')).sort()) {
+for (const name of readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const text = readFileSync(`models/${name}`, 'utf8');
   const runs = [run(text, name), run(text, name), run(text, name)].sort((a, b) => a.total - b.total);
   const m = runs[1];
-  console.log(`${name.padEnd(27)} ${m.analyze.toFixed(1).padStart(15)} ms ${m.explain.toFixed(1).padStart(7)} ms ${m.sensitivity.toFixed(1).padStart(11)} ms (${String(m.reruns).padStart(3)}) ${m.total.toFixed(1).padStart(9)} ms`);
+  console.log(
+    `${name.padEnd(27)} ${m.analyze.toFixed(1).padStart(15)} ms ${m.explain.toFixed(1).padStart(7)} ms ${m.sensitivity.toFixed(1).padStart(11)} ms (${String(m.reruns).padStart(3)}) ${m.total.toFixed(1).padStart(9)} ms`,
+  );
 }
 console.log('(median of 3; the machine is shared by parallel work, so figures vary with its load)');

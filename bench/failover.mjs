@@ -9,7 +9,18 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
-await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }, entryPoints: ['bench/failover-entry.ts'], outfile: join(dir, 'entry.js') });
+await build({
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  entryPoints: ['bench/failover-entry.ts'],
+  outfile: join(dir, 'entry.js'),
+});
 const lib = await import(pathToFileURL(join(dir, 'entry.js')).href);
 const now = () => performance.now() / 1000;
 const load = (file) => {
@@ -17,9 +28,15 @@ const load = (file) => {
   if (!r.ok) throw new Error(`${file}: invalid`);
   return r.value;
 };
-console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (shared machine: figures vary with the load)`);
+console.log(
+  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (shared machine: figures vary with the load)`,
+);
 
-for (const file of readdirSync('models').filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const model = load(`models/${file}`);
   lib.analyzeModel(model);
   const runs = [];
@@ -29,10 +46,15 @@ for (const file of readdirSync('models').filter((f) => f.endsWith('.yaml')).sort
     runs.push(now() - t0);
   }
   runs.sort((a, b) => a - b);
-  console.log(`analyze ${file.padEnd(28)} ${(runs[2] * 1000).toFixed(1).padStart(7)} ms (median of 5; target < 500 ms)`);
+  console.log(
+    `analyze ${file.padEnd(28)} ${(runs[2] * 1000).toFixed(1).padStart(7)} ms (median of 5; target < 500 ms)`,
+  );
 }
 
-for (const [file, target] of [['models/database-dr.yaml', '   (target ≥ 0.5 M)'], ['fixtures/models/failover-mixed.yaml', '']]) {
+for (const [file, target] of [
+  ['models/database-dr.yaml', '   (target ≥ 0.5 M)'],
+  ['fixtures/models/failover-mixed.yaml', ''],
+]) {
   const m = lib.compileModel(load(file));
   const rates = [];
   for (let rep = 0; rep < 3; rep++) {
@@ -42,5 +64,7 @@ for (const [file, target] of [['models/database-dr.yaml', '   (target ≥ 0.5 M)
     rates.push(n / (now() - t0));
   }
   const best = Math.max(...rates);
-  console.log(`timeline with ${m.failoverCount} failover node(s), ${file}, 1 core: ${(best / 1e6).toFixed(2)} M simulated years/s${target}`);
+  console.log(
+    `timeline with ${m.failoverCount} failover node(s), ${file}, 1 core: ${(best / 1e6).toFixed(2)} M simulated years/s${target}`,
+  );
 }

@@ -23,8 +23,16 @@ export function cpu<T>(runs: number, f: () => T): { seconds: number; result: T }
 
 function model(zones: Model['zones'], tiers: Tier[]): Model {
   return {
-    name: 'bench', description: undefined, horizonSeconds: SECONDS_PER_YEAR, regions: [], zones, tiers,
-    service: { kind: 'all', of: tiers.map((t) => ({ kind: 'tier', tier: t.name })) }, data: undefined, recovery: undefined, targets: [],
+    name: 'bench',
+    description: undefined,
+    horizonSeconds: SECONDS_PER_YEAR,
+    regions: [],
+    zones,
+    tiers,
+    service: { kind: 'all', of: tiers.map((t) => ({ kind: 'tier', tier: t.name })) },
+    data: undefined,
+    recovery: undefined,
+    targets: [],
   };
 }
 
@@ -34,8 +42,16 @@ function model(zones: Model['zones'], tiers: Tier[]): Model {
  * otherwise it needs 60% of its nodes (its unavailability underflows: the Chernoff shortcut).
  */
 export function heterogeneous(G: number, per: number, tight: boolean, zones = 0): Model {
-  const zs = Array.from({ length: zones }, (_, i) => ({ name: `z${i}`, region: undefined, failure: component({ mtbfSeconds: 10_000 * H, mttrSeconds: 2 * H }) }));
-  const groups = Array.from({ length: G }, (_, g) => ({ zone: zones > 0 ? `z${g % zones}` : undefined, count: per, failure: component({ mtbfSeconds: (2000 + g) * H, mttrSeconds: 4 * H }) }));
+  const zs = Array.from({ length: zones }, (_, i) => ({
+    name: `z${i}`,
+    region: undefined,
+    failure: component({ mtbfSeconds: 10_000 * H, mttrSeconds: 2 * H }),
+  }));
+  const groups = Array.from({ length: G }, (_, g) => ({
+    zone: zones > 0 ? `z${g % zones}` : undefined,
+    count: per,
+    failure: component({ mtbfSeconds: (2000 + g) * H, mttrSeconds: 4 * H }),
+  }));
   const n = G * per;
   let mean = 0;
   let variance = 0;
@@ -50,39 +66,104 @@ export function heterogeneous(G: number, per: number, tight: boolean, zones = 0)
 
 /** Z zones at q (q·(1 + i/100) when distinct), one tier of one perfect node per zone needing k. */
 export function zoned(Z: number, q: number, k: number, distinct: 'same' | 'q' | 'contents'): Model {
-  const zones = Array.from({ length: Z }, (_, i) => ({ name: `z${i}`, region: undefined, failure: component({ probability: distinct === 'q' ? q * (1 + i / 100) : q }) }));
+  const zones = Array.from({ length: Z }, (_, i) => ({
+    name: `z${i}`,
+    region: undefined,
+    failure: component({ probability: distinct === 'q' ? q * (1 + i / 100) : q }),
+  }));
   const perfect = component({ availability: 1 }, {}, 0);
   const node = component({ probability: 1e-3 });
-  const groups = zones.map((z, i) => ({ zone: z.name, count: distinct === 'contents' ? i + 1 : 1, failure: distinct === 'contents' ? node : perfect }));
+  const groups = zones.map((z, i) => ({
+    zone: z.name,
+    count: distinct === 'contents' ? i + 1 : 1,
+    failure: distinct === 'contents' ? node : perfect,
+  }));
   const n = groups.reduce((s, g) => s + g.count, 0);
   return model(zones, [{ name: 't', nodes: n, groups, minHealthy: k, failure: perfect, capacity: undefined }]);
 }
 
-export function availability(m: Model, runs = 3): { seconds: number; q: number; exact: boolean; width: number; states: number } {
+export function availability(
+  m: Model,
+  runs = 3,
+): { seconds: number; q: number; exact: boolean; width: number; states: number } {
   const { seconds, result } = cpu(runs, () => analyzeAvailability(m));
-  return { seconds, q: result.service.unavailability, exact: result.service.exact, width: result.service.unavailabilityBounds.width, states: result.service.statesEvaluated };
+  return {
+    seconds,
+    q: result.service.unavailability,
+    exact: result.service.exact,
+    width: result.service.unavailabilityBounds.width,
+    states: result.service.statesEvaluated,
+  };
 }
 
 const data = { sizeBytes: 1e12, dailyChange: 0.05, yearlyGrowth: 0.2, reduction: 0.5 };
-const METHODS: readonly BackupMethod[] = ['full', 'forward-incremental', 'forever-incremental', 'reverse-incremental', 'differential'];
+const METHODS: readonly BackupMethod[] = [
+  'full',
+  'forward-incremental',
+  'forever-incremental',
+  'reverse-incremental',
+  'differential',
+];
 
 /** 5 jobs (one per method), hourly, 8760 points + GFS 4/12/7, weekly fulls, 10 years. */
 export function fiveJobs(): number {
   return cpu(1, () => {
     for (const method of METHODS) {
-      simulateBackupJob({ method, everySeconds: H, fullEverySeconds: 7 * SECONDS_PER_DAY, retention: { points: 8760, weekly: 4, monthly: 12, yearly: 7 } }, data, 10 * SECONDS_PER_YEAR);
+      simulateBackupJob(
+        {
+          method,
+          everySeconds: H,
+          fullEverySeconds: 7 * SECONDS_PER_DAY,
+          retention: { points: 8760, weekly: 4, monthly: 12, yearly: 7 },
+        },
+        data,
+        10 * SECONDS_PER_YEAR,
+      );
     }
   }).seconds;
 }
 
 /** A 1-minute WAL job (forever-incremental) keeping 10,080 points (a week), one year. */
 export function walJob(): number {
-  return cpu(1, () => simulateBackupJob({ method: 'forever-incremental', everySeconds: 60, fullEverySeconds: undefined, retention: { points: 10_080, weekly: 0, monthly: 0, yearly: 0 } }, data, SECONDS_PER_YEAR)).seconds;
+  return cpu(1, () =>
+    simulateBackupJob(
+      {
+        method: 'forever-incremental',
+        everySeconds: 60,
+        fullEverySeconds: undefined,
+        retention: { points: 10_080, weekly: 0, monthly: 0, yearly: 0 },
+      },
+      data,
+      SECONDS_PER_YEAR,
+    ),
+  ).seconds;
 }
 
 /** Daily forward-incremental with GFS over a million years; one-minute fulls (GFS) over a year. */
 export function extremes(): { millionYears: number; minuteFulls: number } {
-  const millionYears = cpu(1, () => simulateBackupJob({ method: 'forward-incremental', everySeconds: SECONDS_PER_DAY, fullEverySeconds: 7 * SECONDS_PER_DAY, retention: { points: 30, weekly: 4, monthly: 12, yearly: 7 } }, data, 1e6 * SECONDS_PER_YEAR)).seconds;
-  const minuteFulls = cpu(1, () => simulateBackupJob({ method: 'full', everySeconds: 60, fullEverySeconds: undefined, retention: { points: 30, weekly: 4, monthly: 12, yearly: 1 } }, data, SECONDS_PER_YEAR)).seconds;
+  const millionYears = cpu(1, () =>
+    simulateBackupJob(
+      {
+        method: 'forward-incremental',
+        everySeconds: SECONDS_PER_DAY,
+        fullEverySeconds: 7 * SECONDS_PER_DAY,
+        retention: { points: 30, weekly: 4, monthly: 12, yearly: 7 },
+      },
+      data,
+      1e6 * SECONDS_PER_YEAR,
+    ),
+  ).seconds;
+  const minuteFulls = cpu(1, () =>
+    simulateBackupJob(
+      {
+        method: 'full',
+        everySeconds: 60,
+        fullEverySeconds: undefined,
+        retention: { points: 30, weekly: 4, monthly: 12, yearly: 1 },
+      },
+      data,
+      SECONDS_PER_YEAR,
+    ),
+  ).seconds;
   return { millionYears, minuteFulls };
 }

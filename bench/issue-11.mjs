@@ -11,13 +11,32 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 // The peers sit in shared/peers beside the repository (or beside the worktrees' folder).
-const PEERS = [process.env.NINES_PEERS, '../shared/peers', '../../shared/peers'].filter((p) => p !== undefined).map((p) => resolve(p)).find((p) => existsSync(join(p, 'README.md'))) ?? resolve('../shared/peers');
+const PEERS =
+  [process.env.NINES_PEERS, '../shared/peers', '../../shared/peers']
+    .filter((p) => p !== undefined)
+    .map((p) => resolve(p))
+    .find((p) => existsSync(join(p, 'README.md'))) ?? resolve('../shared/peers');
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-11-'));
-await build({ entryPoints: ['bench/issue-11-entry.ts'], outfile: join(dir, 'entry.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+await build({
+  entryPoints: ['bench/issue-11-entry.ts'],
+  outfile: join(dir, 'entry.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
 const lib = await import(pathToFileURL(join(dir, 'entry.mjs')).href);
 const s = (x) => (x < 1 ? `${(x * 1000).toFixed(0)} ms` : `${x.toFixed(2)} s`);
-const row = (name, before, now, goal, holds) => console.log(`${holds === null ? '·' : holds ? '✔' : '✖'} ${name.padEnd(58)} before ${before.padEnd(12)} now ${now.padEnd(26)} goal ${goal}`);
-console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (shared machine: CPU times below)`);
+const row = (name, before, now, goal, holds) =>
+  console.log(
+    `${holds === null ? '·' : holds ? '✔' : '✖'} ${name.padEnd(58)} before ${before.padEnd(12)} now ${now.padEnd(26)} goal ${goal}`,
+  );
+console.log(
+  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (shared machine: CPU times below)`,
+);
 
 // numpy, without the OpenBLAS overrides some machines set (peers/README).
 const pyEnv = { ...process.env };
@@ -25,7 +44,9 @@ delete pyEnv.OPENBLAS_CORETYPE;
 delete pyEnv.OPENBLAS_L2_SIZE;
 const numpy = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8', env: pyEnv });
 const hasNumpy = numpy.status === 0;
-console.log(hasNumpy ? `numpy ${numpy.stdout.trim()} (peers in ${PEERS})` : 'numpy not available: the numpy ratios are skipped');
+console.log(
+  hasNumpy ? `numpy ${numpy.stdout.trim()} (peers in ${PEERS})` : 'numpy not available: the numpy ratios are skipped',
+);
 
 /** CPU seconds of a child process (best of runs) and its last stdout. */
 function childCpu(cmd, args, runs = 3, env = process.env) {
@@ -42,9 +63,19 @@ function childCpu(cmd, args, runs = 3, env = process.env) {
 }
 
 console.log('\n— heterogeneous node groups (analyze, one tier of G classes × 1000 nodes)');
-for (const [G, tight, before] of [[300, true, '43.8 s'], [1000, true, '> 120 s'], [1000, false, '> 120 s']]) {
+for (const [G, tight, before] of [
+  [300, true, '43.8 s'],
+  [1000, true, '> 120 s'],
+  [1000, false, '> 120 s'],
+]) {
   const r = lib.availability(lib.heterogeneous(G, 1000, tight), 1);
-  row(`${G} groups × 1000 nodes, ${tight ? 'tolerating mean + 5σ failures' : 'needing 60% up'}`, before, `${s(r.seconds)} (q ${r.q.toExponential(3)})`, '< 1 s', r.seconds < 1);
+  row(
+    `${G} groups × 1000 nodes, ${tight ? 'tolerating mean + 5σ failures' : 'needing 60% up'}`,
+    before,
+    `${s(r.seconds)} (q ${r.q.toExponential(3)})`,
+    '< 1 s',
+    r.seconds < 1,
+  );
 }
 
 console.log('\n— zones beyond 16');
@@ -57,7 +88,9 @@ for (const [label, m, before] of [
   ['30 zones, distinct contents (bound)', lib.zoned(30, 0.01, 400, 'contents'), 'pruned'],
 ]) {
   const r = lib.availability(m, 1);
-  const what = r.exact ? `${s(r.seconds)} exact, ${r.states} states` : `${s(r.seconds)}, width ${(r.width / r.q).toExponential(1)}·q`;
+  const what = r.exact
+    ? `${s(r.seconds)} exact, ${r.states} states`
+    : `${s(r.seconds)}, width ${(r.width / r.q).toExponential(1)}·q`;
   row(label, before, what, r.exact ? '< 1 s, 1e-9' : 'bound in JSON', r.seconds < 1);
 }
 
@@ -88,40 +121,92 @@ const yaml = (text) => {
   writeFileSync(file, text);
   return file;
 };
-const eventModel = (lifetime) => yaml(`name: event-peer
+const eventModel = (lifetime) =>
+  yaml(`name: event-peer
 tiers:
   - { name: r, nodes: 3, minHealthy: 2, failure: { mtbf: 8760 h, mttr: 4 h${lifetime} } }
   - { name: q, nodes: 12, minHealthy: 7, failure: { mtbf: 8760 h, mttr: 4 h${lifetime} } }
 `);
-console.log('\n— timeline (1e6 simulated years, end to end; this branch: Weibull Γ factor per shape, event loop unchanged)');
+console.log(
+  '\n— timeline (1e6 simulated years, end to end; this branch: Weibull Γ factor per shape, event loop unchanged)',
+);
 for (const [label, lifetime, kind, goal, before] of [
   ['exponential lifetimes', '', 'exp', 4, '288 k/s'],
   ['Weibull k = 1.5', ', distribution: { lifetime: { type: weibull, shape: 1.5 } }', 'weibull', 2, '112 k/s'],
 ]) {
   const file = eventModel(lifetime);
-  const n = childCpu(process.execPath, ['bin/nines.js', 'simulate', file, '--mode', 'timeline', '--trials', '1000000', '--workers', '1', '--json', '--quiet'], 1).seconds;
+  const n = childCpu(
+    process.execPath,
+    [
+      'bin/nines.js',
+      'simulate',
+      file,
+      '--mode',
+      'timeline',
+      '--trials',
+      '1000000',
+      '--workers',
+      '1',
+      '--json',
+      '--quiet',
+    ],
+    1,
+  ).seconds;
   let peer = 'numpy skipped';
   let holds = false;
   if (hasNumpy && existsSync(join(PEERS, 'cli_event.py'))) {
-    const p = childCpu('python3', [join(PEERS, 'cli_event.py'), kind, 'overlap', '1000000'], 1, { ...pyEnv, PYTHONPATH: PEERS }).seconds;
+    const p = childCpu('python3', [join(PEERS, 'cli_event.py'), kind, 'overlap', '1000000'], 1, {
+      ...pyEnv,
+      PYTHONPATH: PEERS,
+    }).seconds;
     peer = `numpy ${(1e6 / p / 1e3).toFixed(0)} k/s, ratio ${(p / n).toFixed(2)}×`;
     holds = p / n >= goal && (kind !== 'exp' || 1e6 / n >= 1e6);
   }
   row(`${label}: ${peer}`, before, `${(1e6 / n / 1e3).toFixed(0)} k years/s`, `≥ ${goal}× numpy`, holds);
 }
 
-console.log('\n— rare events end to end (nines at relative error 10%; this branch: no naive pre-run when the exact figures say rare)');
+console.log(
+  '\n— rare events end to end (nines at relative error 10%; this branch: no naive pre-run when the exact figures say rare)',
+);
 const rareModels = [
-  ['k-of-n: 1 of 3 at 1e-4 (1e-12)', { Z: 0, pz: 0, pn: 1e-4, tiers: [{ m: 3, k: 1 }] }, `name: rare-k-of-n\ntiers:\n  - { name: t, nodes: 3, minHealthy: 1, failure: { probability: 1e-4 } }\n`],
-  ['zones × quorum: 3 zones 1e-3, 2 per zone 1e-2, 2 of 6', { Z: 3, pz: 1e-3, pn: 1e-2, tiers: [{ m: 2, k: 2 }] }, `name: rare-zones\nzones:\n${[0, 1, 2].map((i) => `  - { name: z${i}, failure: { probability: 1e-3 } }`).join('\n')}\ntiers:\n  - { name: t, nodes: { z0: 2, z1: 2, z2: 2 }, minHealthy: 2, failure: { probability: 1e-2 } }\n`],
+  [
+    'k-of-n: 1 of 3 at 1e-4 (1e-12)',
+    { Z: 0, pz: 0, pn: 1e-4, tiers: [{ m: 3, k: 1 }] },
+    `name: rare-k-of-n\ntiers:\n  - { name: t, nodes: 3, minHealthy: 1, failure: { probability: 1e-4 } }\n`,
+  ],
+  [
+    'zones × quorum: 3 zones 1e-3, 2 per zone 1e-2, 2 of 6',
+    { Z: 3, pz: 1e-3, pn: 1e-2, tiers: [{ m: 2, k: 2 }] },
+    `name: rare-zones\nzones:\n${[0, 1, 2].map((i) => `  - { name: z${i}, failure: { probability: 1e-3 } }`).join('\n')}\ntiers:\n  - { name: t, nodes: { z0: 2, z1: 2, z2: 2 }, minHealthy: 2, failure: { probability: 1e-2 } }\n`,
+  ],
 ];
 for (const [label, spec, text] of rareModels) {
   const file = yaml(text);
-  const n = childCpu(process.execPath, ['bin/nines.js', 'simulate', file, '--mode', 'snapshot', '--rel-error', '0.1', '--workers', '1', '--json', '--quiet'], 1).seconds;
+  const n = childCpu(
+    process.execPath,
+    [
+      'bin/nines.js',
+      'simulate',
+      file,
+      '--mode',
+      'snapshot',
+      '--rel-error',
+      '0.1',
+      '--workers',
+      '1',
+      '--json',
+      '--quiet',
+    ],
+    1,
+  ).seconds;
   let peer = 'peer missing';
   let holds = false;
   if (existsSync(join(PEERS, 'rare_peer.js'))) {
-    const p = childCpu(process.execPath, [join(PEERS, 'rare_peer.js'), JSON.stringify({ ...spec, measure: false })], 1).seconds;
+    const p = childCpu(
+      process.execPath,
+      [join(PEERS, 'rare_peer.js'), JSON.stringify({ ...spec, measure: false })],
+      1,
+    ).seconds;
     peer = `peer ${s(p)} (process CPU; its default precision, not nines' 10%: not judged)`;
     holds = null;
   }
@@ -130,10 +215,76 @@ for (const [label, spec, text] of rareModels) {
 console.log('  rare-event interval coverage (20 seeds × 6 models): not measured here, unchanged on this branch');
 
 console.log('\n— workers (snapshot, 1e8 trials of models/inference-3az.yaml)');
-const w1 = childCpu(process.execPath, ['bin/nines.js', 'simulate', 'models/inference-3az.yaml', '--mode', 'snapshot', '--estimator', 'naive', '--trials', '100000000', '--workers', '1', '--json', '--quiet'], 1);
-const wa = spawnSync('/usr/bin/time', ['-f', '%e', process.execPath, 'bin/nines.js', 'simulate', 'models/inference-3az.yaml', '--mode', 'snapshot', '--estimator', 'naive', '--trials', '100000000', '--workers', 'auto', '--json', '--quiet'], { encoding: 'utf8' });
-const w1wall = spawnSync('/usr/bin/time', ['-f', '%e', process.execPath, 'bin/nines.js', 'simulate', 'models/inference-3az.yaml', '--mode', 'snapshot', '--estimator', 'naive', '--trials', '100000000', '--workers', '1', '--json', '--quiet'], { encoding: 'utf8' });
+const w1 = childCpu(
+  process.execPath,
+  [
+    'bin/nines.js',
+    'simulate',
+    'models/inference-3az.yaml',
+    '--mode',
+    'snapshot',
+    '--estimator',
+    'naive',
+    '--trials',
+    '100000000',
+    '--workers',
+    '1',
+    '--json',
+    '--quiet',
+  ],
+  1,
+);
+const wa = spawnSync(
+  '/usr/bin/time',
+  [
+    '-f',
+    '%e',
+    process.execPath,
+    'bin/nines.js',
+    'simulate',
+    'models/inference-3az.yaml',
+    '--mode',
+    'snapshot',
+    '--estimator',
+    'naive',
+    '--trials',
+    '100000000',
+    '--workers',
+    'auto',
+    '--json',
+    '--quiet',
+  ],
+  { encoding: 'utf8' },
+);
+const w1wall = spawnSync(
+  '/usr/bin/time',
+  [
+    '-f',
+    '%e',
+    process.execPath,
+    'bin/nines.js',
+    'simulate',
+    'models/inference-3az.yaml',
+    '--mode',
+    'snapshot',
+    '--estimator',
+    'naive',
+    '--trials',
+    '100000000',
+    '--workers',
+    '1',
+    '--json',
+    '--quiet',
+  ],
+  { encoding: 'utf8' },
+);
 const wallOf = (r) => Number(r.stderr.trim().split('\n').pop());
-row(`auto vs 1 worker (wall: ${wallOf(wa).toFixed(2)} s vs ${wallOf(w1wall).toFixed(2)} s)`, '0.89×', `${(wallOf(w1wall) / wallOf(wa)).toFixed(2)}×`, '≥ 1×', wallOf(wa) <= wallOf(w1wall) * 1.05);
+row(
+  `auto vs 1 worker (wall: ${wallOf(wa).toFixed(2)} s vs ${wallOf(w1wall).toFixed(2)} s)`,
+  '0.89×',
+  `${(wallOf(w1wall) / wallOf(wa)).toFixed(2)}×`,
+  '≥ 1×',
+  wallOf(wa) <= wallOf(w1wall) * 1.05,
+);
 void w1;
 rmSync(dir, { recursive: true, force: true });

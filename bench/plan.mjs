@@ -6,19 +6,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const out = await build({ entryPoints: ['bench/plan-entry.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } });
+const out = await build({
+  entryPoints: ['bench/plan-entry.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+});
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
 const file = join(dir, 'plan-entry.mjs');
 writeFileSync(file, out.outputFiles[0].text);
 const { run } = await import(pathToFileURL(file).href);
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`planCapacity, median of 5 runs (node ${process.version}; the machine is shared, figures are upper bounds)`);
-for (const model of readdirSync('models').filter((f) => f.endsWith('.yaml')).sort()) {
+console.log(
+  `planCapacity, median of 5 runs (node ${process.version}; the machine is shared, figures are upper bounds)`,
+);
+for (const model of readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   for (const years of [3, 10]) {
     const runs = Array.from({ length: 5 }, () => run(`models/${model}`, years));
     const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[2];
-    console.log(`  ${`${model}, ${years} y`.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms  (${runs[0].runways} runways, ${runs[0].additions} additions)`);
+    console.log(
+      `  ${`${model}, ${years} y`.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms  (${runs[0].runways} runways, ${runs[0].additions} additions)`,
+    );
   }
 }

@@ -27,9 +27,10 @@ function time(args, out) {
   for (let i = 0; i < RUNS; i++) {
     const command = [process.execPath, 'bin/nines.js', ...args, '-o', out];
     const start = performance.now();
-    const run = GNU_TIME === undefined
-      ? spawnSync(command[0], command.slice(1), { encoding: 'utf8' })
-      : spawnSync(GNU_TIME, ['-f', 'cpu %U %S', ...command], { encoding: 'utf8' });
+    const run =
+      GNU_TIME === undefined
+        ? spawnSync(command[0], command.slice(1), { encoding: 'utf8' })
+        : spawnSync(GNU_TIME, ['-f', 'cpu %U %S', ...command], { encoding: 'utf8' });
     ms.push(performance.now() - start);
     const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr ?? '');
     if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
@@ -39,8 +40,11 @@ function time(args, out) {
 }
 
 // The largest example: the most tiers, zones, copies and backups, i.e. the longest file.
-const models = readdirSync('models').filter((f) => f.endsWith('.yaml'))
-  .map((f) => ({ f, size: statSync(join('models', f)).size })).sort((a, b) => b.size - a.size).map((m) => `models/${m.f}`);
+const models = readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({ f, size: statSync(join('models', f)).size }))
+  .sort((a, b) => b.size - a.size)
+  .map((m) => `models/${m.f}`);
 const model = models[0];
 const rows = [
   ...models.map((m) => [`report ${m} (html)`, time(['report', m], join(dir, 'r.html'))]),
@@ -48,8 +52,12 @@ const rows = [
   [`report ${model} --simulate (html)`, time(['report', model, '--simulate'], join(dir, 's.html'))],
   [`diagram ${model} (svg)`, time(['diagram', model, '--format', 'svg'], join(dir, 'd.svg'))],
 ];
-console.log(`nines report wall and CPU time, median of ${RUNS} runs (node ${process.version}, ${process.platform}/${process.arch}; a shared, loaded machine inflates these)`);
+console.log(
+  `nines report wall and CPU time, median of ${RUNS} runs (node ${process.version}, ${process.platform}/${process.arch}; a shared, loaded machine inflates these)`,
+);
 for (const [name, { ms, cpu, status, bytes }] of rows) {
   const cpuText = cpu === undefined ? '' : `, cpu ${cpu.toFixed(0).padStart(5)} ms`;
-  console.log(`  ${name.padEnd(52)} wall ${ms.toFixed(0).padStart(5)} ms${cpuText}  ${(bytes / 1024).toFixed(0).padStart(4)} kB  (exit ${status})`);
+  console.log(
+    `  ${name.padEnd(52)} wall ${ms.toFixed(0).padStart(5)} ms${cpuText}  ${(bytes / 1024).toFixed(0).padStart(4)} kB  (exit ${status})`,
+  );
 }

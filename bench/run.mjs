@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const scripts = readdirSync('bench').filter((f) => f.endsWith('.mjs') && f !== 'run.mjs').sort();
+const scripts = readdirSync('bench')
+  .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs')
+  .sort();
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n== bench/${script}`);

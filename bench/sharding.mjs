@@ -33,24 +33,40 @@ try {
   const queue = Array.from({ length: SHARDS }, (_, i) => i + 1);
   const parts = queue.map((i) => join(dir, `part-${i}.json`));
   const worker = async () => {
-    for (let i = queue.shift(); i !== undefined; i = queue.shift()) await run([...base, '--shard', `${i}/${SHARDS}`, '--out', parts[i - 1]]);
+    for (let i = queue.shift(); i !== undefined; i = queue.shift())
+      await run([...base, '--shard', `${i}/${SHARDS}`, '--out', parts[i - 1]]);
   };
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
   const shardSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
-  const merge = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'bin/nines.js', 'merge', ...parts, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const merge = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, 'bin/nines.js', 'merge', ...parts, '--json'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const mergeSeconds = (performance.now() - t) / 1000;
   const haveTime = merge.error === undefined && merge.status === 0;
-  const fallback = haveTime ? merge : spawnSync(process.execPath, ['bin/nines.js', 'merge', ...parts, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const fallback = haveTime
+    ? merge
+    : spawnSync(process.execPath, ['bin/nines.js', 'merge', ...parts, '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
   const peakKiB = haveTime ? Number(merge.stderr.trim().split('\n').pop()) : NaN;
   const bytes = parts.reduce((s, p) => s + statSync(p).size, 0);
 
-  console.log(`sharded simulation of ${model}: ${Number(TRIALS).toLocaleString('en-US')} snapshot trials + 100,000 timeline years`);
+  console.log(
+    `sharded simulation of ${model}: ${Number(TRIALS).toLocaleString('en-US')} snapshot trials + 100,000 timeline years`,
+  );
   console.log(`  machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
   console.log(`  single process (--workers 1)      ${singleSeconds.toFixed(2)} s`);
-  console.log(`  ${SHARDS} shards, ${AT_ONCE} at a time            ${shardSeconds.toFixed(2)} s wall (${(singleSeconds / shardSeconds).toFixed(2)}× the single process)`);
-  console.log(`  merge                              ${mergeSeconds.toFixed(2)} s, peak RSS ${Number.isFinite(peakKiB) ? `${(peakKiB / 1024).toFixed(0)} MiB` : 'n/a (no /usr/bin/time)'}`);
+  console.log(
+    `  ${SHARDS} shards, ${AT_ONCE} at a time            ${shardSeconds.toFixed(2)} s wall (${(singleSeconds / shardSeconds).toFixed(2)}× the single process)`,
+  );
+  console.log(
+    `  merge                              ${mergeSeconds.toFixed(2)} s, peak RSS ${Number.isFinite(peakKiB) ? `${(peakKiB / 1024).toFixed(0)} MiB` : 'n/a (no /usr/bin/time)'}`,
+  );
   console.log(`  parts                              ${(bytes / 1e6).toFixed(2)} MB in ${SHARDS} files`);
   console.log(`  merged JSON identical to the single run: ${fallback.stdout === single.stdout ? 'yes' : 'NO'}`);
   if (fallback.stdout !== single.stdout) process.exitCode = 1;

@@ -5,5 +5,11 @@ export { runSnapshotChunk, snapshotPlan } from '../src/simulate/kernels/snapshot
 export { runTimelineChunk } from '../src/simulate/kernels/timeline-kernel.js';
 export { simulate } from '../src/simulate/run/simulate.js';
 export { simulateSync } from '../src/simulate/run/run-sync.js';
-export { model, referenceSnapshotModel, referenceTimelineModel, staticComponent, tier } from '../test/support/reference-models.js';
+export {
+  model,
+  referenceSnapshotModel,
+  referenceTimelineModel,
+  staticComponent,
+  tier,
+} from '../test/support/reference-models.js';
 export { analyzeAvailability } from '../src/analytic/availability/index.js';

@@ -4,7 +4,13 @@ import { runSweep } from '../src/app/sweep/run.js';
 import { prepareVariation } from '../src/config/variation.js';
 import { parseVary } from '../src/config/vary.js';
 
-export function run(ranges: readonly string[]): { points: number; prepareMs: number; sweepMs: number; cpuMs: number; passing: number } {
+export function run(ranges: readonly string[]): {
+  points: number;
+  prepareMs: number;
+  sweepMs: number;
+  cpuMs: number;
+  passing: number;
+} {
   const text = readFileSync('models/database-dr.yaml', 'utf8');
   const t0 = performance.now();
   const axes = ranges.map((r) => {
@@ -16,8 +22,25 @@ export function run(ranges: readonly string[]): { points: number; prepareMs: num
   if (!prepared.ok) throw new Error(JSON.stringify(prepared));
   const t1 = performance.now();
   const cpu = process.cpuUsage();
-  const view = runSweep(prepared.value, { file: 'models/database-dr.yaml', flagTargets: [], method: 'analytic', seed: 1, trials: 1, mcDecision: 'pessimistic' }, 'models/database-dr.yaml');
+  const view = runSweep(
+    prepared.value,
+    {
+      file: 'models/database-dr.yaml',
+      flagTargets: [],
+      method: 'analytic',
+      seed: 1,
+      trials: 1,
+      mcDecision: 'pessimistic',
+    },
+    'models/database-dr.yaml',
+  );
   const t2 = performance.now();
   const used = process.cpuUsage(cpu);
-  return { points: view.points.length, prepareMs: t1 - t0, sweepMs: t2 - t1, cpuMs: (used.user + used.system) / 1000, passing: view.points.filter((p) => p.status === 'pass').length };
+  return {
+    points: view.points.length,
+    prepareMs: t1 - t0,
+    sweepMs: t2 - t1,
+    cpuMs: (used.user + used.system) / 1000,
+    passing: view.points.filter((p) => p.status === 'pass').length,
+  };
 }

@@ -16,7 +16,9 @@ const out = await build({
   target: 'node20',
   write: false,
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
 const file = join(dir, 'sweep-entry.mjs');
@@ -39,4 +41,11 @@ for (const axes of grids) {
       `${((r.cpuMs * 1000) / r.points).toFixed(0).padStart(15)} ${String(r.passing).padStart(8)}  ${axes.join(' × ')}`,
   );
 }
-console.log(`(one thread; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores: wall time grows with other work, CPU time much less)`);
+console.log(
+  `(one thread; load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      ' ',
+    )} on ${(await import('node:os')).cpus().length} cores: wall time grows with other work, CPU time much less)`,
+);

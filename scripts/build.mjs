@@ -29,7 +29,9 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
 
 // The simulator's worker threads load dist/simulate-worker.js, next to the bundle
@@ -57,7 +59,9 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
 
 // Its declarations (dist/types), for `npm pack` / `npm ci` (the prepare script passes --types):

@@ -40,7 +40,10 @@ process.stdout.write(
     line(`hangs over ${values.timeout} s`, c.hang),
     line('internal errors', c.internal),
     line('errors without a position', c['no-position']),
-    line('invariant violations', (c.invariant ?? 0) + (c.schema ?? 0) + (c['non-finite'] ?? 0) + (c.json ?? 0) + (c['unknown-exit'] ?? 0)),
+    line(
+      'invariant violations',
+      (c.invariant ?? 0) + (c.schema ?? 0) + (c['non-finite'] ?? 0) + (c.json ?? 0) + (c['unknown-exit'] ?? 0),
+    ),
     `  (invariant ${c.invariant ?? 0}, schema ${c.schema ?? 0}, non-finite ${c['non-finite'] ?? 0}, json ${c.json ?? 0}, unknown exit ${c['unknown-exit'] ?? 0})`,
     line('ok', c.ok),
     line('known, owned by another open issue', c.known),

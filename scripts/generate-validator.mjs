@@ -16,13 +16,21 @@ const LISTS = ['allOf', 'anyOf', 'oneOf'];
 /** Adds $comment = JSON pointer to every subschema (only keyword positions that hold schemas). */
 function annotate(schema, pointer) {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
-  if ('$comment' in schema) throw new Error(`schema at '${pointer}' has a $comment; generate-validator uses that keyword`);
+  if ('$comment' in schema)
+    throw new Error(`schema at '${pointer}' has a $comment; generate-validator uses that keyword`);
   const out = { ...schema, $comment: pointer };
   for (const key of MAPS) {
-    if (schema[key]) out[key] = Object.fromEntries(Object.entries(schema[key]).map(([name, sub]) => [name, annotate(sub, `${pointer}/${key}/${escapePointer(name)}`)]));
+    if (schema[key])
+      out[key] = Object.fromEntries(
+        Object.entries(schema[key]).map(([name, sub]) => [
+          name,
+          annotate(sub, `${pointer}/${key}/${escapePointer(name)}`),
+        ]),
+      );
   }
   for (const key of SINGLE) if (typeof schema[key] === 'object') out[key] = annotate(schema[key], `${pointer}/${key}`);
-  for (const key of LISTS) if (Array.isArray(schema[key])) out[key] = schema[key].map((sub, i) => annotate(sub, `${pointer}/${key}/${i}`));
+  for (const key of LISTS)
+    if (Array.isArray(schema[key])) out[key] = schema[key].map((sub, i) => annotate(sub, `${pointer}/${key}/${i}`));
   return out;
 }
 

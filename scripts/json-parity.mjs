@@ -14,10 +14,13 @@ import { join } from 'node:path';
 /** Keys whose values are timings or paths of the run, not results. */
 const VOLATILE = new Set(['elapsedMs', 'elapsedSeconds', 'wallSeconds', 'generatedAt', 'durationMs']);
 
-const models = () => [
-  ...readdirSync('models').map((f) => join('models', f)),
-  ...readdirSync('fixtures/models').map((f) => join('fixtures/models', f)),
-].filter((f) => /\.ya?ml$/.test(f)).sort();
+const models = () =>
+  [
+    ...readdirSync('models').map((f) => join('models', f)),
+    ...readdirSync('fixtures/models').map((f) => join('fixtures/models', f)),
+  ]
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 
 const runs = (model) => [
   ['validate', model],
@@ -31,7 +34,10 @@ function record(dir) {
   mkdirSync(dir, { recursive: true });
   for (const model of models()) {
     for (const args of runs(model)) {
-      const r = spawnSync(process.execPath, ['bin/nines.js', ...args, '--json', '-q'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, ['bin/nines.js', ...args, '--json', '-q'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
       const name = `${args[0]}--${model.replaceAll('/', '_')}.json`;
       writeFileSync(join(dir, name), JSON.stringify({ args, status: r.status, stdout: r.stdout }, null, 1));
     }
@@ -46,7 +52,8 @@ function differences(before, after, path = '$', out = []) {
       out.push(`${path}: was ${JSON.stringify(before).slice(0, 80)}, now ${JSON.stringify(after)?.slice(0, 80)}`);
       return out;
     }
-    if (Array.isArray(before) && before.length !== after.length) out.push(`${path}: length ${before.length} → ${after.length}`);
+    if (Array.isArray(before) && before.length !== after.length)
+      out.push(`${path}: length ${before.length} → ${after.length}`);
     for (const key of Object.keys(before)) {
       if (VOLATILE.has(key)) continue;
       if (!(key in after)) out.push(`${path}.${key}: removed`);
@@ -58,7 +65,13 @@ function differences(before, after, path = '$', out = []) {
   return out;
 }
 
-const parse = (text) => { try { return JSON.parse(text); } catch { return text; } };
+const parse = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
 
 function compare(beforeDir, afterDir) {
   let failed = 0;
@@ -66,10 +79,19 @@ function compare(beforeDir, afterDir) {
   for (const name of names) {
     const before = JSON.parse(readFileSync(join(beforeDir, name), 'utf8'));
     let after;
-    try { after = JSON.parse(readFileSync(join(afterDir, name), 'utf8')); } catch { console.log(`${name}: missing`); failed++; continue; }
+    try {
+      after = JSON.parse(readFileSync(join(afterDir, name), 'utf8'));
+    } catch {
+      console.log(`${name}: missing`);
+      failed++;
+      continue;
+    }
     const diffs = before.status === after.status ? [] : [`exit ${before.status} → ${after.status}`];
     diffs.push(...differences(parse(before.stdout), parse(after.stdout)));
-    if (diffs.length > 0) { failed++; console.log(`${name}:\n  ${diffs.slice(0, 12).join('\n  ')}`); }
+    if (diffs.length > 0) {
+      failed++;
+      console.log(`${name}:\n  ${diffs.slice(0, 12).join('\n  ')}`);
+    }
   }
   console.log(`${names.length - failed} of ${names.length} runs identical (apart from additions)`);
   process.exitCode = failed === 0 ? 0 : 1;
@@ -78,4 +100,7 @@ function compare(beforeDir, afterDir) {
 const [command, a, b] = process.argv.slice(2);
 if (command === 'record' && a) record(a);
 else if (command === 'compare' && a && b) compare(a, b);
-else { console.error('usage: json-parity.mjs record DIR | compare BEFORE AFTER'); process.exitCode = 2; }
+else {
+  console.error('usage: json-parity.mjs record DIR | compare BEFORE AFTER');
+  process.exitCode = 2;
+}

@@ -12,7 +12,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** Every user-facing error that is not a model problem, by code: one table, one wording. */
 const MESSAGES = {
   'file-unreadable': (file: string, reason: string) => `cannot read '${file}': ${reason}`,
-  'stdin-terminal': () => "reading the model from standard input ('-'), but standard input is a terminal; pipe a file in or name one",
+  'stdin-terminal': () =>
+    "reading the model from standard input ('-'), but standard input is a terminal; pipe a file in or name one",
   'bad-argument': (what: string, expected: string) => `${what}: ${expected}`,
   'bad-target': (flag: string, reason: string) => `--target '${flag}': ${reason}`,
   'bad-override': (reason: string) => reason,

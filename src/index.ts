@@ -24,17 +24,39 @@ export type { AvailabilityResult } from './analytic/availability/index.js';
 export { analyzeDataProtection } from './analytic/data-protection/index.js';
 export type { DataProtectionResult } from './analytic/data-protection/index.js';
 export { downtimeBudget, type DowntimeBudget } from './analytic/budget.js';
-export { planCapacity, analyzeSpares, analyzeJob, type PlanResult, type PlanOptions, type SparesResult, type JobResult } from './analytic/capacity/index.js';
+export {
+  planCapacity,
+  analyzeSpares,
+  analyzeJob,
+  type PlanResult,
+  type PlanOptions,
+  type SparesResult,
+  type JobResult,
+} from './analytic/capacity/index.js';
 export { parseQuantity } from './units/quantity.js';
 export { parseFraction, parseAvailabilityArgument } from './units/fraction.js';
 export { simulate, simulateSync, simulateShard, checkParts, mergeParts } from './simulate/index.js';
 export type { ShardSpec, ShardPhase, SimulationPart, MergeOutcome } from './simulate/index.js';
 export type { SimulateOptions, SimulationResult } from './simulate/types.js';
-export { evaluateTargets, compareAnalyses, type GateResult, type GateRecord, type CompareResult } from './gate/index.js';
+export {
+  evaluateTargets,
+  compareAnalyses,
+  type GateResult,
+  type GateRecord,
+  type CompareResult,
+} from './gate/index.js';
 export { parseTargetFlag, type ParsedTargetFlag } from './config/target-flag.js';
 export { drill, resolveFailures, type DrillResult } from './analytic/drill/index.js';
 export { applyOverrides, parseOverride } from './config/overrides.js';
-export { sloReport, sloFigures, resolveObjective, budgetExhaustion, type SloFigures, type ExhaustionResult, type Objective } from './app/slo.js';
+export {
+  sloReport,
+  sloFigures,
+  resolveObjective,
+  budgetExhaustion,
+  type SloFigures,
+  type ExhaustionResult,
+  type Objective,
+} from './app/slo.js';
 export { burnAlerts, type BurnAlert } from './analytic/slo/burn-rate.js';
 export { allocateBudget, type Allocation } from './analytic/slo/allocation.js';
 export { costOf, type CostResult, type CostPart } from './analytic/cost.js';

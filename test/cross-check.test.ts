@@ -14,7 +14,9 @@ import { LARGE_MODELS } from './support/large-models.js';
 // primary and standby, so for models with failover nodes the service is checked on the
 // timeline (with enough years to see the rare primary failures), the tiers in snapshots.
 const files = [
-  ...readdirSync('models').filter((f) => f.endsWith('.yaml') && !LARGE_MODELS.has(f)).map((f) => `models/${f}`),
+  ...readdirSync('models')
+    .filter((f) => f.endsWith('.yaml') && !LARGE_MODELS.has(f))
+    .map((f) => `models/${f}`),
   'fixtures/models/mixed-topology.yaml',
   'fixtures/models/failover-mixed.yaml',
   'fixtures/models/failover-common-cause.yaml',
@@ -39,7 +41,9 @@ describe.each(files)('%s: simulation agrees with the analytic engine', (file) =>
     const timed = exact.failovers.length > 0 || model.tiers.some((t) => (t.interruptionSeconds ?? 0) > 0);
     const service = timed ? [] : [{ name: 'service', ...result.service }];
     // A tier's declared interruptions exist only in time too: such tiers are checked on the timeline.
-    const tiers = result.tiers.filter((t) => (model.tiers.find((x) => x.name === t.name)?.interruptionSeconds ?? 0) === 0);
+    const tiers = result.tiers.filter(
+      (t) => (model.tiers.find((x) => x.name === t.name)?.interruptionSeconds ?? 0) === 0,
+    );
     for (const figure of [...service, ...tiers]) {
       const u = figure.unavailability;
       expect(u.agrees, `${figure.name}: ${u.estimate} ± ${u.stdErr} vs ${u.analytic}`).toBe(true);
@@ -49,7 +53,9 @@ describe.each(files)('%s: simulation agrees with the analytic engine', (file) =>
   it('in timeline trials, for the mean unavailability', () => {
     if (exact.warnings.some((w) => w.code === 'static-no-frequency')) {
       // Static components (no mttr) have no time behaviour: a timeline-only run is refused.
-      expect(() => simulateSync(model, { seed: 11, trials: 4000, mode: 'timeline' }, analytic)).toThrow('without an mttr');
+      expect(() => simulateSync(model, { seed: 11, trials: 4000, mode: 'timeline' }, analytic)).toThrow(
+        'without an mttr',
+      );
       return;
     }
     // 4000 horizons of 0.2 year: some components here cycle thousands of times a year. With

@@ -28,5 +28,9 @@ const PERIODS: readonly (readonly [BudgetPeriod, number])[] = [
  * @example downtimeBudget(1e-4)[4].downtimeSeconds // 3153.6 (52.56 min per year at 99.99%)
  */
 export function downtimeBudget(unavailability: number): DowntimeBudget[] {
-  return PERIODS.map(([period, periodSeconds]) => ({ period, periodSeconds, downtimeSeconds: unavailability * periodSeconds }));
+  return PERIODS.map(([period, periodSeconds]) => ({
+    period,
+    periodSeconds,
+    downtimeSeconds: unavailability * periodSeconds,
+  }));
 }

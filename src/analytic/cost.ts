@@ -41,7 +41,11 @@ export type CostResult = {
  * a copy S(H) × price plus its fixed amount. undefined when the model prices nothing.
  * @example costOf(model, availability, dataProtection)?.perMonth // 1728 for 1 node at 2.4/h
  */
-export function costOf(model: Model, availability: AvailabilityResult, dataProtection: DataProtectionResult | undefined): CostResult | undefined {
+export function costOf(
+  model: Model,
+  availability: AvailabilityResult,
+  dataProtection: DataProtectionResult | undefined,
+): CostResult | undefined {
   if (model.costs === undefined || model.costs.length === 0) return undefined;
   const parts = model.costs.flatMap((item) => partsOf(item, model, dataProtection));
   const perSecond = parts.reduce((sum, p) => sum + p.perMonth / SECONDS_PER_MONTH, 0);
@@ -69,7 +73,9 @@ function partsOf(item: CostItem, model: Model, dp: DataProtectionResult | undefi
       return [part(item.kind, item.name, 'stored', stored, item.perByteSecond)];
     }
     case 'data':
-      return [part(item.kind, item.name, 'stored', (dp?.sizeAtHorizonBytes ?? 0) * storedCopies(model), item.perByteSecond)];
+      return [
+        part(item.kind, item.name, 'stored', (dp?.sizeAtHorizonBytes ?? 0) * storedCopies(model), item.perByteSecond),
+      ];
     case 'copy': {
       const parts = [part(item.kind, item.name, 'stored', dp?.sizeAtHorizonBytes ?? 0, item.perByteSecond)];
       if (item.fixedPerSecond > 0) parts.push(part(item.kind, item.name, 'fixed', 1, item.fixedPerSecond));
@@ -92,7 +98,11 @@ function storedCopies(model: Model): number {
 function part(kind: CostKind, name: string, basis: CostBasis, quantity: number, perUnitPerSecond: number): CostPart {
   const unitPricePerMonth = perUnitPerSecond * SECONDS_PER_MONTH;
   return {
-    kind, name, basis, quantity, unitPricePerMonth,
+    kind,
+    name,
+    basis,
+    quantity,
+    unitPricePerMonth,
     perMonth: quantity * unitPricePerMonth,
     perYear: quantity * perUnitPerSecond * SECONDS_PER_YEAR,
   };

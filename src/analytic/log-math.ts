@@ -82,7 +82,14 @@ export function logChoose(n: number, k: number): number {
     return s;
   }
   const m = n - kk;
-  return kk * Math.log(n / kk) - m * Math.log1p(-kk / n) + 0.5 * Math.log(n / (2 * Math.PI * kk * m)) + stirlingError(n) - stirlingError(kk) - stirlingError(m);
+  return (
+    kk * Math.log(n / kk) -
+    m * Math.log1p(-kk / n) +
+    0.5 * Math.log(n / (2 * Math.PI * kk * m)) +
+    stirlingError(n) -
+    stirlingError(kk) -
+    stirlingError(m)
+  );
 }
 
 /**
@@ -92,7 +99,14 @@ export function logChoose(n: number, k: number): number {
  * @example Math.exp(logBinomialPmfLoader(4, 2, 0.5)) // 0.375
  */
 export function logBinomialPmfLoader(n: number, j: number, p: number): number {
-  return stirlingError(n) - stirlingError(j) - stirlingError(n - j) - bd0(j, n * p) - bd0(n - j, n * (1 - p)) + 0.5 * Math.log(n / (2 * Math.PI * j * (n - j)));
+  return (
+    stirlingError(n) -
+    stirlingError(j) -
+    stirlingError(n - j) -
+    bd0(j, n * p) -
+    bd0(n - j, n * (1 - p)) +
+    0.5 * Math.log(n / (2 * Math.PI * j * (n - j)))
+  );
 }
 
 /**

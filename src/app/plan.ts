@@ -9,8 +9,14 @@ import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/conventions.js';
 export type { PlanResult } from '../analytic/capacity/index.js';
 
 /** The capacity plan over `years` with a timeline step (default: a month). */
-export function planReport(model: Model, options: { readonly years: number; readonly stepSeconds?: number }): PlanResult {
-  return planCapacity(model, { horizonSeconds: options.years * SECONDS_PER_YEAR, stepSeconds: options.stepSeconds ?? SECONDS_PER_MONTH });
+export function planReport(
+  model: Model,
+  options: { readonly years: number; readonly stepSeconds?: number },
+): PlanResult {
+  return planCapacity(model, {
+    horizonSeconds: options.years * SECONDS_PER_YEAR,
+    stepSeconds: options.stepSeconds ?? SECONDS_PER_MONTH,
+  });
 }
 
 /**

@@ -20,7 +20,11 @@ export type ReportOptions = {
 };
 
 /** The JSON documents a report is built from, exactly as the commands print them. */
-export async function reportDocuments(model: Model, file: string, options: ReportOptions = {}): Promise<ReportDocuments> {
+export async function reportDocuments(
+  model: Model,
+  file: string,
+  options: ReportOptions = {},
+): Promise<ReportDocuments> {
   const analysis = analyzeModel(model, { cutSets: true });
   const result = evaluateTargets(fileTargets(model.targets, file), { ...analysis, simulation: undefined });
   const analyze = analyzeDocument(model, file, analysis, options.overrides);

@@ -28,7 +28,12 @@ function parsedText(text: string): Parsed {
   return last.parsed;
 }
 
-export type Rerun = { readonly model: Model; readonly raw: Record<string, unknown>; readonly analysis: Analysis; readonly gate: GateResult };
+export type Rerun = {
+  readonly model: Model;
+  readonly raw: Record<string, unknown>;
+  readonly analysis: Analysis;
+  readonly gate: GateResult;
+};
 
 /**
  * The pipeline with `sets` applied; undefined when a set does not apply or the changed model

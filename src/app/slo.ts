@@ -3,7 +3,13 @@
  * model, and the SLO figures `check` and `compare` gate on.
  */
 import { analyzeAvailability, type AvailabilityResult } from '../analytic/availability/index.js';
-import { resolveObjective, sloFigures, type Objective, type SloFigures, type SloOptions } from '../analytic/slo/figures.js';
+import {
+  resolveObjective,
+  sloFigures,
+  type Objective,
+  type SloFigures,
+  type SloOptions,
+} from '../analytic/slo/figures.js';
 import type { SloGateFigures } from '../gate/types.js';
 import type { Model, Target } from '../model/types.js';
 import { budgetExhaustion, type ExhaustionResult } from '../simulate/run/budget-exhaustion.js';
@@ -12,14 +18,29 @@ export { resolveObjective, sloFigures, type Objective, type SloFigures } from '.
 export { budgetExhaustion, type ExhaustionResult } from '../simulate/run/budget-exhaustion.js';
 
 /** Every SLO figure of a model, simulation included. */
-export async function sloReport(model: Model, objective: Objective, options: SloOptions & { readonly seed?: number; readonly trials?: number; readonly simulate?: boolean; readonly workers?: 'auto' | number } = {}): Promise<{ figures: SloFigures; exhaustion: ExhaustionResult }> {
+export async function sloReport(
+  model: Model,
+  objective: Objective,
+  options: SloOptions & {
+    readonly seed?: number;
+    readonly trials?: number;
+    readonly simulate?: boolean;
+    readonly workers?: 'auto' | number;
+  } = {},
+): Promise<{ figures: SloFigures; exhaustion: ExhaustionResult }> {
   const figures = sloFigures(model, analyzeAvailability(model), objective, options);
-  const exhaustion = options.simulate === false ? { simulated: false as const, reason: '--no-simulate' } : await budgetExhaustion(model, figures, options);
+  const exhaustion =
+    options.simulate === false
+      ? { simulated: false as const, reason: '--no-simulate' }
+      : await budgetExhaustion(model, figures, options);
   return { figures, exhaustion };
 }
 
 /** Whether any target needs the SLO figures. */
-export function needsSloFigures(targets: readonly { readonly target: Target }[]): { budget: boolean; exhaustion: boolean } {
+export function needsSloFigures(targets: readonly { readonly target: Target }[]): {
+  budget: boolean;
+  exhaustion: boolean;
+} {
   return {
     budget: targets.some((t) => t.target.metric === 'errorBudget' || t.target.metric === 'budgetExhaustionProbability'),
     exhaustion: targets.some((t) => t.target.metric === 'budgetExhaustionProbability'),
@@ -33,7 +54,12 @@ export function needsSloFigures(targets: readonly { readonly target: Target }[])
 export async function sloGateFigures(
   model: Model,
   availability: AvailabilityResult,
-  options: { readonly exhaustion: boolean; readonly seed?: number; readonly trials?: number; readonly workers?: 'auto' | number },
+  options: {
+    readonly exhaustion: boolean;
+    readonly seed?: number;
+    readonly trials?: number;
+    readonly workers?: 'auto' | number;
+  },
 ): Promise<SloGateFigures> {
   const objective = resolveObjective(model);
   if (objective === undefined) {
@@ -41,9 +67,13 @@ export async function sloGateFigures(
     return { budgetShare: { missing }, exhaustion: { missing } };
   }
   const figures = sloFigures(model, availability, objective);
-  if (!options.exhaustion) return { budgetShare: figures.allocation.budgetShare, exhaustion: { missing: 'not simulated' } };
+  if (!options.exhaustion)
+    return { budgetShare: figures.allocation.budgetShare, exhaustion: { missing: 'not simulated' } };
   const result = await budgetExhaustion(model, figures, options);
   if (!result.simulated) return { budgetShare: figures.allocation.budgetShare, exhaustion: { missing: result.reason } };
   const worst = result.windows.reduce((a, b) => (b.probability.estimate > a.probability.estimate ? b : a));
-  return { budgetShare: figures.allocation.budgetShare, exhaustion: { estimate: worst.probability.estimate, ci: worst.probability.ci, trials: worst.probability.trials } };
+  return {
+    budgetShare: figures.allocation.budgetShare,
+    exhaustion: { estimate: worst.probability.estimate, ci: worst.probability.ci, trials: worst.probability.trials },
+  };
 }

@@ -35,7 +35,7 @@ export function output(ctx: CommandContext, command: Command): Output {
   const { proc } = ctx;
   ctx.json = options.json === true;
   const color = useColor(options.color, proc);
-  const errColor = options.color ?? (useColor(undefined, { ...proc, stdout: proc.stderr }));
+  const errColor = options.color ?? useColor(undefined, { ...proc, stdout: proc.stderr });
   return {
     json: options.json === true,
     quiet: options.quiet === true,

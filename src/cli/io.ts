@@ -23,8 +23,18 @@ export async function readModelInput(proc: Proc, file: string): Promise<Uint8Arr
     const info = await stat(file);
     if (info.isDirectory()) throw ninesError('file-unreadable', file, 'it is a directory; name a model file');
     if (!info.isFile()) {
-      const kind = info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() ? 'a character device' : info.isSocket() ? 'a socket' : 'not a regular file';
-      throw ninesError('file-unreadable', file, `it is ${kind}, not a model file; to read a stream, pass '-' and redirect it to standard input`);
+      const kind = info.isFIFO()
+        ? 'a named pipe'
+        : info.isCharacterDevice()
+          ? 'a character device'
+          : info.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
+      throw ninesError(
+        'file-unreadable',
+        file,
+        `it is ${kind}, not a model file; to read a stream, pass '-' and redirect it to standard input`,
+      );
     }
     const handle = await open(file, 'r');
     try {
@@ -60,4 +70,3 @@ function reason(error: unknown): string {
       return error instanceof Error ? error.message : String(error);
   }
 }
-

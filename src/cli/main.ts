@@ -59,7 +59,9 @@ export async function main(proc: Proc): Promise<number> {
 function buildProgram(ctx: CommandContext): Command {
   const { proc } = ctx;
   const program = new Command('nines')
-    .description('Reliability modeling and capacity planning: availability, RPO/RTO, durability and backup storage from one YAML model.')
+    .description(
+      'Reliability modeling and capacity planning: availability, RPO/RTO, durability and backup storage from one YAML model.',
+    )
     .version(VERSION, '-V, --version', 'print the nines version')
     .option('--json', 'print one JSON document on stdout (unrounded, base units)')
     .addOption(new Option('--color', 'force colour on').conflicts('noColor'))
@@ -74,9 +76,27 @@ function buildProgram(ctx: CommandContext): Command {
       writeOut: (text) => proc.stdout.write(text),
       writeErr: (text) => proc.stderr.write(text),
       // Commander quotes the offending argument: keep the message on its line.
-      outputError: (text, write) => write(`${printable(text.replace(/\n$/, '')).replace(/^error:/, 'nines: error:')}\n`),
+      outputError: (text, write) =>
+        write(`${printable(text.replace(/\n$/, '')).replace(/^error:/, 'nines: error:')}\n`),
     });
-  for (const make of [validateCommand, analyzeCommand, explainCommand, simulateCommand, checkCommand, recommendCommand, compareCommand, sweepCommand, designCommand, sloCommand, planCommand, reportCommand, diagramCommand, budgetCommand, schemaCommand, mergeCommand]) {
+  for (const make of [
+    validateCommand,
+    analyzeCommand,
+    explainCommand,
+    simulateCommand,
+    checkCommand,
+    recommendCommand,
+    compareCommand,
+    sweepCommand,
+    designCommand,
+    sloCommand,
+    planCommand,
+    reportCommand,
+    diagramCommand,
+    budgetCommand,
+    schemaCommand,
+    mergeCommand,
+  ]) {
     const command = make(ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
@@ -97,19 +117,40 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
     return EXIT.input;
   }
   if (error instanceof NinesError) {
-    if (ctx.json) proc.stdout.write(toJson({ ...envelope(commandName(program)), error: { code: error.code, message: error.message } }, false));
+    if (ctx.json)
+      proc.stdout.write(
+        toJson({ ...envelope(commandName(program)), error: { code: error.code, message: error.message } }, false),
+      );
     // Messages quote user values (paths, flags): their control characters are echoed as escapes.
     proc.stderr.write(`nines: error: ${printable(error.message)}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  proc.stderr.write(`nines: internal error (a bug in nines; please report it with the model that caused it)\n${detail}\n`);
+  proc.stderr.write(
+    `nines: internal error (a bug in nines; please report it with the model that caused it)\n${detail}\n`,
+  );
   return EXIT.internal;
 }
 
 /** The subcommand being run, for the JSON envelope of an error. */
 function commandName(program: Command): CommandName {
-  const names = ['analyze', 'explain', 'simulate', 'check', 'recommend', 'compare', 'validate', 'budget', 'merge', 'slo', 'sweep', 'design', 'report', 'diagram', 'plan'] as const;
+  const names = [
+    'analyze',
+    'explain',
+    'simulate',
+    'check',
+    'recommend',
+    'compare',
+    'validate',
+    'budget',
+    'merge',
+    'slo',
+    'sweep',
+    'design',
+    'report',
+    'diagram',
+    'plan',
+  ] as const;
   const used = program.args[0];
   return names.find((n) => n === used) ?? 'validate';
 }

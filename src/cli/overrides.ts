@@ -4,7 +4,13 @@
  * their problems are reported.
  */
 import { Option, type Command } from 'commander';
-import { applyOverrides, parseOverride, touchesOverride, type AppliedOverride, type Override } from '../config/overrides.js';
+import {
+  applyOverrides,
+  parseOverride,
+  touchesOverride,
+  type AppliedOverride,
+  type Override,
+} from '../config/overrides.js';
 import type { Problem } from '../config/problem.js';
 import { analyzeAvailability } from '../analytic/availability/index.js';
 import { analyzeDataProtection } from '../analytic/data-protection/index.js';
@@ -23,9 +29,19 @@ export function collect(value: string, previous: readonly string[] | undefined):
 
 /** Adds `--set` (and `--fail` when asked) to a command. */
 export function withOverrideOptions(command: Command, options: { fail: boolean } = { fail: true }): Command {
-  command.addOption(new Option('--set <path=value>', "what-if: change a model field before validation, e.g. 'tiers.db.nodes=5' (repeatable)").argParser(collect));
+  command.addOption(
+    new Option(
+      '--set <path=value>',
+      "what-if: change a model field before validation, e.g. 'tiers.db.nodes=5' (repeatable)",
+    ).argParser(collect),
+  );
   if (options.fail) {
-    command.addOption(new Option('--fail <name>', 'drill: count a zone, region, tier or node (tier[i], from 0) as down, e.g. az-a, db[0] (repeatable)').argParser(collect));
+    command.addOption(
+      new Option(
+        '--fail <name>',
+        'drill: count a zone, region, tier or node (tier[i], from 0) as down, e.g. az-a, db[0] (repeatable)',
+      ).argParser(collect),
+    );
   }
   return command;
 }
@@ -72,17 +88,28 @@ export function explainOverrideProblems(problems: readonly Problem[], applied: r
   return problems.map((p) => {
     const by = applied.filter((a) => touchesOverride(p.path, a.path));
     if (by.length === 0) return p;
-    return { ...p, message: `${p.message} (an override changed this: --set ${by.map((a) => a.text).join(', --set ')})` };
+    return {
+      ...p,
+      message: `${p.message} (an override changed this: --set ${by.map((a) => a.text).join(', --set ')})`,
+    };
   });
 }
 
 /** The `overrides` block of a JSON report. */
-export function overridesJson(set: readonly string[] | undefined, fail: readonly string[] | undefined): { set: string[]; fail: string[] } {
+export function overridesJson(
+  set: readonly string[] | undefined,
+  fail: readonly string[] | undefined,
+): { set: string[]; fail: string[] } {
   return { set: [...(set ?? [])], fail: [...(fail ?? [])] };
 }
 
 /** Prints load problems (changed fields explained) and, when `--set` was used, a note saying so. */
-export function printLoadProblems(o: Output, fileLabel: string, problems: readonly Problem[], applied: readonly AppliedOverride[]): void {
+export function printLoadProblems(
+  o: Output,
+  fileLabel: string,
+  problems: readonly Problem[],
+  applied: readonly AppliedOverride[],
+): void {
   printProblems(o, fileLabel, explainOverrideProblems(problems, applied));
   if (applied.length > 0 && problems.some((p) => p.severity === 'error')) {
     o.err(`note: the model was changed by ${applied.map((a) => `--set ${a.text}`).join(', ')} before validation\n`);
@@ -93,7 +120,10 @@ export function printLoadProblems(o: Output, fileLabel: string, problems: readon
  * A drill for `--fail` names: the model conditioned on the failures (its figures are the
  * figures given the failure) and the drill result; undefined without `--fail`.
  */
-export function drillFor(model: Model, names: readonly string[] | undefined): { model: Model; result: DrillResult } | undefined {
+export function drillFor(
+  model: Model,
+  names: readonly string[] | undefined,
+): { model: Model; result: DrillResult } | undefined {
   if (names === undefined || names.length === 0) return undefined;
   const resolved = resolveFailures(model, names);
   if (!resolved.ok) throw ninesError('bad-fail', resolved.name, resolved.message);

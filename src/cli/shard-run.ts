@@ -28,19 +28,37 @@ export async function runShard(
   out: string,
 ): Promise<void> {
   const recorded = shardable(options);
-  const phases = await simulateShard(loaded.model, { ...recorded, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) }, shard);
+  const phases = await simulateShard(
+    loaded.model,
+    {
+      ...recorded,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    },
+    shard,
+  );
   const text = toJson(partDocument(loaded.fileLabel, loaded.source, recorded, set, shard, phases), false);
   if (out === '-') {
     ctx.proc.stdout.write(text);
   } else {
     await writeResultFile(ctx.proc.cwd(), out, text);
   }
-  const summary = phases.map((p) => `${p.kind} ${p.chunks.length} of ${Math.ceil(p.total / p.chunkSize)} chunks`).join(', ');
-  if (!o.quiet) o.err(`shard ${shard.index}/${shard.count}: ${summary || 'no fixed-size phase'} → ${out === '-' ? 'standard output' : out}\n`);
+  const summary = phases
+    .map((p) => `${p.kind} ${p.chunks.length} of ${Math.ceil(p.total / p.chunkSize)} chunks`)
+    .join(', ');
+  if (!o.quiet)
+    o.err(
+      `shard ${shard.index}/${shard.count}: ${summary || 'no fixed-size phase'} → ${out === '-' ? 'standard output' : out}\n`,
+    );
   if (o.json && out !== '-') {
     o.outJson({
       ...envelope('simulate'),
-      shard: { index: shard.index, count: shard.count, out, phases: phases.map((p) => ({ kind: p.kind, total: p.total, chunkSize: p.chunkSize, chunks: p.chunks.length })) },
+      shard: {
+        index: shard.index,
+        count: shard.count,
+        out,
+        phases: phases.map((p) => ({ kind: p.kind, total: p.total, chunkSize: p.chunkSize, chunks: p.chunks.length })),
+      },
     });
   }
   ctx.exitCode = EXIT.ok;

@@ -34,10 +34,19 @@ export function jobSimulations(model: Model, seed: number): JobSimulation[] {
 }
 
 /** Prints a simulation result: the JSON document with --json, the text report otherwise. */
-export function printSimulation(o: Output, model: Model, fileLabel: string, result: SimulationResult, set: readonly string[] | undefined): void {
+export function printSimulation(
+  o: Output,
+  model: Model,
+  fileLabel: string,
+  result: SimulationResult,
+  set: readonly string[] | undefined,
+): void {
   const jobs = jobSimulations(model, result.seed);
   if (o.json) {
-    o.outJson({ ...simulateDocument(model, fileLabel, result, overridesJson(set, undefined)), ...(jobs.length === 0 ? {} : { jobSimulation: jobs }) });
+    o.outJson({
+      ...simulateDocument(model, fileLabel, result, overridesJson(set, undefined)),
+      ...(jobs.length === 0 ? {} : { jobSimulation: jobs }),
+    });
   } else {
     const jobText = jobs.length === 0 ? '' : `\n${renderJobSimulation(jobs, o.style).trimEnd()}\n`;
     o.out(`${o.style.chalk.bold(model.name)}\n\n${renderSimulation(result, o.style).trimEnd()}\n${jobText}`);

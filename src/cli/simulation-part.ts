@@ -23,7 +23,12 @@ export type PartRun = {
 };
 
 /** A part read back: the merge's view, the model source and the run's options. */
-export type ReadPart = SimulationPart & { readonly source: Uint8Array; readonly file: string; readonly run: PartRun; readonly toolVersion: string };
+export type ReadPart = SimulationPart & {
+  readonly source: Uint8Array;
+  readonly file: string;
+  readonly run: PartRun;
+  readonly toolVersion: string;
+};
 
 /** SHA-256 of the model's bytes, hex. */
 export function sha256(bytes: Uint8Array): string {
@@ -31,7 +36,14 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** The part document (one JSON document; schemas/report.schema.json `simulationPart`). */
-export function partDocument(file: string, source: Uint8Array, options: ShardableOptions, set: readonly string[], shard: ShardSpec, phases: readonly ShardPhase[]): Record<string, unknown> {
+export function partDocument(
+  file: string,
+  source: Uint8Array,
+  options: ShardableOptions,
+  set: readonly string[],
+  shard: ShardSpec,
+  phases: readonly ShardPhase[],
+): Record<string, unknown> {
   const run: PartRun = { modelSha256: sha256(source), generator: GENERATOR, options, set };
   return {
     ...envelope('simulate'),
@@ -40,7 +52,12 @@ export function partDocument(file: string, source: Uint8Array, options: Shardabl
       shard,
       run,
       model: { file, sourceBase64: Buffer.from(source).toString('base64') },
-      phases: phases.map((p) => ({ kind: p.kind, total: p.total, chunkSize: p.chunkSize, chunks: p.chunks.map((c) => ({ index: c.index, result: encodeResult(c.result) })) })),
+      phases: phases.map((p) => ({
+        kind: p.kind,
+        total: p.total,
+        chunkSize: p.chunkSize,
+        chunks: p.chunks.map((c) => ({ index: c.index, result: encodeResult(c.result) })),
+      })),
     },
   };
 }
@@ -59,19 +76,45 @@ export function parsePart(label: string, text: string): Parsed {
   } catch (e) {
     return bad(`invalid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!isObject(doc) || !isObject(doc.part) || doc.part.format !== PART_FORMAT) return bad(`no 'part' of format '${PART_FORMAT}' (write one with: nines simulate <file> --shard I/N --out PART.json)`);
+  if (!isObject(doc) || !isObject(doc.part) || doc.part.format !== PART_FORMAT)
+    return bad(
+      `no 'part' of format '${PART_FORMAT}' (write one with: nines simulate <file> --shard I/N --out PART.json)`,
+    );
   const tool = isObject(doc.tool) && typeof doc.tool.version === 'string' ? doc.tool.version : undefined;
   const p = doc.part;
   const shard = p.shard;
-  if (!isObject(shard) || !isCount(shard.index) || !isCount(shard.count) || shard.index < 1 || shard.index > shard.count) return bad('its shard is not I/N with 1 ≤ I ≤ N');
+  if (
+    !isObject(shard) ||
+    !isCount(shard.index) ||
+    !isCount(shard.count) ||
+    shard.index < 1 ||
+    shard.index > shard.count
+  )
+    return bad('its shard is not I/N with 1 ≤ I ≤ N');
   const run = p.run;
-  if (!isObject(run) || typeof run.modelSha256 !== 'string' || typeof run.generator !== 'string' || !isObject(run.options) || !Array.isArray(run.set) || !run.set.every((s) => typeof s === 'string')) return bad('its run header is incomplete');
+  if (
+    !isObject(run) ||
+    typeof run.modelSha256 !== 'string' ||
+    typeof run.generator !== 'string' ||
+    !isObject(run.options) ||
+    !Array.isArray(run.set) ||
+    !run.set.every((s) => typeof s === 'string')
+  )
+    return bad('its run header is incomplete');
   const model = p.model;
-  if (!isObject(model) || typeof model.file !== 'string' || typeof model.sourceBase64 !== 'string') return bad('it holds no model source');
+  if (!isObject(model) || typeof model.file !== 'string' || typeof model.sourceBase64 !== 'string')
+    return bad('it holds no model source');
   if (!Array.isArray(p.phases)) return bad('it holds no phases');
   const phases: ShardPhase[] = [];
   for (const ph of p.phases) {
-    if (!isObject(ph) || typeof ph.kind !== 'string' || !isCount(ph.total) || !isCount(ph.chunkSize) || !Array.isArray(ph.chunks)) return bad('a phase is malformed');
+    if (
+      !isObject(ph) ||
+      typeof ph.kind !== 'string' ||
+      !isCount(ph.total) ||
+      !isCount(ph.chunkSize) ||
+      !Array.isArray(ph.chunks)
+    )
+      return bad('a phase is malformed');
     if (!['snapshot', 'timeline', 'durability'].includes(ph.kind)) return bad(`unknown phase '${ph.kind}'`);
     const chunks: { index: number; result: ChunkResult }[] = [];
     for (const c of ph.chunks) {
@@ -85,8 +128,14 @@ export function parsePart(label: string, text: string): Parsed {
     phases.push({ kind: ph.kind as ShardPhase['kind'], total: ph.total, chunkSize: ph.chunkSize, chunks });
   }
   const source = new Uint8Array(Buffer.from(model.sourceBase64, 'base64'));
-  if (sha256(source) !== run.modelSha256) return bad('its model source does not match its SHA-256 (the file was damaged or edited)');
-  const partRun: PartRun = { modelSha256: run.modelSha256, generator: run.generator, options: run.options as ShardableOptions, set: run.set as string[] };
+  if (sha256(source) !== run.modelSha256)
+    return bad('its model source does not match its SHA-256 (the file was damaged or edited)');
+  const partRun: PartRun = {
+    modelSha256: run.modelSha256,
+    generator: run.generator,
+    options: run.options as ShardableOptions,
+    set: run.set as string[],
+  };
   const toolVersion = tool ?? 'unknown';
   const runFields = {
     'nines version': toolVersion,
@@ -97,11 +146,29 @@ export function parsePart(label: string, text: string): Parsed {
   };
   return {
     ok: true,
-    part: { label, shard: { index: shard.index, count: shard.count }, runKey: canonical(runFields), runFields, phases, source, file: model.file, run: partRun, toolVersion },
+    part: {
+      label,
+      shard: { index: shard.index, count: shard.count },
+      runKey: canonical(runFields),
+      runFields,
+      phases,
+      source,
+      file: model.file,
+      run: partRun,
+      toolVersion,
+    },
   };
 }
 
 /** JSON with object keys sorted, so equal values give equal strings. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+  return JSON.stringify(value, (_k, v: unknown) =>
+    isObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
+  );
 }

@@ -35,25 +35,76 @@ export type VaryFlags = {
 /** Adds the shared options to a command. */
 export function withVaryOptions(command: Command): Command {
   return command
-    .addOption(new Option('--vary <path=range>', "an axis: a model field and its values, e.g. 'tiers.db.nodes=3..7', '…=1..9:2', '…=3,5,7', 'data.backups.nightly.every=1 h..8 h:1 h' (repeatable: a grid)").argParser(collect))
-    .option('--log', "space ranges logarithmically: A..B[:N] takes N points per decade (default 1), availabilities on 1 − x (99%..99.99% → 99%, 99.9%, 99.99%)")
-    .addOption(new Option('--set <path=value>', "change a model field at every point, e.g. 'recovery.detection=2 minute' (repeatable)").argParser(collect))
-    .addOption(new Option('--target <target>', "a target checked at every point, e.g. 'availability>=99.95%' (repeatable; replaces the file's target of the same metric and scope)").argParser(collect))
-    .addOption(new Option('--method <method>', 'figures: analytic, or simulate (Monte Carlo snapshot trials at each point, 95% intervals)').choices(['analytic', 'simulate']).default('analytic'))
-    .addOption(new Option('--trials <n>', 'with --method simulate: snapshot trials per point').default(100_000).argParser(positiveInteger))
-    .addOption(new Option('--seed <n>', 'with --method simulate: the seed, the same at every point').default(DEFAULT_SEED).argParser(positiveInteger))
-    .addOption(new Option('--mc-decision <mode>', 'with --method simulate: how an interval decides a target (pessimistic, point, optimistic)').choices(['pessimistic', 'point', 'optimistic']).default('pessimistic'));
+    .addOption(
+      new Option(
+        '--vary <path=range>',
+        "an axis: a model field and its values, e.g. 'tiers.db.nodes=3..7', '…=1..9:2', '…=3,5,7', 'data.backups.nightly.every=1 h..8 h:1 h' (repeatable: a grid)",
+      ).argParser(collect),
+    )
+    .option(
+      '--log',
+      'space ranges logarithmically: A..B[:N] takes N points per decade (default 1), availabilities on 1 − x (99%..99.99% → 99%, 99.9%, 99.99%)',
+    )
+    .addOption(
+      new Option(
+        '--set <path=value>',
+        "change a model field at every point, e.g. 'recovery.detection=2 minute' (repeatable)",
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '--target <target>',
+        "a target checked at every point, e.g. 'availability>=99.95%' (repeatable; replaces the file's target of the same metric and scope)",
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '--method <method>',
+        'figures: analytic, or simulate (Monte Carlo snapshot trials at each point, 95% intervals)',
+      )
+        .choices(['analytic', 'simulate'])
+        .default('analytic'),
+    )
+    .addOption(
+      new Option('--trials <n>', 'with --method simulate: snapshot trials per point')
+        .default(100_000)
+        .argParser(positiveInteger),
+    )
+    .addOption(
+      new Option('--seed <n>', 'with --method simulate: the seed, the same at every point')
+        .default(DEFAULT_SEED)
+        .argParser(positiveInteger),
+    )
+    .addOption(
+      new Option(
+        '--mc-decision <mode>',
+        'with --method simulate: how an interval decides a target (pessimistic, point, optimistic)',
+      )
+        .choices(['pessimistic', 'point', 'optimistic'])
+        .default('pessimistic'),
+    );
 }
 
-export type LoadedVariation = { readonly variation: Variation; readonly fileLabel: string; readonly text: string; readonly point: PointOptions };
+export type LoadedVariation = {
+  readonly variation: Variation;
+  readonly fileLabel: string;
+  readonly text: string;
+  readonly point: PointOptions;
+};
 
 /**
  * Parses the flags (a bad one is a usage error, exit 2), reads and validates the model once,
  * and checks every axis against it. Model problems are printed and returned (exit 2).
  */
-export async function loadVariation(proc: Proc, o: Output, file: string, flags: VaryFlags): Promise<LoadedVariation | { readonly problems: readonly Problem[] }> {
+export async function loadVariation(
+  proc: Proc,
+  o: Output,
+  file: string,
+  flags: VaryFlags,
+): Promise<LoadedVariation | { readonly problems: readonly Problem[] }> {
   const texts = flags.vary ?? [];
-  if (texts.length === 0) throw ninesError('bad-vary', "give at least one --vary PATH=RANGE, e.g. --vary 'tiers.db.nodes=3..7'");
+  if (texts.length === 0)
+    throw ninesError('bad-vary', "give at least one --vary PATH=RANGE, e.g. --vary 'tiers.db.nodes=3..7'");
   const axes: Axis[] = texts.map((text) => {
     const parsed = parseVary(text, { log: flags.log === true });
     if (!parsed.ok) throw ninesError('bad-vary', `--vary ${text}: ${parsed.message}`);
@@ -61,7 +112,8 @@ export async function loadVariation(proc: Proc, o: Output, file: string, flags: 
   });
   const paths = axes.map((a) => a.path);
   const repeated = paths.find((p, i) => paths.indexOf(p) !== i);
-  if (repeated !== undefined) throw ninesError('bad-vary', `--vary ${repeated} is given twice; give one range per path`);
+  if (repeated !== undefined)
+    throw ninesError('bad-vary', `--vary ${repeated} is given twice; give one range per path`);
   const sets: Override[] = (flags.set ?? []).map((text) => {
     const parsed = parseOverride(text);
     if (!parsed.ok) throw ninesError('bad-override', `--set ${text}: ${parsed.message}`);
@@ -89,7 +141,14 @@ export async function loadVariation(proc: Proc, o: Output, file: string, flags: 
     variation: prepared.value,
     fileLabel,
     text: decoded.text,
-    point: { file: fileLabel, flagTargets, method: flags.method, seed: flags.seed, trials: flags.trials, mcDecision: flags.mcDecision },
+    point: {
+      file: fileLabel,
+      flagTargets,
+      method: flags.method,
+      seed: flags.seed,
+      trials: flags.trials,
+      mcDecision: flags.mcDecision,
+    },
   };
 }
 
@@ -100,7 +159,11 @@ export function pointProgress(proc: Proc, quiet: boolean): { update: (fraction: 
   return {
     update: (fraction) => {
       const elapsedSeconds = (performance.now() - started) / 1000;
-      bar.update({ fraction, elapsedSeconds, etaSeconds: fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Infinity });
+      bar.update({
+        fraction,
+        elapsedSeconds,
+        etaSeconds: fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Infinity,
+      });
     },
     done: bar.done,
   };

@@ -9,7 +9,13 @@ import { NinesError, ninesError } from '../errors.js';
  * failure is a coded error. Returns what it did beyond the obvious, for a note: replacing an
  * existing file, or replacing a symbolic link (the rename replaces the link, not its target).
  */
-export async function writeResultFile(cwd: string, path: string, text: string, mode: 'write' | 'append' = 'write', createDirectories = false): Promise<string> {
+export async function writeResultFile(
+  cwd: string,
+  path: string,
+  text: string,
+  mode: 'write' | 'append' = 'write',
+  createDirectories = false,
+): Promise<string> {
   const target = resolve(cwd, path);
   const temporary = join(dirname(target), `.${Date.now().toString(36)}-${process.pid}.nines.tmp`);
   try {
@@ -23,13 +29,25 @@ export async function writeResultFile(cwd: string, path: string, text: string, m
     }
     await writeFile(temporary, text);
     await rename(temporary, target);
-    if (existing?.isSymbolicLink() === true) return `${path} was a symbolic link${link === undefined ? '' : ` to ${link}`}: replaced the link by the file (its target is untouched)`;
+    if (existing?.isSymbolicLink() === true)
+      return `${path} was a symbolic link${link === undefined ? '' : ` to ${link}`}: replaced the link by the file (its target is untouched)`;
     return existing !== undefined ? `replaced the existing ${path}` : '';
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     if (error instanceof NinesError) throw error;
     const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code === 'ENOTDIR' ? 'a part of the path is a file, not a directory' : error instanceof Error ? error.message : String(error);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : code === 'ENOTDIR'
+              ? 'a part of the path is a file, not a directory'
+              : error instanceof Error
+                ? error.message
+                : String(error);
     throw ninesError('file-unwritable', path, reason);
   }
 }

@@ -12,7 +12,12 @@ export type Decoded = { readonly ok: true; readonly text: string } | { readonly 
 export function decodeModelBytes(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_MODEL_BYTES) {
     // Readers stop at the limit + 1 bytes, so only "over the limit" is known, not the size.
-    return fail('file-too-large', 1, 1, 'the file is over 1 MiB; a model file may be at most 1 MiB (a real model is a few kB)');
+    return fail(
+      'file-too-large',
+      1,
+      1,
+      'the file is over 1 MiB; a model file may be at most 1 MiB (a real model is a few kB)',
+    );
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {

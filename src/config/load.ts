@@ -14,13 +14,19 @@ import { RULES } from './rules/index.js';
 import { checkSchema } from './schema.js';
 
 /** Validates model bytes; `edit` may change the plain data before validation (what-if overrides). */
-export function loadModel(bytes: Uint8Array, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<Model> {
+export function loadModel(
+  bytes: Uint8Array,
+  edit?: (data: Record<string, unknown>) => readonly Problem[],
+): Validation<Model> {
   const decoded = decodeModelBytes(bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   return loadModelText(decoded.text, edit);
 }
 
-export function loadModelText(text: string, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<Model> {
+export function loadModelText(
+  text: string,
+  edit?: (data: Record<string, unknown>) => readonly Problem[],
+): Validation<Model> {
   const result = loadModelDocument(text, edit);
   return result.ok ? { ok: true, value: result.value.model, warnings: result.warnings } : result;
 }
@@ -34,7 +40,10 @@ export type ModelDocument = {
 };
 
 /** As {@link loadModelText}, keeping the document and the locator (for `nines explain`). */
-export function loadModelDocument(text: string, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<ModelDocument> {
+export function loadModelDocument(
+  text: string,
+  edit?: (data: Record<string, unknown>) => readonly Problem[],
+): Validation<ModelDocument> {
   return loadParsed(parseModelText(text), edit);
 }
 
@@ -42,7 +51,10 @@ export function loadModelDocument(text: string, edit?: (data: Record<string, unk
  * Validates text parsed once by {@link parseModelText}, on a copy of its data (so one parse
  * serves many what-ifs: `nines recommend` and the sensitivity analysis re-run a model often).
  */
-export function loadParsed(parsed: Parsed, edit?: (data: Record<string, unknown>) => readonly Problem[]): Validation<ModelDocument> {
+export function loadParsed(
+  parsed: Parsed,
+  edit?: (data: Record<string, unknown>) => readonly Problem[],
+): Validation<ModelDocument> {
   if (!parsed.ok) return { ok: false, problems: sortProblems(parsed.problems) };
   const raw: unknown = structuredClone(parsed.data);
   if (!isRaw(raw)) return { ok: false, problems: [] };
@@ -55,7 +67,22 @@ export function loadParsed(parsed: Parsed, edit?: (data: Record<string, unknown>
   const problems = sortProblems([...schemaProblems, ...reader.problems]);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || model === undefined) {
-    return { ok: false, problems: problems.length > 0 ? problems : [{ code: 'invalid-model', severity: 'error', path: '', line: 1, col: 1, message: 'the model could not be read' }] };
+    return {
+      ok: false,
+      problems:
+        problems.length > 0
+          ? problems
+          : [
+              {
+                code: 'invalid-model',
+                severity: 'error',
+                path: '',
+                line: 1,
+                col: 1,
+                message: 'the model could not be read',
+              },
+            ],
+    };
   }
   return { ok: true, value: { model, data: raw, locate: parsed.locate }, warnings: problems };
 }

@@ -15,7 +15,9 @@ export type Override = { readonly text: string; readonly segments: readonly stri
 /** An override as applied: its text and the document path it changed (list items by index). */
 export type AppliedOverride = { readonly text: string; readonly path: Path };
 
-export type OverrideResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type OverrideResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const SEGMENT = /([^.[\]]+)|\[([^\]]*)\]/g;
@@ -31,7 +33,10 @@ export function parseOverride(text: string): OverrideResult<Override> {
   const pathText = text.slice(0, eq).trim();
   const valueText = text.slice(eq + 1).trim();
   if (!WHOLE_PATH.test(pathText)) {
-    return { ok: false, message: `cannot read the path '${pathText}'; write keys separated by dots, e.g. 'data.backups.nightly.every' or 'tiers[db].nodes'` };
+    return {
+      ok: false,
+      message: `cannot read the path '${pathText}'; write keys separated by dots, e.g. 'data.backups.nightly.every' or 'tiers[db].nodes'`,
+    };
   }
   const segments: string[] = [];
   for (const m of pathText.matchAll(SEGMENT)) {
@@ -41,12 +46,19 @@ export function parseOverride(text: string): OverrideResult<Override> {
   }
   const forbidden = segments.find((s) => FORBIDDEN.has(s));
   if (forbidden !== undefined) return { ok: false, message: `'${forbidden}' cannot be set` };
-  if (valueText === '') return { ok: false, message: `no value after '='; write e.g. '${pathText}=5', or '${pathText}=null' to remove the field` };
+  if (valueText === '')
+    return {
+      ok: false,
+      message: `no value after '='; write e.g. '${pathText}=5', or '${pathText}=null' to remove the field`,
+    };
   let value: unknown;
   try {
     value = parse(valueText, { strict: true, uniqueKeys: true, maxAliasCount: 0 });
   } catch (error) {
-    return { ok: false, message: `cannot read the value '${valueText}' as YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      ok: false,
+      message: `cannot read the value '${valueText}' as YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
   return { ok: true, value: { text, segments, value } };
 }
@@ -56,7 +68,10 @@ export function parseOverride(text: string): OverrideResult<Override> {
  * does not exist is created unless it looks like a misspelt existing key; a list item must exist.
  * @example applyOverrides(data, [override]) // { ok: true, value: [{ text, path: ['tiers', 0, 'nodes'] }] }
  */
-export function applyOverrides(data: Record<string, unknown>, overrides: readonly Override[]): OverrideResult<AppliedOverride[]> {
+export function applyOverrides(
+  data: Record<string, unknown>,
+  overrides: readonly Override[],
+): OverrideResult<AppliedOverride[]> {
   const applied: AppliedOverride[] = [];
   for (const o of overrides) {
     const result = applyOne(data, o);
@@ -132,6 +147,7 @@ function fail<T>(message: string): OverrideResult<T> {
  */
 export function touchesOverride(problemPath: string, overridden: Path): boolean {
   const changed = formatPath(overridden);
-  if (problemPath === changed || problemPath.startsWith(`${changed}.`) || problemPath.startsWith(`${changed}[`)) return true;
+  if (problemPath === changed || problemPath.startsWith(`${changed}.`) || problemPath.startsWith(`${changed}[`))
+    return true;
   return problemPath !== '' && (changed.startsWith(`${problemPath}.`) || changed.startsWith(`${problemPath}[`));
 }

@@ -49,7 +49,8 @@ export function parseModelText(text: string): Parsed {
     // (uniqueKeys) compares each key with every earlier one, quadratic in a mapping's size.
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (error) {
-    if (error instanceof RangeError) return failure('too-deep', '', 1, 1, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
+    if (error instanceof RangeError)
+      return failure('too-deep', '', 1, 1, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
     throw error;
   }
   const position = (offset: number): Position => {
@@ -61,7 +62,14 @@ export function parseModelText(text: string): Parsed {
       ok: false,
       problems: doc.errors.map((e) => {
         const { line, col } = position(e.pos[0]);
-        return { code: yamlCode(e.code, e.message), severity: 'error', path: '', line, col, message: yamlMessage(e.code, e.message) };
+        return {
+          code: yamlCode(e.code, e.message),
+          severity: 'error',
+          path: '',
+          line,
+          col,
+          message: yamlMessage(e.code, e.message),
+        };
       }),
     };
   }
@@ -75,13 +83,25 @@ export function parseModelText(text: string): Parsed {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     if (error instanceof ReferenceError || error instanceof RangeError) {
-      return failure('alias-limit', '', 1, 1, `the document expands too many aliases (more than ${MAX_ALIASES}); remove the anchors and aliases or write the values out`);
+      return failure(
+        'alias-limit',
+        '',
+        1,
+        1,
+        `the document expands too many aliases (more than ${MAX_ALIASES}); remove the anchors and aliases or write the values out`,
+      );
     }
     throw error;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const at = doc.contents?.range ? position(doc.contents.range[0]) : { line: 1, col: 1 };
-    return failure('not-a-mapping', '', at.line, at.col, 'a model file must be a mapping with at least `name` and `tiers`');
+    return failure(
+      'not-a-mapping',
+      '',
+      at.line,
+      at.col,
+      'a model file must be a mapping with at least `name` and `tiers`',
+    );
   }
   const locate: Locator = (path, at = 'value') => {
     for (let n = path.length; n >= 0; n--) {
@@ -107,13 +127,17 @@ function walk(
   const spot = spots.get(formatPath(path));
   spots.set(formatPath(path), { key: spot?.key, value: here });
   if (depth > MAX_DEPTH) {
-    problems.push(problem('too-deep', path, here, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`));
+    problems.push(
+      problem('too-deep', path, here, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`),
+    );
     return;
   }
   if (isAlias(node)) return;
   if (isScalar(node)) {
     if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
-      problems.push(problem('number-out-of-range', path, here, `${String(node.source ?? node.value)} is not a finite number`));
+      problems.push(
+        problem('number-out-of-range', path, here, `${String(node.source ?? node.value)} is not a finite number`),
+      );
     }
     return;
   }
@@ -129,7 +153,9 @@ function walk(
         continue;
       }
       if (seen.has(key)) {
-        problems.push(problem('duplicate-key', [...path, key], keyAt, 'this key appears twice in the same mapping; keep one'));
+        problems.push(
+          problem('duplicate-key', [...path, key], keyAt, 'this key appears twice in the same mapping; keep one'),
+        );
         continue;
       }
       seen.add(key);
@@ -144,7 +170,8 @@ function walk(
     return;
   }
   if (isSeq(node)) {
-    for (const [index, item] of node.items.entries()) walk(item as YamlNode | null, [...path, index], depth + 1, spots, problems, position);
+    for (const [index, item] of node.items.entries())
+      walk(item as YamlNode | null, [...path, index], depth + 1, spots, problems, position);
   }
 }
 
@@ -179,7 +206,13 @@ function flowTooDeep(text: string): Parsed | undefined {
       depth++;
       if (depth > MAX_DEPTH) {
         const { line, col } = positionOfChar(text, i);
-        return failure('too-deep', '', line, col, `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`);
+        return failure(
+          'too-deep',
+          '',
+          line,
+          col,
+          `nesting deeper than ${MAX_DEPTH} levels; a model is never this deep`,
+        );
       }
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }

@@ -19,7 +19,8 @@ export function patchModelText(text: string, edits: readonly Edit[]): string {
   const splices: { start: number; end: number; text: string }[] = [];
   for (const edit of edits) {
     const node: unknown = doc.getIn(edit.path, true);
-    if (edit.value === null || !isNode(node) || node.range === undefined || node.range === null) return rewrite(doc, edits);
+    if (edit.value === null || !isNode(node) || node.range === undefined || node.range === null)
+      return rewrite(doc, edits);
     splices.push({ start: node.range[0], end: node.range[1], text: flow(edit.value) });
   }
   const ordered = splices.sort((a, b) => b.start - a.start);

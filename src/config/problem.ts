@@ -40,9 +40,6 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     return true;
   });
   return unique.sort(
-    (a, b) =>
-      a.line - b.line ||
-      a.col - b.col ||
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+    (a, b) => a.line - b.line || a.col - b.col || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
   );
 }

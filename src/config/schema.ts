@@ -24,7 +24,8 @@ type Schema = Record<string, unknown>;
  * ("expected a duration, got '5 GB', a size"), and the SLO window, label names and SLI queries,
  * which normalise/slo.ts checks with their own wording; their schema errors would only repeat it.
  */
-const UNIT_POINTER = /^\/definitions\/(duration|size|throughput|fraction|availability|growth|growthRate|sloWindow|costRate|storagePrice)(\/|$)|^\/definitions\/slo\/properties\/(labels|sli\/properties\/(errorQuery|totalQuery))(\/|$)/;
+const UNIT_POINTER =
+  /^\/definitions\/(duration|size|throughput|fraction|availability|growth|growthRate|sloWindow|costRate|storagePrice)(\/|$)|^\/definitions\/slo\/properties\/(labels|sli\/properties\/(errorQuery|totalQuery))(\/|$)/;
 
 /** Checks `data` against the model schema; returns every problem, located. */
 export function checkSchema(data: unknown, locate: Locator): Problem[] {
@@ -48,7 +49,9 @@ function resolveUnions(errors: readonly ErrorObject[]): ErrorObject[] {
   let current = [...errors];
   const kept = new Set<ErrorObject>();
   for (let round = 0; round < 1000; round++) {
-    const union = current.filter((e) => isUnion(e) && !kept.has(e)).sort((a, b) => a.instancePath.length - b.instancePath.length)[0];
+    const union = current
+      .filter((e) => isUnion(e) && !kept.has(e))
+      .sort((a, b) => a.instancePath.length - b.instancePath.length)[0];
     if (!union) return current;
     const branches = branchesOf(union);
     const results = branches.map((pointer) => branchErrors(pointer, union));
@@ -131,12 +134,18 @@ function admits(schema: unknown, value: unknown): boolean {
   if (Array.isArray(schema['enum'])) return (schema['enum'] as unknown[]).includes(value);
   // A mapping is shaped like an alternative when it has that alternative's required keys
   // ({all: …} vs {any: …}).
-  if (isObject(value) && Array.isArray(schema['required']) && !schema['required'].every((k) => typeof k === 'string' && k in value)) return false;
+  if (
+    isObject(value) &&
+    Array.isArray(schema['required']) &&
+    !schema['required'].every((k) => typeof k === 'string' && k in value)
+  )
+    return false;
   // … and whose discriminating keys ({type: weibull} vs {type: lognormal}) it matches.
   const properties = schema['properties'];
   if (isObject(value) && isObject(properties)) {
     for (const [key, sub] of Object.entries(properties)) {
-      if (key in value && isObject(sub) && ('const' in sub || Array.isArray(sub['enum'])) && !admits(sub, value[key])) return false;
+      if (key in value && isObject(sub) && ('const' in sub || Array.isArray(sub['enum'])) && !admits(sub, value[key]))
+        return false;
     }
   }
   const type = schema['type'];
@@ -173,7 +182,10 @@ function hasType(value: unknown, type: string): boolean {
 }
 
 function allRequiredOnly(branches: readonly unknown[]): boolean {
-  return branches.length > 0 && branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === 'required' || k === 'description'));
+  return (
+    branches.length > 0 &&
+    branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === 'required' || k === 'description'))
+  );
 }
 
 function toProblem(e: ErrorObject, data: unknown, locate: Locator): Problem {
@@ -188,37 +200,82 @@ function toProblem(e: ErrorObject, data: unknown, locate: Locator): Problem {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const known = isObject(parent['properties']) ? Object.keys(parent['properties']) : [];
       const hint = didYouMean(key, known) || (known.length > 0 ? `; expected one of: ${known.join(', ')}` : '');
-      return { code: 'unknown-key', severity: 'error', ...at([...path, key], 'key'), message: `unknown key '${key}'${hint}` };
+      return {
+        code: 'unknown-key',
+        severity: 'error',
+        ...at([...path, key], 'key'),
+        message: `unknown key '${key}'${hint}`,
+      };
     }
     case 'required': {
       const key = String((e.params as { missingProperty: string }).missingProperty);
-      return { code: 'missing-key', severity: 'error', ...at(path), message: `missing required key '${key}'${describeField(parent, key)}` };
+      return {
+        code: 'missing-key',
+        severity: 'error',
+        ...at(path),
+        message: `missing required key '${key}'${describeField(parent, key)}`,
+      };
     }
     case 'type': {
       const expected = String((e.params as { type: string }).type).replace(',', ' or ');
-      return { code: 'wrong-type', severity: 'error', ...at(path), message: `expected ${article(expected)}, got ${describe(e.data)}` };
+      return {
+        code: 'wrong-type',
+        severity: 'error',
+        ...at(path),
+        message: `expected ${article(expected)}, got ${describe(e.data)}`,
+      };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : '';
-      return { code: 'invalid-value', severity: 'error', ...at(path), message: `expected one of ${allowed.join(', ')}, got ${describe(e.data)}${hint}` };
+      return {
+        code: 'invalid-value',
+        severity: 'error',
+        ...at(path),
+        message: `expected one of ${allowed.join(', ')}, got ${describe(e.data)}${hint}`,
+      };
     }
     case 'const':
-      return { code: 'invalid-value', severity: 'error', ...at(path), message: `expected ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}, got ${describe(e.data)}` };
+      return {
+        code: 'invalid-value',
+        severity: 'error',
+        ...at(path),
+        message: `expected ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}, got ${describe(e.data)}`,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const { comparison, limit } = e.params as { comparison: string; limit: number };
-      return { code: 'out-of-range', severity: 'error', ...at(path), message: `must be ${comparison.replace('>=', '≥').replace('<=', '≤')} ${limit}, got ${describe(e.data)}` };
+      return {
+        code: 'out-of-range',
+        severity: 'error',
+        ...at(path),
+        message: `must be ${comparison.replace('>=', '≥').replace('<=', '≤')} ${limit}, got ${describe(e.data)}`,
+      };
     }
     case 'minItems':
-      return { code: 'out-of-range', severity: 'error', ...at(path), message: `needs at least ${(e.params as { limit: number }).limit} item(s)` };
+      return {
+        code: 'out-of-range',
+        severity: 'error',
+        ...at(path),
+        message: `needs at least ${(e.params as { limit: number }).limit} item(s)`,
+      };
     case 'pattern':
-      return { code: 'invalid-name', severity: 'error', ...at(path), message: `${describe(e.data)} is not a valid name: use up to 63 letters, digits, '-' or '_', starting with a letter or digit` };
+      return {
+        code: 'invalid-name',
+        severity: 'error',
+        ...at(path),
+        message: `${describe(e.data)} is not a valid name: use up to 63 letters, digits, '-' or '_', starting with a letter or digit`,
+      };
     case 'propertyNames': {
       const key = String((e.params as { propertyName: string }).propertyName);
-      return { code: 'invalid-name', severity: 'error', ...at([...path, key], 'key'), message: `'${key}' is not a valid name: use up to 63 letters, digits, '-' or '_', starting with a letter or digit` };
+      return {
+        code: 'invalid-name',
+        severity: 'error',
+        ...at([...path, key], 'key'),
+        message: `'${key}' is not a valid name: use up to 63 letters, digits, '-' or '_', starting with a letter or digit`,
+      };
     }
     case 'oneOf':
     case 'anyOf':
@@ -235,9 +292,15 @@ function unionMessage(e: ErrorObject): string {
     const required = branches.map((b) => (b as { required: string[] }).required);
     const options = required.map((keys) => `{${keys.join(', ')}}`);
     const relevant = new Set(required.flat());
-    const found = isObject(e.data) ? Object.keys(e.data).filter((k) => relevant.has(k)).join(', ') || 'none of them' : describe(e.data);
+    const found = isObject(e.data)
+      ? Object.keys(e.data)
+          .filter((k) => relevant.has(k))
+          .join(', ') || 'none of them'
+      : describe(e.data);
     const keys = isObject(e.data) ? Object.keys(e.data).filter((k) => relevant.has(k)) : [];
-    const completes = required.find((r) => keys.length > 0 && keys.every((k) => r.includes(k)) && r.length > keys.length);
+    const completes = required.find(
+      (r) => keys.length > 0 && keys.every((k) => r.includes(k)) && r.length > keys.length,
+    );
     if (completes) {
       const missing = completes.filter((k) => !keys.includes(k));
       return `${keys.join(' and ')} needs ${missing.join(' and ')} too; expected exactly one of ${options.join(', ')}`;
@@ -266,7 +329,15 @@ function describeField(parent: Record<string, unknown>, key: string): string {
 }
 
 function article(noun: string): string {
-  const words: Record<string, string> = { object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', null: 'nothing' };
+  const words: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    integer: 'a whole number',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'true or false',
+    null: 'nothing',
+  };
   return noun
     .split(' or ')
     .map((n) => words[n] ?? (/^[aeiou]/i.test(n) ? `an ${n}` : `a ${n}`))

@@ -10,7 +10,9 @@ import { Reader } from './normalise/reader.js';
 import { suggest } from '../lib/suggest.js';
 import type { Scenario, Target, TargetLevel, TargetMetric } from '../model/types.js';
 
-export type ParsedTargetFlag = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string };
+export type ParsedTargetFlag =
+  | { readonly ok: true; readonly target: Target }
+  | { readonly ok: false; readonly message: string };
 
 const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 const SCENARIO_METRICS: ReadonlySet<TargetMetric> = new Set(['rpo', 'rto', 'dataAtRisk']);
@@ -24,7 +26,10 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function parseTargetFlag(text: string): ParsedTargetFlag {
   const match = FLAG.exec(text);
-  if (!match) return fail(`expected METRIC[SCOPE]<=VALUE or METRIC>=VALUE, e.g. 'availability>=99.95%' or 'rpo[region]<=15 minute'`);
+  if (!match)
+    return fail(
+      `expected METRIC[SCOPE]<=VALUE or METRIC>=VALUE, e.g. 'availability>=99.95%' or 'rpo[region]<=15 minute'`,
+    );
   const [, name = '', scope, op = '', valueText = '', levelText] = match;
   const metrics = Object.keys(METRICS) as TargetMetric[];
   const metric = metrics.find((m) => m === name);
@@ -32,7 +37,8 @@ export function parseTargetFlag(text: string): ParsedTargetFlag {
     const hint = suggest(name, metrics);
     return fail(`unknown metric '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; metrics: ${metrics.join(', ')}`);
   }
-  if (op === '>' || op === '<' || op === '=' || op === '==') return fail(`use '>=' or '<=' (a target is a minimum or a maximum), got '${op}'`);
+  if (op === '>' || op === '<' || op === '=' || op === '==')
+    return fail(`use '>=' or '<=' (a target is a minimum or a maximum), got '${op}'`);
   const operator = op === '>=' || op === '≥' ? '>=' : '<=';
   let level: TargetLevel = 'error';
   if (levelText !== undefined) {
@@ -46,7 +52,9 @@ export function parseTargetFlag(text: string): ParsedTargetFlag {
       scenario = SCENARIOS.find((s) => s === scope);
       if (scenario === undefined) {
         const hint = suggest(scope, SCENARIOS);
-        return fail(`unknown scenario '${scope}'${hint ? ` (did you mean '${hint}'?)` : ''}; scenarios: ${SCENARIOS.join(', ')}`);
+        return fail(
+          `unknown scenario '${scope}'${hint ? ` (did you mean '${hint}'?)` : ''}; scenarios: ${SCENARIOS.join(', ')}`,
+        );
       }
     } else if (metric === 'availability') {
       if (scope === '') return fail("an empty tier name in 'availability[]'");

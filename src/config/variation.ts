@@ -56,16 +56,22 @@ export function prepareVariation(text: string, sets: readonly Override[], axes: 
   const paths: Path[] = [];
   for (const axis of axes) {
     const probe = structuredClone(baseRaw);
-    const applied = applyOverrides(probe, [{ text: axis.text, segments: axis.segments, value: axis.values[0] ?? null }]);
+    const applied = applyOverrides(probe, [
+      { text: axis.text, segments: axis.segments, value: axis.values[0] ?? null },
+    ]);
     if (!applied.ok) return { ok: false, message: applied.message.replace(/^--set /, '--vary ') };
     const path = applied.value[0]?.path ?? [];
     paths.push(path);
-    const checked = axis.kind === 'list' || axis.values.length <= VALIDATE_ALL_UP_TO ? axis.values.map((_, i) => i) : [0, axis.values.length - 1];
+    const checked =
+      axis.kind === 'list' || axis.values.length <= VALIDATE_ALL_UP_TO
+        ? axis.values.map((_, i) => i)
+        : [0, axis.values.length - 1];
     for (const i of checked) {
       const result = validate(setAt(baseRaw, path, axis.values[i]), parsed.locate);
       if (result.ok) continue;
       const own = result.problems.find((p) => p.severity === 'error' && touchesOverride(p.path, path));
-      if (own !== undefined) return { ok: false, message: `--vary ${axis.text}: at ${axis.labels[i] ?? ''}: ${own.path}: ${own.message}` };
+      if (own !== undefined)
+        return { ok: false, message: `--vary ${axis.text}: at ${axis.labels[i] ?? ''}: ${own.path}: ${own.message}` };
     }
   }
   const locate = parsed.locate;
@@ -99,7 +105,22 @@ function validate(raw: Raw, locate: Locator): Validation<Model> {
   const model = buildModel(raw, reader);
   const problems = sortProblems([...schemaProblems, ...reader.problems]);
   if (problems.some((p) => p.severity === 'error') || model === undefined) {
-    return { ok: false, problems: problems.length > 0 ? problems : [{ code: 'invalid-model', severity: 'error', path: '', line: 1, col: 1, message: 'the model could not be read' }] };
+    return {
+      ok: false,
+      problems:
+        problems.length > 0
+          ? problems
+          : [
+              {
+                code: 'invalid-model',
+                severity: 'error',
+                path: '',
+                line: 1,
+                col: 1,
+                message: 'the model could not be read',
+              },
+            ],
+    };
   }
   return { ok: true, value: model, warnings: problems };
 }
@@ -110,7 +131,22 @@ function build(raw: Raw, locate: Locator): Validation<Model> {
   const model = buildModel(raw, reader);
   const errors = reader.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || model === undefined) {
-    return { ok: false, problems: errors.length > 0 ? errors : [{ code: 'invalid-model', severity: 'error', path: '', line: 1, col: 1, message: 'the model could not be read' }] };
+    return {
+      ok: false,
+      problems:
+        errors.length > 0
+          ? errors
+          : [
+              {
+                code: 'invalid-model',
+                severity: 'error',
+                path: '',
+                line: 1,
+                col: 1,
+                message: 'the model could not be read',
+              },
+            ],
+    };
   }
   return { ok: true, value: model, warnings: reader.problems };
 }

@@ -59,10 +59,24 @@ export function parseVary(text: string, options: { log?: boolean } = {}): VaryRe
   const values = expand(range, options.log === true);
   if (!values.ok) return fail(values.message);
   if (values.values.length === 0) return fail(`the range '${range}' holds no value`);
-  if (values.values.length > MAX_AXIS_POINTS) return fail(`the range '${range}' holds ${values.values.length.toLocaleString('en-US')} values, more than ${MAX_AXIS_POINTS.toLocaleString('en-US')}; use a larger step`);
+  if (values.values.length > MAX_AXIS_POINTS)
+    return fail(
+      `the range '${range}' holds ${values.values.length.toLocaleString('en-US')} values, more than ${MAX_AXIS_POINTS.toLocaleString('en-US')}; use a larger step`,
+    );
   const labels = values.values.map(label);
   const kind = range.startsWith('[') || !range.includes('..') ? 'list' : 'range';
-  return { ok: true, axis: { text, path: text.slice(0, eq).trim(), segments: path.value.segments, range, kind, values: values.values, labels } };
+  return {
+    ok: true,
+    axis: {
+      text,
+      path: text.slice(0, eq).trim(),
+      segments: path.value.segments,
+      range,
+      kind,
+      values: values.values,
+      labels,
+    },
+  };
 }
 
 type Expanded = { readonly ok: true; readonly values: unknown[] } | { readonly ok: false; readonly message: string };
@@ -76,39 +90,56 @@ function expand(range: string, log: boolean): Expanded {
   const stepText = colon < 0 ? undefined : rest.slice(colon + 1);
   const a = term(lower);
   const b = term(upper);
-  if (a === undefined) return failed(`cannot read '${lower.trim()}' in '${range}' as a number, percentage, nines or quantity`);
-  if (b === undefined) return failed(`cannot read '${upper.trim()}' in '${range}' as a number, percentage, nines or quantity`);
-  if (a.kind !== b.kind) return failed(`the ends of '${range}' differ in kind: ${describeKind(a)} and ${describeKind(b)}`);
+  if (a === undefined)
+    return failed(`cannot read '${lower.trim()}' in '${range}' as a number, percentage, nines or quantity`);
+  if (b === undefined)
+    return failed(`cannot read '${upper.trim()}' in '${range}' as a number, percentage, nines or quantity`);
+  if (a.kind !== b.kind)
+    return failed(`the ends of '${range}' differ in kind: ${describeKind(a)} and ${describeKind(b)}`);
   if (b.value < a.value) return failed(`the range '${range}' runs downwards; write '${upper.trim()}..${lower.trim()}'`);
   if (log) return logRange(range, a, b, stepText);
   let step: Term | undefined;
   if (stepText !== undefined) {
     step = term(stepText);
     // A number after a quantity or a percentage is in that unit: 1 h..8 h:2 means 2 h.
-    if (step?.kind === 'number' && a.kind !== 'number') step = { ...a, value: a.kind === 'percent' ? step.value / 100 : 'unitSize' in a ? step.value * a.unitSize : step.value };
+    if (step?.kind === 'number' && a.kind !== 'number')
+      step = {
+        ...a,
+        value: a.kind === 'percent' ? step.value / 100 : 'unitSize' in a ? step.value * a.unitSize : step.value,
+      };
     if (step === undefined) return failed(`cannot read the step '${stepText.trim()}' in '${range}'`);
-    if (step.kind !== a.kind) return failed(`the step of '${range}' is ${describeKind(step)}, its ends ${describeKind(a)}`);
+    if (step.kind !== a.kind)
+      return failed(`the step of '${range}' is ${describeKind(step)}, its ends ${describeKind(a)}`);
   } else if (a.kind === 'percent') {
-    return failed(`give a step for a range of percentages, e.g. '${lower.trim()}..${upper.trim()}:0.01%', or use --log`);
+    return failed(
+      `give a step for a range of percentages, e.g. '${lower.trim()}..${upper.trim()}:0.01%', or use --log`,
+    );
   } else {
     step = a.kind === 'number' || a.kind === 'nines' ? { ...a, value: 1 } : { ...a, value: a.unitSize };
   }
   if (!(step.value > 0)) return failed(`the step of '${range}' must be greater than zero`);
   const count = Math.floor((b.value - a.value) / step.value + 1e-9) + 1;
-  if (count > MAX_AXIS_POINTS) return failed(`the range '${range}' holds ${count.toLocaleString('en-US')} values, more than ${MAX_AXIS_POINTS.toLocaleString('en-US')}; use a larger step`);
+  if (count > MAX_AXIS_POINTS)
+    return failed(
+      `the range '${range}' holds ${count.toLocaleString('en-US')} values, more than ${MAX_AXIS_POINTS.toLocaleString('en-US')}; use a larger step`,
+    );
   return { ok: true, values: Array.from({ length: count }, (_, i) => render(a, round(a.value + i * step.value))) };
 }
 
 /** N points per decade from a to b, both included; percentages spaced on their complement. */
 function logRange(range: string, a: Term, b: Term, stepText: string | undefined): Expanded {
   const perDecade = stepText === undefined ? 1 : Number(stepText);
-  if (!Number.isInteger(perDecade) || perDecade < 1) return failed(`with --log the number after ':' is points per decade, a whole number ≥ 1; got '${stepText ?? ''}' in '${range}'`);
+  if (!Number.isInteger(perDecade) || perDecade < 1)
+    return failed(
+      `with --log the number after ':' is points per decade, a whole number ≥ 1; got '${stepText ?? ''}' in '${range}'`,
+    );
   // Availabilities (percentages from 50% up, nines) are spaced on their complement; a small
   // fraction such as an AFR (1%..20%) on itself.
   const complement = a.kind === 'nines' || (a.kind === 'percent' && a.value >= 0.5);
   const lo = a.kind === 'nines' ? 10 ** -a.value : complement ? 1 - a.value : a.value;
   const hi = b.kind === 'nines' ? 10 ** -b.value : complement ? 1 - b.value : b.value;
-  if (!(lo > 0) || !(hi > 0)) return failed(`a --log range needs ends greater than zero${complement ? ' and below 100%' : ''}: '${range}'`);
+  if (!(lo > 0) || !(hi > 0))
+    return failed(`a --log range needs ends greater than zero${complement ? ' and below 100%' : ''}: '${range}'`);
   const decades = Math.abs(Math.log10(hi / lo));
   const count = Math.max(2, Math.round(decades * perDecade) + 1);
   if (count > MAX_AXIS_POINTS) return failed(`the range '${range}' holds too many values`);
@@ -119,17 +150,26 @@ function logRange(range: string, a: Term, b: Term, stepText: string | undefined)
     return render(a, round(complement ? 1 - x : x));
   });
   const integral = a.kind === 'number' && a.integer && b.kind === 'number' && b.integer;
-  return { ok: true, values: integral ? [...new Set(values.map((v) => Math.round(v as number)))] : [...new Set(values)] };
+  return {
+    ok: true,
+    values: integral ? [...new Set(values.map((v) => Math.round(v as number)))] : [...new Set(values)],
+  };
 }
 
 /** `3,5,7` or a YAML flow list: each item read as YAML (numbers, names, '2 h', mappings). */
 function list(range: string): Expanded {
   try {
-    const parsed: unknown = parse(range.startsWith('[') ? range : `[${range}]`, { strict: true, uniqueKeys: true, maxAliasCount: 0 });
+    const parsed: unknown = parse(range.startsWith('[') ? range : `[${range}]`, {
+      strict: true,
+      uniqueKeys: true,
+      maxAliasCount: 0,
+    });
     if (!Array.isArray(parsed)) return failed(`cannot read '${range}' as a list`);
     return { ok: true, values: parsed };
   } catch (error) {
-    return failed(`cannot read '${range}' as a list of values: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return failed(
+      `cannot read '${range}' as a list of values: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
   }
 }
 
@@ -185,7 +225,13 @@ function label(value: unknown): string {
 }
 
 function describeKind(t: Term): string {
-  return t.kind === 'number' ? 'a number' : t.kind === 'percent' ? 'a percentage' : t.kind === 'nines' ? 'nines' : `a ${t.kind}`;
+  return t.kind === 'number'
+    ? 'a number'
+    : t.kind === 'percent'
+      ? 'a percentage'
+      : t.kind === 'nines'
+        ? 'nines'
+        : `a ${t.kind}`;
 }
 
 function fail(message: string): VaryResult {

@@ -53,14 +53,39 @@ export function compareAnalyses(
   slo?: { readonly base: SloGateFigures; readonly candidate: SloGateFigures; readonly exhaustion: boolean },
 ): CompareResult {
   const metrics: CompareMetric[] = [];
-  const add = (id: string, metric: string, unit: CompareUnit, gated: boolean, b: Figure, c: Figure, scenario?: Scenario, better: 'higher' | 'lower' = 'lower'): void => {
+  const add = (
+    id: string,
+    metric: string,
+    unit: CompareUnit,
+    gated: boolean,
+    b: Figure,
+    c: Figure,
+    scenario?: Scenario,
+    better: 'higher' | 'lower' = 'lower',
+  ): void => {
     metrics.push(row(id, metric, unit, gated, b, c, tolerance, better, scenario));
   };
   const sb = base.availability.service;
   const sc = candidate.availability.service;
-  add('availability', 'availability', 'fraction', true, { shown: sb.availability, compared: sb.unavailability }, { shown: sc.availability, compared: sc.unavailability }, undefined, 'higher');
+  add(
+    'availability',
+    'availability',
+    'fraction',
+    true,
+    { shown: sb.availability, compared: sb.unavailability },
+    { shown: sc.availability, compared: sc.unavailability },
+    undefined,
+    'higher',
+  );
   add('nines', 'nines', 'nines', false, plain(sb.nines), plain(sc.nines), undefined, 'higher');
-  add('downtimePerYear', 'downtimePerYear', 'seconds', true, plain(sb.downtimeSecondsPerYear), plain(sc.downtimeSecondsPerYear));
+  add(
+    'downtimePerYear',
+    'downtimePerYear',
+    'seconds',
+    true,
+    plain(sb.downtimeSecondsPerYear),
+    plain(sc.downtimeSecondsPerYear),
+  );
   add('outagesPerYear', 'outagesPerYear', 'perYear', true, plain(sb.outagesPerYear), plain(sc.outagesPerYear));
   if (slo !== undefined) {
     // The SLO figures (`nines slo`): the share of the budget the design uses, and the simulated
@@ -68,31 +93,81 @@ export function compareAnalyses(
     const share = (f: SloGateFigures): number | null => (typeof f.budgetShare === 'number' ? f.budgetShare : null);
     const exhaust = (f: SloGateFigures): number | null => ('missing' in f.exhaustion ? null : f.exhaustion.estimate);
     add('errorBudget', 'errorBudget', 'share', true, plain(share(slo.base)), plain(share(slo.candidate)));
-    if (slo.exhaustion) add('budgetExhaustionProbability', 'budgetExhaustionProbability', 'share', true, plain(exhaust(slo.base)), plain(exhaust(slo.candidate)));
+    if (slo.exhaustion)
+      add(
+        'budgetExhaustionProbability',
+        'budgetExhaustionProbability',
+        'share',
+        true,
+        plain(exhaust(slo.base)),
+        plain(exhaust(slo.candidate)),
+      );
   }
   const db = base.dataProtection;
   const dc = candidate.dataProtection;
   if (db !== undefined || dc !== undefined) {
-    const pick = (dp: Analysis['dataProtection'], s: Scenario, f: (r: ScenarioResult) => number | null): number | null => {
+    const pick = (
+      dp: Analysis['dataProtection'],
+      s: Scenario,
+      f: (r: ScenarioResult) => number | null,
+    ): number | null => {
       const r = dp?.scenarios.find((x) => x.scenario === s);
       return r === undefined ? null : f(r);
     };
-    for (const s of SCENARIOS) add(`rpo[${s}]`, 'rpo', 'seconds', true, plain(pick(db, s, (r) => r.rpoSeconds)), plain(pick(dc, s, (r) => r.rpoSeconds)), s);
-    for (const s of SCENARIOS) add(`rto[${s}]`, 'rto', 'seconds', true, plain(pick(db, s, (r) => r.rtoSeconds)), plain(pick(dc, s, (r) => r.rtoSeconds)), s);
-    const loss = (dp: Analysis['dataProtection']): number | null => dp?.durability?.window.annualLossProbability ?? null;
+    for (const s of SCENARIOS)
+      add(
+        `rpo[${s}]`,
+        'rpo',
+        'seconds',
+        true,
+        plain(pick(db, s, (r) => r.rpoSeconds)),
+        plain(pick(dc, s, (r) => r.rpoSeconds)),
+        s,
+      );
+    for (const s of SCENARIOS)
+      add(
+        `rto[${s}]`,
+        'rto',
+        'seconds',
+        true,
+        plain(pick(db, s, (r) => r.rtoSeconds)),
+        plain(pick(dc, s, (r) => r.rtoSeconds)),
+        s,
+      );
+    const loss = (dp: Analysis['dataProtection']): number | null =>
+      dp?.durability?.window.annualLossProbability ?? null;
     add('durability', 'durability', 'probability', true, plain(loss(db)), plain(loss(dc)));
     const storage = (dp: Analysis['dataProtection']): number | null =>
-      dp === undefined || dp.storageByLocation.length === 0 ? null : dp.storageByLocation.reduce((s, l) => s + l.storageBytes, 0);
+      dp === undefined || dp.storageByLocation.length === 0
+        ? null
+        : dp.storageByLocation.reduce((s, l) => s + l.storageBytes, 0);
     add('backupStorage', 'backupStorage', 'bytes', true, plain(storage(db)), plain(storage(dc)));
   }
   if (base.cost !== undefined || candidate.cost !== undefined) {
     // Shown with its delta, not gated: a dearer design is a choice, not a reliability regression.
-    add('costPerMonth', 'costPerMonth', 'perMonth', false, plain(base.cost?.perMonth ?? null), plain(candidate.cost?.perMonth ?? null));
+    add(
+      'costPerMonth',
+      'costPerMonth',
+      'perMonth',
+      false,
+      plain(base.cost?.perMonth ?? null),
+      plain(candidate.cost?.perMonth ?? null),
+    );
   }
   return { tolerance, regressed: metrics.some((m) => m.regression), metrics };
 }
 
-function row(id: string, metric: string, unit: CompareUnit, gated: boolean, b: Figure, c: Figure, tolerance: number, better: 'higher' | 'lower', scenario?: Scenario): CompareMetric {
+function row(
+  id: string,
+  metric: string,
+  unit: CompareUnit,
+  gated: boolean,
+  b: Figure,
+  c: Figure,
+  tolerance: number,
+  better: 'higher' | 'lower',
+  scenario?: Scenario,
+): CompareMetric {
   // `compared` is lower-is-better, except for ungated higher-is-better figures (nines) compared as shown.
   const direct = b.shown === b.compared && c.shown === c.compared && better === 'higher';
   const xb = b.compared;

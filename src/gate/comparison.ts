@@ -17,9 +17,15 @@ export function comparesComplement(metric: TargetMetric): boolean {
  * complement 1 − T (exact from the text when the target has it) with the operator flipped.
  * @example comparedThreshold({ metric: 'availability', operator: '>=', threshold: 0.9995, thresholdComplement: 5e-4 }) // { threshold: 5e-4, operator: '<=' }
  */
-export function comparedThreshold(target: Pick<Target, 'metric' | 'operator' | 'threshold' | 'thresholdComplement'>): { threshold: number; operator: Operator } {
+export function comparedThreshold(target: Pick<Target, 'metric' | 'operator' | 'threshold' | 'thresholdComplement'>): {
+  threshold: number;
+  operator: Operator;
+} {
   if (!comparesComplement(target.metric)) return { threshold: target.threshold, operator: target.operator };
-  return { threshold: target.thresholdComplement ?? 1 - target.threshold, operator: target.operator === '>=' ? '<=' : '>=' };
+  return {
+    threshold: target.thresholdComplement ?? 1 - target.threshold,
+    operator: target.operator === '>=' ? '<=' : '>=',
+  };
 }
 
 /**

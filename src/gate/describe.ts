@@ -3,7 +3,13 @@
  * the metric's unit. Pure; used by the gate's messages and by the renderers.
  */
 import type { Target, TargetMetric } from '../model/types.js';
-import { formatAmount, formatBytes, formatCount, formatDuration, formatPercentFromUnavailability } from '../units/format.js';
+import {
+  formatAmount,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercentFromUnavailability,
+} from '../units/format.js';
 
 /** `availability`, `availability[db]`, `rpo[region]`. */
 export function targetId(target: Pick<Target, 'metric' | 'scenario' | 'tier'>): string {

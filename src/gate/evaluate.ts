@@ -6,7 +6,15 @@ import { comparedThreshold, meets } from './comparison.js';
 import { formatMetric, formatThreshold, targetId } from './describe.js';
 import { measure } from './metrics.js';
 import { decideMonteCarlo } from './monte-carlo.js';
-import type { GateFigures, GateOptions, GateRecord, GateResult, GateStatus, GateStatusOverall, GateTarget } from './types.js';
+import type {
+  GateFigures,
+  GateOptions,
+  GateRecord,
+  GateResult,
+  GateStatus,
+  GateStatusOverall,
+  GateTarget,
+} from './types.js';
 
 /**
  * Checks every target against the figures. A met target passes; a missed one fails (level
@@ -15,7 +23,11 @@ import type { GateFigures, GateOptions, GateRecord, GateResult, GateStatus, Gate
  * inconclusive. Overall: fail if any record failed, else inconclusive, else warn, else pass.
  * @example evaluateTargets(targets, { availability, dataProtection }).status // 'pass'
  */
-export function evaluateTargets(targets: readonly GateTarget[], figures: GateFigures, options: GateOptions = {}): GateResult {
+export function evaluateTargets(
+  targets: readonly GateTarget[],
+  figures: GateFigures,
+  options: GateOptions = {},
+): GateResult {
   const seen = new Map<string, number>();
   const records = targets.map((gt) => {
     const base = targetId(gt.target);
@@ -53,11 +65,18 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
   const wanted = formatThreshold(target);
   const measured = measure(target, figures);
   if (measured.kind === 'missing') {
-    return { ...head, actual: null, status: missed, method: 'analytic', message: `${id} ${wanted}: no figure: ${measured.reason}` };
+    return {
+      ...head,
+      actual: null,
+      status: missed,
+      method: 'analytic',
+      message: `${id} ${wanted}: no figure: ${measured.reason}`,
+    };
   }
   const { threshold, operator } = comparedThreshold(target);
   const shown = formatMetric(target.metric, measured.value, measured.complement);
-  const where = measured.scenario !== undefined && target.scenario === undefined ? ` (worst: ${measured.scenario})` : '';
+  const where =
+    measured.scenario !== undefined && target.scenario === undefined ? ` (worst: ${measured.scenario})` : '';
   const figure = {
     ...head,
     actual: measured.value,
@@ -70,14 +89,19 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
     const { lower, upper, skippedProbability } = measured.bound;
     const low = meets(lower, operator, threshold);
     const high = meets(upper, operator, threshold);
-    const range = measured.complement !== undefined
-      ? `bound ${formatMetric(target.metric, 1 - upper, upper)}–${formatMetric(target.metric, 1 - lower, lower)}`
-      : `bound ${formatMetric(target.metric, lower)}–${formatMetric(target.metric, upper)}`;
+    const range =
+      measured.complement !== undefined
+        ? `bound ${formatMetric(target.metric, 1 - upper, upper)}–${formatMetric(target.metric, 1 - lower, lower)}`
+        : `bound ${formatMetric(target.metric, lower)}–${formatMetric(target.metric, upper)}`;
     const straddles = low !== high;
     const status: GateStatus = straddles ? (target.level === 'error' ? 'inconclusive' : 'warn') : low ? 'pass' : missed;
     const verdict = straddles
       ? `inconclusive: the analytic figure is a bound (zone/region states of probability ${skippedProbability.toExponential(2)} were skipped) and it straddles the threshold; simulate, or model fewer distinct zones`
-      : low ? 'met' : target.level === 'error' ? 'missed' : 'missed (warning)';
+      : low
+        ? 'met'
+        : target.level === 'error'
+          ? 'missed'
+          : 'missed (warning)';
     return {
       ...figure,
       status,
@@ -89,7 +113,9 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
     const ok = meets(measured.compared, operator, threshold);
     const verdict = ok ? 'met' : target.level === 'error' ? 'missed' : 'missed (warning)';
     // A miss reads as the comparison that holds: "5 min > 1 min (target ≤ 1 min)".
-    const comparison = ok ? wanted : `${target.operator === '<=' ? '>' : '<'} ${formatMetric(target.metric, target.threshold, target.thresholdComplement)} (target ${wanted})`;
+    const comparison = ok
+      ? wanted
+      : `${target.operator === '<=' ? '>' : '<'} ${formatMetric(target.metric, target.threshold, target.thresholdComplement)} (target ${wanted})`;
     return { ...figure, status: ok ? 'pass' : missed, message: `${id} ${shown}${where} ${comparison}: ${verdict}` };
   }
   const mode = options.mcDecision ?? 'pessimistic';
@@ -99,9 +125,10 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
   const mc = doubt === undefined ? decided : { ...decided, decision: 'inconclusive' as const, trialsNeeded: null };
   const [lo, hi] = measured.interval.ci;
   // Availability intervals are of the unavailability q: the availability range is [1 − hi, 1 − lo].
-  const range = measured.complement !== undefined
-    ? `95% interval ${formatMetric(target.metric, 1 - hi, hi)}–${formatMetric(target.metric, 1 - lo, lo)}`
-    : `95% interval ${formatMetric(target.metric, lo)}–${formatMetric(target.metric, hi)}`;
+  const range =
+    measured.complement !== undefined
+      ? `95% interval ${formatMetric(target.metric, 1 - hi, hi)}–${formatMetric(target.metric, 1 - lo, lo)}`
+      : `95% interval ${formatMetric(target.metric, lo)}–${formatMetric(target.metric, hi)}`;
   let status: GateStatus;
   let verdict: string;
   switch (mc.decision) {
@@ -115,9 +142,10 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
       break;
     case 'inconclusive':
       status = target.level === 'error' ? 'inconclusive' : 'warn';
-      verdict = doubt !== undefined
-        ? `inconclusive: the simulation cannot be trusted here: ${doubt}`
-        : `inconclusive: the interval straddles the threshold; about ${mc.trialsNeeded === null ? 'infinitely many' : mc.trialsNeeded.toLocaleString('en-US')} trials would settle it`;
+      verdict =
+        doubt !== undefined
+          ? `inconclusive: the simulation cannot be trusted here: ${doubt}`
+          : `inconclusive: the interval straddles the threshold; about ${mc.trialsNeeded === null ? 'infinitely many' : mc.trialsNeeded.toLocaleString('en-US')} trials would settle it`;
       break;
     default: {
       const never: never = mc.decision;

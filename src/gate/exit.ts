@@ -12,7 +12,10 @@ export type ExitPolicy = {
 };
 
 /** Why the gate exits as it does, and the code. */
-export type GateExit = { readonly code: number; readonly reason: 'pass' | 'failed' | 'too-many-warnings' | 'inconclusive' | 'exit-zero' };
+export type GateExit = {
+  readonly code: number;
+  readonly reason: 'pass' | 'failed' | 'too-many-warnings' | 'inconclusive' | 'exit-zero';
+};
 
 /**
  * A failed error-level target → 1; otherwise an inconclusive one → 3; otherwise more warnings

@@ -16,7 +16,12 @@ export type AnalyticBound = { readonly lower: number; readonly upper: number; re
  * A 95% Monte Carlo interval of the compared quantity; `doubt` says why it cannot decide a
  * target (see {@link distrust}).
  */
-export type McInterval = { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number; readonly doubt?: string };
+export type McInterval = {
+  readonly estimate: number;
+  readonly ci: readonly [number, number];
+  readonly trials: number;
+  readonly doubt?: string;
+};
 
 /**
  * A measured figure. `compared` is what the threshold is compared with: the value itself, or
@@ -41,7 +46,13 @@ export type Measured =
 const missing = (reason: string): Measured => ({ kind: 'missing', reason });
 
 const direct = (value: number, scenario?: Scenario): Measured => ({
-  kind: 'value', value, complement: undefined, compared: value, method: 'analytic', interval: undefined, scenario,
+  kind: 'value',
+  value,
+  complement: undefined,
+  compared: value,
+  method: 'analytic',
+  interval: undefined,
+  scenario,
 });
 
 /** The figure a target measures: `compared` is in the space of `comparedThreshold(target)`. */
@@ -73,14 +84,26 @@ export function measure(target: Target, figures: GateFigures): Measured {
       }
       const scale = (x: number): number => x * SECONDS_PER_YEAR;
       return {
-        kind: 'value', value: scale(sim.estimate), complement: undefined, compared: scale(sim.estimate), method: 'simulate',
-        interval: { estimate: scale(sim.estimate), ci: [scale(sim.ci[0]), scale(sim.ci[1])], trials: sim.trials, ...doubtOf(sim) }, scenario: undefined,
+        kind: 'value',
+        value: scale(sim.estimate),
+        complement: undefined,
+        compared: scale(sim.estimate),
+        method: 'simulate',
+        interval: {
+          estimate: scale(sim.estimate),
+          ci: [scale(sim.ci[0]), scale(sim.ci[1])],
+          trials: sim.trials,
+          ...doubtOf(sim),
+        },
+        scenario: undefined,
       };
     }
     case 'outagesPerYear': {
       const nu = availability.service.outagesPerYear;
       return nu === null
-        ? missing('outages per year are unknown: a component that can fail has no failure rate (give it an mttr or mtbf)')
+        ? missing(
+            'outages per year are unknown: a component that can fail has no failure rate (give it an mttr or mtbf)',
+          )
         : direct(nu);
     }
     case 'rpo':
@@ -89,7 +112,9 @@ export function measure(target: Target, figures: GateFigures): Measured {
       if (dataProtection === undefined) return missing(`the ${target.metric} target needs a 'data' section to measure`);
       const pick = (s: ScenarioResult): number | null =>
         target.metric === 'rpo' ? s.rpoSeconds : target.metric === 'rto' ? s.rtoSeconds : s.dataAtRiskBytes;
-      const scenarios = dataProtection.scenarios.filter((s) => target.scenario === undefined || s.scenario === target.scenario);
+      const scenarios = dataProtection.scenarios.filter(
+        (s) => target.scenario === undefined || s.scenario === target.scenario,
+      );
       if (scenarios.length === 0) return missing(`no ${target.scenario ?? ''} scenario was analysed`);
       const lost = scenarios.filter((s) => !s.survives || pick(s) === null);
       if (lost.length > 0) {
@@ -102,9 +127,18 @@ export function measure(target: Target, figures: GateFigures): Measured {
     case 'durability': {
       if (dataProtection === undefined) return missing("the durability target needs a 'data' section to measure");
       const d = dataProtection.durability;
-      if (d === null) return missing('durability is unknown: the shard failure spec has no rate or the rebuild time is unknown');
+      if (d === null)
+        return missing('durability is unknown: the shard failure spec has no rate or the rebuild time is unknown');
       const p = d.window.annualLossProbability;
-      return { kind: 'value', value: 1 - p, complement: p, compared: p, method: 'analytic', interval: undefined, scenario: undefined };
+      return {
+        kind: 'value',
+        value: 1 - p,
+        complement: p,
+        compared: p,
+        method: 'analytic',
+        interval: undefined,
+        scenario: undefined,
+      };
     }
     case 'dataLossPerYear': {
       if (dataProtection === undefined) return missing("the dataLossPerYear target needs a 'data' section to measure");
@@ -113,7 +147,8 @@ export function measure(target: Target, figures: GateFigures): Measured {
     }
     case 'backupStorage': {
       if (dataProtection === undefined) return missing("the backupStorage target needs a 'data' section to measure");
-      if (dataProtection.storageByLocation.length === 0) return missing('the model has no backups: no backup storage to measure');
+      if (dataProtection.storageByLocation.length === 0)
+        return missing('the model has no backups: no backup storage to measure');
       return direct(dataProtection.storageByLocation.reduce((s, l) => s + l.storageBytes, 0));
     }
     case 'errorBudget': {
@@ -123,17 +158,29 @@ export function measure(target: Target, figures: GateFigures): Measured {
     case 'budgetExhaustionProbability': {
       const p = figures.slo?.exhaustion ?? { missing: 'no SLO figures were computed' };
       if ('missing' in p) return missing(p.missing);
-      return { kind: 'value', value: p.estimate, complement: undefined, compared: p.estimate, method: 'simulate', interval: { estimate: p.estimate, ci: [p.ci[0], p.ci[1]], trials: p.trials }, scenario: undefined };
+      return {
+        kind: 'value',
+        value: p.estimate,
+        complement: undefined,
+        compared: p.estimate,
+        method: 'simulate',
+        interval: { estimate: p.estimate, ci: [p.ci[0], p.ci[1]], trials: p.trials },
+        scenario: undefined,
+      };
     }
     case 'costPerMonth': {
       const cost = figures.cost;
-      return cost === undefined ? missing("the model prices nothing: give a 'cost' to its tiers, zones, regions, data or backups") : direct(cost.perMonth);
+      return cost === undefined
+        ? missing("the model prices nothing: give a 'cost' to its tiers, zones, regions, data or backups")
+        : direct(cost.perMonth);
     }
     case 'runway': {
       const plan = figures.plan;
-      if (plan === undefined || plan.runway.length === 0) return missing('the runway target needs a tier with capacity, data.capacity or data.backupCapacity to measure');
+      if (plan === undefined || plan.runway.length === 0)
+        return missing('the runway target needs a tier with capacity, data.capacity or data.backupCapacity to measure');
       let worst = plan.runway[0];
-      for (const r of plan.runway) if ((r.breaksAtSeconds ?? Infinity) < (worst?.breaksAtSeconds ?? Infinity)) worst = r;
+      for (const r of plan.runway)
+        if ((r.breaksAtSeconds ?? Infinity) < (worst?.breaksAtSeconds ?? Infinity)) worst = r;
       // Beyond the horizon: the horizon itself is a lower bound, and check plans at least past the threshold.
       return direct(worst?.breaksAtSeconds ?? plan.horizonSeconds);
     }
@@ -146,7 +193,10 @@ export function measure(target: Target, figures: GateFigures): Measured {
 
 /** The unavailability bounds of a figure that is not exact; undefined when it is. */
 function boundOf(
-  figure: { readonly exact: boolean; readonly unavailabilityBounds: { readonly lower: number; readonly upper: number } },
+  figure: {
+    readonly exact: boolean;
+    readonly unavailabilityBounds: { readonly lower: number; readonly upper: number };
+  },
   skippedProbability: number,
 ): AnalyticBound | undefined {
   if (figure.exact) return undefined;
@@ -157,13 +207,24 @@ function boundOf(
 function unavailabilityFigure(q: number, sim: McEstimate | undefined, bound?: AnalyticBound): Measured {
   if (sim === undefined) {
     return {
-      kind: 'value', value: 1 - q, complement: q, compared: q, method: 'analytic', interval: undefined, scenario: undefined,
+      kind: 'value',
+      value: 1 - q,
+      complement: q,
+      compared: q,
+      method: 'analytic',
+      interval: undefined,
+      scenario: undefined,
       ...(bound === undefined ? {} : { bound }),
     };
   }
   return {
-    kind: 'value', value: 1 - sim.estimate, complement: sim.estimate, compared: sim.estimate, method: 'simulate',
-    interval: { estimate: sim.estimate, ci: [sim.ci[0], sim.ci[1]], trials: sim.trials, ...doubtOf(sim) }, scenario: undefined,
+    kind: 'value',
+    value: 1 - sim.estimate,
+    complement: sim.estimate,
+    compared: sim.estimate,
+    method: 'simulate',
+    interval: { estimate: sim.estimate, ci: [sim.ci[0], sim.ci[1]], trials: sim.trials, ...doubtOf(sim) },
+    scenario: undefined,
   };
 }
 

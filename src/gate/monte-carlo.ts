@@ -45,7 +45,11 @@ export function decideMonteCarlo(
   switch (mode) {
     case 'pessimistic':
       decidingValue = unfavourable;
-      decision = meets(unfavourable, operator, threshold) ? 'pass' : meets(favourable, operator, threshold) ? 'inconclusive' : 'fail';
+      decision = meets(unfavourable, operator, threshold)
+        ? 'pass'
+        : meets(favourable, operator, threshold)
+          ? 'inconclusive'
+          : 'fail';
       break;
     case 'point':
       decidingValue = interval.estimate;

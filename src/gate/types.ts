@@ -39,7 +39,9 @@ export type GateFigures = {
  */
 export type SloGateFigures = {
   readonly budgetShare: number | { readonly missing: string };
-  readonly exhaustion: { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number } | { readonly missing: string };
+  readonly exhaustion:
+    | { readonly estimate: number; readonly ci: readonly [number, number]; readonly trials: number }
+    | { readonly missing: string };
 };
 
 /**

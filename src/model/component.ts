@@ -39,8 +39,7 @@ export function component(
     return fromTimes('afr', SECONDS_PER_YEAR / spec.afr, spec.mttrSeconds, lifetime, repair);
   }
   const source = 'availability' in spec ? 'availability' : 'probability';
-  const q =
-    unavailabilityOverride ?? ('availability' in spec ? 1 - spec.availability : spec.probability);
+  const q = unavailabilityOverride ?? ('availability' in spec ? 1 - spec.availability : spec.probability);
   const mttr = spec.mttrSeconds;
   if (mttr === undefined || q === 0 || q === 1) {
     // Static: no time behaviour (or a component that never fails / never recovers).

@@ -52,7 +52,8 @@ export function minimalCutSets(m: FlatStructure, event: number, maxSets = MAX_CU
     }
     const kids = stack.splice(stack.length - a, a);
     // all: down if any child is down; any: if every child is; atLeast b: if more than a − b are.
-    const need = op === OP_ALL ? 1 : op === OP_ANY || op === OP_FAILOVER ? a : op === OP_AT_LEAST ? a - (p[pc + 2] ?? 0) + 1 : NaN;
+    const need =
+      op === OP_ALL ? 1 : op === OP_ANY || op === OP_FAILOVER ? a : op === OP_AT_LEAST ? a - (p[pc + 2] ?? 0) + 1 : NaN;
     if (Number.isNaN(need)) throw new Error(`cut sets: bad opcode ${op}`);
     const f = atLeastOf(kids, need, maxSets, budget);
     if (f === undefined) return undefined;
@@ -152,7 +153,8 @@ function tierCutSets(m: FlatStructure, t: number, maxSets: number, budget: Budge
     for (let j = m.regionZoneStart[r] ?? 0; j < (m.regionZoneStart[r + 1] ?? 0); j++) zones.push(m.regionZones[j] ?? 0);
     if ((m.q[r] ?? 0) > 0 && zones.some((z) => (m.tierZoneNodes[t * Z + z] ?? 0) > 0)) domains.push({ comp: r, zones });
   }
-  for (let z = 0; z < Z; z++) if ((m.q[R + z] ?? 0) > 0 && (m.tierZoneNodes[t * Z + z] ?? 0) > 0) domains.push({ comp: R + z, zones: [z] });
+  for (let z = 0; z < Z; z++)
+    if ((m.q[R + z] ?? 0) > 0 && (m.tierZoneNodes[t * Z + z] ?? 0) > 0) domains.push({ comp: R + z, zones: [z] });
   const zoneCover = new Int32Array(Z);
   const cover = (): number => {
     let c = 0;
@@ -173,12 +175,16 @@ function tierCutSets(m: FlatStructure, t: number, maxSets: number, budget: Budge
     if (!chosen.every((i) => needed(i, cov))) return true;
     {
       const need = Math.max(0, th - cov);
-      const free = nodes.filter((n) => (m.q[R + Z + n] ?? 0) > 0 && ((m.nodeZone[n] ?? -1) < 0 || (zoneCover[m.nodeZone[n] ?? 0] ?? 0) === 0));
+      const free = nodes.filter(
+        (n) => (m.q[R + Z + n] ?? 0) > 0 && ((m.nodeZone[n] ?? -1) < 0 || (zoneCover[m.nodeZone[n] ?? 0] ?? 0) === 0),
+      );
       if (need <= free.length) {
         const count = choose(free.length, need);
         if (out.length + count > maxSets || !budget.spend(count)) return false;
         const base = chosen.map((i) => domains[i]?.comp ?? 0);
-        combinations(free, need, (pickNodes) => out.push([...base, ...pickNodes.map((n) => R + Z + n)].sort((x, y) => x - y)));
+        combinations(free, need, (pickNodes) =>
+          out.push([...base, ...pickNodes.map((n) => R + Z + n)].sort((x, y) => x - y)),
+        );
       }
     }
     if (cov >= th) return true;

@@ -63,7 +63,9 @@ export function resolveModel(model: Model): ResolvedModel {
   const zoneIndex = new Map(model.zones.map((z, i) => [z.name, i] as const));
   const tierIndex = new Map(model.tiers.map((t, i) => [t.name, i] as const));
   const zoneRegion = model.zones.map((z) => (z.region === undefined ? -1 : lookup(regionIndex, z.region, 'region')));
-  const groupZone = model.tiers.map((t) => t.groups.map((g) => (g.zone === undefined ? -1 : lookup(zoneIndex, g.zone, 'zone'))));
+  const groupZone = model.tiers.map((t) =>
+    t.groups.map((g) => (g.zone === undefined ? -1 : lookup(zoneIndex, g.zone, 'zone'))),
+  );
   const nodes: FailoverNode[] = [];
   const build = (e: ServiceExpr): Structure => {
     switch (e.kind) {

@@ -216,12 +216,7 @@ export type Data = {
 
 export type BackupCapacity = { readonly location: Location; readonly bytes: number };
 
-export type RecoveryStrategy =
-  | 'active-active'
-  | 'hot-standby'
-  | 'warm-standby'
-  | 'pilot-light'
-  | 'backup-restore';
+export type RecoveryStrategy = 'active-active' | 'hot-standby' | 'warm-standby' | 'pilot-light' | 'backup-restore';
 
 /** The durations that add up to an RTO (restore comes from the backups). */
 export type RecoveryPhases = {
@@ -279,7 +274,9 @@ export type { SloWindow } from '../units/slo-window.js';
 /** The `slo` section: what `nines slo` budgets, allocates, alerts on and exports. */
 export type Slo = {
   /** The objective and its exact complement; `undefined`: the service availability target. */
-  readonly objective: { readonly value: number; readonly complement: number; readonly position: SourcePosition } | undefined;
+  readonly objective:
+    | { readonly value: number; readonly complement: number; readonly position: SourcePosition }
+    | undefined;
   readonly window: SloWindow;
   /** Where `slo.window` was written; `undefined` when it defaulted to 30 d. */
   readonly windowPosition: SourcePosition | undefined;

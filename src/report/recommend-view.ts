@@ -1,7 +1,13 @@
 /** What `nines recommend` (and `check` after missed targets) shows: ranked, verified single changes. */
 
 /** The effect of a change on one target. */
-export type TargetEffect = { readonly id: string; readonly before: number | null; readonly after: number | null; readonly beforeStatus: string; readonly afterStatus: string };
+export type TargetEffect = {
+  readonly id: string;
+  readonly before: number | null;
+  readonly after: number | null;
+  readonly beforeStatus: string;
+  readonly afterStatus: string;
+};
 
 export type Recommendation = {
   /** The argument to add to the command: `--set 'PATH=VALUE'`. */
@@ -27,4 +33,3 @@ export type RecommendResult = {
   /** Candidates tried (each a full re-run). */
   readonly tried: number;
 };
-

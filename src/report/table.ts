@@ -8,7 +8,11 @@ const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } as c
  * The one table look of nines' text reports: a rule under the heading, none between rows,
  * bold headings when coloured.
  */
-export function table(head: readonly string[], style: TextStyle, options: { colAligns?: ('left' | 'right' | 'center')[] } = {}): Table.Table {
+export function table(
+  head: readonly string[],
+  style: TextStyle,
+  options: { colAligns?: ('left' | 'right' | 'center')[] } = {},
+): Table.Table {
   const t = new Table({
     head: head.map((h) => style.chalk.bold(h)),
     chars: COMPACT,

@@ -9,9 +9,24 @@ export { DEFAULT_SEED, DEFAULT_TRIALS, DEFAULT_TIMELINE_TRIALS } from './run/sim
 export { compileModel, type CompiledModel } from './compile/compile.js';
 export { runSnapshotChunk, snapshotPlan, type SnapshotCounts } from './kernels/snapshot-kernel.js';
 export { runTimelineChunk, type TimelineChunk, type TimelineStart } from './kernels/timeline-kernel.js';
-export { wilson, proportion, meanEstimate, quantileSorted, quantileWithCi, type ProportionEstimate, type MeanEstimate, type QuantileEstimate } from './estimate/estimators.js';
+export {
+  wilson,
+  proportion,
+  meanEstimate,
+  quantileSorted,
+  quantileWithCi,
+  type ProportionEstimate,
+  type MeanEstimate,
+  type QuantileEstimate,
+} from './estimate/estimators.js';
 export { GENERATOR, Sfc32, rngFor } from './random/rng.js';
-export { checkJobGoodput, simulateGoodput, type GoodputEstimate, type GoodputSimulationSpec, type JobSimulation } from './kernels/goodput-kernel.js';
+export {
+  checkJobGoodput,
+  simulateGoodput,
+  type GoodputEstimate,
+  type GoodputSimulationSpec,
+  type JobSimulation,
+} from './kernels/goodput-kernel.js';
 export { DEFAULT_DATA_LOSS_TRIALS, DEFAULT_RECOVERY_TRIALS } from './run/data-loss.js';
 export { runDurabilityChunk, type DurabilityParams, type DurabilitySums } from './kernels/durability-kernel.js';
 export type {

@@ -78,7 +78,12 @@ export type SimulationResult = {
   readonly version: 1;
   readonly generator: string;
   readonly seed: number;
-  readonly chunkSize: { readonly snapshot: number; readonly importance: number; readonly timeline: number; readonly durability: number };
+  readonly chunkSize: {
+    readonly snapshot: number;
+    readonly importance: number;
+    readonly timeline: number;
+    readonly durability: number;
+  };
   /** Snapshot trials (or timeline trials when only the timeline ran). */
   readonly trials: number;
   readonly method: 'snapshot' | 'timeline' | 'snapshot+timeline';
@@ -92,10 +97,16 @@ export type SimulationResult = {
   readonly timeline?: TimelineSummary;
   /** Per simulated year (downtime / years), seconds. */
   readonly annualDowntimeSeconds?: Quantiles;
-  readonly outagesPerYear?: Quantiles & { readonly histogram: readonly { readonly outages: number; readonly trials: number }[] };
+  readonly outagesPerYear?: Quantiles & {
+    readonly histogram: readonly { readonly outages: number; readonly trials: number }[];
+  };
   readonly longestOutageSeconds?: Quantiles;
   /** Annual downtime histogram: a bin for zero, then log-spaced bins up to the maximum. */
-  readonly annualDowntimeHistogram?: readonly { readonly fromSeconds: number; readonly toSeconds: number; readonly trials: number }[];
+  readonly annualDowntimeHistogram?: readonly {
+    readonly fromSeconds: number;
+    readonly toSeconds: number;
+    readonly trials: number;
+  }[];
   /** P(a simulated year's availability misses the model's availability target). */
   readonly missProbability?: ProportionEstimate & { readonly target: number };
   /** With `model.data`: simulated durability and realised RPO / RTO per disruption scenario. */
@@ -140,9 +151,17 @@ export type DurabilitySimulation = {
   /** Rebuilds run one at a time (the analytic Markov model's convention). */
   readonly rebuilds: 'one-at-a-time';
   /** P(a busy period ends in data loss), one group. */
-  readonly busyPeriodLoss: ProportionEstimate & { readonly effectiveSampleSize?: number; readonly varianceReduction?: number };
+  readonly busyPeriodLoss: ProportionEstimate & {
+    readonly effectiveSampleSize?: number;
+    readonly varianceReduction?: number;
+  };
   /** Mean busy period (until rebuilt or lost), from unbiased busy periods. */
-  readonly meanBusyPeriodSeconds: { readonly estimate: number; readonly stdErr: number; readonly ci: readonly [number, number]; readonly trials: number };
+  readonly meanBusyPeriodSeconds: {
+    readonly estimate: number;
+    readonly stdErr: number;
+    readonly ci: readonly [number, number];
+    readonly trials: number;
+  };
   /** Loss events per year over all groups: G·year·p / (1/(nλ) + E[B]); analytic: year / Markov MTTDL. */
   readonly eventsPerYear: CheckedEstimate;
   /** P(loss within the horizon) = 1 − e^(−G·H·p/E[cycle]); analytic: 1 − e^(−H / Markov MTTDL). */
@@ -179,7 +198,11 @@ export type RecoverySimulation = {
   /** Share of the disruptions each surviving mechanism recovered. */
   readonly recoveredBy: readonly { readonly kind: MechanismKind; readonly name: string; readonly share: number }[];
   /** The analytic engine's worst and expected RPO and its RTO for the scenario. */
-  readonly analytic: { readonly rpoSeconds: number | null; readonly rpoExpectedSeconds: number | null; readonly rtoSeconds: number | null };
+  readonly analytic: {
+    readonly rpoSeconds: number | null;
+    readonly rpoExpectedSeconds: number | null;
+    readonly rtoSeconds: number | null;
+  };
 };
 
 export type DataLossResult = {

@@ -19,14 +19,16 @@ const STORAGE_EXAMPLE = "an amount per stored size per time like '23/TB-month' o
  */
 export function parseCostRate(input: unknown): Parsed {
   const expected = `expected ${RATE_EXAMPLE}`;
-  if (typeof input === 'number') return { ok: false, message: `${expected}; a bare number has no time unit (write e.g. '${input}/month')` };
+  if (typeof input === 'number')
+    return { ok: false, message: `${expected}; a bare number has no time unit (write e.g. '${input}/month')` };
   if (typeof input !== 'string') return { ok: false, message: `${expected}, got ${describe(input)}` };
   if (STORAGE.test(input)) return { ok: false, message: `${expected}, got '${input}', a price per stored size` };
   const match = RATE.exec(input);
   if (!match) return { ok: false, message: `${expected}, got '${input}'` };
   const [, amount = '', timeUnit = ''] = match;
   const per = parseQuantity(`1 ${timeUnit}`, 'duration');
-  if (!per.ok) return { ok: false, message: `${expected}; '${timeUnit}' in '${input}' is not a time unit (h, d, month, year, …)` };
+  if (!per.ok)
+    return { ok: false, message: `${expected}; '${timeUnit}' in '${input}' is not a time unit (h, d, month, year, …)` };
   return finite(Number(amount) / per.value, expected, input);
 }
 
@@ -36,7 +38,8 @@ export function parseCostRate(input: unknown): Parsed {
  */
 export function parseStoragePrice(input: unknown): Parsed {
   const expected = `expected ${STORAGE_EXAMPLE}`;
-  if (typeof input === 'number') return { ok: false, message: `${expected}; a bare number has no unit (write e.g. '${input}/TB-month')` };
+  if (typeof input === 'number')
+    return { ok: false, message: `${expected}; a bare number has no unit (write e.g. '${input}/TB-month')` };
   if (typeof input !== 'string') return { ok: false, message: `${expected}, got ${describe(input)}` };
   const match = STORAGE.exec(input);
   if (!match) {
@@ -45,12 +48,16 @@ export function parseStoragePrice(input: unknown): Parsed {
   }
   const [, amount = '', sizeUnit = '', timeUnit = ''] = match;
   const size = parseQuantity(`1 ${sizeUnit}`, 'size');
-  if (!size.ok) return { ok: false, message: `${expected}; '${sizeUnit}' in '${input}' is not a size unit (GB, TB, TiB, …)` };
+  if (!size.ok)
+    return { ok: false, message: `${expected}; '${sizeUnit}' in '${input}' is not a size unit (GB, TB, TiB, …)` };
   const per = parseQuantity(`1 ${timeUnit}`, 'duration');
-  if (!per.ok) return { ok: false, message: `${expected}; '${timeUnit}' in '${input}' is not a time unit (h, d, month, year, …)` };
+  if (!per.ok)
+    return { ok: false, message: `${expected}; '${timeUnit}' in '${input}' is not a time unit (h, d, month, year, …)` };
   return finite(Number(amount) / size.value / per.value, expected, input);
 }
 
 function finite(value: number, expected: string, input: string): Parsed {
-  return Number.isFinite(value) && value >= 0 ? { ok: true, value } : { ok: false, message: `${expected}; '${input}' is out of range` };
+  return Number.isFinite(value) && value >= 0
+    ? { ok: true, value }
+    : { ok: false, message: `${expected}; '${input}' is out of range` };
 }

@@ -3,12 +3,7 @@
  * probabilities, availability and nines for text reports and messages. JSON never goes through
  * here: it is unrounded.
  */
-import {
-  SECONDS_PER_DAY,
-  SECONDS_PER_HOUR,
-  SECONDS_PER_MINUTE,
-  SECONDS_PER_YEAR,
-} from './conventions.js';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE, SECONDS_PER_YEAR } from './conventions.js';
 
 /** Nines of an unavailability q: −log10(q); Infinity for q = 0. */
 function nines(q: number): number {

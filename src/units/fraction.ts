@@ -22,7 +22,8 @@ function percentOf(text: string): number {
 }
 
 const GROWTH = "expected a growth rate like '20%' or 0.2 (a fraction ≥ 0; percentages may pass 100%)";
-const RATE = "expected an annual failure rate like '5%' or 0.05 (failures per component per year; a rate, so it may pass 100%: '150%' fails 1.5 times a year)";
+const RATE =
+  "expected an annual failure rate like '5%' or 0.05 (failures per component per year; a rate, so it may pass 100%: '150%' fails 1.5 times a year)";
 
 /**
  * A growth rate: a number ≥ 0 or a percentage that may pass 100% ("20%", "150%", 0.2).
@@ -30,12 +31,16 @@ const RATE = "expected an annual failure rate like '5%' or 0.05 (failures per co
  */
 export function parseGrowth(input: unknown, expected: string = GROWTH): ParsedFraction {
   if (typeof input === 'number') {
-    return Number.isFinite(input) && input >= 0 && input <= MAX_RATE ? { ok: true, value: input, complement: 1 - input } : { ok: false, message: `${expected}, got ${describe(input)}` };
+    return Number.isFinite(input) && input >= 0 && input <= MAX_RATE
+      ? { ok: true, value: input, complement: 1 - input }
+      : { ok: false, message: `${expected}, got ${describe(input)}` };
   }
   const percent = typeof input === 'string' ? PERCENT.exec(input) : null;
   if (!percent) return { ok: false, message: `${expected}, got ${describe(input)}` };
   const value = percentOf(percent[1] ?? '');
-  return Number.isFinite(value) && value <= MAX_RATE ? { ok: true, value, complement: 1 - value } : { ok: false, message: `${expected}, got ${describe(input)}` };
+  return Number.isFinite(value) && value <= MAX_RATE
+    ? { ok: true, value, complement: 1 - value }
+    : { ok: false, message: `${expected}, got ${describe(input)}` };
 }
 
 /** Largest growth or failure rate accepted: 10⁹ per year (a failure every 32 ms). */
@@ -115,7 +120,11 @@ export function parseAvailabilityArgument(text: string): ParsedFraction {
   const digits = plain[1] ?? '';
   const value = Number(digits);
   // More than 20 nines is no real target, but 20–100 reads like a percentage typed without %.
-  if (value > 20 && value <= 100) return { ok: false, message: `${digits} would be ${digits} nines (an unavailability of 10^-${digits}); did you mean '${digits}%'?` };
+  if (value > 20 && value <= 100)
+    return {
+      ok: false,
+      message: `${digits} would be ${digits} nines (an unavailability of 10^-${digits}); did you mean '${digits}%'?`,
+    };
   if (value >= 1) return parseFraction(`${digits} nines`, true);
   const [, frac = ''] = digits.split('.');
   const scale = 10n ** BigInt(frac.length);

@@ -67,7 +67,8 @@ function parseUncached(input: unknown, kind: QuantityKind): Parsed {
   if (actual === undefined) return { ok: false, message: `${expected}; unknown unit '${unit}' in '${input}'` };
   if (actual !== kind) return { ok: false, message: `${expected}, got '${input}', a ${actual}` };
   const value = toBaseUnits(Number(numberText), unit);
-  if (value === undefined || !Number.isFinite(value)) return { ok: false, message: `${expected}; '${input}' is too large` };
+  if (value === undefined || !Number.isFinite(value))
+    return { ok: false, message: `${expected}; '${input}' is too large` };
   return { ok: true, value };
 }
 

@@ -16,7 +16,8 @@ export const DEFAULT_SLO_WINDOW: SloWindow = { kind: 'rolling', days: 30 };
 /** The longest rolling window accepted: a leap year. */
 export const MAX_WINDOW_DAYS = 366;
 
-const EXPECTED = "expected an SLO window: '28d', '30d' (rolling, whole days from 1 to 366), 'month' or 'quarter' (calendar)";
+const EXPECTED =
+  "expected an SLO window: '28d', '30d' (rolling, whole days from 1 to 366), 'month' or 'quarter' (calendar)";
 
 /**
  * Parses a window: `month`, `quarter`, or whole days `Nd` / `N d` / `N days`.
@@ -28,11 +29,14 @@ export function parseSloWindow(input: unknown): { ok: true; value: SloWindow } |
   if (text === 'month' || text === 'quarter') return { ok: true, value: { kind: 'calendar', period: text } };
   const m = /^(\d+)\s*(?:d|days?)$/.exec(text);
   if (m === null) {
-    const hint = /^\d+(\.\d+)?\s*(h|hours?|w|weeks?|min|minutes?|s)$/.test(text) ? ' (a window is counted in whole days)' : '';
+    const hint = /^\d+(\.\d+)?\s*(h|hours?|w|weeks?|min|minutes?|s)$/.test(text)
+      ? ' (a window is counted in whole days)'
+      : '';
     return { ok: false, message: `${EXPECTED}, got '${input}'${hint}` };
   }
   const days = Number(m[1]);
-  if (days < 1 || days > MAX_WINDOW_DAYS) return { ok: false, message: `${EXPECTED}; ${days} days is outside 1–${MAX_WINDOW_DAYS}` };
+  if (days < 1 || days > MAX_WINDOW_DAYS)
+    return { ok: false, message: `${EXPECTED}; ${days} days is outside 1–${MAX_WINDOW_DAYS}` };
   return { ok: true, value: { kind: 'rolling', days } };
 }
 

@@ -37,7 +37,11 @@ describe('drill by conditioning (hand-worked two-zone model)', () => {
     const d = drill(M, refs('a'), baseline, undefined);
     expect(d.unavailability).toBeCloseTo(0.12682, 12);
     expect(d.serviceSurvives).toBe(true);
-    expect(d.tiers[0]).toMatchObject({ nodesLeft: 1, survives: true, capacity: { left: 10, demand: 15, meetsDemand: false } });
+    expect(d.tiers[0]).toMatchObject({
+      nodesLeft: 1,
+      survives: true,
+      capacity: { left: 10, demand: 15, meetsDemand: false },
+    });
     expect(d.baselineUnavailability).toBe(baseline.unavailability);
     expect(d.data).toBeNull();
   });
@@ -54,7 +58,10 @@ describe('drill by conditioning (hand-worked two-zone model)', () => {
   it('conditioning copies the model: the original is untouched', () => {
     const conditioned = conditionModel(M, refs('a', 'web[1]'));
     expect(conditioned.zones[0]?.failure?.unavailability).toBe(1);
-    expect(conditioned.tiers[0]?.groups.map((g) => [g.zone, g.count, g.failure.unavailability])).toEqual([['a', 1, 0.1], ['b', 1, 1]]);
+    expect(conditioned.tiers[0]?.groups.map((g) => [g.zone, g.count, g.failure.unavailability])).toEqual([
+      ['a', 1, 0.1],
+      ['b', 1, 1],
+    ]);
     expect(M.zones[0]?.failure?.unavailability).toBe(0.01);
     expect(M.tiers[0]?.groups.map((g) => g.failure.unavailability)).toEqual([0.1, 0.1]);
   });

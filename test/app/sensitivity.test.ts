@@ -20,7 +20,9 @@ describe('sensitivity (elasticities by re-running with --set)', () => {
 
   it('two tiers in series: e(MTTR_a) = (1 − q_b)·q_a·(1 − q_a)/Q', () => {
     // q_a = 1/1000, q_b = 3/1000: Q = 1 − (0.999·0.997); ∂Q/∂q_a = 1 − q_b; ∂ln q_a/∂ln MTTR_a = 1 − q_a.
-    const r = run('name: two\ntiers:\n  - { name: a, nodes: 1, failure: { mtbf: 999 h, mttr: 1 h } }\n  - { name: b, nodes: 1, failure: { mtbf: 997 h, mttr: 3 h } }\n');
+    const r = run(
+      'name: two\ntiers:\n  - { name: a, nodes: 1, failure: { mtbf: 999 h, mttr: 1 h } }\n  - { name: b, nodes: 1, failure: { mtbf: 997 h, mttr: 3 h } }\n',
+    );
     const qa = 0.001;
     const qb = 0.003;
     const Q = 1 - (1 - qa) * (1 - qb);

@@ -25,7 +25,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   index: ['app', 'gate', 'report', 'analytic', 'simulate', 'config', 'model', 'units', 'lib', 'errors', 'version'],
 };
 
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+const IMPORT =
+  /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -123,7 +124,9 @@ describe('the import graph of src/', () => {
   it('every relative import names a file that exists', () => {
     // The model validator is generated at build time (scripts/generate-validator.mjs).
     const generated = (t: string): boolean => t.startsWith('src/config/generated/');
-    const missing = [...graph].flatMap(([from, tos]) => tos.filter((t) => !graph.has(t) && !generated(t)).map((t) => `${from} → ${t}`));
+    const missing = [...graph].flatMap(([from, tos]) =>
+      tos.filter((t) => !graph.has(t) && !generated(t)).map((t) => `${from} → ${t}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -146,10 +149,11 @@ describe('the import graph of src/', () => {
       ['src/d.ts', ['src/a.ts']],
     ]);
     expect(cycles(c)).toEqual([['src/a.ts', 'src/b.ts', 'src/c.ts']]);
-    expect(importsOf('src/gate/x.ts', "import { a } from '../report/format.js';\nexport * from './y.js';\nconst m = await import('../cli/main.js');")).toEqual([
-      'src/report/format.ts',
-      'src/gate/y.ts',
-      'src/cli/main.ts',
-    ]);
+    expect(
+      importsOf(
+        'src/gate/x.ts',
+        "import { a } from '../report/format.js';\nexport * from './y.js';\nconst m = await import('../cli/main.js');",
+      ),
+    ).toEqual(['src/report/format.ts', 'src/gate/y.ts', 'src/cli/main.ts']);
   });
 });

@@ -33,15 +33,26 @@ describe('analyze: what matters, cut sets, sensitivity', () => {
     expect(doc.cutSets.sets[0]?.components).toEqual(['region us-east']);
     // One model, one answer: the old share is the Fussell–Vesely of the same subject …
     const region = doc.importance.find((i) => i.subjectKind === 'region' && i.subject === 'us-east');
-    expect(region?.fussellVesely).toBeCloseTo(doc.regions.find((x) => x.name === 'us-east')?.unavailabilityShare ?? -1, 12);
+    expect(region?.fussellVesely).toBeCloseTo(
+      doc.regions.find((x) => x.name === 'us-east')?.unavailabilityShare ?? -1,
+      12,
+    );
     for (const t of doc.tiers) {
-      expect(doc.importance.find((i) => i.subjectKind === 'tier' && i.subject === t.name)?.fussellVesely).toBeCloseTo(t.unavailabilityShare, 12);
+      expect(doc.importance.find((i) => i.subjectKind === 'tier' && i.subject === t.name)?.fussellVesely).toBeCloseTo(
+        t.unavailabilityShare,
+        12,
+      );
     }
     // … and the sensitivity agrees with the importance: for a basic event ∂ln Q/∂ln q = q·I_B/Q = FV,
     // and ∂ln q/∂ln MTTR = 1 − q, so e(MTTR) = FV·(1 − q) (central differences: O(1e-4)).
     const mttr = doc.sensitivity.rows.find((x) => x.path === 'regions.us-east.failure.mttr');
-    expect(mttr?.serviceUnavailability).toBeCloseTo((region?.fussellVesely ?? 0) * (1 - (region?.unavailability ?? 0)), 3);
-    const all = JSON.parse((await runCli(['analyze', file, '--json', '--cut-sets', '2000'])).stdout) as { cutSets: { count: number; sets: unknown[] } };
+    expect(mttr?.serviceUnavailability).toBeCloseTo(
+      (region?.fussellVesely ?? 0) * (1 - (region?.unavailability ?? 0)),
+      3,
+    );
+    const all = JSON.parse((await runCli(['analyze', file, '--json', '--cut-sets', '2000'])).stdout) as {
+      cutSets: { count: number; sets: unknown[] };
+    };
     expect(all.cutSets.sets).toHaveLength(all.cutSets.count);
   });
 });

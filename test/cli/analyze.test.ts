@@ -38,7 +38,10 @@ describe('nines analyze', () => {
   it('reports an invalid model with its problems and exit 2', async () => {
     const run = await runCli(['analyze', 'fixtures/invalid/wrong-dimension.yaml', '--json']);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toMatchObject({ valid: false, problems: [{ code: 'invalid-unit', line: 5, col: 36 }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      valid: false,
+      problems: [{ code: 'invalid-unit', line: 5, col: 36 }],
+    });
   });
 });
 
@@ -51,7 +54,19 @@ describe('nines simulate', () => {
   });
 
   it('gives a schema-valid JSON document, the same for the same seed', async () => {
-    const args = ['simulate', 'models/database-dr.yaml', '--json', '--trials', '200000', '--timeline-trials', '2000', '--seed', '7', '--workers', '1'];
+    const args = [
+      'simulate',
+      'models/database-dr.yaml',
+      '--json',
+      '--trials',
+      '200000',
+      '--timeline-trials',
+      '2000',
+      '--seed',
+      '7',
+      '--workers',
+      '1',
+    ];
     const first = await runCli(args);
     expect(first.code).toBe(0);
     const doc = JSON.parse(first.stdout) as { simulation: { seed: number } };

@@ -8,7 +8,9 @@ describe('bin/nines.js', () => {
     const ok = spawnSync(process.execPath, ['bin/nines.js', 'validate', 'models/minimal.yaml'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('valid model minimal');
-    const bad = spawnSync(process.execPath, ['bin/nines.js', 'validate', 'fixtures/invalid/empty.yaml'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['bin/nines.js', 'validate', 'fixtures/invalid/empty.yaml'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('the file is empty');
   });
@@ -27,7 +29,9 @@ describe('bin/nines.js', () => {
 
   it('finishes quietly when the reader closes the pipe early (… | head -c 10)', () => {
     // The schema is ~80 kB, more than a pipe holds, so the writer meets the closed pipe.
-    const run = spawnSync('sh', ['-c', `'${process.execPath}' bin/nines.js schema | head -c 10 > /dev/null`], { encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', `'${process.execPath}' bin/nines.js schema | head -c 10 > /dev/null`], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).not.toContain('EPIPE');
     expect(run.status).toBe(0);
   });

@@ -25,7 +25,11 @@ describe('nines check on a model past the exact budget', () => {
     const file = join(dir, 'thirty.yaml');
     writeFileSync(file, MODEL);
     const analysis = JSON.parse((await runCli(['analyze', file, '--json'])).stdout) as {
-      service: { exact: boolean; unavailability: number; unavailabilityBounds: { lower: number; upper: number; width: number } };
+      service: {
+        exact: boolean;
+        unavailability: number;
+        unavailabilityBounds: { lower: number; upper: number; width: number };
+      };
     };
     const b = analysis.service.unavailabilityBounds;
     expect(analysis.service.exact).toBe(false);

@@ -8,7 +8,10 @@ import { parseXml } from './gate-xml.js';
 
 const DB = 'models/database-dr.yaml';
 /** 1-based line of the first line of a file containing `needle` (the model may gain comments). */
-const lineOf = (file: string, needle: string): number => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (file: string, needle: string): number =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 const REGION_RPO_LINE = lineOf(DB, '{ max: 1 minute, scenario: region }');
 const json = (stdout: string): Record<string, unknown> => JSON.parse(stdout) as Record<string, unknown>;
 type Rec = { id: string; status: string; actual: number | null; message: string; source: Record<string, unknown> };
@@ -38,10 +41,19 @@ describe('nines check', () => {
     expect(r.code).toBe(1);
     const doc = json(r.stdout);
     expect(reportSchemaErrors(doc)).toBe('');
-    expect(doc).toMatchObject({ command: 'check', status: 'fail', exitCode: 1, overrides: { set: ['data.copies=[]'], fail: [] } });
+    expect(doc).toMatchObject({
+      command: 'check',
+      status: 'fail',
+      exitCode: 1,
+      overrides: { set: ['data.copies=[]'], fail: [] },
+    });
     const region = records(doc).find((x) => x.id === 'rpo[region]');
     // Worst RPO of a periodic backup = interval + duration = 24 h + 2 h (DESIGN §4).
-    expect(region).toMatchObject({ status: 'fail', actual: 26 * 3600, source: { file: DB, line: REGION_RPO_LINE, col: 7 } });
+    expect(region).toMatchObject({
+      status: 'fail',
+      actual: 26 * 3600,
+      source: { file: DB, line: REGION_RPO_LINE, col: 7 },
+    });
   });
 
   it('a scenario that is not recoverable is a failed record with a null actual and the reason', async () => {
@@ -55,7 +67,10 @@ describe('nines check', () => {
   });
 
   it('--target flags add targets and override a file target of the same metric and scope', async () => {
-    const r = await runCli(['check', '-', '--target', 'availability>=99.95%', '--target', 'outagesPerYear<=9', '--json'], { stdin: ONE_NODE });
+    const r = await runCli(
+      ['check', '-', '--target', 'availability>=99.95%', '--target', 'outagesPerYear<=9', '--json'],
+      { stdin: ONE_NODE },
+    );
     const doc = json(r.stdout);
     expect(records(doc).map((x) => [x.id, x.status])).toEqual([
       ['downtimePerYear', 'warn'],
@@ -100,7 +115,16 @@ describe('nines check', () => {
   });
 
   it('--format junit: one testcase per target, failures as <failure>, well-formed and escaped', async () => {
-    const r = await runCli(['check', DB, '--set', 'data.copies=[]', '--target', 'rto<=1 minute@warn', '--format', 'junit']);
+    const r = await runCli([
+      'check',
+      DB,
+      '--set',
+      'data.copies=[]',
+      '--target',
+      'rto<=1 minute@warn',
+      '--format',
+      'junit',
+    ]);
     expect(r.code).toBe(1);
     const root = parseXml(r.stdout);
     expect(root.name).toBe('testsuites');
@@ -120,13 +144,17 @@ describe('nines check', () => {
   it('escapes quotes and ampersands of messages in JUnit attributes', async () => {
     const r = await runCli(['check', 'models/in-zone-backups.yaml', '--format', 'junit']);
     const root = parseXml(r.stdout);
-    const failure = root.children[0]?.children.flatMap((c) => c.children).find((x) => x.name === 'failure' && /Not recoverable/.test(x.attrs['message'] ?? ''));
+    const failure = root.children[0]?.children
+      .flatMap((c) => c.children)
+      .find((x) => x.name === 'failure' && /Not recoverable/.test(x.attrs['message'] ?? ''));
     expect(failure?.attrs['message']).toMatch(/backup 'nightly-snapshot'/);
     expect(r.stdout).toMatch(/&apos;nightly-snapshot&apos;/);
   });
 
   it('--format markdown: a summary table for a PR comment (snapshot)', async () => {
-    const r = await runCli(['check', '-', '--target', 'availability[web]>=99.9%', '--format', 'markdown'], { stdin: ONE_NODE.replace('99.8%', '99.95%') });
+    const r = await runCli(['check', '-', '--target', 'availability[web]>=99.9%', '--format', 'markdown'], {
+      stdin: ONE_NODE.replace('99.8%', '99.95%'),
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatchInlineSnapshot(`
       "### nines check: ❌ fail — one-node
@@ -154,11 +182,19 @@ describe('nines check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nines-check-'));
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '# before\n');
-    const r = await runCli(['check', DB, '--set', 'data.copies=[]', '--target', 'rto<=1 minute@warn'], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const r = await runCli(['check', DB, '--set', 'data.copies=[]', '--target', 'rto<=1 minute@warn'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(2);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=models/database-dr\\.yaml,line=${REGION_RPO_LINE},col=7,title=nines check%3A rpo\\[region\\]::rpo\\[region\\] 1\\.08 d > 1 min \\(target ≤ 1 min\\): missed$`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^::error file=models/database-dr\\.yaml,line=${REGION_RPO_LINE},col=7,title=nines check%3A rpo\\[region\\]::rpo\\[region\\] 1\\.08 d > 1 min \\(target ≤ 1 min\\): missed$`,
+        ),
+      ),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^::warning title=nines check%3A rto::rto /));
     expect(r.stdout).not.toMatch(/::error/);
     const written = readFileSync(summary, 'utf8');
@@ -168,14 +204,29 @@ describe('nines check', () => {
     // --ci github forces them; --ci none turns them off.
     expect((await runCli(['check', DB, '--set', 'data.copies=[]', '--ci', 'github'])).stderr).toMatch(/^::error /m);
     // Without the DR copy the model itself warns that the standby has no data (not an annotation).
-    const none = (await runCli(['check', DB, '--set', 'data.copies=[]', '--ci', 'none'], { env: { GITHUB_ACTIONS: 'true' } })).stderr;
+    const none = (
+      await runCli(['check', DB, '--set', 'data.copies=[]', '--ci', 'none'], { env: { GITHUB_ACTIONS: 'true' } })
+    ).stderr;
     expect(none).not.toMatch(/::(error|warning)/);
-    expect(none.trim().split('\n')).toEqual([expect.stringMatching(/^models\/database-dr\.yaml:\d+:\d+: warning: the standby runs in eu-west, .*\[standby-without-data\]$/)]);
+    expect(none.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^models\/database-dr\.yaml:\d+:\d+: warning: the standby runs in eu-west, .*\[standby-without-data\]$/,
+      ),
+    ]);
   });
 
   it('--report FORMAT=PATH writes extra formats in the same run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nines-report-'));
-    const r = await runCli(['check', DB, '--report', `junit=${join(dir, 'j.xml')}`, '--report', `json=${join(dir, 'r.json')}`, '--report', `markdown=${join(dir, 's.md')}`]);
+    const r = await runCli([
+      'check',
+      DB,
+      '--report',
+      `junit=${join(dir, 'j.xml')}`,
+      '--report',
+      `json=${join(dir, 'r.json')}`,
+      '--report',
+      `markdown=${join(dir, 's.md')}`,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✔ pass/);
     expect(parseXml(readFileSync(join(dir, 'j.xml'), 'utf8')).children[0]?.children).toHaveLength(10);
@@ -193,17 +244,25 @@ describe('nines check', () => {
     // q = 1e-3 exactly; with 20 000 trials the interval is about ±4.4e-4 wide (1.96·√(q/N)),
     // so a 99.9% target (q ≤ 1e-3) straddles it whatever the draw, and 99% (q ≤ 1e-2) clears it.
     const args = ['check', '-', '--method', 'simulate', '--trials', '20000', '--seed', '3', '--json'];
-    const straddle = await runCli([...args, '--target', 'availability>=99.9%'], { stdin: ONE_NODE.replace(/targets:[\s\S]*/, '') });
+    const straddle = await runCli([...args, '--target', 'availability>=99.9%'], {
+      stdin: ONE_NODE.replace(/targets:[\s\S]*/, ''),
+    });
     const doc = json(straddle.stdout);
     expect(reportSchemaErrors(doc)).toBe('');
-    const rec = records(doc)[0] as Rec & { monteCarlo: { straddles: boolean; trialsNeeded: number | null; ci: number[] } };
+    const rec = records(doc)[0] as Rec & {
+      monteCarlo: { straddles: boolean; trialsNeeded: number | null; ci: number[] };
+    };
     expect(rec.monteCarlo.straddles).toBe(true);
     expect(straddle.code).toBe(3);
     expect(doc['status']).toBe('inconclusive');
     expect(rec.message).toMatch(/trials would settle it/);
-    const clear = await runCli([...args, '--target', 'availability>=99%'], { stdin: ONE_NODE.replace(/targets:[\s\S]*/, '') });
+    const clear = await runCli([...args, '--target', 'availability>=99%'], {
+      stdin: ONE_NODE.replace(/targets:[\s\S]*/, ''),
+    });
     expect(clear.code).toBe(0);
-    const point = await runCli([...args, '--target', 'availability>=99.9%', '--mc-decision', 'point'], { stdin: ONE_NODE.replace(/targets:[\s\S]*/, '') });
+    const point = await runCli([...args, '--target', 'availability>=99.9%', '--mc-decision', 'point'], {
+      stdin: ONE_NODE.replace(/targets:[\s\S]*/, ''),
+    });
     expect([0, 1]).toContain(point.code);
   });
 
@@ -216,14 +275,22 @@ describe('nines check', () => {
 
 describe('nines check: one disruption model on database-dr', () => {
   it('--set recovery.strategy=backup-restore: a longer switchover, and check names the targets it breaks', async () => {
-    const base = JSON.parse((await runCli(['analyze', DB, '--json'])).stdout) as { failovers: { switchoverSeconds: number }[]; service: { downtimeSecondsPerYear: number } };
+    const base = JSON.parse((await runCli(['analyze', DB, '--json'])).stdout) as {
+      failovers: { switchoverSeconds: number }[];
+      service: { downtimeSecondsPerYear: number };
+    };
     const r = await runCli(['check', DB, '--set', 'recovery.strategy=backup-restore', '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as { records: { id: string; status: string }[]; failovers?: unknown };
-    const failed = doc.records.filter((x) => x.status === 'fail').map((x) => x.id).sort();
+    const failed = doc.records
+      .filter((x) => x.status === 'fail')
+      .map((x) => x.id)
+      .sort();
     // The data now comes from the nightly backup: RPO 1 d + 2 h and 130 GB at risk after a region loss.
     expect(failed).toEqual(['dataAtRisk[region]', 'rpo[region]']);
-    const br = JSON.parse((await runCli(['analyze', DB, '--set', 'recovery.strategy=backup-restore', '--json'])).stdout) as typeof base;
+    const br = JSON.parse(
+      (await runCli(['analyze', DB, '--set', 'recovery.strategy=backup-restore', '--json'])).stdout,
+    ) as typeof base;
     // 5 + 45 min + the restore of the chain + 15 min, instead of 5 + 10 + 45 + 15 min.
     expect(br.failovers[0]?.switchoverSeconds).toBeGreaterThan((base.failovers[0]?.switchoverSeconds ?? 0) + 2000);
     expect(br.service.downtimeSecondsPerYear).toBeGreaterThan(base.service.downtimeSecondsPerYear);

@@ -26,18 +26,35 @@ describe('nines compare', () => {
   });
 
   it('--json: one document with both sides, the rows, the overrides; valid against the report schema', async () => {
-    const r = await runCli(['compare', DB, DB, '--set', 'data.copies=[]', '--fail-on-regression', '--tolerance', '1%', '--json']);
+    const r = await runCli([
+      'compare',
+      DB,
+      DB,
+      '--set',
+      'data.copies=[]',
+      '--fail-on-regression',
+      '--tolerance',
+      '1%',
+      '--json',
+    ]);
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { compare: { tolerance: number; metrics: { id: string; base: number; candidate: number; regression: boolean }[] } };
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & {
+      compare: { tolerance: number; metrics: { id: string; base: number; candidate: number; regression: boolean }[] };
+    };
     expect(reportSchemaErrors(doc)).toBe('');
     expect(doc).toMatchObject({ command: 'compare', exitCode: 1, overrides: { set: ['data.copies=[]'], fail: [] } });
     expect(doc.compare.tolerance).toBe(0.01);
     // Without the DR copy a region loss falls back to the nightly backup: RPO 30 s → 24 h + 2 h.
-    expect(doc.compare.metrics.find((m) => m.id === 'rpo[region]')).toMatchObject({ base: 30, candidate: 26 * 3600, regression: true });
+    expect(doc.compare.metrics.find((m) => m.id === 'rpo[region]')).toMatchObject({
+      base: 30,
+      candidate: 26 * 3600,
+      regression: true,
+    });
   });
 
   it('--format markdown (snapshot)', async () => {
-    const node = (mttr: string): string => `name: n\ntiers:\n  - { name: web, nodes: 1, failure: { mtbf: 999 h, mttr: ${mttr} } }\n`;
+    const node = (mttr: string): string =>
+      `name: n\ntiers:\n  - { name: web, nodes: 1, failure: { mtbf: 999 h, mttr: ${mttr} } }\n`;
     const r = await runCli(['compare', '-', 'models/minimal.yaml', '--format', 'markdown'], { stdin: node('1 h') });
     expect(r.stdout).toMatchInlineSnapshot(`
       "### nines compare: n → minimal

@@ -14,13 +14,16 @@ describe('CLI contract', () => {
     expect(run).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  it.each(['validate', 'analyze', 'explain', 'recommend', 'simulate', 'report', 'diagram', 'budget', 'schema'])('%s --help has examples and exits 0', async (command) => {
-    const run = await runCli([command, '--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Examples:');
-    expect(run.stdout).toContain(`$ nines ${command}`);
-    expect(run.stderr).toBe('');
-  });
+  it.each(['validate', 'analyze', 'explain', 'recommend', 'simulate', 'report', 'diagram', 'budget', 'schema'])(
+    '%s --help has examples and exits 0',
+    async (command) => {
+      const run = await runCli([command, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Examples:');
+      expect(run.stdout).toContain(`$ nines ${command}`);
+      expect(run.stderr).toBe('');
+    },
+  );
 
   it('prints the conventions and exit codes in the main help', async () => {
     const run = await runCli(['--help']);
@@ -58,7 +61,11 @@ describe('CLI contract', () => {
     expect(text.stdout).toBe('');
     const json = await runCli(['analyze', 'models', '--json']);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, command: 'analyze', error: { code: 'file-unreadable' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      schemaVersion: 1,
+      command: 'analyze',
+      error: { code: 'file-unreadable' },
+    });
     expect(json.stderr).not.toMatch(STACK);
   });
 
@@ -78,7 +85,9 @@ describe('CLI contract', () => {
       expect((await runCli(model, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
       expect((await runCli(model, { tty: false, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
       expect((await runCli(model, { tty: false, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ANSI);
-      expect((await runCli([...model, '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+      expect((await runCli([...model, '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(
+        ANSI,
+      );
       expect((await runCli([...model, '--color'], { tty: false, env: { NO_COLOR: '1' } })).stdout).toMatch(ANSI);
     });
   });
@@ -106,7 +115,14 @@ describe('nines validate', () => {
     const doc = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(doc).toMatchObject({ schemaVersion: 1, command: 'validate', valid: false });
     expect(doc['problems']).toEqual([
-      { code: 'unknown-key', severity: 'error', path: 'tiers[0].failure.mtbff', line: 5, col: 16, message: "unknown key 'mtbff' (did you mean 'mtbf'?)" },
+      {
+        code: 'unknown-key',
+        severity: 'error',
+        path: 'tiers[0].failure.mtbff',
+        line: 5,
+        col: 16,
+        message: "unknown key 'mtbff' (did you mean 'mtbf'?)",
+      },
     ]);
   });
 });

@@ -7,7 +7,13 @@ type Drill = {
   serviceSurvives: boolean;
   unavailability: number;
   tiers: { name: string; nodesLeft: number; survives: boolean }[];
-  data: { scenario: string | null; survives: boolean; replicasLeft: number; rpoSeconds: number | null; dataAtRiskBytes?: number | null } | null;
+  data: {
+    scenario: string | null;
+    survives: boolean;
+    replicasLeft: number;
+    rpoSeconds: number | null;
+    dataAtRiskBytes?: number | null;
+  } | null;
   switchovers?: { primary: string; standby: string; switchoverSeconds: number }[];
 };
 const drillOf = async (...fail: string[]): Promise<{ code: number; drill: Drill; doc: unknown }> => {
@@ -62,7 +68,13 @@ describe('--fail drills', () => {
     expect(Math.abs(drill.unavailability / standby - 1)).toBeLessThan(1e-12);
     expect(drill.switchovers).toEqual([{ primary: 'db', standby: 'db-dr', switchoverSeconds: 4500 }]);
     // At risk: 30 s of writes at 2.4 TB × 5% / day (the size a year on, 20% growth).
-    expect(drill.data).toMatchObject({ scenario: 'region', survives: true, replicasLeft: 0, rpoSeconds: 30, rtoSeconds: 4500 });
+    expect(drill.data).toMatchObject({
+      scenario: 'region',
+      survives: true,
+      replicasLeft: 0,
+      rpoSeconds: 30,
+      rtoSeconds: 4500,
+    });
     expect(drill.data?.dataAtRiskBytes).toBeCloseTo((30 * 2.4e12 * 0.05) / 86_400, 0);
     const text = await runCli(['analyze', DB, '--fail', 'us-east']);
     expect(text.stdout).toMatch(/runs on the standby db-dr after the switchover from db \(1\.25 h/);
@@ -98,7 +110,11 @@ describe('--fail drills', () => {
     expect(doc.drill.serviceSurvives).toBe(true);
     const both = await runCli(['check', DB, '--fail', 'us-east', '--fail', 'eu-west', '--json']);
     expect(both.code).toBe(1);
-    expect((JSON.parse(both.stdout) as { records: { id: string; status: string }[] }).records.find((x) => x.id === 'availability')?.status).toBe('fail');
+    expect(
+      (JSON.parse(both.stdout) as { records: { id: string; status: string }[] }).records.find(
+        (x) => x.id === 'availability',
+      )?.status,
+    ).toBe('fail');
     expect(doc.overrides).toEqual({ set: [], fail: ['us-east'] });
     expect(reportSchemaErrors(doc)).toBe('');
   });

@@ -27,11 +27,19 @@ const BIN = resolve('bin/nines.js');
 
 type Example = { readonly from: string; readonly line: string };
 
-function bin(args: readonly string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function bin(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, ...env, NO_COLOR: '1' }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 70, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: work, env: { ...process.env, ...env, NO_COLOR: '1' }, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 70, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -86,20 +94,30 @@ describe('every example in --help and the README', async () => {
   it('finds the examples', () => {
     expect(all.length).toBeGreaterThan(30);
   });
-  it.each(all.map((e) => [`${e.from}: nines ${e.line}`, e] as const))('%s', async (_name, e) => {
-    const args = words(e.line).map((w) => PLACEHOLDERS[w] ?? w.replace(/^(junit|markdown|json)=(?!\/)(.*)$/, (_all, f: string, p: string) => `${f}=${join(dir, p)}`));
-    // Through the built CLI, as a user runs it (worker threads need the bundle next to them).
-    const run = await bin(args, { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') });
-    expect(run.code, `${run.stderr}`).toBe(expectedExit(e.line));
-    expect(run.stderr).not.toMatch(/internal error/);
-  }, 120_000);
+  it.each(all.map((e) => [`${e.from}: nines ${e.line}`, e] as const))(
+    '%s',
+    async (_name, e) => {
+      const args = words(e.line).map(
+        (w) =>
+          PLACEHOLDERS[w] ??
+          w.replace(/^(junit|markdown|json)=(?!\/)(.*)$/, (_all, f: string, p: string) => `${f}=${join(dir, p)}`),
+      );
+      // Through the built CLI, as a user runs it (worker threads need the bundle next to them).
+      const run = await bin(args, { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') });
+      expect(run.code, `${run.stderr}`).toBe(expectedExit(e.line));
+      expect(run.stderr).not.toMatch(/internal error/);
+    },
+    120_000,
+  );
 });
 
-describe("an example model fails only the targets its header comment says", () => {
+describe('an example model fails only the targets its header comment says', () => {
   it('in-zone-backups: only the region RPO is missed (no copy survives a region loss)', async () => {
     const run = await runCli(['check', 'models/in-zone-backups.yaml', '--json']);
     expect(run.code).toBe(1);
-    const failed = (JSON.parse(run.stdout) as { records: { id: string; status: string }[] }).records.filter((r) => r.status !== 'pass').map((r) => r.id);
+    const failed = (JSON.parse(run.stdout) as { records: { id: string; status: string }[] }).records
+      .filter((r) => r.status !== 'pass')
+      .map((r) => r.id);
     expect(failed).toEqual(['rpo[region]']);
   });
 });

@@ -4,16 +4,20 @@ import type { ExplainInput, ExplainStep, Explanation } from '../../src/report/ex
 import { reportSchemaErrors } from '../support/report-schema.js';
 import { runCli } from '../support/run-cli.js';
 
-const MODELS = readdirSync('models').filter((f) => f.endsWith('.yaml')).map((f) => `models/${f}`);
+const MODELS = readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => `models/${f}`);
 const DB = 'models/database-dr.yaml';
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The value at an explanation's jq path in analyze's JSON (the paths explain emits). */
 function at(doc: unknown, path: string): unknown {
   const sum = /^\[(.+)\[\]\.(\w+)\] \| add$/.exec(path);
-  if (sum !== null) return (at(doc, sum[1] ?? '') as Record<string, number>[]).reduce((s, x) => s + (x[sum[2] ?? ''] ?? 0), 0);
+  if (sum !== null)
+    return (at(doc, sum[1] ?? '') as Record<string, number>[]).reduce((s, x) => s + (x[sum[2] ?? ''] ?? 0), 0);
   let current = doc;
-  for (const m of path.matchAll(/\.(\w+)|\[(\d+)\]/g)) current = (current as Record<string, unknown>)[m[1] ?? Number(m[2])];
+  for (const m of path.matchAll(/\.(\w+)|\[(\d+)\]/g))
+    current = (current as Record<string, unknown>)[m[1] ?? Number(m[2])];
   return current;
 }
 
@@ -33,14 +37,31 @@ describe('nines explain', () => {
     const names = (key: string): string[] => (analysis[key] as { name: string }[]).map((x) => x.name);
     const all = [
       'service.availability',
-      ...['unavailability', 'nines', 'downtimePerYear', 'downtimePerMonth', 'outagesPerYear', 'meanOutage', 'failureProbability', 'mtbf', 'meanUp'].map((f) => `service.${f}`),
-      ...names('tiers').flatMap((t) => ['availability', 'anyNodeFailureProbability', 'expectedNodeFailures', 'quorumLossProbability'].map((f) => `tiers.${t}.${f}`)),
+      ...[
+        'unavailability',
+        'nines',
+        'downtimePerYear',
+        'downtimePerMonth',
+        'outagesPerYear',
+        'meanOutage',
+        'failureProbability',
+        'mtbf',
+        'meanUp',
+      ].map((f) => `service.${f}`),
+      ...names('tiers').flatMap((t) =>
+        ['availability', 'anyNodeFailureProbability', 'expectedNodeFailures', 'quorumLossProbability'].map(
+          (f) => `tiers.${t}.${f}`,
+        ),
+      ),
       ...names('zones').map((z) => `zones.${z}.availability`),
       ...names('regions').map((r) => `regions.${r}.availability`),
-      ...(analysis['importance'] as { subject: string; subjectKind: string }[]).map((i) => `importance.${i.subjectKind}.${i.subject}`),
+      ...(analysis['importance'] as { subject: string; subjectKind: string }[]).map(
+        (i) => `importance.${i.subjectKind}.${i.subject}`,
+      ),
     ];
     if (analysis['dataProtection'] !== undefined) {
-      for (const m of ['rpo', 'rto', 'dataAtRisk']) for (const s of ['node', 'zone', 'region', 'corruption']) all.push(`${m}[${s}]`);
+      for (const m of ['rpo', 'rto', 'dataAtRisk'])
+        for (const s of ['node', 'zone', 'region', 'corruption']) all.push(`${m}[${s}]`);
       all.push('durability', 'backupStorage');
     }
     const doc = await json(['explain', file, ...all]);
@@ -53,7 +74,9 @@ describe('nines explain', () => {
     for (const i of explanations.flatMap(inputs)) {
       if (i.source.kind !== 'file' || typeof i.written !== 'string') continue;
       const { line, col } = i.source;
-      expect(lines[line - 1]?.slice(col - 1), `${file} ${i.path}`).toMatch(new RegExp(`^["']?${i.written.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`));
+      expect(lines[line - 1]?.slice(col - 1), `${file} ${i.path}`).toMatch(
+        new RegExp(`^["']?${i.written.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`),
+      );
     }
   });
 
@@ -63,7 +86,9 @@ describe('nines explain', () => {
     for (const line of r.stdout.split('\n')) expect([...line.replace(ANSI, '')].length, line).toBeLessThanOrEqual(100);
     // The figure a design review challenges, exactly as analyze prints it, and its inputs' lines.
     const analysis = await json(['analyze', DB]);
-    expect(r.stdout).toContain(`exactly ${String(at(analysis, '.service.availability'))} (nines analyze --json: .service.availability)`);
+    expect(r.stdout).toContain(
+      `exactly ${String(at(analysis, '.service.availability'))} (nines analyze --json: .service.availability)`,
+    );
     const lines = readFileSync(DB, 'utf8').split('\n');
     const where = (pattern: RegExp, text: string): string => {
       const i = lines.findIndex((l) => pattern.test(l));
@@ -90,19 +115,26 @@ describe('nines explain', () => {
     expect(risk?.steps[0]?.value).toBeCloseTo(2.4e12, 0);
     expect(risk?.value).toBeCloseTo(((2.4e12 * 0.05) / 86400) * 30, 3);
     // Three nodes of afr 5% over one year: F = 1 − e^(−0.05) each, P(some fails) = 1 − e^(−0.15).
-    const any = ((await json(['explain', DB, 'tiers.db.anyNodeFailureProbability']))['explanations'] as Explanation[])[0];
+    const any = (
+      (await json(['explain', DB, 'tiers.db.anyNodeFailureProbability']))['explanations'] as Explanation[]
+    )[0];
     expect(any?.value).toBeCloseTo(-Math.expm1(-0.15), 15);
     expect(any?.steps[1]?.value).toBeCloseTo(-Math.expm1(-0.05), 15);
     // Quorum (2 of 3) lost when at least 2 fail: 3F²(1 − F) + F³.
     const F = -Math.expm1(-0.05);
-    const quorum = ((await json(['explain', DB, 'tiers.db.quorumLossProbability']))['explanations'] as Explanation[])[0];
+    const quorum = (
+      (await json(['explain', DB, 'tiers.db.quorumLossProbability']))['explanations'] as Explanation[]
+    )[0];
     expect(quorum?.value).toBeCloseTo(3 * F * F * (1 - F) + F ** 3, 15);
   });
 
   it('rto[region] is the sum of its five phases', async () => {
     const doc = await json(['explain', DB, 'rto[region]']);
     const e = (doc['explanations'] as Explanation[])[0];
-    const phases = e?.steps.filter((s) => ['detection', 'failover', 'provisioning', 'restore', 'validation'].includes(s.label)).map((s) => s.value as number) ?? [];
+    const phases =
+      e?.steps
+        .filter((s) => ['detection', 'failover', 'provisioning', 'restore', 'validation'].includes(s.label))
+        .map((s) => s.value as number) ?? [];
     expect(phases).toHaveLength(5);
     expect(phases.reduce((s, x) => s + x, 0)).toBe(e?.value);
   });
@@ -112,7 +144,10 @@ describe('nines explain', () => {
     const analysis = await json(['analyze', DB, '--set', 'tiers.db.nodes=5']);
     const e = (set['explanations'] as Explanation[])[0];
     expect(e?.value).toBe(at(analysis, '.service.availability'));
-    expect(inputs(e as ExplainStep).find((i) => i.name === 'nodes')?.source).toEqual({ kind: 'override', set: 'tiers.db.nodes=5' });
+    expect(inputs(e as ExplainStep).find((i) => i.name === 'nodes')?.source).toEqual({
+      kind: 'override',
+      set: 'tiers.db.nodes=5',
+    });
     const fail = await json(['explain', DB, 'service.availability', '--fail', 'az-a']);
     const drill = await json(['analyze', DB, '--fail', 'az-a']);
     const f = (fail['explanations'] as Explanation[])[0];
@@ -133,7 +168,12 @@ describe('nines explain', () => {
     const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#.*)?$/gm)].map((m) => m[1] ?? '');
     expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const example of examples) {
-      const args = [...example.split('|')[0]!.trim().matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+      const args = [
+        ...example
+          .split('|')[0]!
+          .trim()
+          .matchAll(/'([^']*)'|(\S+)/g),
+      ].map((m) => m[1] ?? m[2] ?? '');
       const r = await runCli(args);
       expect(r.code, example).toBe(0);
     }

@@ -2,7 +2,12 @@
  * A minimal XML well-formedness checker and tree reader for the JUnit tests (no dependency):
  * elements, attributes, text, entities, the XML declaration; it throws on anything malformed.
  */
-export type XmlElement = { readonly name: string; readonly attrs: Readonly<Record<string, string>>; readonly children: XmlElement[]; text: string };
+export type XmlElement = {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: XmlElement[];
+  text: string;
+};
 
 const NAME = /^[A-Za-z_][\w.-]*/;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -24,7 +24,9 @@ describe('output injection', () => {
       await runCli(['check', 'models/minimal.yaml', '--target', `availability[${HOSTILE}]>=99%`]),
       await runCli(['analyze', 'models/minimal.yaml', '--fail', HOSTILE]),
       await runCli(['simulate', 'models/minimal.yaml', '--mode', HOSTILE]),
-      await runCli(['check', 'models/minimal.yaml', '--ci', 'github', '--target', 'availability>=99.9999%'], { env: { GITHUB_ACTIONS: 'true' } }),
+      await runCli(['check', 'models/minimal.yaml', '--ci', 'github', '--target', 'availability>=99.9999%'], {
+        env: { GITHUB_ACTIONS: 'true' },
+      }),
     ];
     for (const run of runs) {
       expect(run.code).toBeGreaterThan(0);
@@ -41,8 +43,13 @@ describe('GitHub annotations (issue 10)', () => {
   it('annotate the problems of an invalid model at their line, and never name file=<stdin>', async () => {
     const bad = await runCli(['check', 'fixtures/invalid/unknown-unit.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^::error file=fixtures\/invalid\/unknown-unit\.yaml,line=\d+,col=\d+,title=nines%3A invalid-unit::/m);
-    const stdin = await runCli(['check', '-', '--target', 'availability>=99.99%'], { stdin: 'name: s\ntiers: [{ name: a, nodes: 1, failure: { availability: 99% } }]\n', env: { GITHUB_ACTIONS: 'true' } });
+    expect(bad.stderr).toMatch(
+      /^::error file=fixtures\/invalid\/unknown-unit\.yaml,line=\d+,col=\d+,title=nines%3A invalid-unit::/m,
+    );
+    const stdin = await runCli(['check', '-', '--target', 'availability>=99.99%'], {
+      stdin: 'name: s\ntiers: [{ name: a, nodes: 1, failure: { availability: 99% } }]\n',
+      env: { GITHUB_ACTIONS: 'true' },
+    });
     expect(stdin.stderr).toMatch(/^::error title=/m);
     expect(stdin.stderr).not.toContain('file=<stdin>');
   });

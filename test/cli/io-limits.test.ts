@@ -31,7 +31,9 @@ describe('input limits', () => {
     expect(JSON.parse(run.stdout).problems[0]).toMatchObject({ code: 'file-too-large', line: 1, col: 1 });
   });
 
-  it('finds a duplicate key among 60,000 in one pass (the quadratic check took 29 s unloaded)', { timeout: 30_000 }, async () => {
+  it('finds a duplicate key among 60,000 in one pass (the quadratic check took 29 s unloaded)', {
+    timeout: 30_000,
+  }, async () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: 1`);
     keys.splice(30_000, 0, 'k7: 2');
     const run = await runCli(['validate', '-', '--json'], { stdin: keys.join('\n') });

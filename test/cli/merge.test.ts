@@ -10,7 +10,9 @@ const dir = mkdtempSync(join(tmpdir(), 'nines-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // LARGE_MODELS (a 16,416-node tier) take the simulator minutes: see test/support/large-models.ts.
-const models = readdirSync('models').filter((f) => f.endsWith('.yaml') && !LARGE_MODELS.has(f)).map((f) => `models/${f}`);
+const models = readdirSync('models')
+  .filter((f) => f.endsWith('.yaml') && !LARGE_MODELS.has(f))
+  .map((f) => `models/${f}`);
 // Small runs keep the suite fast; every phase (snapshot, importance sampling where the model is
 // rare, timeline, durability, recovery) still runs, with chunks split over the shards.
 const RUN = ['--seed', '11', '--trials', '400000', '--timeline-trials', '3000'];
@@ -27,20 +29,24 @@ async function shards(model: string, n: number, tag: string, extra: readonly str
 }
 
 describe('nines merge: the merged report is the single-machine report, to the byte', () => {
-  it.each(models)('%s for N in 1, 2, 3, 7', async (model) => {
-    const single = await runCli(['simulate', model, ...RUN, '--json']);
-    expect(single.code, single.stderr).toBe(0);
-    const tag = model.replace(/\W/g, '_');
-    for (const n of [1, 2, 3, 7]) {
-      const files = await shards(model, n, tag);
-      const merged = await runCli(['merge', ...files.reverse(), '--json']);
-      expect(merged.code, merged.stderr).toBe(0);
-      expect(merged.stdout).toBe(single.stdout);
-    }
-    const text = await runCli(['simulate', model, ...RUN]);
-    const mergedText = await runCli(['merge', ...(await shards(model, 2, `${tag}-text`))]);
-    expect(mergedText.stdout).toBe(text.stdout);
-  }, 60_000);
+  it.each(models)(
+    '%s for N in 1, 2, 3, 7',
+    async (model) => {
+      const single = await runCli(['simulate', model, ...RUN, '--json']);
+      expect(single.code, single.stderr).toBe(0);
+      const tag = model.replace(/\W/g, '_');
+      for (const n of [1, 2, 3, 7]) {
+        const files = await shards(model, n, tag);
+        const merged = await runCli(['merge', ...files.reverse(), '--json']);
+        expect(merged.code, merged.stderr).toBe(0);
+        expect(merged.stdout).toBe(single.stdout);
+      }
+      const text = await runCli(['simulate', model, ...RUN]);
+      const mergedText = await runCli(['merge', ...(await shards(model, 2, `${tag}-text`))]);
+      expect(mergedText.stdout).toBe(text.stdout);
+    },
+    60_000,
+  );
 
   it('carries --set overrides into the merge', async () => {
     const set = ['--set', 'tiers.db.nodes=5'];
@@ -104,13 +110,26 @@ describe('parts that do not belong together are refused, exit 2, with the reason
 
 describe('nines simulate --shard', () => {
   it('refuses options that cannot be sharded reproducibly, and --shard without --out', async () => {
-    for (const extra of [['--rel-error', '0.05'], ['--max-time', '3']]) {
-      const run = await runCli(['simulate', 'models/minimal.yaml', '--shard', '1/2', '--out', join(dir, 'x.json'), ...extra]);
+    for (const extra of [
+      ['--rel-error', '0.05'],
+      ['--max-time', '3'],
+    ]) {
+      const run = await runCli([
+        'simulate',
+        'models/minimal.yaml',
+        '--shard',
+        '1/2',
+        '--out',
+        join(dir, 'x.json'),
+        ...extra,
+      ]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/reproducible.*drop --rel-error and --max-time/);
     }
     expect((await runCli(['simulate', 'models/minimal.yaml', '--shard', '1/2'])).stderr).toMatch(/--out PART\.json/);
-    expect((await runCli(['simulate', 'models/minimal.yaml', '--out', 'x.json'])).stderr).toMatch(/give --shard I\/N too/);
+    expect((await runCli(['simulate', 'models/minimal.yaml', '--out', 'x.json'])).stderr).toMatch(
+      /give --shard I\/N too/,
+    );
     for (const bad of ['0/2', '3/2', '1', 'a/b', '1/0']) {
       const run = await runCli(['simulate', 'models/minimal.yaml', '--shard', bad, '--out', 'x.json']);
       expect(run.code, bad).toBe(2);

@@ -29,7 +29,9 @@ function promises(file: string): Promise[] {
   return out;
 }
 
-const all = readdirSync('models').filter((f) => f.endsWith('.yaml')).flatMap((f) => promises(`models/${f}`));
+const all = readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .flatMap((f) => promises(`models/${f}`));
 
 describe('model header commands', () => {
   it('finds the promises', () => {

@@ -15,7 +15,10 @@ describe('parseOverride / applyOverrides', () => {
   it('parses VALUE as YAML: numbers, strings with units, flow mappings, null', () => {
     expect(parse('tiers.db.nodes=5')).toMatchObject({ segments: ['tiers', 'db', 'nodes'], value: 5 });
     expect(parse('data.backups.nightly.every=4 h').value).toBe('4 h');
-    expect(parse('zones[az-a].failure={afr: 2%, mttr: 4 h}')).toMatchObject({ segments: ['zones', 'az-a', 'failure'], value: { afr: '2%', mttr: '4 h' } });
+    expect(parse('zones[az-a].failure={afr: 2%, mttr: 4 h}')).toMatchObject({
+      segments: ['zones', 'az-a', 'failure'],
+      value: { afr: '2%', mttr: '4 h' },
+    });
     expect(parse('data.copies=[]').value).toEqual([]);
     expect(parse('tiers[0].capacity=null').value).toBeNull();
   });
@@ -33,14 +36,27 @@ describe('parseOverride / applyOverrides', () => {
   });
 
   it('addresses list items by name or index, creates missing leaves, suggests misspellings', () => {
-    const data = { tiers: [{ name: 'db', nodes: 3 }], zones: [{ name: 'az-a', failure: { mtbf: '2 year', mttr: '4 h' } }] } as Record<string, unknown>;
-    const ok = applyOverrides(data, [parse('tiers.db.nodes=5'), parse('zones.az-a.failure.mttr=8h'), parse('tiers[0].capacity.demand=3')]);
-    expect(ok).toEqual({ ok: true, value: [
-      { text: 'tiers.db.nodes=5', path: ['tiers', 0, 'nodes'] },
-      { text: 'zones.az-a.failure.mttr=8h', path: ['zones', 0, 'failure', 'mttr'] },
-      { text: 'tiers[0].capacity.demand=3', path: ['tiers', 0, 'capacity', 'demand'] },
-    ] });
-    expect(data).toEqual({ tiers: [{ name: 'db', nodes: 5, capacity: { demand: 3 } }], zones: [{ name: 'az-a', failure: { mtbf: '2 year', mttr: '8h' } }] });
+    const data = {
+      tiers: [{ name: 'db', nodes: 3 }],
+      zones: [{ name: 'az-a', failure: { mtbf: '2 year', mttr: '4 h' } }],
+    } as Record<string, unknown>;
+    const ok = applyOverrides(data, [
+      parse('tiers.db.nodes=5'),
+      parse('zones.az-a.failure.mttr=8h'),
+      parse('tiers[0].capacity.demand=3'),
+    ]);
+    expect(ok).toEqual({
+      ok: true,
+      value: [
+        { text: 'tiers.db.nodes=5', path: ['tiers', 0, 'nodes'] },
+        { text: 'zones.az-a.failure.mttr=8h', path: ['zones', 0, 'failure', 'mttr'] },
+        { text: 'tiers[0].capacity.demand=3', path: ['tiers', 0, 'capacity', 'demand'] },
+      ],
+    });
+    expect(data).toEqual({
+      tiers: [{ name: 'db', nodes: 5, capacity: { demand: 3 } }],
+      zones: [{ name: 'az-a', failure: { mtbf: '2 year', mttr: '8h' } }],
+    });
     const fail = (t: string): string => {
       const r = applyOverrides(data, [parse(t)]);
       return r.ok ? 'ok' : r.message;
@@ -62,7 +78,9 @@ describe('parseOverride / applyOverrides', () => {
 
 describe('--set through the CLI', () => {
   it('changes the figures: one db node → the tier is a single node (k = 1 of 1)', async () => {
-    const base = JSON.parse((await runCli(['analyze', DB, '--json'])).stdout) as { tiers: { nodes: number; unavailability: number }[] };
+    const base = JSON.parse((await runCli(['analyze', DB, '--json'])).stdout) as {
+      tiers: { nodes: number; unavailability: number }[];
+    };
     const r = await runCli(['analyze', DB, '--json', '--set', 'tiers.db.nodes=1']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { tiers: { nodes: number; unavailability: number }[]; overrides: unknown };
@@ -82,7 +100,9 @@ describe('--set through the CLI', () => {
     const r = await runCli(['analyze', DB, '--set', 'tiers.db.noeds=5']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("nines: error: --set tiers.db.noeds=5: no key 'noeds' in 'tiers[0]' (did you mean 'nodes'?)\n");
+    expect(r.stderr).toBe(
+      "nines: error: --set tiers.db.noeds=5: no key 'noeds' in 'tiers[0]' (did you mean 'nodes'?)\n",
+    );
     const j = await runCli(['check', DB, '--json', '--set', 'zonez.az-a.failure.mttr=8h']);
     expect(j.code).toBe(2);
     const doc = JSON.parse(j.stdout) as Record<string, unknown>;
@@ -93,19 +113,40 @@ describe('--set through the CLI', () => {
   it('a bad value is validated like the file, pointing at the file and saying an override changed it', async () => {
     const r = await runCli(['analyze', DB, '--set', 'zones.az-a.failure.mttr=8 GB']);
     expect(r.code).toBe(2);
-    const line = readFileSync(DB, 'utf8').split('\n').findIndex((l) => l.includes('{ name: az-a,')) + 1;
-    expect(r.stderr).toMatch(new RegExp(`^models/database-dr\\.yaml:${line}:\\d+: error: .*duration.*\\(an override changed this: --set zones\\.az-a\\.failure\\.mttr=8 GB\\)`, 'm'));
+    const line =
+      readFileSync(DB, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('{ name: az-a,')) + 1;
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^models/database-dr\\.yaml:${line}:\\d+: error: .*duration.*\\(an override changed this: --set zones\\.az-a\\.failure\\.mttr=8 GB\\)`,
+        'm',
+      ),
+    );
     expect(r.stderr).toMatch(/note: the model was changed by --set zones\.az-a\.failure\.mttr=8 GB before validation/);
   });
 
   it('works on simulate and check, and is recorded in their JSON', async () => {
-    const sim = await runCli(['simulate', 'models/minimal.yaml', '--json', '--mode', 'snapshot', '--trials', '1000', '--set', 'tiers.web.nodes=4']);
+    const sim = await runCli([
+      'simulate',
+      'models/minimal.yaml',
+      '--json',
+      '--mode',
+      'snapshot',
+      '--trials',
+      '1000',
+      '--set',
+      'tiers.web.nodes=4',
+    ]);
     expect(sim.code).toBe(0);
     const doc = JSON.parse(sim.stdout) as Record<string, unknown>;
     expect(doc['overrides']).toEqual({ set: ['tiers.web.nodes=4'], fail: [] });
     expect(reportSchemaErrors(doc)).toBe('');
-    const check = await runCli(['check', DB, '--json', '--set', "data.copies.dr-replica.lag=5 minute"]);
+    const check = await runCli(['check', DB, '--json', '--set', 'data.copies.dr-replica.lag=5 minute']);
     expect(check.code).toBe(1);
-    expect(JSON.parse(check.stdout)).toMatchObject({ overrides: { set: ['data.copies.dr-replica.lag=5 minute'] }, status: 'fail' });
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      overrides: { set: ['data.copies.dr-replica.lag=5 minute'] },
+      status: 'fail',
+    });
   });
 });

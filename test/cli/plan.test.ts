@@ -8,7 +8,10 @@ describe('nines plan', () => {
   it('runs every example of its --help, exit 0', async () => {
     const help = await runCli(['plan', '--help']);
     expect(help.code).toBe(0);
-    const examples = help.stdout.split('\n').filter((l) => l.trim().startsWith('$ nines plan')).map((l) => l.trim().slice('$ nines '.length));
+    const examples = help.stdout
+      .split('\n')
+      .filter((l) => l.trim().startsWith('$ nines plan'))
+      .map((l) => l.trim().slice('$ nines '.length));
     expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const example of examples) {
       const [command = ''] = example.split(' | ');
@@ -23,7 +26,12 @@ describe('nines plan', () => {
     }
   });
 
-  it.each(['models/inference-3az.yaml', 'models/training-16k-gpu.yaml', 'models/database-dr.yaml', 'models/minimal.yaml'])('%s --json: one document, valid against the report schema', async (file) => {
+  it.each([
+    'models/inference-3az.yaml',
+    'models/training-16k-gpu.yaml',
+    'models/database-dr.yaml',
+    'models/minimal.yaml',
+  ])('%s --json: one document, valid against the report schema', async (file) => {
     const run = await runCli(['plan', file, '--json']);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as { command: string };
@@ -33,8 +41,11 @@ describe('nines plan', () => {
 
   it('keeps what the inference header promises: N+1 lost on day 70, demand on day 509', async () => {
     const run = await runCli(['plan', 'models/inference-3az.yaml', '--json']);
-    const doc = JSON.parse(run.stdout) as { runway: { subject: string; kind: string; breaksAtSeconds: number | null }[] };
-    const day = (subject: string, kind: string) => Math.floor((doc.runway.find((r) => r.subject === subject && r.kind === kind)?.breaksAtSeconds ?? NaN) / DAY);
+    const doc = JSON.parse(run.stdout) as {
+      runway: { subject: string; kind: string; breaksAtSeconds: number | null }[];
+    };
+    const day = (subject: string, kind: string) =>
+      Math.floor((doc.runway.find((r) => r.subject === subject && r.kind === kind)?.breaksAtSeconds ?? NaN) / DAY);
     expect(day('gateway', 'zone-loss')).toBe(70);
     expect(day('inference', 'zone-loss')).toBe(70);
     expect(day('gateway', 'demand')).toBe(509);
@@ -49,14 +60,16 @@ describe('nines plan', () => {
     }
   });
 
-  it('keeps what the training header promises: 7.76 interruptions/day, 88.62% at 30 min, 91.62% at Daly\'s 10.9 min, 29 spares for 1e-3', async () => {
+  it("keeps what the training header promises: 7.76 interruptions/day, 88.62% at 30 min, 91.62% at Daly's 10.9 min, 29 spares for 1e-3", async () => {
     const run = await runCli(['plan', 'models/training-16k-gpu.yaml']);
     expect(run.stdout).toMatch(/interruptions per day\s+│ 7\.76/);
     expect(run.stdout).toMatch(/goodput at τ = 30 min\s+│ 88\.62%/);
     expect(run.stdout).toMatch(/Daly \(2006\) τ = 10\.9 min\s+│ 91\.62%/);
     expect(run.stdout).toMatch(/spares for P\(shortage\) < 0\.001\s+│ 29/);
     // 419 interruptions in 54 days (Llama 3 report) is 7.759 per day.
-    const doc = JSON.parse((await runCli(['plan', 'models/training-16k-gpu.yaml', '--json'])).stdout) as { jobs: { interruptionsPerDay: number }[] };
+    const doc = JSON.parse((await runCli(['plan', 'models/training-16k-gpu.yaml', '--json'])).stdout) as {
+      jobs: { interruptionsPerDay: number }[];
+    };
     expect(doc.jobs[0]!.interruptionsPerDay).toBeCloseTo(419 / 54, 3);
   });
 
@@ -113,15 +126,25 @@ describe('runway target in check', () => {
 });
 
 describe('model header promises', () => {
-  it.each(['models/training-16k-gpu.yaml', 'models/inference-3az.yaml'])('%s: every `nines …` line of the header runs, exit 0', async (file) => {
-    const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => /^#\s+nines /.test(l));
-    expect(lines.length).toBeGreaterThanOrEqual(4);
-    for (const line of lines) {
-      const args = line.replace(/^#\s+nines\s+/, '').replace(/#.*$/, '').trim().split(/\s+/);
-      const run = await runCli(args);
-      expect(run.code, `${line}: ${run.stderr}`).toBe(0);
-      if (args[0] === 'simulate' && file.includes('training')) expect(run.stdout).toContain('within 4 SE');
-    }
-  }, 60_000);
+  it.each(['models/training-16k-gpu.yaml', 'models/inference-3az.yaml'])(
+    '%s: every `nines …` line of the header runs, exit 0',
+    async (file) => {
+      const { readFileSync } = await import('node:fs');
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => /^#\s+nines /.test(l));
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const line of lines) {
+        const args = line
+          .replace(/^#\s+nines\s+/, '')
+          .replace(/#.*$/, '')
+          .trim()
+          .split(/\s+/);
+        const run = await runCli(args);
+        expect(run.code, `${line}: ${run.stderr}`).toBe(0);
+        if (args[0] === 'simulate' && file.includes('training')) expect(run.stdout).toContain('within 4 SE');
+      }
+    },
+    60_000,
+  );
 });

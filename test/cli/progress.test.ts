@@ -21,7 +21,10 @@ describe('progressBar', () => {
   it('stays silent when stderr is not a terminal, or with --quiet', () => {
     const pipe = stream(false);
     const quiet = stream(true);
-    for (const [s, enabled] of [[pipe, true], [quiet, false]] as const) {
+    for (const [s, enabled] of [
+      [pipe, true],
+      [quiet, false],
+    ] as const) {
       const bar = progressBar(s, enabled);
       bar.update({ fraction: 0.5, etaSeconds: 1, elapsedSeconds: 5 });
       bar.done();

@@ -4,7 +4,8 @@ import { runCli } from '../support/run-cli.js';
 // Issue 10, class 8: stdout holds only the result; warnings and notes go to stderr, -q silences them.
 describe('warnings on stderr, -q silences them', () => {
   // Two independent 99% nodes behind one static zone: a warning-worthy model (1 of 2, no mttr).
-  const model = 'name: w\ntiers: [{ name: web, nodes: 2, failure: { availability: 99% }, minHealthy: 1, capacity: { perNode: 10, demand: 15 } }]\n';
+  const model =
+    'name: w\ntiers: [{ name: web, nodes: 2, failure: { availability: 99% }, minHealthy: 1, capacity: { perNode: 10, demand: 15 } }]\n';
 
   it('analyze: the minHealthy-below-demand warning is on stderr, not in the report; -q drops it', async () => {
     const run = await runCli(['analyze', '-'], { stdin: model });
@@ -19,14 +20,18 @@ describe('warnings on stderr, -q silences them', () => {
     const run = await runCli(['simulate', '-', '--trials', '2000', '--workers', '1'], { stdin: model });
     expect(run.stdout).not.toMatch(/note:/);
     expect(run.stderr).toMatch(/note: no timeline/);
-    expect((await runCli(['simulate', '-', '--trials', '2000', '--workers', '1', '-q'], { stdin: model })).stderr).toBe('');
+    expect((await runCli(['simulate', '-', '--trials', '2000', '--workers', '1', '-q'], { stdin: model })).stderr).toBe(
+      '',
+    );
   });
 });
 
 describe('afr above 100% (issue 10)', () => {
   it('an 8-GPU host failing every 243 days: afr 150% is accepted as λ = 1.5 per year', async () => {
     // q = MTTR / (MTBF + MTTR) with MTBF = 365 d / 1.5 = 243.33 d and MTTR 1 d: 1 / 244.33.
-    const run = await runCli(['analyze', '-', '--json'], { stdin: 'name: g\ntiers: [{ name: gpu, nodes: 1, failure: { afr: 150%, mttr: 1 d } }]\n' });
+    const run = await runCli(['analyze', '-', '--json'], {
+      stdin: 'name: g\ntiers: [{ name: gpu, nodes: 1, failure: { afr: 150%, mttr: 1 d } }]\n',
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).service.unavailability).toBeCloseTo(1 / (365 / 1.5 + 1), 12);
   });

@@ -69,7 +69,9 @@ describe('recommendations', () => {
     expect(table).toBeGreaterThan(0);
     expect(recs).toBeGreaterThan(table);
     expect(r.stdout).toContain("--set 'data.copies.dr-replica.lag=1 minute'");
-    expect((await runCli(['check', DB, '--set', 'data.copies.dr-replica.lag=5 minute', '--no-recommendations'])).stdout).not.toContain('Recommendations');
+    expect(
+      (await runCli(['check', DB, '--set', 'data.copies.dr-replica.lag=5 minute', '--no-recommendations'])).stdout,
+    ).not.toContain('Recommendations');
     const md = await runCli(['check', DB, '--set', 'data.copies.dr-replica.lag=5 minute', '--format', 'markdown']);
     expect(md.stdout).toContain('#### What would fix it');
     expect(md.stdout).toContain("- `--set 'data.copies.dr-replica.lag=1 minute'`: shorter lag for copy dr-replica");
@@ -93,7 +95,9 @@ describe('recommendations', () => {
     const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#.*)?$/gm)].map((m) => m[1] ?? '');
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const example of examples) {
-      const args = [...(example.split(' | ')[0] ?? '').trim().matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+      const args = [...(example.split(' | ')[0] ?? '').trim().matchAll(/'([^']*)'|(\S+)/g)].map(
+        (m) => m[1] ?? m[2] ?? '',
+      );
       expect((await runCli(args)).code, example).toBe(0);
     }
   });
@@ -102,7 +106,9 @@ describe('recommendations', () => {
 describe('help examples of check', () => {
   it('run, and exit as their comments say', async () => {
     const help = await runCli(['check', '--help']);
-    const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#\s*(.*))?$/gm)].filter((m) => !(m[1] ?? '').includes('>>') && !(m[1] ?? '').includes('--report') && !(m[1] ?? '').includes('simulate'));
+    const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#\s*(.*))?$/gm)].filter(
+      (m) => !(m[1] ?? '').includes('>>') && !(m[1] ?? '').includes('--report') && !(m[1] ?? '').includes('simulate'),
+    );
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const m of examples) {
       const args = [...(m[1] ?? '').trim().matchAll(/'([^']*)'|(\S+)/g)].map((x) => x[1] ?? x[2] ?? '');

@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'nines-report-cli-'));
 /** The `$ nines …` lines of a command's --help, as argument lists (quotes honoured). */
 async function helpExamples(command: string): Promise<string[]> {
   const help = (await runCli([command, '--help'])).stdout;
-  return help.split('\n').filter((l) => l.trim().startsWith('$ nines ')).map((l) => l.trim().slice('$ nines '.length));
+  return help
+    .split('\n')
+    .filter((l) => l.trim().startsWith('$ nines '))
+    .map((l) => l.trim().slice('$ nines '.length));
 }
 
 function words(line: string): string[] {
@@ -28,15 +31,26 @@ async function runExample(example: string, n: number): Promise<void> {
   expect(run.code, example).toBe(0);
   const text = file === undefined ? run.stdout : readFileSync(file, 'utf8');
   if (file !== undefined) expect(run.stdout, example).toBe('');
-  const kind = args.includes('markdown') ? /^# / : args.includes('dot') ? /^digraph / : args.includes('svg') ? /^<svg / : args[0] === 'report' ? /^<!doctype html>/ : /^flowchart TB\n/;
+  const kind = args.includes('markdown')
+    ? /^# /
+    : args.includes('dot')
+      ? /^digraph /
+      : args.includes('svg')
+        ? /^<svg /
+        : args[0] === 'report'
+          ? /^<!doctype html>/
+          : /^flowchart TB\n/;
   expect(text, example).toMatch(kind);
   if (redirect !== undefined) expect(text.length).toBeGreaterThan(100);
 }
 
-it('runs the README\'s report and diagram examples', async () => {
-  const lines = readFileSync('README.md', 'utf8').split('\n').filter((l) => /^npx nines (report|diagram) /.test(l));
+it("runs the README's report and diagram examples", async () => {
+  const lines = readFileSync('README.md', 'utf8')
+    .split('\n')
+    .filter((l) => /^npx nines (report|diagram) /.test(l));
   expect(lines.length).toBeGreaterThanOrEqual(5);
-  for (const [i, line] of lines.entries()) await runExample(line.replace(/^npx nines /, '').replace(/\s+#.*$/, ''), 100 + i);
+  for (const [i, line] of lines.entries())
+    await runExample(line.replace(/^npx nines /, '').replace(/\s+#.*$/, ''), 100 + i);
 }, 60_000);
 
 describe.each(['report', 'diagram'])('nines %s', (command) => {
@@ -54,7 +68,10 @@ describe.each(['report', 'diagram'])('nines %s', (command) => {
     expect(typeof doc[command]).toBe('string');
     expect(reportSchemaErrors(doc)).toEqual([]);
     const file = join(dir, `minimal-${command}.out`);
-    const written = JSON.parse((await runCli([command, 'models/minimal.yaml', '--json', '-o', file])).stdout) as Record<string, unknown>;
+    const written = JSON.parse((await runCli([command, 'models/minimal.yaml', '--json', '-o', file])).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(written).toMatchObject({ output: file });
     expect(written[command]).toBeUndefined();
     expect(reportSchemaErrors(written)).toEqual([]);
@@ -63,7 +80,9 @@ describe.each(['report', 'diagram'])('nines %s', (command) => {
 
   it('exits 2 on an invalid model with file:line:col, and writes nothing', async () => {
     const file = join(dir, `invalid-${command}.out`);
-    const run = await runCli([command, '-', '-o', file], { stdin: 'name: x\ntiers:\n  - { name: a, nodes: 2, failure: { mtbf: 2 years, mttr: 4 } }\n' });
+    const run = await runCli([command, '-', '-o', file], {
+      stdin: 'name: x\ntiers:\n  - { name: a, nodes: 2, failure: { mtbf: 2 years, mttr: 4 } }\n',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/<stdin>:3:\d+: error: /);
     expect(existsSync(file)).toBe(false);
@@ -91,17 +110,27 @@ describe('nines report', () => {
     const set = ['--set', 'data.copies=[]'];
     const run = await runCli(['report', 'models/database-dr.yaml', ...set, '--format', 'markdown']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('What if: these are the figures of the model changed by `--set data.copies=[]`, not of the file as it is.');
+    expect(run.stdout).toContain(
+      'What if: these are the figures of the model changed by `--set data.copies=[]`, not of the file as it is.',
+    );
     // Without the DR copy a region loss falls back to the nightly backup and the RPO target is missed (the model's header).
     expect(run.stdout).toMatch(/\| \*\*✖ fail\*\* \| `rpo\[region\]` \| 1\.08 d \|/);
     const html = (await runCli(['report', 'models/database-dr.yaml', ...set])).stdout;
-    const embedded = JSON.parse(/<script type="application\/json" id="nines-documents">(.*)<\/script>/.exec(html)?.[1] ?? 'null') as { analyze: unknown };
-    expect(embedded.analyze).toEqual(JSON.parse((await runCli(['analyze', 'models/database-dr.yaml', ...set, '--json'])).stdout));
+    const embedded = JSON.parse(
+      /<script type="application\/json" id="nines-documents">(.*)<\/script>/.exec(html)?.[1] ?? 'null',
+    ) as { analyze: unknown };
+    expect(embedded.analyze).toEqual(
+      JSON.parse((await runCli(['analyze', 'models/database-dr.yaml', ...set, '--json'])).stdout),
+    );
   });
 
   it('says where it wrote the report on stderr', async () => {
     const file = join(dir, 'said.html');
     const run = await runCli(['report', 'models/minimal.yaml', '-o', file]);
-    expect(run.stderr).toMatch(new RegExp(`^nines: wrote ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(html, \\d+ kB, \\d+ sections\\)\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^nines: wrote ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(html, \\d+ kB, \\d+ sections\\)\\n$`,
+      ),
+    );
   });
 });

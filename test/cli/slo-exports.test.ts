@@ -25,7 +25,11 @@ async function exported(format: string, extra: readonly string[] = []): Promise<
   return parse(r.stdout);
 }
 
-const labelMap = { type: 'object', propertyNames: { pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }, additionalProperties: { type: 'string' } };
+const labelMap = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' },
+  additionalProperties: { type: 'string' },
+};
 const SLOTH_V1 = {
   type: 'object',
   required: ['version', 'service', 'slos'],
@@ -54,7 +58,10 @@ const SLOTH_V1 = {
                 type: 'object',
                 required: ['error_query', 'total_query'],
                 additionalProperties: false,
-                properties: { error_query: { type: 'string', pattern: '\\{\\{\\.window\\}\\}' }, total_query: { type: 'string', pattern: '\\{\\{\\.window\\}\\}' } },
+                properties: {
+                  error_query: { type: 'string', pattern: '\\{\\{\\.window\\}\\}' },
+                  total_query: { type: 'string', pattern: '\\{\\{\\.window\\}\\}' },
+                },
               },
             },
           },
@@ -66,8 +73,16 @@ const SLOTH_V1 = {
               name: { type: 'string', pattern: '^[a-zA-Z_:][a-zA-Z0-9_:]*$' },
               labels: labelMap,
               annotations: { type: 'object' },
-              page_alert: { type: 'object', properties: { disable: { type: 'boolean' }, labels: labelMap, annotations: { type: 'object' } }, additionalProperties: false },
-              ticket_alert: { type: 'object', properties: { disable: { type: 'boolean' }, labels: labelMap, annotations: { type: 'object' } }, additionalProperties: false },
+              page_alert: {
+                type: 'object',
+                properties: { disable: { type: 'boolean' }, labels: labelMap, annotations: { type: 'object' } },
+                additionalProperties: false,
+              },
+              ticket_alert: {
+                type: 'object',
+                properties: { disable: { type: 'boolean' }, labels: labelMap, annotations: { type: 'object' } },
+                additionalProperties: false,
+              },
             },
           },
         },
@@ -81,7 +96,13 @@ const rfc1123 = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$
 const metricSource = {
   type: 'object',
   required: ['metricSource'],
-  properties: { metricSource: { type: 'object', required: ['spec'], properties: { metricSourceRef: { type: 'string' }, type: { type: 'string' }, spec: { type: 'object' } } } },
+  properties: {
+    metricSource: {
+      type: 'object',
+      required: ['spec'],
+      properties: { metricSourceRef: { type: 'string' }, type: { type: 'string' }, spec: { type: 'object' } },
+    },
+  },
 };
 const OPENSLO_V1_SLO = {
   type: 'object',
@@ -95,7 +116,10 @@ const OPENSLO_V1_SLO = {
       properties: {
         name: rfc1123,
         displayName: { type: 'string' },
-        labels: { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } },
+        labels: {
+          type: 'object',
+          additionalProperties: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+        },
         annotations: { type: 'object', additionalProperties: { type: 'string' } },
       },
       additionalProperties: false,
@@ -117,7 +141,12 @@ const OPENSLO_V1_SLO = {
                 ratioMetric: {
                   type: 'object',
                   required: ['counter', 'total'],
-                  properties: { counter: { type: 'boolean' }, good: metricSource, bad: metricSource, total: metricSource },
+                  properties: {
+                    counter: { type: 'boolean' },
+                    good: metricSource,
+                    bad: metricSource,
+                    total: metricSource,
+                  },
                   not: { required: ['good', 'bad'] },
                 },
               },
@@ -135,7 +164,14 @@ const OPENSLO_V1_SLO = {
             properties: {
               duration,
               isRolling: { type: 'boolean' },
-              calendar: { type: 'object', required: ['startTime', 'timeZone'], properties: { startTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$' }, timeZone: { type: 'string' } } },
+              calendar: {
+                type: 'object',
+                required: ['startTime', 'timeZone'],
+                properties: {
+                  startTime: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$' },
+                  timeZone: { type: 'string' },
+                },
+              },
             },
           },
         },
@@ -143,7 +179,14 @@ const OPENSLO_V1_SLO = {
         objectives: {
           type: 'array',
           minItems: 1,
-          items: { type: 'object', properties: { displayName: { type: 'string' }, target: { type: 'number', minimum: 0, exclusiveMaximum: 1 } }, required: ['target'] },
+          items: {
+            type: 'object',
+            properties: {
+              displayName: { type: 'string' },
+              target: { type: 'number', minimum: 0, exclusiveMaximum: 1 },
+            },
+            required: ['target'],
+          },
         },
         alertPolicies: {
           type: 'array',
@@ -179,7 +222,13 @@ const OPENSLO_V1_SLO = {
                             condition: {
                               type: 'object',
                               required: ['kind', 'op', 'threshold', 'lookbackWindow'],
-                              properties: { kind: { const: 'burnrate' }, op: { enum: ['lte', 'gte', 'lt', 'gt'] }, threshold: { type: 'number' }, lookbackWindow: duration, alertAfter: duration },
+                              properties: {
+                                kind: { const: 'burnrate' },
+                                op: { enum: ['lte', 'gte', 'lt', 'gt'] },
+                                threshold: { type: 'number' },
+                                lookbackWindow: duration,
+                                alertAfter: duration,
+                              },
                             },
                           },
                         },
@@ -203,46 +252,90 @@ const openSloValid = ajv.compile(OPENSLO_V1_SLO);
 
 describe('nines slo --format sloth', () => {
   it('writes a Sloth prometheus/v1 spec that meets its types and validation', async () => {
-    const spec = (await exported('sloth')) as { slos: { objective: number; sli: { events: { error_query: string; total_query: string } } }[] };
+    const spec = (await exported('sloth')) as {
+      slos: { objective: number; sli: { events: { error_query: string; total_query: string } } }[];
+    };
     expect(slothValid(spec), JSON.stringify(slothValid.errors)).toBe(true);
     expect(spec.slos[0]?.objective).toBe(99.9);
   });
 
   it('its SLI queries parse as PromQL with {{.window}} rendered as Sloth validates them ("1m"), by promtool', async () => {
-    const spec = (await exported('sloth')) as { slos: { sli: { events: { error_query: string; total_query: string } } }[] };
+    const spec = (await exported('sloth')) as {
+      slos: { sli: { events: { error_query: string; total_query: string } } }[];
+    };
     const events = spec.slos[0]?.sli.events;
     const dir = mkdtempSync(join(tmpdir(), 'nines-sloth-'));
     const path = join(dir, 'queries.yaml');
     const render = (s: string | undefined): string => (s ?? '').replaceAll('{{.window}}', '1m');
-    writeFileSync(path, JSON.stringify({ groups: [{ name: 'sloth-sli', rules: [{ record: 'sli:error', expr: render(events?.error_query) }, { record: 'sli:total', expr: render(events?.total_query) }] }] }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        groups: [
+          {
+            name: 'sloth-sli',
+            rules: [
+              { record: 'sli:error', expr: render(events?.error_query) },
+              { record: 'sli:total', expr: render(events?.total_query) },
+            ],
+          },
+        ],
+      }),
+    );
     const r = spawnSync('promtool', ['check', 'rules', path], { encoding: 'utf8' });
-    if (r.error !== undefined) throw new Error(`promtool did not run (${r.error.message}); install Debian's prometheus package`);
+    if (r.error !== undefined)
+      throw new Error(`promtool did not run (${r.error.message}); install Debian's prometheus package`);
     expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
   });
 
   it('the schema rejects what Sloth rejects (the check can fail)', () => {
-    expect(slothValid({ version: 'prometheus/v1', service: 'x', slos: [{ name: 'a', objective: 0, sli: { events: { error_query: 'a', total_query: 'b' } }, alerting: { name: 'A' } }] })).toBe(false);
+    expect(
+      slothValid({
+        version: 'prometheus/v1',
+        service: 'x',
+        slos: [
+          { name: 'a', objective: 0, sli: { events: { error_query: 'a', total_query: 'b' } }, alerting: { name: 'A' } },
+        ],
+      }),
+    ).toBe(false);
   });
 
-  it('says when the SLO window is not Sloth\'s 30-day default', async () => {
+  it("says when the SLO window is not Sloth's 30-day default", async () => {
     const r = await runCli(['slo', API, '--format', 'sloth', '--window', '28d']);
     expect(r.stdout).toContain("Sloth's prometheus/v1 spec has no window field");
   });
 });
 
 describe('nines slo --format openslo', () => {
-  it.each([[[]], [['--window', '28d']], [['--window', 'month']], [['--window', 'quarter']]])('writes an OpenSLO v1 SLO that meets the spec (%j)', async (extra) => {
-    const document = await exported('openslo', extra);
-    expect(openSloValid(document), JSON.stringify(openSloValid.errors)).toBe(true);
-  });
+  it.each([[[]], [['--window', '28d']], [['--window', 'month']], [['--window', 'quarter']]])(
+    'writes an OpenSLO v1 SLO that meets the spec (%j)',
+    async (extra) => {
+      const document = await exported('openslo', extra);
+      expect(openSloValid(document), JSON.stringify(openSloValid.errors)).toBe(true);
+    },
+  );
 
   it('windows, target and burn rates as the spec writes them', async () => {
-    type Doc = { spec: { timeWindow: { duration: string; isRolling: boolean }[]; objectives: { target: number }[]; alertPolicies: { spec: { conditions: { spec: { condition: { threshold: number; lookbackWindow: string } } }[] } }[] } };
+    type Doc = {
+      spec: {
+        timeWindow: { duration: string; isRolling: boolean }[];
+        objectives: { target: number }[];
+        alertPolicies: {
+          spec: { conditions: { spec: { condition: { threshold: number; lookbackWindow: string } } }[] };
+        }[];
+      };
+    };
     const rolling = (await exported('openslo', ['--window', '28d'])) as Doc;
     expect(rolling.spec.timeWindow).toEqual([{ duration: '28d', isRolling: true }]);
     expect(rolling.spec.objectives[0]?.target).toBe(0.999);
-    expect(rolling.spec.alertPolicies.map((p) => [p.spec.conditions[0]?.spec.condition.threshold, p.spec.conditions[0]?.spec.condition.lookbackWindow])).toEqual([
-      [13.44, '1h'], [5.6, '6h'], [14 / 15, '3d'],
+    expect(
+      rolling.spec.alertPolicies.map((p) => [
+        p.spec.conditions[0]?.spec.condition.threshold,
+        p.spec.conditions[0]?.spec.condition.lookbackWindow,
+      ]),
+    ).toEqual([
+      [13.44, '1h'],
+      [5.6, '6h'],
+      [14 / 15, '3d'],
     ]);
     const month = (await exported('openslo', ['--window', 'month'])) as Doc;
     expect(month.spec.timeWindow[0]).toMatchObject({ duration: '1M', isRolling: false });
@@ -251,7 +344,17 @@ describe('nines slo --format openslo', () => {
   });
 
   it('the encoded spec rejects a target of 100% and a bad duration (the check can fail)', () => {
-    const bad = { apiVersion: 'openslo/v1', kind: 'SLO', metadata: { name: 'x' }, spec: { service: 'x', budgetingMethod: 'Occurrences', objectives: [{ target: 1 }], timeWindow: [{ duration: '30 d' }] } };
+    const bad = {
+      apiVersion: 'openslo/v1',
+      kind: 'SLO',
+      metadata: { name: 'x' },
+      spec: {
+        service: 'x',
+        budgetingMethod: 'Occurrences',
+        objectives: [{ target: 1 }],
+        timeWindow: [{ duration: '30 d' }],
+      },
+    };
     expect(openSloValid(bad)).toBe(false);
   });
 });

@@ -14,11 +14,17 @@ const API = 'models/api-slo.yaml';
 
 function promtool(args: readonly string[]): { code: number; out: string } {
   const r = spawnSync('promtool', args, { encoding: 'utf8' });
-  if (r.error !== undefined) throw new Error(`promtool did not run (${r.error.message}); install Debian's prometheus package (apt-get install prometheus), as .ci/run does`);
+  if (r.error !== undefined)
+    throw new Error(
+      `promtool did not run (${r.error.message}); install Debian's prometheus package (apt-get install prometheus), as .ci/run does`,
+    );
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
-async function rulesFor(file: string, extra: readonly string[] = []): Promise<{ dir: string; path: string; text: string }> {
+async function rulesFor(
+  file: string,
+  extra: readonly string[] = [],
+): Promise<{ dir: string; path: string; text: string }> {
   const r = await runCli(['slo', file, '--format', 'prometheus', ...extra]);
   expect(r.code).toBe(0);
   const dir = mkdtempSync(join(tmpdir(), 'nines-slo-'));
@@ -27,8 +33,15 @@ async function rulesFor(file: string, extra: readonly string[] = []): Promise<{ 
   return { dir, path, text: r.stdout };
 }
 
-type Rule = { alert?: string; record?: string; expr: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-const rulesOf = (text: string): Rule[] => (parse(text) as { groups: { rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
+type Rule = {
+  alert?: string;
+  record?: string;
+  expr: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+};
+const rulesOf = (text: string): Rule[] =>
+  (parse(text) as { groups: { rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
 
 describe('nines slo --format prometheus, checked by promtool', { timeout: 60_000 }, () => {
   it('passes promtool check rules (SLI queries from the model)', async () => {
@@ -72,8 +85,16 @@ describe('nines slo --format prometheus, checked by promtool', { timeout: 60_000
           alert_rule_test: [
             { eval_time: '6h', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [] },
             { eval_time: '6h50s', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [] },
-            { eval_time: '6h1m10s', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] },
-            { eval_time: '6h10m', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] },
+            {
+              eval_time: '6h1m10s',
+              alertname: 'ApiSloErrorBudgetBurnPage',
+              exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }],
+            },
+            {
+              eval_time: '6h10m',
+              alertname: 'ApiSloErrorBudgetBurnPage',
+              exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }],
+            },
           ],
         },
       ],
@@ -95,7 +116,11 @@ describe('nines slo --format prometheus, checked by promtool', { timeout: 60_000
             { series: 'http_requests_total{job="api",code="500"}', values: '0+0.6x480' },
             { series: 'http_requests_total{job="api",code="200"}', values: '0+599.4x480' },
           ],
-          alert_rule_test: ['1h', '3h', '6h', '8h'].map((t) => ({ eval_time: t, alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [] })),
+          alert_rule_test: ['1h', '3h', '6h', '8h'].map((t) => ({
+            eval_time: t,
+            alertname: 'ApiSloErrorBudgetBurnPage',
+            exp_alerts: [],
+          })),
         },
       ],
     };
@@ -112,14 +137,22 @@ describe('nines slo --format prometheus, checked by promtool', { timeout: 60_000
     const tests = {
       rule_files: ['rules.yaml'],
       evaluation_interval: '10s',
-      tests: [{
-        interval: '10s',
-        input_series: [
-          { series: 'http_requests_total{job="api",code="500"}', values: '0x2160 100+100x59' },
-          { series: 'http_requests_total{job="api",code="204"}', values: '0+100x2160 216000x59' },
-        ],
-        alert_rule_test: [{ eval_time: '6h50s', alertname: 'ApiSloErrorBudgetBurnPage', exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }] }],
-      }],
+      tests: [
+        {
+          interval: '10s',
+          input_series: [
+            { series: 'http_requests_total{job="api",code="500"}', values: '0x2160 100+100x59' },
+            { series: 'http_requests_total{job="api",code="204"}', values: '0+100x2160 216000x59' },
+          ],
+          alert_rule_test: [
+            {
+              eval_time: '6h50s',
+              alertname: 'ApiSloErrorBudgetBurnPage',
+              exp_alerts: [{ exp_labels: page?.labels, exp_annotations: page?.annotations }],
+            },
+          ],
+        },
+      ],
     };
     const path = join(dir, 'tests.yaml');
     writeFileSync(path, JSON.stringify(tests, null, 2));

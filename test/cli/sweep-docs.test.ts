@@ -8,9 +8,15 @@ function words(line: string): string[] {
   return (command.match(/'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^'|'$/g, ''));
 }
 
-const readme = readFileSync('README.md', 'utf8').split('\n').filter((l) => /^npx nines (sweep|design) /.test(l)).map((l) => l.slice('npx nines '.length));
+const readme = readFileSync('README.md', 'utf8')
+  .split('\n')
+  .filter((l) => /^npx nines (sweep|design) /.test(l))
+  .map((l) => l.slice('npx nines '.length));
 const headers = readdirSync('models').flatMap((f) =>
-  readFileSync(`models/${f}`, 'utf8').split('\n').filter((l) => /^#\s+nines (sweep|design) /.test(l)).map((l) => l.replace(/^#\s+nines /, '')),
+  readFileSync(`models/${f}`, 'utf8')
+    .split('\n')
+    .filter((l) => /^#\s+nines (sweep|design) /.test(l))
+    .map((l) => l.replace(/^#\s+nines /, '')),
 );
 
 describe('documented sweep and design commands run', () => {
@@ -26,14 +32,18 @@ describe('documented sweep and design commands run', () => {
   });
 
   it("inference-3az's header: from 98.9% at 8 hosts to 99.993% at 16, 70,790.40 a month per host", async () => {
-    const doc = JSON.parse((await runCli(['sweep', 'models/inference-3az.yaml', '--vary', 'tiers.inference.nodes=8..16', '--json'])).stdout) as {
+    const doc = JSON.parse(
+      (await runCli(['sweep', 'models/inference-3az.yaml', '--vary', 'tiers.inference.nodes=8..16', '--json'])).stdout,
+    ) as {
       sweep: { points: { figures: { availability: number; costPerMonth: number } }[] };
     };
     const points = doc.sweep.points;
     expect(points[0]?.figures.availability).toBeCloseTo(0.989, 3);
     expect(points[8]?.figures.availability).toBeCloseTo(0.99993, 5);
     for (let i = 1; i < points.length; i++) {
-      expect(Math.round(((points[i]?.figures.costPerMonth ?? 0) - (points[i - 1]?.figures.costPerMonth ?? 0)) * 100) / 100).toBe(70_790.4);
+      expect(
+        Math.round(((points[i]?.figures.costPerMonth ?? 0) - (points[i - 1]?.figures.costPerMonth ?? 0)) * 100) / 100,
+      ).toBe(70_790.4);
     }
   });
 });

@@ -34,21 +34,37 @@ describe('setAt', () => {
 
 describe('prepareVariation', () => {
   it('each point is the model loadModelText reads with the same --set overrides', () => {
-    const prepared = prepareVariation(text, [override('recovery.detection=2 minute')], [axis('tiers.db.nodes=1..5'), axis('data.copies.dr-replica.lag=10 s,2 minute')]);
+    const prepared = prepareVariation(
+      text,
+      [override('recovery.detection=2 minute')],
+      [axis('tiers.db.nodes=1..5'), axis('data.copies.dr-replica.lag=10 s,2 minute')],
+    );
     if (!prepared.ok) throw new Error(JSON.stringify(prepared));
-    for (const [n, i, lag] of [[1, 0, '10 s'], [4, 1, '2 minute'], [5, 0, '10 s']] as const) {
+    for (const [n, i, lag] of [
+      [1, 0, '10 s'],
+      [4, 1, '2 minute'],
+      [5, 0, '10 s'],
+    ] as const) {
       const direct = loadModelText(text, (data) => {
         const tiers = data['tiers'] as Record<string, unknown>[];
         (tiers[0] as Record<string, unknown>)['nodes'] = n;
-        ((data['recovery'] as Record<string, unknown>)['detection']) = '2 minute';
-        (((data['data'] as Record<string, unknown>)['copies'] as Record<string, unknown>[])[0] as Record<string, unknown>)['lag'] = lag;
+        (data['recovery'] as Record<string, unknown>)['detection'] = '2 minute';
+        (
+          ((data['data'] as Record<string, unknown>)['copies'] as Record<string, unknown>[])[0] as Record<
+            string,
+            unknown
+          >
+        )['lag'] = lag;
         return [];
       });
       const point = prepared.value.point([n - 1, i]);
       expect(point.ok && direct.ok).toBe(true);
       if (point.ok && direct.ok) expect(point.value).toEqual(direct.value);
     }
-    expect(prepared.value.paths).toEqual([['tiers', 0, 'nodes'], ['data', 'copies', 0, 'lag']]);
+    expect(prepared.value.paths).toEqual([
+      ['tiers', 0, 'nodes'],
+      ['data', 'copies', 0, 'lag'],
+    ]);
   });
 
   it('a combination that breaks the model is an invalid point, not an error', () => {
@@ -67,7 +83,10 @@ describe('prepareVariation', () => {
     ['tiers.db.nodes=1 h..3 h', /--vary tiers\.db\.nodes=1 h\.\.3 h: at 1 h: tiers\[0\]\.nodes: /],
     ['data.backups.nightly.every=1..3', /at 1: data\.backups\[0\]\.every: expected a duration/],
     ['tiers.db.nodes=0..2', /at 0: tiers\[0\]\.nodes/],
-    ['tiers.db.colour=1..2', /--vary tiers\.db\.colour=1\.\.2: at 1: tiers\[0\]: unknown key 'colour'|tiers\[0\]\.colour/],
+    [
+      'tiers.db.colour=1..2',
+      /--vary tiers\.db\.colour=1\.\.2: at 1: tiers\[0\]: unknown key 'colour'|tiers\[0\]\.colour/,
+    ],
   ])('%s is refused with a message naming the flag', (flag, message) => {
     const prepared = prepareVariation(text, [], [axis(flag)]);
     expect(prepared.ok).toBe(false);
@@ -78,7 +97,10 @@ describe('prepareVariation', () => {
 
 describe('patchModelText', () => {
   it('replaces values where they stand, comments and layout kept', () => {
-    const patched = patchModelText(text, [{ path: ['tiers', 0, 'nodes'], value: 5 }, { path: ['data', 'copies', 0, 'lag'], value: '10 s' }]);
+    const patched = patchModelText(text, [
+      { path: ['tiers', 0, 'nodes'], value: 5 },
+      { path: ['data', 'copies', 0, 'lag'], value: '10 s' },
+    ]);
     const changed = patched.split('\n').filter((line, i) => line !== text.split('\n')[i]);
     expect(changed).toEqual(['    nodes: 5                      # one per zone', '      lag: 10 s']);
   });

@@ -17,7 +17,14 @@ const error = (text: string, log = false): string => {
 describe('parseVary', () => {
   it('reads the path like --set and the range into values', () => {
     const parsed = parseVary('tiers[db].nodes=3..5');
-    expect(parsed.ok && parsed.axis).toMatchObject({ path: 'tiers[db].nodes', segments: ['tiers', 'db', 'nodes'], range: '3..5', kind: 'range', values: [3, 4, 5], labels: ['3', '4', '5'] });
+    expect(parsed.ok && parsed.axis).toMatchObject({
+      path: 'tiers[db].nodes',
+      segments: ['tiers', 'db', 'nodes'],
+      range: '3..5',
+      kind: 'range',
+      values: [3, 4, 5],
+      labels: ['3', '4', '5'],
+    });
   });
 
   it.each([

@@ -28,18 +28,33 @@ const TRIALS = '400000';
 const MATRIX_SHARD = ['${{', 'matrix.shard', '}}'].join(' ');
 
 const sh = (script: string, env: Record<string, string>, shell = 'sh'): string =>
-  execFileSync(shell, ['-c', script], { cwd: repo, env: { PATH, HOME: process.env.HOME ?? dir, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(shell, ['-c', script], {
+    cwd: repo,
+    env: { PATH, HOME: process.env.HOME ?? dir, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
-const single = (model: string, seed: string): string => execFileSync('node', [bin, 'simulate', model, '--seed', seed, '--trials', TRIALS, '--json'], { cwd: repo, encoding: 'utf8' });
+const single = (model: string, seed: string): string =>
+  execFileSync('node', [bin, 'simulate', model, '--seed', seed, '--trials', TRIALS, '--json'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
 
 type Container = { env: { name: string; value: string }[]; args: string[] };
-type JobSpec = { completionMode?: string; completions?: number; template: { spec: { containers: Container[]; initContainers?: Container[] } } };
+type JobSpec = {
+  completionMode?: string;
+  completions?: number;
+  template: { spec: { containers: Container[]; initContainers?: Container[] } };
+};
 
 const envOf = (c: Container): Record<string, string> => Object.fromEntries(c.env.map((e) => [e.name, e.value]));
 
 describe('examples/kubernetes/sharded-simulation.yaml', () => {
   it('an Indexed Job of shards and a merge Job give the single-machine report', () => {
-    const docs = parseAllDocuments(readFileSync('examples/kubernetes/sharded-simulation.yaml', 'utf8')).map((d) => d.toJS() as { kind: string; spec: JobSpec });
+    const docs = parseAllDocuments(readFileSync('examples/kubernetes/sharded-simulation.yaml', 'utf8')).map(
+      (d) => d.toJS() as { kind: string; spec: JobSpec },
+    );
     const shards = docs.find((d) => d.spec.completionMode === 'Indexed');
     const merge = docs.find((d) => d !== shards && d.kind === 'Job');
     expect(shards?.kind).toBe('Job');
@@ -66,7 +81,10 @@ describe('examples/github-actions/sharded-simulation.yml', () => {
     type Step = { run?: string };
     const wf = parse(readFileSync('examples/github-actions/sharded-simulation.yml', 'utf8')) as {
       env: Record<string, string>;
-      jobs: { shard: { strategy: { matrix: { shard: number[] } }; steps: Step[] }; merge: { needs: string; steps: Step[] } };
+      jobs: {
+        shard: { strategy: { matrix: { shard: number[] } }; steps: Step[] };
+        merge: { needs: string; steps: Step[] };
+      };
     };
     const matrix = wf.jobs.shard.strategy.matrix.shard;
     expect(matrix.length).toBe(Number(wf.env.SHARDS));
@@ -89,12 +107,19 @@ describe('README: Sharding a simulation over a batch engine', () => {
     const readme = readFileSync('README.md', 'utf8');
     const section = readme.slice(readme.indexOf('### Sharding a simulation over a batch engine'));
     const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-    const lines = block.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+    const lines = block
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean);
     expect(lines.length).toBe(3);
     const work = join(dir, 'readme');
     mkdirSync(work);
-    for (const line of lines) sh(`cd '${work}' && ${line.replaceAll('npx nines', `nines`).replaceAll('models/', `${repo}/models/`)}`, {});
-    const alone = execFileSync('node', [bin, 'simulate', join(repo, 'models/database-dr.yaml'), '--json'], { cwd: work, encoding: 'utf8' });
+    for (const line of lines)
+      sh(`cd '${work}' && ${line.replaceAll('npx nines', `nines`).replaceAll('models/', `${repo}/models/`)}`, {});
+    const alone = execFileSync('node', [bin, 'simulate', join(repo, 'models/database-dr.yaml'), '--json'], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     expect(readFileSync(join(work, 'simulation.json'), 'utf8')).toBe(alone);
   }, 60_000);
 });

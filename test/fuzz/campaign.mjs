@@ -41,7 +41,9 @@ function once(worker, c, i, timeoutMs) {
     };
     worker.stderr.on('data', (d) => (fatal += d));
     worker.on('message', (m) => done(m));
-    worker.on('exit', (code, signal) => done({ crashed: `worker exited (${signal ?? code}): ${fatal.slice(0, 1500)}` }));
+    worker.on('exit', (code, signal) =>
+      done({ crashed: `worker exited (${signal ?? code}): ${fatal.slice(0, 1500)}` }),
+    );
     worker.send({ id: i, args: c.args, stdin: c.stdin });
   });
 }
@@ -58,7 +60,11 @@ export async function campaign({ seed = 1, runs = 100, from = 0, workers = 2, ti
   const durations = [];
   let next = from;
   const end = from + runs;
-  const spawn = () => fork(new URL('./worker.mjs', import.meta.url), [], { execArgv: ['--max-old-space-size=768'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const spawn = () =>
+    fork(new URL('./worker.mjs', import.meta.url), [], {
+      execArgv: ['--max-old-space-size=768'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
   const lane = async () => {
     let worker = spawn();
     try {
@@ -89,9 +95,11 @@ export async function campaign({ seed = 1, runs = 100, from = 0, workers = 2, ti
             ? { kind: 'internal', detail: run.crashed }
             : classify(run, c.hostile);
         const owner = raw.kind === 'ok' ? undefined : knownOpen({ ...raw, stdin: c.stdin });
-        const verdict = owner === undefined ? raw : { ...raw, kind: 'known', owner, detail: `${raw.kind}: ${raw.detail}` };
+        const verdict =
+          owner === undefined ? raw : { ...raw, kind: 'known', owner, detail: `${raw.kind}: ${raw.detail}` };
         counts[verdict.kind] = (counts[verdict.kind] ?? 0) + 1;
-        if (verdict.kind !== 'ok') failures.push({ case: i, seconds, ...verdict, what: c.what, args: c.args, stdin: c.stdin });
+        if (verdict.kind !== 'ok')
+          failures.push({ case: i, seconds, ...verdict, what: c.what, args: c.args, stdin: c.stdin });
         onCase?.(i, verdict, seconds);
       }
     } finally {

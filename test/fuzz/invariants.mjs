@@ -9,10 +9,11 @@ function schemaErrors(document) {
   validate ??= new Ajv2020({ allErrors: false, strict: false }).compile(
     JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8')),
   );
-  return validate(document) ? [] : validate.errors ?? [];
+  return validate(document) ? [] : (validate.errors ?? []);
 }
 
-const PROBABILITY = /(^|[a-z])(availability|Availability|unavailability|Unavailability|probability|Probability|Share|share)$/;
+const PROBABILITY =
+  /(^|[a-z])(availability|Availability|unavailability|Unavailability|probability|Probability|Share|share)$/;
 const NON_NEGATIVE = /(Seconds|Bytes|BytesPerSecond|PerYear|trials|Trials|events)$/;
 
 /** Figure invariants over a JSON document; returns the violations found (path: what). */
@@ -31,10 +32,12 @@ export function figureViolations(document) {
       return;
     }
     if (typeof key === 'string' && PROBABILITY.test(key) && 'estimate' in v) {
-      for (const f of ['estimate', 'upperBound', 'analytic']) if (f in v && !unit(v[f])) out.push(`${path}.${f}: ${v[f]} is not in [0, 1]`);
+      for (const f of ['estimate', 'upperBound', 'analytic'])
+        if (f in v && !unit(v[f])) out.push(`${path}.${f}: ${v[f]} is not in [0, 1]`);
       if (Array.isArray(v.ci) && !(unit(v.ci[0]) && unit(v.ci[1]))) out.push(`${path}.ci: [${v.ci}] is not in [0, 1]`);
     }
-    if (Array.isArray(v.ci) && typeof v.ci[0] === 'number' && v.ci[0] > v.ci[1]) out.push(`${path}.ci: lower bound above upper`);
+    if (Array.isArray(v.ci) && typeof v.ci[0] === 'number' && v.ci[0] > v.ci[1])
+      out.push(`${path}.ci: lower bound above upper`);
     if (typeof v.availability === 'number' && typeof v.unavailability === 'number') {
       const sum = v.availability + v.unavailability;
       if (Math.abs(sum - 1) > 1e-9) out.push(`${path}: availability + unavailability = ${sum}`);
@@ -70,8 +73,10 @@ export function classify(run, hostile) {
     // A flag error (hostile --set/--fail) or a refusal of the simulator (which names the field
     // and what to change) is not a model problem: it has no line to point at.
     const refusal = document.error?.code === 'simulation-refused';
-    if (document.error !== undefined && !hostile && !refusal) return { kind: 'no-position', detail: JSON.stringify(document.error) };
-    if (document.error === undefined && errors.length === 0) return { kind: 'no-position', detail: 'exit 2 without an error' };
+    if (document.error !== undefined && !hostile && !refusal)
+      return { kind: 'no-position', detail: JSON.stringify(document.error) };
+    if (document.error === undefined && errors.length === 0)
+      return { kind: 'no-position', detail: 'exit 2 without an error' };
     const unplaced = errors.filter((p) => !(p.line >= 1 && p.col >= 1));
     if (unplaced.length > 0) return { kind: 'no-position', detail: JSON.stringify(unplaced[0]) };
     return { kind: 'ok' };

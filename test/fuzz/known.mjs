@@ -17,6 +17,7 @@ export function knownOpen(failure) {
   const slow = failure.kind === 'hang' || failure.kind === 'internal';
   if (slow && zones > 20) return 'issue 11: zone states beyond 2^20 (speed)';
   if (slow && horizon) return 'issue 11: day-by-day backup simulation over a long horizon';
-  if (failure.kind === 'invariant' && zones > 16 && /availability \+ unavailability/.test(failure.detail)) return 'issue 11: pruned zone-state mass (the two-sided bound)';
+  if (failure.kind === 'invariant' && zones > 16 && /availability \+ unavailability/.test(failure.detail))
+    return 'issue 11: pruned zone-state mass (the two-sided bound)';
   return undefined;
 }

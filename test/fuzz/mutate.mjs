@@ -16,13 +16,80 @@ export function rng(seed) {
 
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 
-const NUMBERS = [0, -1, 1, 2, 3, 0.5, 1e-320, 5e-324, 1e-15, 1e308, 1e5, 1e6, 1e9, 2 ** 53, 20000, 6000, 1.5, -0, 100, 1000];
-const QUANTITIES = [
-  '1e-320 s', '1e308 year', '1 ms', '0 s', '-1 h', '1e6 year', '1 minute', '1e9 year', '5e0%', '5e-1%', '150%', '100%', '0%',
-  '1e3 PB/s', '1 B/s', '5 Gb', '1e-9 s', '2 TB', '0 B', '1e30 EB', '10 nines', '300 nines', '0 nines', '99.999999999999999%',
-  '1e-300', '0.0', '1', 'NaN', 'Infinity', '1 d', '1 week', '1e-3 ms', '4.5 nines', '1 year', '1 mins', '.5 h', '1e+2 d',
+const NUMBERS = [
+  0,
+  -1,
+  1,
+  2,
+  3,
+  0.5,
+  1e-320,
+  5e-324,
+  1e-15,
+  1e308,
+  1e5,
+  1e6,
+  1e9,
+  2 ** 53,
+  20000,
+  6000,
+  1.5,
+  -0,
+  100,
+  1000,
 ];
-const STRINGS = ['nowhere', '', 'all', 'majority', 'offsite', 'x'.repeat(70), 'a\n::error file=x::pwned', '\u001b[31mred', 'db', 'az-a', 'us-east'];
+const QUANTITIES = [
+  '1e-320 s',
+  '1e308 year',
+  '1 ms',
+  '0 s',
+  '-1 h',
+  '1e6 year',
+  '1 minute',
+  '1e9 year',
+  '5e0%',
+  '5e-1%',
+  '150%',
+  '100%',
+  '0%',
+  '1e3 PB/s',
+  '1 B/s',
+  '5 Gb',
+  '1e-9 s',
+  '2 TB',
+  '0 B',
+  '1e30 EB',
+  '10 nines',
+  '300 nines',
+  '0 nines',
+  '99.999999999999999%',
+  '1e-300',
+  '0.0',
+  '1',
+  'NaN',
+  'Infinity',
+  '1 d',
+  '1 week',
+  '1e-3 ms',
+  '4.5 nines',
+  '1 year',
+  '1 mins',
+  '.5 h',
+  '1e+2 d',
+];
+const STRINGS = [
+  'nowhere',
+  '',
+  'all',
+  'majority',
+  'offsite',
+  'x'.repeat(70),
+  'a\n::error file=x::pwned',
+  '\u001b[31mred',
+  'db',
+  'az-a',
+  'us-east',
+];
 const VALUES = () => [null, true, [], {}, 'text', 0, -5, 1e308, [1, 2], { x: 1 }];
 
 /** Paths of every node of a plain data tree: [path, value, parent, key]. */
@@ -77,13 +144,23 @@ function mutateTree(r, tree) {
         n.parent.push(structuredClone(n.value));
       } else if (Array.isArray(tree.zones)) {
         const count = pick(r, [30, 200, 6000]);
-        tree.zones = Array.from({ length: count }, (_, i) => ({ name: `z${i}`, failure: { probability: pick(r, [0.01, 0.4, 1e-9]) } }));
+        tree.zones = Array.from({ length: count }, (_, i) => ({
+          name: `z${i}`,
+          failure: { probability: pick(r, [0.01, 0.4, 1e-9]) },
+        }));
       }
       break;
     }
     case 'grow': {
-      const f = { mtbf: pick(r, ['1 ms', '1e-320 s', '1 s', '10 year']), mttr: pick(r, ['1 ms', '1 s', '1e6 year', '1 h']) };
-      const shapes = [undefined, { lifetime: { type: 'weibull', shape: pick(r, [1e-3, 0.01, 0.05, 50]) } }, { repair: { type: 'lognormal', sigma: pick(r, [10, 100, 1e-9]) } }];
+      const f = {
+        mtbf: pick(r, ['1 ms', '1e-320 s', '1 s', '10 year']),
+        mttr: pick(r, ['1 ms', '1 s', '1e6 year', '1 h']),
+      };
+      const shapes = [
+        undefined,
+        { lifetime: { type: 'weibull', shape: pick(r, [1e-3, 0.01, 0.05, 50]) } },
+        { repair: { type: 'lognormal', sigma: pick(r, [10, 100, 1e-9]) } },
+      ];
       const d = pick(r, shapes);
       const target = nodes(tree).filter((x) => x.key === 'failure' && x.value && typeof x.value === 'object');
       if (target.length > 0) {
@@ -114,10 +191,31 @@ function mutateText(r, text) {
 
 function hostileFlags(r, tree) {
   const flags = [];
-  const paths = nodes(tree).filter((n) => n.path.length > 0).map((n) => n.path.join('.'));
-  if (r() < 0.25 && paths.length > 0) flags.push('--set', `${pick(r, paths)}=${pick(r, ['null', '1e308', '[]', '{}', '"a\\n::error::x"', '5e0%', 'nowhere', '-1', '{mtbf: 1 ms, mttr: 1 ms}'])}`);
-  if (r() < 0.1) flags.push('--set', pick(r, ['tiers..nodes=1', '=1', 'tiers[99].nodes=1', '__proto__.x=1', 'tiers.nowhere.nodes=2', `${'a'.repeat(300)}=1`]));
-  if (r() < 0.1) flags.push('--fail', pick(r, ['nowhere', 'db[99]', 'db[-1]', 'zone:', 'a\n::error::x', 'us-east', 'az-a', 'db[0]']));
+  const paths = nodes(tree)
+    .filter((n) => n.path.length > 0)
+    .map((n) => n.path.join('.'));
+  if (r() < 0.25 && paths.length > 0)
+    flags.push(
+      '--set',
+      `${pick(r, paths)}=${pick(r, ['null', '1e308', '[]', '{}', '"a\\n::error::x"', '5e0%', 'nowhere', '-1', '{mtbf: 1 ms, mttr: 1 ms}'])}`,
+    );
+  if (r() < 0.1)
+    flags.push(
+      '--set',
+      pick(r, [
+        'tiers..nodes=1',
+        '=1',
+        'tiers[99].nodes=1',
+        '__proto__.x=1',
+        'tiers.nowhere.nodes=2',
+        `${'a'.repeat(300)}=1`,
+      ]),
+    );
+  if (r() < 0.1)
+    flags.push(
+      '--fail',
+      pick(r, ['nowhere', 'db[99]', 'db[-1]', 'zone:', 'a\n::error::x', 'us-east', 'az-a', 'db[0]']),
+    );
   return flags;
 }
 

@@ -5,10 +5,14 @@ import { main } from '../../dist/nines.js';
 let nonFinite = [];
 const stringify = JSON.stringify;
 JSON.stringify = (value, replacer, space) =>
-  stringify(value, (key, x) => {
-    if (typeof x === 'number' && !Number.isFinite(x)) nonFinite.push(`${key}=${x}`);
-    return typeof replacer === 'function' ? replacer(key, x) : x;
-  }, space);
+  stringify(
+    value,
+    (key, x) => {
+      if (typeof x === 'number' && !Number.isFinite(x)) nonFinite.push(`${key}=${x}`);
+      return typeof replacer === 'function' ? replacer(key, x) : x;
+    },
+    space,
+  );
 
 process.on('message', async ({ id, args, stdin, env }) => {
   nonFinite = [];

@@ -18,7 +18,9 @@ const flag = (text: string): GateTarget => {
 // evaluations: not exact, with a bound of positive width.
 const zones = Array.from({ length: 12 }, (_, i) => ({ name: `z${i}`, failure: p(0.02 + 0.01 * i) }));
 const groups = zones.map((z, i) => ({ zone: z.name, count: i + 1, failure: p(0.01) }));
-const availability = analyzeAvailability(model({ zones, tiers: [tier('t', { groups, k: 47, failure: p(0.01) })] }), { maxStates: 300 });
+const availability = analyzeAvailability(model({ zones, tiers: [tier('t', { groups, k: 47, failure: p(0.01) })] }), {
+  maxStates: 300,
+});
 const { lower, upper } = availability.service.unavailabilityBounds;
 const pct = (q: number): string => `${(1 - q) * 100}%`;
 
@@ -31,13 +33,19 @@ describe('gate: an inexact analytic figure', () => {
   it('straddling the threshold is inconclusive (exit 3) with the reason; one side decides', () => {
     const mid = (lower + upper) / 2;
     const result = evaluateTargets(
-      [flag(`availability>=${pct(mid)}`), flag(`availability>=${pct(upper * 1.5)}`), flag(`availability>=${pct(lower / 2)}`)],
+      [
+        flag(`availability>=${pct(mid)}`),
+        flag(`availability>=${pct(upper * 1.5)}`),
+        flag(`availability>=${pct(lower / 2)}`),
+      ],
       { availability, dataProtection: undefined },
     );
     expect(result.records.map((r) => r.status)).toEqual(['inconclusive', 'pass', 'fail']);
     expect(result.records[0]?.message).toMatch(/analytic figure is a bound.*straddles/);
     expect(result.records[0]?.analyticBound).toEqual({ lower, upper, straddles: true });
-    expect(gateExit(evaluateTargets([flag(`availability>=${pct(mid)}`)], { availability, dataProtection: undefined })).code).toBe(3);
+    expect(
+      gateExit(evaluateTargets([flag(`availability>=${pct(mid)}`)], { availability, dataProtection: undefined })).code,
+    ).toBe(3);
   });
 
   it('downtime per year is bounded the same way', () => {

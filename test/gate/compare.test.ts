@@ -5,7 +5,8 @@ import { load } from './support.js';
 
 // One node: q = MTTR/(MTBF + MTTR). Base 1 h / 999 h → q = 0.001; candidate 2 h / 998 h → q = 0.002:
 // the unavailability doubles (+100%), downtime 8.76 h → 17.52 h per year.
-const node = (mtbf: string, mttr: string): string => `name: n\ntiers:\n  - { name: web, nodes: 1, failure: { mtbf: ${mtbf}, mttr: ${mttr} } }\n`;
+const node = (mtbf: string, mttr: string): string =>
+  `name: n\ntiers:\n  - { name: web, nodes: 1, failure: { mtbf: ${mtbf}, mttr: ${mttr} } }\n`;
 const base = analyzeModel(load(node('999 h', '1 h')));
 const worse = analyzeModel(load(node('998 h', '2 h')));
 
@@ -53,7 +54,15 @@ data:
     const withCopy = analyzeModel(load(dr.replace('COPIES', '[{ name: c, region: r2, mode: async, lag: 30 s }]')));
     const without = analyzeModel(load(dr.replace('COPIES', '[]')));
     const r = compareAnalyses(withCopy, without, 100);
-    expect(r.metrics.find((m) => m.id === 'rpo[region]')).toMatchObject({ base: 30, candidate: null, change: 'worse', regression: true });
-    expect(compareAnalyses(without, withCopy, 0).metrics.find((m) => m.id === 'rpo[region]')).toMatchObject({ change: 'better', regression: false });
+    expect(r.metrics.find((m) => m.id === 'rpo[region]')).toMatchObject({
+      base: 30,
+      candidate: null,
+      change: 'worse',
+      regression: true,
+    });
+    expect(compareAnalyses(without, withCopy, 0).metrics.find((m) => m.id === 'rpo[region]')).toMatchObject({
+      change: 'better',
+      regression: false,
+    });
   });
 });

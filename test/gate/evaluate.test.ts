@@ -45,8 +45,15 @@ describe('evaluateTargets: availability and downtime (one node, q = 0.001 by han
   });
 
   it('data targets on a model without data are failed records with the reason', () => {
-    const result = evaluateTargets([flag('rpo<=1h'), flag('durability>=11 nines'), flag('backupStorage<=1 TB@warn')], figures);
-    expect(result.records.map((r) => [r.status, r.actual])).toEqual([['fail', null], ['fail', null], ['warn', null]]);
+    const result = evaluateTargets(
+      [flag('rpo<=1h'), flag('durability>=11 nines'), flag('backupStorage<=1 TB@warn')],
+      figures,
+    );
+    expect(result.records.map((r) => [r.status, r.actual])).toEqual([
+      ['fail', null],
+      ['fail', null],
+      ['warn', null],
+    ]);
     expect(result.records[0]?.message).toMatch(/needs a 'data' section/);
     expect(gateExit(result)).toEqual({ code: 1, reason: 'failed' });
     expect(gateExit(result, { exitZero: true })).toEqual({ code: 0, reason: 'exit-zero' });
@@ -89,7 +96,12 @@ targets:
 
   it('reads per-scenario RPO and fails the scenario that is not recoverable', () => {
     const result = evaluateTargets(targetsOf(model), figures);
-    expect(result.records[0]).toMatchObject({ id: 'rpo[corruption]', status: 'pass', actual: 26 * 3600, source: { file: 'model.yaml' } });
+    expect(result.records[0]).toMatchObject({
+      id: 'rpo[corruption]',
+      status: 'pass',
+      actual: 26 * 3600,
+      source: { file: 'model.yaml' },
+    });
     expect(result.records[1]).toMatchObject({ id: 'rpo[region]', status: 'fail', actual: null });
     expect(result.records[1]?.message).toMatch(/Not recoverable/);
     expect(result.records[1]?.source).toMatchObject({ file: 'model.yaml', line: expect.any(Number) as number });
@@ -126,10 +138,19 @@ targets:
 describe('evaluateTargets with a simulation interval', () => {
   const model = load(ONE_NODE);
   const base = figuresOf(model);
-  const estimate = (est: number, lo: number, hi: number) => ({ estimate: est, stdErr: 0, ci: [lo, hi] as const, trials: 1_000_000, events: 1000, estimator: 'naive' as const });
+  const estimate = (est: number, lo: number, hi: number) => ({
+    estimate: est,
+    stdErr: 0,
+    ci: [lo, hi] as const,
+    trials: 1_000_000,
+    events: 1000,
+    estimator: 'naive' as const,
+  });
   const withSim = (est: number, lo: number, hi: number) => ({
     ...base,
-    simulation: { service: { unavailability: estimate(est, lo, hi) }, tiers: [] } as unknown as NonNullable<typeof base.simulation>,
+    simulation: { service: { unavailability: estimate(est, lo, hi) }, tiers: [] } as unknown as NonNullable<
+      typeof base.simulation
+    >,
   });
 
   it('is inconclusive when the 95% interval of q straddles 1 − threshold, and says how many trials', () => {
@@ -140,6 +161,8 @@ describe('evaluateTargets with a simulation interval', () => {
     expect(Math.abs((result.records[0]?.monteCarlo?.trialsNeeded ?? 0) - 4_000_000)).toBeLessThanOrEqual(1);
     expect(result.records[0]?.message).toMatch(/4,000,00\d trials/);
     expect(gateExit(result).code).toBe(3);
-    expect(evaluateTargets([flag('availability>=99.9%')], withSim(0.00095, 0.0009, 0.0011), { mcDecision: 'point' }).status).toBe('pass');
+    expect(
+      evaluateTargets([flag('availability>=99.9%')], withSim(0.00095, 0.0009, 0.0011), { mcDecision: 'point' }).status,
+    ).toBe('pass');
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { decideMonteCarlo, meets } from '../../src/gate/index.js';
 import { seededRandom as rng } from '../support/seeded-random.js';
 
-
 describe('Monte Carlo decision invariants (seeded random intervals)', () => {
   it('pessimistic pass ⇒ point pass ⇒ optimistic pass; pessimistic fail ⇒ point fail ⇒ optimistic fail', () => {
     const next = rng(42);
@@ -24,7 +23,8 @@ describe('Monte Carlo decision invariants (seeded random intervals)', () => {
       expect(p.decision === 'inconclusive').toBe(p.straddles);
       // A symmetric interval that straddles has |estimate − threshold| ≤ half-width: settling it
       // takes at least as many trials as were run (N′ = N·(h/d)² ≥ N).
-      if (p.straddles && centred && estimate !== threshold) expect(p.trialsNeeded).toBeGreaterThanOrEqual(interval.trials);
+      if (p.straddles && centred && estimate !== threshold)
+        expect(p.trialsNeeded).toBeGreaterThanOrEqual(interval.trials);
       // The point decision agrees with a plain comparison of the estimate.
       expect(m.decision === 'pass').toBe(meets(estimate, operator, threshold));
     }

@@ -26,7 +26,17 @@ describe('a flagged Monte Carlo figure is inconclusive, never a pass', () => {
   it('a degenerate (zero-width) interval from an importance sampler: 1e-214 against a 1e-19 target exits 3', () => {
     // The reproducer's shape: the estimate sits far below the threshold with a zero-width
     // interval, so the pessimistic bound "meets" the target; it must not pass.
-    const u: UnavailabilityEstimate = { estimate: 1e-214, stdErr: 0, ci: [1e-214, 1e-214], trials: 270_336, events: 12, estimator: 'importance-sampling', effectiveSampleSize: 270_336, analytic: 1.5e-19, agrees: false };
+    const u: UnavailabilityEstimate = {
+      estimate: 1e-214,
+      stdErr: 0,
+      ci: [1e-214, 1e-214],
+      trials: 270_336,
+      events: 12,
+      estimator: 'importance-sampling',
+      effectiveSampleSize: 270_336,
+      analytic: 1.5e-19,
+      agrees: false,
+    };
     const { record, exit } = decide(u);
     expect(record?.status).toBe('inconclusive');
     expect(record?.monteCarlo?.inconclusiveReason).toMatch(/zero-width/);
@@ -36,7 +46,17 @@ describe('a flagged Monte Carlo figure is inconclusive, never a pass', () => {
 
   it('disagreement with the analytic figure exits 3, on either side of the threshold', () => {
     // 1e-20 ± 1e-22 against an exact 1.5e-19: 14 standard errors apart.
-    const low: UnavailabilityEstimate = { estimate: 1e-20, stdErr: 1e-22, ci: [0.98e-20, 1.02e-20], trials: 1e6, events: 5000, estimator: 'importance-sampling', effectiveSampleSize: 4000, analytic: 1.5e-19, agrees: false };
+    const low: UnavailabilityEstimate = {
+      estimate: 1e-20,
+      stdErr: 1e-22,
+      ci: [0.98e-20, 1.02e-20],
+      trials: 1e6,
+      events: 5000,
+      estimator: 'importance-sampling',
+      effectiveSampleSize: 4000,
+      analytic: 1.5e-19,
+      agrees: false,
+    };
     expect(decide(low).record?.status).toBe('inconclusive');
     expect(decide(low).record?.monteCarlo?.inconclusiveReason).toMatch(/disagrees with the analytic 1\.50e-19/);
     expect(decide(low).exit).toBe(3);
@@ -47,27 +67,61 @@ describe('a flagged Monte Carlo figure is inconclusive, never a pass', () => {
   });
 
   it('an effective sample size below 100 exits 3; the same interval with a healthy ESS passes', () => {
-    const u: UnavailabilityEstimate = { estimate: 1e-21, stdErr: 1e-22, ci: [0.8e-21, 1.2e-21], trials: 1e6, events: 40, estimator: 'importance-sampling', effectiveSampleSize: 7 };
+    const u: UnavailabilityEstimate = {
+      estimate: 1e-21,
+      stdErr: 1e-22,
+      ci: [0.8e-21, 1.2e-21],
+      trials: 1e6,
+      events: 40,
+      estimator: 'importance-sampling',
+      effectiveSampleSize: 7,
+    };
     expect(decide(u).record?.monteCarlo?.inconclusiveReason).toMatch(/effective sample size of only 7/);
     expect(decide(u).exit).toBe(3);
     expect(decide({ ...u, effectiveSampleSize: 5000 }).exit).toBe(0);
   });
 
   it('downtime targets read the same flags', () => {
-    const u: UnavailabilityEstimate = { estimate: 1e-9, stdErr: 0, ci: [1e-9, 1e-9], trials: 1e6, events: 3, estimator: 'importance-sampling', effectiveSampleSize: 3 };
+    const u: UnavailabilityEstimate = {
+      estimate: 1e-9,
+      stdErr: 0,
+      ci: [1e-9, 1e-9],
+      trials: 1e6,
+      events: 3,
+      estimator: 'importance-sampling',
+      effectiveSampleSize: 3,
+    };
     expect(decide(u, 'downtimePerYear<=1h').record?.status).toBe('inconclusive');
   });
 
   it('a naive estimate with no events keeps its rule-of-three interval and decides', () => {
     // k = 0 of N = 1e6: [0, 3e-6]; a 99.9% target (q ≤ 1e-3) passes on the upper bound.
-    const u: UnavailabilityEstimate = { estimate: 0, stdErr: 0, ci: [0, 3e-6], trials: 1e6, events: 0, estimator: 'naive', upperBound: 3e-6 };
+    const u: UnavailabilityEstimate = {
+      estimate: 0,
+      stdErr: 0,
+      ci: [0, 3e-6],
+      trials: 1e6,
+      events: 0,
+      estimator: 'naive',
+      upperBound: 3e-6,
+    };
     expect(collapsed(u)).toBeUndefined();
     expect(decide(u, 'availability>=99.9%').exit).toBe(0);
     expect(decide(u, 'availability>=99.9999%').exit).toBe(3); // 3e-6 straddles 1e-6
   });
 
   it('a zero-width interval the analytic figure confirms is exact (a single cut set), and decides', () => {
-    const exact: UnavailabilityEstimate = { estimate: 1e-9, stdErr: 0, ci: [1e-9, 1e-9], trials: 4096, events: 4096, estimator: 'importance-sampling', effectiveSampleSize: 4096, analytic: 1e-9, agrees: true };
+    const exact: UnavailabilityEstimate = {
+      estimate: 1e-9,
+      stdErr: 0,
+      ci: [1e-9, 1e-9],
+      trials: 4096,
+      events: 4096,
+      estimator: 'importance-sampling',
+      effectiveSampleSize: 4096,
+      analytic: 1e-9,
+      agrees: true,
+    };
     expect(distrust(exact)).toBeUndefined();
     expect(decide(exact, 'availability>=8 nines').exit).toBe(0);
     // Without an analytic figure to confirm it, the same interval cannot decide.
@@ -76,7 +130,16 @@ describe('a flagged Monte Carlo figure is inconclusive, never a pass', () => {
   });
 
   it('distrust says why; a sound estimate gets no reason', () => {
-    const sound: UnavailabilityEstimate = { estimate: 1e-3, stdErr: 1e-5, ci: [0.98e-3, 1.02e-3], trials: 1e7, events: 10_000, estimator: 'naive', analytic: 1e-3, agrees: true };
+    const sound: UnavailabilityEstimate = {
+      estimate: 1e-3,
+      stdErr: 1e-5,
+      ci: [0.98e-3, 1.02e-3],
+      trials: 1e7,
+      events: 10_000,
+      estimator: 'naive',
+      analytic: 1e-3,
+      agrees: true,
+    };
     expect(distrust(sound)).toBeUndefined();
     expect(distrust({ ...sound, stdErr: Infinity })).toMatch(/no finite standard error/);
     expect(distrust({ ...sound, agrees: false, analytic: 2e-3 })).toMatch(/100\.0 standard errors/);

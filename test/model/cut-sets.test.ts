@@ -59,7 +59,9 @@ describe('minimal cut sets', () => {
 
   it('gives up (undefined) beyond the budget, and [] for an impossible event', () => {
     expect(minimalCutSets(m, -1, 3)).toBeUndefined();
-    const never = compileModel(model({ tiers: [tier('t', 1, [{ zone: undefined, count: 2, failure: staticComponent(0) }])] }));
+    const never = compileModel(
+      model({ tiers: [tier('t', 1, [{ zone: undefined, count: 2, failure: staticComponent(0) }])] }),
+    );
     expect(minimalCutSets(never, 0)).toEqual([]);
   });
 });

@@ -12,7 +12,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (cmd: string, args: string[], cwd: string): string => {
   try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+    return execFileSync(cmd, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+    });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${cmd} ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
@@ -43,19 +48,31 @@ describe('npm pack → install → import { analyze } from "nines"', () => {
       join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
-          module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true,
-          exactOptionalPropertyTypes: true, typeRoots: [join(repo, 'node_modules/@types')], types: ['node'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          exactOptionalPropertyTypes: true,
+          typeRoots: [join(repo, 'node_modules/@types')],
+          types: ['node'],
         },
         files: ['check.ts'],
       }),
     );
     run(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], dir);
-    writeFileSync(join(dir, 'run.mjs'), "import { analyze } from 'nines';\nconst r = analyze('name: m\\ntiers: [{ name: web, nodes: 3, failure: { availability: 99% }, minHealthy: 2 }]');\nconsole.log(JSON.stringify(r.ok ? r.analysis.availability.service.unavailability : r.problems));\n");
+    writeFileSync(
+      join(dir, 'run.mjs'),
+      "import { analyze } from 'nines';\nconst r = analyze('name: m\\ntiers: [{ name: web, nodes: 3, failure: { availability: 99% }, minHealthy: 2 }]');\nconsole.log(JSON.stringify(r.ok ? r.analysis.availability.service.unavailability : r.problems));\n",
+    );
     const q = Number(run(process.execPath, ['run.mjs'], dir));
     // 2 of 3 up, each down with p = 0.01: q = 3p²(1 − p) + p³ = 2.97e-4 + 1e-6 = 2.98e-4.
     expect(q).toBeCloseTo(2.98e-4, 15);
     // A bad model gives its problems with positions, no throw.
-    writeFileSync(join(dir, 'bad.mjs'), "import { analyze } from 'nines';\nconst r = analyze('name: m\\ntiers: 3');\nconsole.log(JSON.stringify(r.ok ? null : r.problems[0]));\n");
+    writeFileSync(
+      join(dir, 'bad.mjs'),
+      "import { analyze } from 'nines';\nconst r = analyze('name: m\\ntiers: 3');\nconsole.log(JSON.stringify(r.ok ? null : r.problems[0]));\n",
+    );
     expect(JSON.parse(run(process.execPath, ['bad.mjs'], dir))).toMatchObject({ line: 2, col: 8 });
   }, 300_000);
 });

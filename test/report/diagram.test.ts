@@ -9,7 +9,14 @@ describe('topology', () => {
   it('places every node of database-dr: one db node per zone of us-east, the DR copy in eu-west, backups offsite', () => {
     const t = topologyOf(exampleModel('models/database-dr.yaml'));
     expect(t.regions.map((r) => [r.name, r.zones.map((z) => [z.name, z.placements])])).toEqual([
-      ['us-east', [['az-a', [{ tier: 'db', count: 1 }]], ['az-b', [{ tier: 'db', count: 1 }]], ['az-c', [{ tier: 'db', count: 1 }]]]],
+      [
+        'us-east',
+        [
+          ['az-a', [{ tier: 'db', count: 1 }]],
+          ['az-b', [{ tier: 'db', count: 1 }]],
+          ['az-c', [{ tier: 'db', count: 1 }]],
+        ],
+      ],
       ['eu-west', [['eu-a', [{ tier: 'db-dr', count: 1 }]]]],
     ]);
     expect(t.tiers).toEqual([
@@ -23,7 +30,7 @@ describe('topology', () => {
     expect(t.serviceText).toBe('failover(db → db-dr)');
   });
 
-  it('writes inference-3az\'s nested service expression and its node in no zone', () => {
+  it("writes inference-3az's nested service expression and its node in no zone", () => {
     const t = topologyOf(exampleModel('models/inference-3az.yaml'));
     expect(t.serviceText).toBe('all(gateway, inference, any(model-cache, artifact-store))');
     expect(t.unplaced).toEqual([{ tier: 'artifact-store', count: 1 }]);
@@ -35,20 +42,26 @@ describe('topology', () => {
 });
 
 describe('mermaid', () => {
-  it.each(EXAMPLE_MODELS)('%s: Mermaid\'s own parser reads the diagram, with every placement, tier and edge', async (file) => {
-    const model = exampleModel(file);
-    const graph = await parseMermaidFlowchart(renderMermaid(topologyOf(model)));
-    const labels = [...graph.vertices.values()];
-    for (const tier of model.tiers) expect(labels).toContain(`tier ${tier.name} · ${tier.minHealthy} of ${tier.nodes}`);
-    // Nodes placed in the diagram add up to each tier's n.
-    for (const tier of model.tiers) {
-      const placed = labels.map((l) => new RegExp(`^${tier.name} ×(\\d+)$`).exec(l)).reduce((s, m) => s + (m ? Number(m[1]) : 0), 0);
-      expect(placed, tier.name).toBe(tier.nodes);
-    }
-    expect(graph.subgraphs.filter((s) => s.title.startsWith('zone ')).length).toBe(model.zones.length);
-    expect(graph.subgraphs.filter((s) => s.title.startsWith('region ')).length).toBe(model.regions.length);
-    expect(labels).toContain('service');
-  });
+  it.each(EXAMPLE_MODELS)(
+    "%s: Mermaid's own parser reads the diagram, with every placement, tier and edge",
+    async (file) => {
+      const model = exampleModel(file);
+      const graph = await parseMermaidFlowchart(renderMermaid(topologyOf(model)));
+      const labels = [...graph.vertices.values()];
+      for (const tier of model.tiers)
+        expect(labels).toContain(`tier ${tier.name} · ${tier.minHealthy} of ${tier.nodes}`);
+      // Nodes placed in the diagram add up to each tier's n.
+      for (const tier of model.tiers) {
+        const placed = labels
+          .map((l) => new RegExp(`^${tier.name} ×(\\d+)$`).exec(l))
+          .reduce((s, m) => s + (m ? Number(m[1]) : 0), 0);
+        expect(placed, tier.name).toBe(tier.nodes);
+      }
+      expect(graph.subgraphs.filter((s) => s.title.startsWith('zone ')).length).toBe(model.zones.length);
+      expect(graph.subgraphs.filter((s) => s.title.startsWith('region ')).length).toBe(model.regions.length);
+      expect(labels).toContain('service');
+    },
+  );
 
   it('escapes hostile names: Mermaid reads them back as labels, and no keyword or quote ends a block early', async () => {
     const text = renderMermaid(topologyOf(hostileModel()));
@@ -60,7 +73,9 @@ describe('mermaid', () => {
     expect(labels.some((l) => l.startsWith(`copy ${HOSTILE.copy} · `))).toBe(true);
     expect(labels.some((l) => l.startsWith(`backup ${HOSTILE.backup} · `))).toBe(true);
     // The newline in the zone name becomes a space; 'end' in names closes nothing.
-    expect(graph.subgraphs.map((s) => s.title)).toEqual(expect.arrayContaining([`zone ${HOSTILE.zone.replace('\n', ' ')}`, `region ${HOSTILE.region}`]));
+    expect(graph.subgraphs.map((s) => s.title)).toEqual(
+      expect.arrayContaining([`zone ${HOSTILE.zone.replace('\n', ' ')}`, `region ${HOSTILE.region}`]),
+    );
     // Two regions, four zones (eu-a holds the standby), offsite.
     expect(graph.subgraphs).toHaveLength(2 + 4 + 1);
     const zoneA = graph.subgraphs.find((s) => s.title.startsWith('zone zone'));

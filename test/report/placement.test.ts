@@ -9,7 +9,7 @@ import { topologyOf } from '../../src/report/diagram/topology.js';
 import { exampleModel } from '../support/models.js';
 
 describe('svg', () => {
-  it('draws database-dr\'s placement map: 6 failure-domain columns × 4 rows, a label in each filled cell', async () => {
+  it("draws database-dr's placement map: 6 failure-domain columns × 4 rows, a label in each filled cell", async () => {
     const svg = await chartSvg(placementChart(topologyOf(exampleModel('models/database-dr.yaml'))));
     const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
     expect(doc.documentElement.tagName).toBe('svg');
@@ -19,6 +19,19 @@ describe('svg', () => {
     const cells = [...doc.querySelectorAll('g.mark-text.role-mark > text')].map((t) => t.textContent);
     expect(cells.sort()).toEqual(['1', '1', '1', '1', 'async 30 s', 'every 1 d']);
     const labels = [...doc.querySelectorAll('text')].map((t) => t.textContent);
-    expect(labels).toEqual(expect.arrayContaining(['us-east', 'eu-west', 'offsite', 'az-a', '(region)', 'tier db (2 of 3)', 'tier db-dr (1 of 1)', 'copy dr-replica', 'backup nightly', 'service needs: failover(db → db-dr)']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'us-east',
+        'eu-west',
+        'offsite',
+        'az-a',
+        '(region)',
+        'tier db (2 of 3)',
+        'tier db-dr (1 of 1)',
+        'copy dr-replica',
+        'backup nightly',
+        'service needs: failover(db → db-dr)',
+      ]),
+    );
   });
 });

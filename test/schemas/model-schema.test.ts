@@ -66,15 +66,43 @@ describe('model.schema.json: the file itself', () => {
 
   // Keywords that mean the same in draft-07 and 2020-12, so draft-07 editors read it right.
   const DRAFT07_COMPATIBLE = new Set([
-    '$schema', '$id', '$ref', '$comment', 'title', 'description', 'examples', 'default',
-    'definitions', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames',
-    'minProperties', 'items', 'minItems', 'maxItems', 'enum', 'const', 'minimum', 'maximum',
-    'exclusiveMinimum', 'pattern', 'oneOf', 'anyOf', 'allOf', 'not', 'if', 'then',
+    '$schema',
+    '$id',
+    '$ref',
+    '$comment',
+    'title',
+    'description',
+    'examples',
+    'default',
+    'definitions',
+    'type',
+    'properties',
+    'required',
+    'additionalProperties',
+    'propertyNames',
+    'minProperties',
+    'items',
+    'minItems',
+    'maxItems',
+    'enum',
+    'const',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'pattern',
+    'oneOf',
+    'anyOf',
+    'allOf',
+    'not',
+    'if',
+    'then',
   ]);
 
   it('uses only keywords that mean the same in draft-07', () => {
     const unknown = nodes.flatMap(({ pointer, schema: s }) =>
-      Object.keys(s).filter((k) => !DRAFT07_COMPATIBLE.has(k)).map((k) => `${pointer}/${k}`),
+      Object.keys(s)
+        .filter((k) => !DRAFT07_COMPATIBLE.has(k))
+        .map((k) => `${pointer}/${k}`),
     );
     expect(unknown).toEqual([]);
   });
@@ -98,9 +126,7 @@ describe('model.schema.json: the file itself', () => {
 
   it('closes every object: additionalProperties false wherever properties are listed', () => {
     // The `true` property lists are absent by design; objects with properties must be closed.
-    const open = nodes.filter(
-      ({ schema: s }) => 'properties' in s && s['additionalProperties'] !== false,
-    );
+    const open = nodes.filter(({ schema: s }) => 'properties' in s && s['additionalProperties'] !== false);
     expect(open.map((n) => n.pointer)).toEqual([]);
     const maps = nodes.filter(({ schema: s }) => typeof s['additionalProperties'] === 'object');
     for (const { pointer, schema: s } of maps) expect(s['propertyNames'], pointer).toBeDefined();
@@ -117,7 +143,17 @@ describe('model.schema.json: the file itself', () => {
 
   it('has the shared unit definitions under the names the validator keys its messages on', () => {
     const definitions = schema['definitions'] as Record<string, unknown>;
-    for (const name of ['duration', 'size', 'throughput', 'fraction', 'availability', 'name', 'count', 'failure', 'distribution']) {
+    for (const name of [
+      'duration',
+      'size',
+      'throughput',
+      'fraction',
+      'availability',
+      'name',
+      'count',
+      'failure',
+      'distribution',
+    ]) {
       expect(definitions[name], name).toBeDefined();
     }
   });
@@ -145,9 +181,42 @@ describe('model.schema.json: the file itself', () => {
 describe('model.schema.json: unit definitions', () => {
   const cases: Record<string, { readonly good: readonly unknown[]; readonly bad: readonly unknown[] }> = {
     duration: {
-      good: ['30 s', '250 ms', '15 minute', '15 minutes', '15min', '4 h', '1.5 h', '2 hr', '3 hrs', '2 d', '1 day',
-        '1 week', '2 wk', '1 w', '1 month', '6 months', '1 year', '20 years', '1 y', '1 yr', '2e3 s', '0 s', '1. h', '.5 h',
-        '5 sec', '5 secs', '5 second', '5 seconds', '2 hour', '2 hours', '3 days', '3 weeks', '1 min', '2 mins'],
+      good: [
+        '30 s',
+        '250 ms',
+        '15 minute',
+        '15 minutes',
+        '15min',
+        '4 h',
+        '1.5 h',
+        '2 hr',
+        '3 hrs',
+        '2 d',
+        '1 day',
+        '1 week',
+        '2 wk',
+        '1 w',
+        '1 month',
+        '6 months',
+        '1 year',
+        '20 years',
+        '1 y',
+        '1 yr',
+        '2e3 s',
+        '0 s',
+        '1. h',
+        '.5 h',
+        '5 sec',
+        '5 secs',
+        '5 second',
+        '5 seconds',
+        '2 hour',
+        '2 hours',
+        '3 days',
+        '3 weeks',
+        '1 min',
+        '2 mins',
+      ],
       bad: ['5', 5, '5 m', '5 GB', '-1 s', 'h', '1 hour ago', '1 Year', '5 yrs', '', '1e400', 'NaN s', null],
     },
     size: {
@@ -177,9 +246,21 @@ describe('model.schema.json: unit definitions', () => {
     count: { good: [0, 4, 12], bad: [-1, 1.5, '3'] },
     minHealthy: { good: [0, 4, 'majority', 'all'], bad: [-1, 'most', 2.5] },
     distributionModel: {
-      good: ['exponential', 'fixed', { type: 'exponential' }, { type: 'weibull', shape: 0.8 }, { type: 'lognormal', sigma: 0.5 }],
-      bad: ['weibull', { type: 'weibull' }, { type: 'weibull', shape: 0 }, { type: 'lognormal', sigma: -1 },
-        { type: 'fixed', shape: 2 }, { type: 'gamma' }],
+      good: [
+        'exponential',
+        'fixed',
+        { type: 'exponential' },
+        { type: 'weibull', shape: 0.8 },
+        { type: 'lognormal', sigma: 0.5 },
+      ],
+      bad: [
+        'weibull',
+        { type: 'weibull' },
+        { type: 'weibull', shape: 0 },
+        { type: 'lognormal', sigma: -1 },
+        { type: 'fixed', shape: 2 },
+        { type: 'gamma' },
+      ],
     },
   };
 
@@ -223,13 +304,19 @@ describe('model.schema.json: unit definitions', () => {
 });
 
 describe('example models', () => {
-  const files = readdirSync(root('models')).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(root('models'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 
   it('include the six documented examples', () => {
     expect(files).toEqual(
       expect.arrayContaining([
-        'database-dr.yaml', 'in-zone-backups.yaml', 'inference-3az.yaml', 'minimal.yaml',
-        'object-store-ec.yaml', 'textbook-three-zones.yaml',
+        'database-dr.yaml',
+        'in-zone-backups.yaml',
+        'inference-3az.yaml',
+        'minimal.yaml',
+        'object-store-ec.yaml',
+        'textbook-three-zones.yaml',
       ]),
     );
   });
@@ -312,10 +399,26 @@ describe('wrong documents fail at the expected place', () => {
     version: 1,
     name: 'shop',
     regions: [{ name: 'us-east', failure: { mtbf: '20 year', mttr: '24 h' } }, { name: 'eu-west' }],
-    zones: [{ name: 'az-a', region: 'us-east', failure: { mtbf: '2 year', mttr: '4 h' } }, { name: 'az-b', region: 'us-east' }],
+    zones: [
+      { name: 'az-a', region: 'us-east', failure: { mtbf: '2 year', mttr: '4 h' } },
+      { name: 'az-b', region: 'us-east' },
+    ],
     tiers: [
-      { name: 'web', nodes: 4, failure: { afr: '5%', mttr: '1 h' }, minHealthy: 2, capacity: { perNode: 100, demand: 150 } },
-      { name: 'db', nodes: [{ zone: 'az-a', count: 1 }, { zone: 'az-b', count: 1, failure: { availability: '99.9%' } }], failure: { mtbf: '1 year', mttr: '2 h' } },
+      {
+        name: 'web',
+        nodes: 4,
+        failure: { afr: '5%', mttr: '1 h' },
+        minHealthy: 2,
+        capacity: { perNode: 100, demand: 150 },
+      },
+      {
+        name: 'db',
+        nodes: [
+          { zone: 'az-a', count: 1 },
+          { zone: 'az-b', count: 1, failure: { availability: '99.9%' } },
+        ],
+        failure: { mtbf: '1 year', mttr: '2 h' },
+      },
     ],
     service: { all: ['web', { any: ['db'] }, { atLeast: 1, of: ['db'] }] },
     data: {
@@ -323,7 +426,17 @@ describe('wrong documents fail at the expected place', () => {
       size: '1 TB',
       replication: { mode: 'async', lag: '1 s' },
       copies: [{ name: 'dr', region: 'eu-west', mode: 'async', lag: '30 s' }],
-      backups: [{ name: 'nightly', every: '1 d', method: 'full', retention: { points: 7 }, location: 'offsite', duration: '1 h', restoreThroughput: '1 GB/s' }],
+      backups: [
+        {
+          name: 'nightly',
+          every: '1 d',
+          method: 'full',
+          retention: { points: 7 },
+          location: 'offsite',
+          duration: '1 h',
+          restoreThroughput: '1 GB/s',
+        },
+      ],
       durability: { scheme: { replicas: 2 }, shardFailure: { afr: '1%' }, rebuild: '4 h' },
     },
     recovery: { strategy: 'warm-standby', detection: '5 minute' },
@@ -345,7 +458,13 @@ describe('wrong documents fail at the expected place', () => {
     else parent[last] = value;
   }
 
-  type Case = readonly [title: string, path: readonly (string | number)[], value: Json | undefined, instancePath: string, keyword: string];
+  type Case = readonly [
+    title: string,
+    path: readonly (string | number)[],
+    value: Json | undefined,
+    instancePath: string,
+    keyword: string,
+  ];
   const cases: readonly Case[] = [
     ['unknown top-level key', ['tier'], [], '', 'additionalProperties'],
     ['missing name', ['name'], undefined, '', 'required'],
@@ -359,31 +478,109 @@ describe('wrong documents fail at the expected place', () => {
     ['fractional node count in a group', ['tiers', 1, 'nodes', 0, 'count'], 1.5, '/tiers/1/nodes/0/count', 'type'],
     ['a size where a duration belongs', ['tiers', 0, 'failure', 'mttr'], '5 GB', '/tiers/0/failure/mttr', 'pattern'],
     ['two failure specs', ['tiers', 0, 'failure', 'availability'], '99%', '/tiers/0/failure', 'oneOf'],
-    ['mtbf without mttr beside availability', ['tiers', 1, 'nodes', 1, 'failure', 'mtbf'], '1 year', '/tiers/1/nodes/1/failure', 'required'],
-    ['negative afr (an AFR above 100% is a valid rate, issue 10)', ['tiers', 0, 'failure', 'afr'], '-5%', '/tiers/0/failure/afr', 'anyOf'],
+    [
+      'mtbf without mttr beside availability',
+      ['tiers', 1, 'nodes', 1, 'failure', 'mtbf'],
+      '1 year',
+      '/tiers/1/nodes/1/failure',
+      'required',
+    ],
+    [
+      'negative afr (an AFR above 100% is a valid rate, issue 10)',
+      ['tiers', 0, 'failure', 'afr'],
+      '-5%',
+      '/tiers/0/failure/afr',
+      'anyOf',
+    ],
     ['unknown minHealthy word', ['tiers', 0, 'minHealthy'], 'most', '/tiers/0/minHealthy', 'oneOf'],
     ['zero capacity per node', ['tiers', 0, 'capacity', 'perNode'], 0, '/tiers/0/capacity/perNode', 'exclusiveMinimum'],
-    ['weibull without shape', ['tiers', 0, 'failure', 'distribution'], { lifetime: { type: 'weibull' } }, '/tiers/0/failure/distribution/lifetime', 'oneOf'],
+    [
+      'weibull without shape',
+      ['tiers', 0, 'failure', 'distribution'],
+      { lifetime: { type: 'weibull' } },
+      '/tiers/0/failure/distribution/lifetime',
+      'oneOf',
+    ],
     ['all and any in one service node', ['service'], { all: ['web'], any: ['db'] }, '/service', 'oneOf'],
     ['atLeast 0', ['service', 'all', 2, 'atLeast'], 0, '/service/all/2/atLeast', 'minimum'],
     ['copy in a region and a zone', ['data', 'copies', 0, 'zone'], 'az-a', '/data/copies/0', 'oneOf'],
-    ['copy location other than offsite', ['data', 'copies', 0], { name: 'dr', location: 'moon', mode: 'async' }, '/data/copies/0/location', 'const'],
-    ['backup with duration and throughput', ['data', 'backups', 0, 'throughput'], '500 MB/s', '/data/backups/0', 'oneOf'],
+    [
+      'copy location other than offsite',
+      ['data', 'copies', 0],
+      { name: 'dr', location: 'moon', mode: 'async' },
+      '/data/copies/0/location',
+      'const',
+    ],
+    [
+      'backup with duration and throughput',
+      ['data', 'backups', 0, 'throughput'],
+      '500 MB/s',
+      '/data/backups/0',
+      'oneOf',
+    ],
     ['unknown backup method', ['data', 'backups', 0, 'method'], 'incremental', '/data/backups/0/method', 'enum'],
-    ['retention without points', ['data', 'backups', 0, 'retention'], { weekly: 4 }, '/data/backups/0/retention', 'required'],
-    ['restore throughput without /s', ['data', 'backups', 0, 'restoreThroughput'], '1 GB', '/data/backups/0/restoreThroughput', 'pattern'],
-    ['mttr on a shard (rebuild is its repair time)', ['data', 'durability', 'shardFailure', 'mttr'], '4 h', '/data/durability/shardFailure', 'additionalProperties'],
-    ['rebuild and rebuildThroughput', ['data', 'durability', 'rebuildThroughput'], '100 MB/s', '/data/durability', 'oneOf'],
-    ['erasure without parity', ['data', 'durability', 'scheme'], { erasure: { data: 17 } }, '/data/durability/scheme', 'oneOf'],
+    [
+      'retention without points',
+      ['data', 'backups', 0, 'retention'],
+      { weekly: 4 },
+      '/data/backups/0/retention',
+      'required',
+    ],
+    [
+      'restore throughput without /s',
+      ['data', 'backups', 0, 'restoreThroughput'],
+      '1 GB',
+      '/data/backups/0/restoreThroughput',
+      'pattern',
+    ],
+    [
+      'mttr on a shard (rebuild is its repair time)',
+      ['data', 'durability', 'shardFailure', 'mttr'],
+      '4 h',
+      '/data/durability/shardFailure',
+      'additionalProperties',
+    ],
+    [
+      'rebuild and rebuildThroughput',
+      ['data', 'durability', 'rebuildThroughput'],
+      '100 MB/s',
+      '/data/durability',
+      'oneOf',
+    ],
+    [
+      'erasure without parity',
+      ['data', 'durability', 'scheme'],
+      { erasure: { data: 17 } },
+      '/data/durability/scheme',
+      'oneOf',
+    ],
     ['unknown replication mode', ['data', 'replication', 'mode'], 'semi-sync', '/data/replication/mode', 'enum'],
     ['unknown recovery strategy', ['recovery', 'strategy'], 'cold', '/recovery/strategy', 'enum'],
     ['unknown target metric', ['targets', 'latency'], '100 ms', '/targets', 'additionalProperties'],
     ['a percentage for rto', ['targets', 'rto'], '99%', '/targets/rto', 'anyOf'],
     ['a duration for backupStorage', ['targets', 'backupStorage'], '5 h', '/targets/backupStorage', 'anyOf'],
-    ['min and max in one target', ['targets', 'availability'], { min: '99%', max: '99.9%' }, '/targets/availability', 'anyOf'],
-    ['scenario on availability', ['targets', 'availability'], { min: '99%', scenario: 'region' }, '/targets/availability', 'anyOf'],
+    [
+      'min and max in one target',
+      ['targets', 'availability'],
+      { min: '99%', max: '99.9%' },
+      '/targets/availability',
+      'anyOf',
+    ],
+    [
+      'scenario on availability',
+      ['targets', 'availability'],
+      { min: '99%', scenario: 'region' },
+      '/targets/availability',
+      'anyOf',
+    ],
     ['unknown scenario in a list', ['targets', 'rpo', 0, 'scenario'], 'rack', '/targets/rpo/0/scenario', 'enum'],
-    ['unknown level', ['targets', 'outagesPerYear'], { max: 2, level: 'fatal' }, '/targets/outagesPerYear/level', 'enum'],
+    [
+      'unknown level',
+      ['targets', 'outagesPerYear'],
+      { max: 2, level: 'fatal' },
+      '/targets/outagesPerYear/level',
+      'enum',
+    ],
   ];
 
   it.each(cases)('%s → %s', (_title, path, value, instancePath, keyword) => {

@@ -29,17 +29,39 @@ function withData(data: Partial<Data>, node = repairable(SECONDS_PER_YEAR, 8 * H
   return {
     ...m,
     data: {
-      tier: 'db', sizeBytes: 1e12, dailyChange: 0.1, yearlyGrowth: 0, reduction: 0,
-      replication: { mode: 'sync', lagSeconds: 0 }, copies: [], backups: [], durability: undefined, ...data,
+      tier: 'db',
+      sizeBytes: 1e12,
+      dailyChange: 0.1,
+      yearlyGrowth: 0,
+      reduction: 0,
+      replication: { mode: 'sync', lagSeconds: 0 },
+      copies: [],
+      backups: [],
+      durability: undefined,
+      ...data,
     },
-    recovery: { strategy: 'backup-restore', detectionSeconds: 300, failoverSeconds: 0, provisioningSeconds: 600, validationSeconds: 100 },
+    recovery: {
+      strategy: 'backup-restore',
+      detectionSeconds: 300,
+      failoverSeconds: 0,
+      provisioningSeconds: 600,
+      validationSeconds: 100,
+    },
   };
 }
 
 /** A mirror (2 replicas) with AFR `afr`, rebuild 24 h of the given distribution, G groups. */
 function mirror(afr: number, rebuild: Distribution, groups = 1): Model {
   const shardFailure = component({ afr, mttrSeconds: DAY }, { repair: rebuild });
-  return withData({ durability: { scheme: { kind: 'replicas', replicas: 2 }, shardFailure, rebuildSeconds: DAY, rebuildThroughputBytesPerSecond: undefined, groups } });
+  return withData({
+    durability: {
+      scheme: { kind: 'replicas', replicas: 2 },
+      shardFailure,
+      rebuildSeconds: DAY,
+      rebuildThroughputBytesPerSecond: undefined,
+      groups,
+    },
+  });
 }
 
 const quick = { trials: 1 << 16, mode: 'snapshot', estimator: 'naive' } as const;
@@ -58,7 +80,11 @@ describe('data loss: realised RPO and RTO', () => {
     const n = c.disruptions;
     expect(Math.abs(rpo.mean.estimate - 46_800)).toBeLessThanOrEqual(4 * (DAY / Math.sqrt(12) / Math.sqrt(n)));
     expect(rpo.mean.ci[0]).toBeLessThan(46_800 + 4 * 79);
-    for (const [q, exact] of [[0.5, 46_800], [0.9, 81_360], [0.99, 89_136]] as const) {
+    for (const [q, exact] of [
+      [0.5, 46_800],
+      [0.9, 81_360],
+      [0.99, 89_136],
+    ] as const) {
       const est = q === 0.5 ? rpo.p50 : q === 0.9 ? rpo.p90 : rpo.p99;
       expect(Math.abs(est.estimate - exact)).toBeLessThanOrEqual(4 * DAY * Math.sqrt((q * (1 - q)) / n));
       expect(est.ci[0]).toBeLessThanOrEqual(est.estimate);
@@ -91,7 +117,10 @@ describe('data loss: realised RPO and RTO', () => {
   });
 
   it('a node loss is taken over by the surviving replica (RPO 0); a region loss is not recoverable', () => {
-    const r = simulateSync(withData({ backups: [backup('full', { location: { kind: 'zone', name: 'nowhere' } })] }), { ...quick, seed: 5 });
+    const r = simulateSync(withData({ backups: [backup('full', { location: { kind: 'zone', name: 'nowhere' } })] }), {
+      ...quick,
+      seed: 5,
+    });
     const node = r.dataLoss!.recovery.find((s) => s.scenario === 'node')!;
     expect(node.rpoSeconds!.max).toBe(0);
     expect(node.recoveredBy[0]).toEqual({ kind: 'replica', name: 'db', share: 1 });
@@ -116,7 +145,9 @@ describe('data loss: durability', () => {
     expect(d.eventsPerYear.analytic).toBeCloseTo(exact, 9);
     expect(d.eventsPerYear.agrees).toBe(true);
     // P(loss within one year) = 1 − e^(−1.369301e-4) = 1.369207e-4.
-    expect(Math.abs(d.lossWithinHorizon.estimate - -Math.expm1(-exact))).toBeLessThanOrEqual(4 * d.lossWithinHorizon.stdErr);
+    expect(Math.abs(d.lossWithinHorizon.estimate - -Math.expm1(-exact))).toBeLessThanOrEqual(
+      4 * d.lossWithinHorizon.stdErr,
+    );
     expect(d.busyPeriodLoss.effectiveSampleSize).toBeGreaterThan(1000);
     expect(d.mttdlSeconds!.ci[0]).toBeLessThan((73_030 / 10) * SECONDS_PER_YEAR);
     expect(d.mttdlSeconds!.ci[1]).toBeGreaterThan((73_030 / 10) * SECONDS_PER_YEAR);
@@ -152,7 +183,15 @@ describe('data loss: durability', () => {
     const t1 = (1 + b1 / (b2 + mu) + mu / b0) / (b1 - (b1 * mu) / (b2 + mu));
     const t0 = 1 / b0 + t1;
     const shardFailure = component({ afr: lam, mttrSeconds: 30 * DAY });
-    const m = withData({ durability: { scheme: { kind: 'replicas', replicas: 3 }, shardFailure, rebuildSeconds: 30 * DAY, rebuildThroughputBytesPerSecond: undefined, groups: 1 } });
+    const m = withData({
+      durability: {
+        scheme: { kind: 'replicas', replicas: 3 },
+        shardFailure,
+        rebuildSeconds: 30 * DAY,
+        rebuildThroughputBytesPerSecond: undefined,
+        groups: 1,
+      },
+    });
     for (const estimator of ['naive', 'importance-sampling'] as const) {
       const d = simulateSync(m, { ...quick, seed: 8, estimator }).dataLoss!.durability!;
       expect(d.estimator).toBe(estimator);
@@ -166,7 +205,12 @@ describe('data loss: durability', () => {
     // with probability (1 − 1.37e-5)^4096 = 0.95; seed 1 sees none. The bound on p is 3/N, so
     // loss events per year ≤ year·(3/N)/E[cycle] with E[cycle] ≈ 1/(2λ) = 100 years:
     // 3/4096/100 = 7.32e-6 per year (E[B] ≈ 1 d adds 0.003%).
-    const r = simulateSync(mirror(0.005, { type: 'exponential' }), { ...quick, seed: 1, estimator: 'naive', dataLossTrials: 4096 });
+    const r = simulateSync(mirror(0.005, { type: 'exponential' }), {
+      ...quick,
+      seed: 1,
+      estimator: 'naive',
+      dataLossTrials: 4096,
+    });
     const d = r.dataLoss!.durability!;
     expect(d.busyPeriodLoss.events).toBe(0);
     expect(d.busyPeriodLoss.upperBound).toBeCloseTo(3 / 4096, 15);

@@ -28,7 +28,8 @@ const mixed = (): Model => load('fixtures/models/mixed-topology.yaml');
 //   q_lb = 1.957215e-3 × 3.995002e-3 × 5.995e-3 = 4.68754e-8.
 // (The issue quoted a1 = 1.957663e-3 and q_lb = 4.6886e-8: a slip in the a1 product; the
 // figures above check: 0.999 × 0.99931554… × 0.99972610… = 0.99804279.)
-const LB_EXACT = (1 - (1 - 0.001) * (1 - 6 / 8766) * (1 - 12 / 43812)) * (1 - 0.999 * 0.998 * 0.999) * (1 - 0.999 * 0.995);
+const LB_EXACT =
+  (1 - (1 - 0.001) * (1 - 6 / 8766) * (1 - 12 / 43812)) * (1 - 0.999 * 0.998 * 0.999) * (1 - 0.999 * 0.995);
 
 describe('importance sampling is unbiased on a mixed topology (tiers sharing zones)', () => {
   it('the hand-worked lb figure is 4.68754e-8', () => {

@@ -51,7 +51,11 @@ describe('importance sampling (failure biasing, cross-entropy tuned)', () => {
     // z²/(0.01·1e-12) ≈ 4e14 trials, so one naive chunk runs and importance sampling takes over;
     // without the analytic figures the naive phase runs its 2^20 trials first.
     const m = model({ tiers: [tier('t', 1, [{ zone: undefined, count: 3, failure: staticComponent(1e-4) }])] });
-    const told = simulateSync(m, { seed: 4, relError: 0.1, mode: 'snapshot' }, { serviceUnavailability: 1e-12, tiers: { t: 1e-12 } });
+    const told = simulateSync(
+      m,
+      { seed: 4, relError: 0.1, mode: 'snapshot' },
+      { serviceUnavailability: 1e-12, tiers: { t: 1e-12 } },
+    );
     const blind = simulateSync(m, { seed: 4, relError: 0.1, mode: 'snapshot' });
     expect(told.trials).toBeLessThan(1 << 20);
     expect(blind.trials).toBeGreaterThanOrEqual(1 << 20);
@@ -60,8 +64,17 @@ describe('importance sampling (failure biasing, cross-entropy tuned)', () => {
       expect(Math.abs(r.service.unavailability.estimate - 1e-12) / 1e-12).toBeLessThan(0.1);
     }
     // A tier that is not rare keeps the naive pre-run: its figure comes from it.
-    const mixed = model({ tiers: [tier('t', 1, [{ zone: undefined, count: 3, failure: staticComponent(1e-4) }]), tier('u', 1, [{ zone: undefined, count: 1, failure: staticComponent(0.01) }])] });
-    const r = simulateSync(mixed, { seed: 4, relError: 0.1, mode: 'snapshot' }, { serviceUnavailability: 0.01, tiers: { t: 1e-12, u: 0.01 } });
+    const mixed = model({
+      tiers: [
+        tier('t', 1, [{ zone: undefined, count: 3, failure: staticComponent(1e-4) }]),
+        tier('u', 1, [{ zone: undefined, count: 1, failure: staticComponent(0.01) }]),
+      ],
+    });
+    const r = simulateSync(
+      mixed,
+      { seed: 4, relError: 0.1, mode: 'snapshot' },
+      { serviceUnavailability: 0.01, tiers: { t: 1e-12, u: 0.01 } },
+    );
     expect(r.trials).toBeGreaterThan(1 << 14);
   });
 

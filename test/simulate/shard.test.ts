@@ -3,7 +3,13 @@ import { checkParts, type SimulationPart } from '../../src/simulate/run/merge-pa
 import { decodeResult, encodeResult } from '../../src/simulate/run/part-codec.js';
 import { chunksOfShard } from '../../src/simulate/run/shard.js';
 
-const part = (label: string, index: number, count: number, runKey = 'run', runFields: Record<string, string> = { seed: '1' }): SimulationPart => ({
+const part = (
+  label: string,
+  index: number,
+  count: number,
+  runKey = 'run',
+  runFields: Record<string, string> = { seed: '1' },
+): SimulationPart => ({
   label,
   shard: { index, count },
   runKey,
@@ -37,7 +43,15 @@ describe('part codec', () => {
   it('round-trips typed arrays, Infinity, NaN and −0 bit for bit through JSON', () => {
     const downtime = Float64Array.from([0, 1e-300, 5e-324, 1 / 3, Number.MAX_VALUE, -0]);
     const firstOutage = Float64Array.from([Infinity, 0, 12.5]);
-    const value = { trials: 3, downtime, outages: Uint32Array.from([0, 4_294_967_295, 7]), firstOutage, tierDown: [1, 2], sumW: 0.1 + 0.2, odd: [Infinity, -Infinity, NaN, -0] };
+    const value = {
+      trials: 3,
+      downtime,
+      outages: Uint32Array.from([0, 4_294_967_295, 7]),
+      firstOutage,
+      tierDown: [1, 2],
+      sumW: 0.1 + 0.2,
+      odd: [Infinity, -Infinity, NaN, -0],
+    };
     const back = decodeResult(JSON.parse(JSON.stringify(encodeResult(value)))) as typeof value;
     expect(back.downtime).toBeInstanceOf(Float64Array);
     expect(Buffer.from(back.downtime.buffer).equals(Buffer.from(downtime.buffer))).toBe(true);
@@ -64,7 +78,10 @@ describe('checkParts', () => {
 
   it('names a missing shard, a duplicated one and a foreign part', () => {
     expect(checkParts([part('a', 1, 3), part('c', 3, 3)])).toEqual({ ok: false, problems: ['shard 2/3 is missing'] });
-    expect(checkParts([part('a', 1, 2), part('a2', 1, 2), part('b', 2, 2)])).toEqual({ ok: false, problems: ['shard 1/2 is given more than once: a, a2'] });
+    expect(checkParts([part('a', 1, 2), part('a2', 1, 2), part('b', 2, 2)])).toEqual({
+      ok: false,
+      problems: ['shard 1/2 is given more than once: a, a2'],
+    });
     const foreign = checkParts([part('a', 1, 2), part('x', 2, 2, 'other', { seed: '7' })]);
     expect(foreign).toEqual({ ok: false, problems: ['x belongs to another run than a: seed differs (7 against 1)'] });
     const count = checkParts([part('a', 1, 2), part('b', 2, 3)]);

@@ -34,7 +34,12 @@ describe('snapshot trials', () => {
     // Rough check of the algebra: front alone ≈ 3e²(1 − e) + e³ with e = 1 − 0.999·0.99 = 0.01099,
     // ≈ 3.60e-4, and quorum adds ≈ 1.1e-5 minus the overlap: ≈ 3.7e-4.
     expect(service).toBeCloseTo(3.7e-4, 5);
-    const r = simulateSync(referenceSnapshotModel(), { seed: 7, trials: 4_000_000, mode: 'snapshot', estimator: 'naive' });
+    const r = simulateSync(referenceSnapshotModel(), {
+      seed: 7,
+      trials: 4_000_000,
+      mode: 'snapshot',
+      estimator: 'naive',
+    });
     within4(r.service.unavailability, service);
     within4(r.tiers[0]!.unavailability, front);
     within4(r.tiers[1]!.unavailability, quorum);
@@ -54,12 +59,25 @@ describe('snapshot trials', () => {
       { name: 'd', region: 'r2' },
     ].map((z) => ({ ...z, failure: staticComponent(0.03) }));
     const node = staticComponent(0.05);
-    const db = tier('db', 2, zones.map((z) => ({ zone: z.name, count: 1, failure: node })));
+    const db = tier(
+      'db',
+      2,
+      zones.map((z) => ({ zone: z.name, count: 1, failure: node })),
+    );
     const app = tier('app', 1, [
       { zone: 'a', count: 1, failure: node },
       { zone: 'c', count: 1, failure: node },
     ]);
-    for (const service of [undefined, { kind: 'any', of: [{ kind: 'tier', tier: 'db' }, { kind: 'tier', tier: 'app' }] }] as const) {
+    for (const service of [
+      undefined,
+      {
+        kind: 'any',
+        of: [
+          { kind: 'tier', tier: 'db' },
+          { kind: 'tier', tier: 'app' },
+        ],
+      },
+    ] as const) {
       const m = model({ regions, zones, tiers: [db, app], ...(service === undefined ? {} : { service }) });
       const exact = exactSnapshot(m);
       const r = simulateSync(m, { seed: 3, trials: 1_000_000, mode: 'snapshot', estimator: 'naive' });
@@ -72,8 +90,13 @@ describe('snapshot trials', () => {
   it('atLeast over tiers: 2 of 3 independent single-node tiers', () => {
     // Three tiers of one node each (q = 0.1); service up iff ≥ 2 tiers up:
     // P(down) = P(≥ 2 of 3 down) = 3q²(1 − q) + q³ = 0.027 + 0.001 − 0.003 = 0.028.
-    const tiers = ['x', 'y', 'z'].map((name) => tier(name, 1, [{ zone: undefined, count: 1, failure: staticComponent(0.1) }]));
-    const m = model({ tiers, service: { kind: 'atLeast', k: 2, of: tiers.map((t) => ({ kind: 'tier', tier: t.name })) } });
+    const tiers = ['x', 'y', 'z'].map((name) =>
+      tier(name, 1, [{ zone: undefined, count: 1, failure: staticComponent(0.1) }]),
+    );
+    const m = model({
+      tiers,
+      service: { kind: 'atLeast', k: 2, of: tiers.map((t) => ({ kind: 'tier', tier: t.name })) },
+    });
     const r = simulateSync(m, { seed: 5, trials: 500_000, mode: 'snapshot' });
     within4(r.service.unavailability, 0.028);
   });

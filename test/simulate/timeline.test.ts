@@ -34,7 +34,11 @@ describe('timeline trials', () => {
   it('zones take their nodes down: time-average matches 1 − (1 − q_zone)(1 − q_node)', () => {
     // Zone MTBF 5000 s / MTTR 50 s (q = 50/5050), node 1000 / 10 (q = 10/1010), 1-of-1 tier.
     const zone = { name: 'a', region: undefined, failure: repairable(5000, 50) };
-    const m = model({ zones: [zone], tiers: [tier('x', 1, [{ zone: 'a', count: 1, failure: repairable(1000, 10) }])], horizonSeconds: 100_000 });
+    const m = model({
+      zones: [zone],
+      tiers: [tier('x', 1, [{ zone: 'a', count: 1, failure: repairable(1000, 10) }])],
+      horizonSeconds: 100_000,
+    });
     const exact = 1 - (1 - 50 / 5050) * (1 - 10 / 1010);
     const r = simulateSync(m, { seed: 2, trials: 8000, mode: 'timeline' }, { serviceUnavailability: exact });
     const u = r.timeline!.unavailability;
@@ -47,7 +51,12 @@ describe('timeline trials', () => {
     // (q = 10/1010), a 1-of-1 tier: up iff all three are up, independent processes.
     const regions = [{ name: 'r', failure: repairable(20_000, 100) }];
     const zones = [{ name: 'a', region: 'r', failure: repairable(5000, 50) }];
-    const m = model({ regions, zones, tiers: [tier('x', 1, [{ zone: 'a', count: 1, failure: repairable(1000, 10) }])], horizonSeconds: 100_000 });
+    const m = model({
+      regions,
+      zones,
+      tiers: [tier('x', 1, [{ zone: 'a', count: 1, failure: repairable(1000, 10) }])],
+      horizonSeconds: 100_000,
+    });
     const exact = 1 - (1 - 100 / 20_100) * (1 - 50 / 5050) * (1 - 10 / 1010);
     const r = simulateSync(m, { seed: 12, trials: 8000, mode: 'timeline' });
     const u = r.timeline!.unavailability;
@@ -77,7 +86,18 @@ describe('timeline trials', () => {
     const node = repairable(30 * 86_400, 2 * 86_400);
     const m = model({
       tiers: [tier('x', 1, [{ zone: undefined, count: 2, failure: node }])],
-      targets: [{ metric: 'availability', operator: '>=', threshold: 0.9999, thresholdComplement: 1e-4, level: 'error', scenario: undefined, tier: undefined, position: undefined }],
+      targets: [
+        {
+          metric: 'availability',
+          operator: '>=',
+          threshold: 0.9999,
+          thresholdComplement: 1e-4,
+          level: 'error',
+          scenario: undefined,
+          tier: undefined,
+          position: undefined,
+        },
+      ],
     });
     const r = simulateSync(m, { seed: 5, trials: 4000, mode: 'timeline' });
     const d = r.annualDowntimeSeconds!;

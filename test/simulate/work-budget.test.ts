@@ -22,17 +22,26 @@ describe('the simulator never runs away', () => {
     const r = simulateSync(m, { mode: 'timeline', years: 1e-5, maxWork: 1e7 });
     expect(r.timeline?.trials).toBe(3);
     expect(r.notes.join('\n')).toMatch(/ran 3 timeline trials instead/);
-    expect(() => simulateSync(m, { mode: 'timeline', years: 1e-5, maxWork: 1e7, trials: 100 })).toThrow(/--trials 3 or fewer/);
+    expect(() => simulateSync(m, { mode: 'timeline', years: 1e-5, maxWork: 1e7, trials: 100 })).toThrow(
+      /--trials 3 or fewer/,
+    );
     // One year does not fit even one trial: refused, naming the busiest component.
-    expect(() => simulateSync(m, { mode: 'timeline', years: 1, maxWork: 1e7 })).toThrow(/node a\[0\] fails and is repaired every 0\.002 s/);
+    expect(() => simulateSync(m, { mode: 'timeline', years: 1, maxWork: 1e7 })).toThrow(
+      /node a\[0\] fails and is repaired every 0\.002 s/,
+    );
   });
 
   it('bounds the default snapshot trials to the budget of draws', () => {
     // 1000 nodes: the default 10⁷ trials are 10¹⁰ draws; a budget of 2e6 fits 2000 trials.
-    const m = model({ tiers: [tier('t', 1, [{ zone: undefined, count: 1000, failure: staticComponent(0.5) }])], horizonSeconds: SECONDS_PER_YEAR });
+    const m = model({
+      tiers: [tier('t', 1, [{ zone: undefined, count: 1000, failure: staticComponent(0.5) }])],
+      horizonSeconds: SECONDS_PER_YEAR,
+    });
     const r = simulateSync(m, { mode: 'snapshot', estimator: 'naive', maxWork: 2e6 });
     expect(r.trials).toBe(2000);
-    expect(() => simulateSync(m, { mode: 'snapshot', estimator: 'naive', maxWork: 2e6, trials: 5000 })).toThrow(/--trials 2,000 or fewer/);
+    expect(() => simulateSync(m, { mode: 'snapshot', estimator: 'naive', maxWork: 2e6, trials: 5000 })).toThrow(
+      /--trials 2,000 or fewer/,
+    );
   });
 
   it('a 1-of-20,000 tier: no stack overflow in cut-set enumeration, and an event below 1e-300 keeps the honest naive bound', () => {
@@ -44,5 +53,4 @@ describe('the simulator never runs away', () => {
     expect(r.service.unavailability.ci).toEqual([0, 3 / 500]);
     expect(r.notes.join('\n')).toMatch(/rarer than 1e-300/);
   });
-
 });

@@ -14,20 +14,39 @@ let workerUrl: URL;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nines-worker-'));
   const outfile = join(dir, 'simulate-worker.js');
-  await build({ entryPoints: ['src/simulate/run/worker.ts'], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  await build({
+    entryPoints: ['src/simulate/run/worker.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
   workerUrl = pathToFileURL(outfile);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('workers', () => {
   it('1 and 2 workers give identical JSON for the same seed (snapshot, importance sampling, timeline)', async () => {
-    const zones = ['a', 'b', 'c'].map((name) => ({ name, region: undefined, failure: repairable(200 * 86_400, 4 * 3600) }));
+    const zones = ['a', 'b', 'c'].map((name) => ({
+      name,
+      region: undefined,
+      failure: repairable(200 * 86_400, 4 * 3600),
+    }));
     const node = repairable(60 * 86_400, 12 * 3600);
     const m = model({
       zones,
       tiers: [
-        tier('web', 2, zones.map((z) => ({ zone: z.name, count: 2, failure: node }))),
-        tier('db', 2, zones.map((z) => ({ zone: z.name, count: 1, failure: node }))),
+        tier(
+          'web',
+          2,
+          zones.map((z) => ({ zone: z.name, count: 2, failure: node })),
+        ),
+        tier(
+          'db',
+          2,
+          zones.map((z) => ({ zone: z.name, count: 1, failure: node })),
+        ),
       ],
     });
     const options = { seed: 42, trials: 3_000_000, timelineTrials: 6000, mode: 'both' } as const;
@@ -44,7 +63,13 @@ describe('workers', () => {
     const b = await simulate(rare, { seed: 8, relError: 0.05, workers: 2, workerUrl });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(a.service.unavailability.estimator).toBe('importance-sampling');
-    const ref = await simulate(referenceSnapshotModel(), { seed: 8, relError: 0.05, mode: 'snapshot', workers: 2, workerUrl });
+    const ref = await simulate(referenceSnapshotModel(), {
+      seed: 8,
+      relError: 0.05,
+      mode: 'snapshot',
+      workers: 2,
+      workerUrl,
+    });
     expect(ref.stoppedBy).toBe('relError');
   });
 });

@@ -26,11 +26,17 @@ async function load(): Promise<Mermaid> {
 
 /** Mermaid's entity placeholders (#60; → ﬂ°°60¶ß) back to characters. */
 function decode(text: string): string {
-  return text.replace(/ﬂ°°(\d+)¶ß/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/ﬂ°(\w+)¶ß/g, (_, name: string) => `&${name};`);
+  return text
+    .replace(/ﬂ°°(\d+)¶ß/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/ﬂ°(\w+)¶ß/g, (_, name: string) => `&${name};`);
 }
 
 /** Parses a flowchart with Mermaid (throws Mermaid's parse error) and reads its graph. */
-export async function parseMermaidFlowchart(text: string): Promise<{ vertices: Map<string, string>; subgraphs: { id: string; title: string; nodes: string[] }[]; edges: { start: string; end: string }[] }> {
+export async function parseMermaidFlowchart(text: string): Promise<{
+  vertices: Map<string, string>;
+  subgraphs: { id: string; title: string; nodes: string[] }[];
+  edges: { start: string; end: string }[];
+}> {
   loading ??= load();
   const mermaid = await loading;
   await mermaid.parse(text);

@@ -63,8 +63,16 @@ export function referenceSnapshotModel(): Model {
   return model({
     zones,
     tiers: [
-      tier('front', 2, zones.map((z) => ({ zone: z.name, count: 1, failure: node }))),
-      tier('quorum', 7, zones.map((z) => ({ zone: z.name, count: 4, failure: node }))),
+      tier(
+        'front',
+        2,
+        zones.map((z) => ({ zone: z.name, count: 1, failure: node })),
+      ),
+      tier(
+        'quorum',
+        7,
+        zones.map((z) => ({ zone: z.name, count: 4, failure: node })),
+      ),
     ],
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAvailability, formatBytes, formatDuration, formatPercentFromUnavailability, formatProbability, formatShare } from '../../src/units/format.js';
+import {
+  formatAvailability,
+  formatBytes,
+  formatDuration,
+  formatPercentFromUnavailability,
+  formatProbability,
+  formatShare,
+} from '../../src/units/format.js';
 
 describe('formatPercentFromUnavailability', () => {
   it('keeps three significant digits of q and never rounds up to 100%', () => {

@@ -78,7 +78,10 @@ describe('percentages with exponents and rates above 100% (issue 10)', () => {
 
 describe('budget arguments (issue 10)', () => {
   it("'99.95' is not 99.95 nines: did you mean '99.95%'?", () => {
-    expect(parseAvailabilityArgument('99.95')).toMatchObject({ ok: false, message: expect.stringMatching(/did you mean '99\.95%'/) });
+    expect(parseAvailabilityArgument('99.95')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/did you mean '99\.95%'/),
+    });
     expect(parseAvailabilityArgument('4.5')).toMatchObject({ ok: true, complement: 10 ** -4.5 });
   });
 });

@@ -20,14 +20,32 @@ math.createUnit(
 for (const name of ['year', 'years']) math.createUnit(name, '31536000 s', { override: true });
 for (const name of ['month', 'months']) math.createUnit(name, '2592000 s', { override: true });
 
-const VALUES = ['1', '1.5', '2.5', '0.1', '0.3', '3e-7', '7', '15', '30', '45', '99.9', '123456.789', '.5', '2.', '1e300'];
+const VALUES = [
+  '1',
+  '1.5',
+  '2.5',
+  '0.1',
+  '0.3',
+  '3e-7',
+  '7',
+  '15',
+  '30',
+  '45',
+  '99.9',
+  '123456.789',
+  '.5',
+  '2.',
+  '1e300',
+];
 
 describe('unit table', () => {
   it('matches the mathjs conversions bit for bit (durations, sizes, throughputs)', () => {
     const cases: [string, 's' | 'B' | 'B/s'][] = [
       ...Object.keys(TIME_SECONDS).map((u) => [u, 's'] as [string, 's']),
       ...Object.keys(SIZE_BYTES).map((u) => [u, 'B'] as [string, 'B']),
-      ...Object.keys(SIZE_BYTES).flatMap((u) => Object.keys(RATE_TIME_SECONDS).map((t) => [`${u}/${t}`, 'B/s'] as [string, 'B/s'])),
+      ...Object.keys(SIZE_BYTES).flatMap((u) =>
+        Object.keys(RATE_TIME_SECONDS).map((t) => [`${u}/${t}`, 'B/s'] as [string, 'B/s']),
+      ),
     ];
     let compared = 0;
     for (const [unit, base] of cases) {

@@ -55,17 +55,25 @@ export function analyzeAvailability(model: Model, options: AvailabilityOptions =
   });
   const corruption = corruptionDowntime(model);
   const result = withCorruption(analyzeResolved(resolved, taus, options).result, corruption);
-  const beyondStatic = resolved.failovers.length > 0 || corruption !== undefined || model.tiers.some((t) => (t.interruptionSeconds ?? 0) > 0);
+  const beyondStatic =
+    resolved.failovers.length > 0 ||
+    corruption !== undefined ||
+    model.tiers.some((t) => (t.interruptionSeconds ?? 0) > 0);
   if (options.cutSets !== true || !beyondStatic) return result;
   // Importance of the whole model (switchovers, interruptions, corruption included), only
   // where it is printed: one re-analysis per part.
   const Q = result.service.unavailability;
   const perfect = new Map(result.tiers.map((t) => [t.name, Q * (1 - t.unavailabilityShare)]));
-  const q = (m: Model): number => analyzeAvailability(m, { maxStates: options.maxStates ?? MAX_STATES }).service.unavailability;
+  const q = (m: Model): number =>
+    analyzeAvailability(m, { maxStates: options.maxStates ?? MAX_STATES }).service.unavailability;
   return { ...result, importance: reanalysedImportance(model, Q, result.importance, perfect, q) };
 }
 
-function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Switchover>, options: AvailabilityOptions): SubAnalysis {
+function analyzeResolved(
+  resolved: ResolvedModel,
+  taus: ReadonlyMap<Failover, Switchover>,
+  options: AvailabilityOptions,
+): SubAnalysis {
   const { model } = resolved;
   const maxStates = options.maxStates ?? MAX_STATES;
   const prepared = prepare(resolved);
@@ -73,7 +81,10 @@ function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Sw
   const cache: TierCache = new Map();
   const cond = conditionService(prepared, service, cache, false, prepared.space, maxStates);
   const terms = failoverTerms({
-    resolved, prepared, cache, switchover: taus,
+    resolved,
+    prepared,
+    cache,
+    switchover: taus,
     analyze: (m) => analyzeResolved(resolveModel(m), taus, { maxStates }),
   });
   const ctx: Ctx = { model, prepared, service, cache, cond, maxStates, terms };
@@ -114,12 +125,21 @@ function analyzeResolved(resolved: ResolvedModel, taus: ReadonlyMap<Failover, Sw
       ),
       zones: model.zones.map((z) => ({ name: z.name, ...componentFigures(z.failure, H) })),
       regions: model.regions.map((r) => ({ name: r.name, ...componentFigures(r.failure, H) })),
-      zoneSummary: summarizeDomains(model.zones.map((z) => z.failure), H),
-      regionSummary: summarizeDomains(model.regions.map((r) => r.failure), H),
+      zoneSummary: summarizeDomains(
+        model.zones.map((z) => z.failure),
+        H,
+      ),
+      regionSummary: summarizeDomains(
+        model.regions.map((r) => r.failure),
+        H,
+      ),
     },
   };
   // Only the callers that print them ask for the enumeration; the others get `complete: false`.
-  const cutSets = options.cutSets !== true ? { complete: false, count: 0, rareEventSum: 0, sets: [] } : serviceCutSets(model, svc.unavailability);
+  const cutSets =
+    options.cutSets !== true
+      ? { complete: false, count: 0, rareEventSum: 0, sets: [] }
+      : serviceCutSets(model, svc.unavailability);
   const relevant = cutSets.complete ? new Set(cutSets.sets.flatMap((c) => c.components)) : undefined;
   return {
     result: {
@@ -172,13 +192,12 @@ function conditional(ctx: Ctx, kind: 'zone' | 'region', i: number): DomainCondit
     };
   }
   const forced = (down: boolean): { q: number; a: number } => {
-    if ((q >= 1) === down) return cond;
+    if (q >= 1 === down) return cond;
     const space: DomainSpace = {
       ...prepared.space,
-      [kind === 'zone' ? 'zoneQ' : 'regionQ']: (kind === 'zone'
-        ? prepared.space.zoneQ
-        : prepared.space.regionQ
-      ).map((x, j) => (j === i ? (down ? 1 : 0) : x)),
+      [kind === 'zone' ? 'zoneQ' : 'regionQ']: (kind === 'zone' ? prepared.space.zoneQ : prepared.space.regionQ).map(
+        (x, j) => (j === i ? (down ? 1 : 0) : x),
+      ),
     };
     return conditionService(prepared, ctx.service, ctx.cache, true, space, ctx.maxStates);
   };
@@ -242,9 +261,7 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
     logNone += g.count * Math.log1p(-F);
     const lambda = g.failure.failureRate;
     expected +=
-      lambda === undefined
-        ? g.count * g.failure.unavailability
-        : g.count * lambda * (1 - g.failure.unavailability) * H;
+      lambda === undefined ? g.count * g.failure.unavailability : g.count * lambda * (1 - g.failure.unavailability) * H;
     byF.set(F, (byF.get(F) ?? 0) + g.count);
   }
   const quorum = kOfN(
@@ -274,8 +291,7 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
       zone: g.zone ?? null,
       count: g.count,
       ...componentFigures(g.failure, H),
-      outagesPerYear:
-        frequency.total === null ? null : (frequency.nodes[t]?.[gi] ?? 0) * SECONDS_PER_YEAR,
+      outagesPerYear: frequency.total === null ? null : (frequency.nodes[t]?.[gi] ?? 0) * SECONDS_PER_YEAR,
     })),
     zones: [...new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])))],
     serviceAvailabilityIfPerfect: clamp01((cond.tierPerfectA[t] ?? 0) - kept - cond.blipQ + blipShare(ctx, t)),

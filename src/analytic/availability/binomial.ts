@@ -76,7 +76,7 @@ export function binomialRange(n: number, p: number, lo: number, hi: number): num
   }
   t = t0;
   for (let j = start; j > from; j--) {
-    t *= (j / (n - j + 1)) / odds;
+    t *= j / (n - j + 1) / odds;
     sum += t;
     if (t < sum * NEGLIGIBLE) break;
   }
@@ -106,7 +106,7 @@ export function binomialPmfArray(n: number, p: number, upTo: number): number[] {
   }
   t = t0;
   for (let j = start; j > 0; j--) {
-    t *= (j / (n - j + 1)) / odds;
+    t *= j / (n - j + 1) / odds;
     out[j - 1] = t;
   }
   return out;

@@ -2,7 +2,14 @@ import { ALWAYS_DOWN, ALWAYS_UP, type Pair } from './pair.js';
 import type { Prepared } from './prepare.js';
 import type { ServiceEvaluator } from './service-expr.js';
 import { tierEvaluator, tierPairAt, type TierCache } from './tier-eval.js';
-import { enumerateStates, MAX_STATES, zoneTypes, type DomainSpace, type DomainState, type VisitKind } from './zone-states.js';
+import {
+  enumerateStates,
+  MAX_STATES,
+  zoneTypes,
+  type DomainSpace,
+  type DomainState,
+  type VisitKind,
+} from './zone-states.js';
 
 export type { TierCache } from './tier-eval.js';
 
@@ -71,7 +78,10 @@ function signatures(prepared: Prepared, zones: number): (string | null)[] {
         any = true;
         byClass.set(g.cls, (byClass.get(g.cls) ?? 0) + g.count);
       }
-      return [...byClass].sort((x, y) => x[0] - y[0]).map(([c, n]) => `${c}:${n}`).join(',');
+      return [...byClass]
+        .sort((x, y) => x[0] - y[0])
+        .map(([c, n]) => `${c}:${n}`)
+        .join(',');
     });
     return any ? parts.join('/') : null;
   });
@@ -209,11 +219,21 @@ export function conditionService(
         // Surviving counts depend only on the zone state, so a node in an up zone leaves
         // counts − 1 of its class: P(the others hold k | s).
         const c = evalTier[t]?.(s.typeUp, false).counts ?? [];
-        const survive = c.map((x, ci) => (x <= 0 ? 0 : tierPairAt(tier, t, c.map((y, cj) => (cj === ci ? y - 1 : y)), cache).a));
+        const survive = c.map((x, ci) =>
+          x <= 0
+            ? 0
+            : tierPairAt(
+                tier,
+                t,
+                c.map((y, cj) => (cj === ci ? y - 1 : y)),
+                cache,
+              ).a,
+        );
         let rate = 0;
         for (const g of tier.groups) {
           const share = g.zone < 0 ? 1 : zoneUpShare(s, g.zone);
-          rate += share * g.count * (g.failure.failureRate ?? 0) * (1 - g.failure.unavailability) * (survive[g.cls] ?? 0);
+          rate +=
+            share * g.count * (g.failure.failureRate ?? 0) * (1 - g.failure.unavailability) * (survive[g.cls] ?? 0);
         }
         tierBlipQ[t] = (tierBlipQ[t] ?? 0) + P * rate * blip;
         if (tierImportance > 0) {

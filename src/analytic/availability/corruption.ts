@@ -9,7 +9,11 @@ import type { AvailabilityResult } from './result.js';
  */
 export function withCorruption(r: AvailabilityResult, c: CorruptionDowntime | undefined): AvailabilityResult {
   if (c === undefined) return r;
-  const corruption = { disruptionsPerYear: c.ratePerSecond * SECONDS_PER_YEAR, rtoSeconds: c.rtoSeconds, unavailability: c.unavailability };
+  const corruption = {
+    disruptionsPerYear: c.ratePerSecond * SECONDS_PER_YEAR,
+    rtoSeconds: c.rtoSeconds,
+    unavailability: c.unavailability,
+  };
   if (c.unavailability === 0) return { ...r, corruption };
   const s = r.service;
   const q = clamp01(s.unavailability + c.unavailability);

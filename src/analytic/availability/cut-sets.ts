@@ -14,7 +14,10 @@ export const MAX_CUT_SET_COMPONENTS = 100_000;
 export function serviceCutSets(model: Model, serviceQ: number): CutSets {
   // Enumeration reads every node as a component: past this many, the sets are not enumerated
   // (complete: false), as when the enumeration's own budget runs out.
-  const components = model.regions.length + model.zones.length + model.tiers.reduce((s, t) => s + t.groups.reduce((n, g) => n + g.count, 0), 0);
+  const components =
+    model.regions.length +
+    model.zones.length +
+    model.tiers.reduce((s, t) => s + t.groups.reduce((n, g) => n + g.count, 0), 0);
   if (components > MAX_CUT_SET_COMPONENTS) return { complete: false, count: 0, rareEventSum: 0, sets: [] };
   const structure = flattenStructure(model);
   const family = minimalCutSets(structure, -1);

@@ -72,7 +72,11 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
     const primary = ctx.analyze({ ...model, service: f.node.spec.primary });
     const standby = ctx.analyze({ ...model, service: f.node.spec.standby });
     const importance = birnbaum(ctx, f);
-    const node = { switchoverSeconds: tau?.seconds ?? 0, success: f.node.spec.success, failbackSeconds: f.node.spec.failbackSeconds };
+    const node = {
+      switchoverSeconds: tau?.seconds ?? 0,
+      success: f.node.spec.success,
+      failbackSeconds: f.node.spec.failbackSeconds,
+    };
     const sb = { availability: standby.result.service.availability, failureFrequency: standby.frequency.total ?? 0 };
     if (primary.frequency.total === null) staticParts.push(...primary.frequency.staticSubjects);
     let fdq = 0;
@@ -80,7 +84,10 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
     for (const cause of causesOf(model, primary)) {
       // A zone or region that holds both sides takes the standby with it: condition on it.
       const at0 = cause.subject;
-      const given = at0.kind === 'zone' || at0.kind === 'region' ? (at0.kind === 'zone' ? standby.result.zones : standby.result.regions)[at0.index] : undefined;
+      const given =
+        at0.kind === 'zone' || at0.kind === 'region'
+          ? (at0.kind === 'zone' ? standby.result.zones : standby.result.regions)[at0.index]
+          : undefined;
       const standbyGiven = given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss };
       const p = switchoverPenalty(cause, standbyGiven, node);
       fdq += p.dq;
@@ -89,9 +96,22 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
       if (cause.alone && (at.kind === 'zone' || at.kind === 'region')) {
         const key = `${at.kind}:${at.index}`;
         const failback = p.dq - switchoverPenalty(cause, standbyGiven, { ...node, failbackSeconds: 0 }).dq;
-        shared.set(key, [...(shared.get(key) ?? []), { importance, cause, dq: p.dq, dnu: p.dnu, failback, standby: standbyGiven.availability, success: node.success, tau: node.switchoverSeconds }]);
+        shared.set(key, [
+          ...(shared.get(key) ?? []),
+          {
+            importance,
+            cause,
+            dq: p.dq,
+            dnu: p.dnu,
+            failback,
+            standby: standbyGiven.availability,
+            success: node.success,
+            tau: node.switchoverSeconds,
+          },
+        ]);
       }
-      if (cause.alone && (at.kind === 'zone' || at.kind === 'region')) paths.push({ kind: at.kind, index: at.index, failover: report.length });
+      if (cause.alone && (at.kind === 'zone' || at.kind === 'region'))
+        paths.push({ kind: at.kind, index: at.index, failover: report.length });
       if (at.kind === 'region') regions[at.index] = (regions[at.index] ?? 0) + importance * p.dq;
       else if (at.kind === 'zone') zones[at.index] = (zones[at.index] ?? 0) + importance * p.dq;
       else if (at.kind === 'node') {
@@ -179,7 +199,12 @@ function union(list: readonly Shared[]): { dq: number; dnu: number } | undefined
 function birnbaum(ctx: Ctx, f: ResolvedFailover): number {
   if (ctx.resolved.structure === f.node) return 1;
   const q = (down: boolean): number =>
-    conditionService(ctx.prepared, compileService(ctx.resolved.structure, new Map([[f.node.index, down ? ALWAYS_DOWN : ALWAYS_UP]])), ctx.cache, true).q;
+    conditionService(
+      ctx.prepared,
+      compileService(ctx.resolved.structure, new Map([[f.node.index, down ? ALWAYS_DOWN : ALWAYS_UP]])),
+      ctx.cache,
+      true,
+    ).q;
   return Math.max(0, q(true) - q(false));
 }
 
@@ -197,26 +222,54 @@ function causesOf(model: Model, primary: SubAnalysis): Cause[] {
   const add = (subject: Subject, rate: number, failure: Component | undefined, alone: boolean): void => {
     if (!(rate > 0)) return;
     if (alone && failure?.mttrSeconds !== undefined) {
-      own.push({ subject, rate, alone, meanSeconds: failure.mttrSeconds, shape: failure.repair.type === 'fixed' ? 'fixed' : 'exponential' });
+      own.push({
+        subject,
+        rate,
+        alone,
+        meanSeconds: failure.mttrSeconds,
+        shape: failure.repair.type === 'fixed' ? 'fixed' : 'exponential',
+      });
     } else {
       rest.push({ subject, rate });
     }
   };
   for (const [i, r] of model.regions.entries()) {
-    add({ kind: 'region', index: i }, frequency.regions[i] ?? 0, r.failure, !(result.regions[i]?.serviceSurvivesLoss ?? true));
+    add(
+      { kind: 'region', index: i },
+      frequency.regions[i] ?? 0,
+      r.failure,
+      !(result.regions[i]?.serviceSurvivesLoss ?? true),
+    );
   }
   for (const [i, z] of model.zones.entries()) {
-    add({ kind: 'zone', index: i }, frequency.zones[i] ?? 0, z.failure, !(result.zones[i]?.serviceSurvivesLoss ?? true));
+    add(
+      { kind: 'zone', index: i },
+      frequency.zones[i] ?? 0,
+      z.failure,
+      !(result.zones[i]?.serviceSurvivesLoss ?? true),
+    );
   }
   for (const [ti, t] of model.tiers.entries()) {
     for (const [gi, g] of t.groups.entries()) {
-      add({ kind: 'node', tier: ti, group: gi }, frequency.nodes[ti]?.[gi] ?? 0, g.failure, t.nodes === t.minHealthy && primary.tierLossTakesDown[ti] === true);
+      add(
+        { kind: 'node', tier: ti, group: gi },
+        frequency.nodes[ti]?.[gi] ?? 0,
+        g.failure,
+        t.nodes === t.minHealthy && primary.tierLossTakesDown[ti] === true,
+      );
     }
   }
   // A declared interruption is a primary outage of fixed length d: the standby cannot take
   // over within it unless τ < d.
   for (const [t, x] of primary.interruptions.entries()) {
-    if (x.rate > 0 && x.seconds > 0) own.push({ subject: { kind: 'interruption', tier: t }, rate: x.rate, alone: false, meanSeconds: x.seconds, shape: 'fixed' });
+    if (x.rate > 0 && x.seconds > 0)
+      own.push({
+        subject: { kind: 'interruption', tier: t },
+        rate: x.rate,
+        alone: false,
+        meanSeconds: x.seconds,
+        shape: 'fixed',
+      });
   }
   const nu = frequency.total ?? 0;
   const q = result.service.unavailability;

@@ -48,8 +48,7 @@ export function componentFigures(c: Component | undefined, horizonSeconds: numbe
       static: false,
     };
   }
-  const finite = (x: number | undefined): number | null =>
-    x === undefined || !Number.isFinite(x) ? null : x;
+  const finite = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
   return {
     availability: 1 - c.unavailability,
     unavailability: c.unavailability,
@@ -67,10 +66,7 @@ export function componentFigures(c: Component | undefined, horizonSeconds: numbe
  * P(all down at once) = Π q_i, P(any down at once) = −expm1(Σ log1p(−q_i)).
  * @example summarizeDomains([c, c, c], H) // p = 0.01 each: 0.029701 and 1e-6
  */
-export function summarizeDomains(
-  failures: readonly (Component | undefined)[],
-  horizonSeconds: number,
-): DomainSummary {
+export function summarizeDomains(failures: readonly (Component | undefined)[], horizonSeconds: number): DomainSummary {
   let logNoneFails = 0;
   let logNoneDown = 0;
   let allDown = failures.length > 0 ? 1 : 0;

@@ -65,9 +65,6 @@ export function serviceFrequency(
   const zoneNu = domain(model.zones, zones, 'zone');
   const regionNu = domain(model.regions, regions, 'region');
   const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
-  const total =
-    staticSubjects.length > 0
-      ? null
-      : sum(nodes.map(sum)) + sum(zoneNu) + sum(regionNu);
+  const total = staticSubjects.length > 0 ? null : sum(nodes.map(sum)) + sum(zoneNu) + sum(regionNu);
   return { total, nodes, zones: zoneNu, regions: regionNu, staticSubjects: [...new Set(staticSubjects)] };
 }

@@ -24,7 +24,16 @@ export function reanalysedImportance(
     if (s.subjectKind === 'tier') {
       const down = q(conditionModel(model, [{ kind: 'tier', name: s.subject }]));
       // Tier forced up (a gate, not a basic event): the tier result's Q with the tier perfect.
-      return { ...s, ...measures(Q, s.unavailability, down, Math.min(Q, tierPerfectQ.get(s.subject) ?? s.serviceUnavailabilityIfUp), false) };
+      return {
+        ...s,
+        ...measures(
+          Q,
+          s.unavailability,
+          down,
+          Math.min(Q, tierPerfectQ.get(s.subject) ?? s.serviceUnavailabilityIfUp),
+          false,
+        ),
+      };
     }
     if (s.subjectKind === 'node') {
       const index = Number(/\[(\d+)/.exec(s.subject)?.[1] ?? 0);
@@ -36,8 +45,18 @@ export function reanalysedImportance(
     const down = q(conditionModel(model, [{ kind: s.subjectKind, name: s.subject }]));
     const never: Model =
       s.subjectKind === 'zone'
-        ? { ...model, zones: model.zones.map((z) => (z.name === s.subject && z.failure ? { ...z, failure: alwaysUp(z.failure) } : z)) }
-        : { ...model, regions: model.regions.map((r) => (r.name === s.subject && r.failure ? { ...r, failure: alwaysUp(r.failure) } : r)) };
+        ? {
+            ...model,
+            zones: model.zones.map((z) =>
+              z.name === s.subject && z.failure ? { ...z, failure: alwaysUp(z.failure) } : z,
+            ),
+          }
+        : {
+            ...model,
+            regions: model.regions.map((r) =>
+              r.name === s.subject && r.failure ? { ...r, failure: alwaysUp(r.failure) } : r,
+            ),
+          };
     // FV as (Q − Q(0_i)) / Q: a zone's or region's switchovers scale with its failure rate,
     // which forcing it down (Q(1_i)) does not see, so q·I_B / Q would understate its share.
     return { ...s, ...measures(Q, s.unavailability, down, s.unavailability > 0 ? q(never) : Q, false) };
@@ -45,4 +64,3 @@ export function reanalysedImportance(
   const raw = (x: Importance): number => x.raw ?? Infinity;
   return out.sort((a, b) => b.fussellVesely - a.fussellVesely || (raw(b) === raw(a) ? 0 : raw(b) > raw(a) ? 1 : -1));
 }
-

@@ -79,7 +79,10 @@ export function importanceMeasures(
       const ib = cond.nodeImportance[t]?.[gi] ?? 0;
       // Q = q·Q(1) + (1 − q)·Q(0) and I_B = Q(1) − Q(0).
       const last = first + g.count - 1;
-      const m = pick(`node ${tier.name}[${first}]`, q, { ...measures(Q, q, Q + (1 - q) * ib, Math.max(0, Q - q * ib), true), birnbaum: ib });
+      const m = pick(`node ${tier.name}[${first}]`, q, {
+        ...measures(Q, q, Q + (1 - q) * ib, Math.max(0, Q - q * ib), true),
+        birnbaum: ib,
+      });
       out.push({
         subject: `${tier.name}[${first === last ? first : `${first}..${last}`}]`,
         subjectKind: 'node',
@@ -96,7 +99,11 @@ export function importanceMeasures(
       const c = conds[i];
       if (c === undefined) return;
       const q = d.failure?.unavailability ?? 0;
-      out.push({ subject: d.name, subjectKind: kind, ...pick(`${kind} ${d.name}`, q, measures(Q, q, c.downQ, c.upQ, true)) });
+      out.push({
+        subject: d.name,
+        subjectKind: kind,
+        ...pick(`${kind} ${d.name}`, q, measures(Q, q, c.downQ, c.upQ, true)),
+      });
     });
   };
   domains('zone', model.zones, zones);

@@ -16,11 +16,7 @@ export function nodesLeft(prepared: Prepared, zonesDown: ReadonlySet<number>): n
  * A tier is then up iff nodes left ≥ k; the service expression is evaluated on those states.
  * @example survivesLoss(prepared, service, new Set([0])) // false for a tier wholly in zone 0
  */
-export function survivesLoss(
-  prepared: Prepared,
-  service: ServiceEvaluator,
-  zonesDown: ReadonlySet<number>,
-): boolean {
+export function survivesLoss(prepared: Prepared, service: ServiceEvaluator, zonesDown: ReadonlySet<number>): boolean {
   const left = nodesLeft(prepared, zonesDown);
   const pairs = prepared.tiers.map((t, i) => ((left[i] ?? 0) >= t.k ? ALWAYS_UP : ALWAYS_DOWN));
   return service(pairs).a === 1;
@@ -43,7 +39,8 @@ export function capacityAfterLoss(
     const { perNode, demand } = tier.capacity;
     const nodes = left[i] ?? 0;
     const capacity = perNode * nodes;
-    const spareNodes = perNode > 0 ? Math.floor((capacity - demand) / perNode) : capacity >= demand ? Infinity : -Infinity;
+    const spareNodes =
+      perNode > 0 ? Math.floor((capacity - demand) / perNode) : capacity >= demand ? Infinity : -Infinity;
     out.push({
       tier: tier.name,
       nodesLeft: nodes,

@@ -19,7 +19,12 @@ export type OutageWithin = { readonly probability: number; readonly method: 'exa
 export function outageWithin(model: Model, horizonSeconds: number, nu: number, serviceQ: number): OutageWithin {
   const only = soleFailingComponent(model);
   const rate = only?.failureRate;
-  if (only !== undefined && rate !== undefined && rate > 0 && Math.abs(only.unavailability - serviceQ) <= 1e-12 * Math.max(serviceQ, 1e-300)) {
+  if (
+    only !== undefined &&
+    rate !== undefined &&
+    rate > 0 &&
+    Math.abs(only.unavailability - serviceQ) <= 1e-12 * Math.max(serviceQ, 1e-300)
+  ) {
     return { probability: -Math.expm1(Math.log1p(-only.unavailability) - rate * horizonSeconds), method: 'exact' };
   }
   return { probability: -Math.expm1(-nu * horizonSeconds), method: 'rare-event' };

@@ -65,14 +65,30 @@ export function findRisks(
       standby: f.standby,
       switchoverSeconds: f.switchoverSeconds,
       unavailabilityShare: share,
-      message: `losing ${path.kind} ${d.name} fails over to ${f.standby} in ${roughDuration(f.switchoverSeconds)}` +
+      message:
+        `losing ${path.kind} ${d.name} fails over to ${f.standby} in ${roughDuration(f.switchoverSeconds)}` +
         `${f.success < 1 ? ` (succeeds with probability ${f.success})` : ''}; its losses cause ${(share * 100).toPrecision(3)}% of the unavailability`,
     });
   }
   const candidates: { kind: SubjectKind; name: string; share: number; ifPerfect: number }[] = [
-    ...result.tiers.map((t) => ({ kind: 'tier' as const, name: t.name, share: t.unavailabilityShare, ifPerfect: t.serviceAvailabilityIfPerfect })),
-    ...result.zones.map((z) => ({ kind: 'zone' as const, name: z.name, share: z.unavailabilityShare, ifPerfect: z.serviceAvailabilityIfPerfect })),
-    ...result.regions.map((r) => ({ kind: 'region' as const, name: r.name, share: r.unavailabilityShare, ifPerfect: r.serviceAvailabilityIfPerfect })),
+    ...result.tiers.map((t) => ({
+      kind: 'tier' as const,
+      name: t.name,
+      share: t.unavailabilityShare,
+      ifPerfect: t.serviceAvailabilityIfPerfect,
+    })),
+    ...result.zones.map((z) => ({
+      kind: 'zone' as const,
+      name: z.name,
+      share: z.unavailabilityShare,
+      ifPerfect: z.serviceAvailabilityIfPerfect,
+    })),
+    ...result.regions.map((r) => ({
+      kind: 'region' as const,
+      name: r.name,
+      share: r.unavailabilityShare,
+      ifPerfect: r.serviceAvailabilityIfPerfect,
+    })),
   ];
   const worst = candidates.reduce<(typeof candidates)[number] | undefined>(
     (best, c) => (best === undefined || c.share > best.share ? c : best),

@@ -39,9 +39,14 @@ export type SwitchoverNode = {
 export type StandbyState = { readonly availability: number; readonly failureFrequency: number };
 
 /** E[min(τ, R)], E[(R − τ)⁺] and P(R > τ) for one outage length. @example outageWindow(3600, 3600, 'fixed').within // 3600 */
-export function outageWindow(tau: number, mean: number, shape: OutageCause['shape']): { within: number; beyond: number; pBeyond: number } {
+export function outageWindow(
+  tau: number,
+  mean: number,
+  shape: OutageCause['shape'],
+): { within: number; beyond: number; pBeyond: number } {
   if (!(mean > 0)) return { within: 0, beyond: 0, pBeyond: 0 };
-  if (shape === 'fixed') return { within: Math.min(tau, mean), beyond: Math.max(0, mean - tau), pBeyond: mean > tau ? 1 : 0 };
+  if (shape === 'fixed')
+    return { within: Math.min(tau, mean), beyond: Math.max(0, mean - tau), pBeyond: mean > tau ? 1 : 0 };
   const x = tau / mean;
   return { within: -mean * Math.expm1(-x), beyond: mean * Math.exp(-x), pBeyond: Math.exp(-x) };
 }
@@ -50,7 +55,11 @@ export function outageWindow(tau: number, mean: number, shape: OutageCause['shap
  * Δq and Δν of one cause of primary outages (see the file comment).
  * @example switchoverPenalty({ rate: 1e-8, meanSeconds: 86400, shape: 'exponential' }, { availability: 1, failureFrequency: 0 }, { switchoverSeconds: 3600, success: 1, failbackSeconds: 0 }).dq // 1e-8·86400·(1 − e^(−1/24))
  */
-export function switchoverPenalty(cause: OutageCause, standby: StandbyState, node: SwitchoverNode): { dq: number; dnu: number } {
+export function switchoverPenalty(
+  cause: OutageCause,
+  standby: StandbyState,
+  node: SwitchoverNode,
+): { dq: number; dnu: number } {
   const { within, beyond, pBeyond } = outageWindow(node.switchoverSeconds, cause.meanSeconds, cause.shape);
   const c = node.success;
   const aS = standby.availability;
@@ -58,6 +67,7 @@ export function switchoverPenalty(cause: OutageCause, standby: StandbyState, nod
   const failback = cause.rate * c * aS * pBeyond;
   const dq = cause.rate * aS * lost + failback * node.failbackSeconds;
   const starts = node.switchoverSeconds > 0 ? 1 : 1 - c;
-  const dnu = cause.rate * aS * starts - cause.rate * standby.failureFrequency * lost + (node.failbackSeconds > 0 ? failback : 0);
+  const dnu =
+    cause.rate * aS * starts - cause.rate * standby.failureFrequency * lost + (node.failbackSeconds > 0 ? failback : 0);
   return { dq, dnu };
 }

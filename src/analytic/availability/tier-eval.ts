@@ -94,7 +94,10 @@ export function tierPairAt(tier: PreparedTier, t: number, counts: readonly numbe
   const shared = `${t}|${counts.join(',')}`;
   const hit = cache.get(shared);
   if (hit !== undefined) return hit.pair;
-  const pair = kOfN(tier.classQ.map((q, c) => ({ q, count: counts[c] ?? 0 })), tier.k);
+  const pair = kOfN(
+    tier.classQ.map((q, c) => ({ q, count: counts[c] ?? 0 })),
+    tier.k,
+  );
   cache.set(shared, { pair: { a: pair.a, q: pair.q }, edges: undefined, counts });
   return pair;
 }

@@ -7,12 +7,7 @@ import type { FailoverTerms } from './failover-terms.js';
 import { children, tiersIn } from './service-expr.js';
 
 function mttrExceedsMtbf(c: Component | undefined): boolean {
-  return (
-    c !== undefined &&
-    c.mtbfSeconds !== undefined &&
-    c.mttrSeconds !== undefined &&
-    c.mttrSeconds > c.mtbfSeconds
-  );
+  return c !== undefined && c.mtbfSeconds !== undefined && c.mttrSeconds !== undefined && c.mttrSeconds > c.mtbfSeconds;
 }
 
 /**
@@ -36,65 +31,120 @@ export function findWarnings(
   model.tiers.forEach((tier, t) => {
     const path = `tiers[${t}]`;
     if (tier.minHealthy > tier.nodes) {
-      out.push({ code: 'tier-min-healthy-exceeds-nodes', path: `${path}.minHealthy`, message: `tier ${tier.name} needs ${tier.minHealthy} healthy nodes but has ${tier.nodes}: it is always down` });
+      out.push({
+        code: 'tier-min-healthy-exceeds-nodes',
+        path: `${path}.minHealthy`,
+        message: `tier ${tier.name} needs ${tier.minHealthy} healthy nodes but has ${tier.nodes}: it is always down`,
+      });
     }
     if (tier.capacity !== undefined && tier.capacity.perNode * tier.nodes < tier.capacity.demand) {
-      out.push({ code: 'tier-cannot-meet-demand', path: `${path}.capacity`, message: `tier ${tier.name} cannot meet its demand ${tier.capacity.demand} even with all ${tier.nodes} nodes up (capacity ${tier.capacity.perNode * tier.nodes})` });
+      out.push({
+        code: 'tier-cannot-meet-demand',
+        path: `${path}.capacity`,
+        message: `tier ${tier.name} cannot meet its demand ${tier.capacity.demand} even with all ${tier.nodes} nodes up (capacity ${tier.capacity.perNode * tier.nodes})`,
+      });
     }
     if (tier.capacity !== undefined && tier.capacity.perNode > 0) {
       // "Up" with k nodes should mean serving the demand: k below ⌈demand / perNode⌉ counts
       // the tier as up while it is overloaded.
       const needed = Math.ceil(tier.capacity.demand / tier.capacity.perNode);
       if (tier.minHealthy < needed && needed <= tier.nodes) {
-        out.push({ code: 'min-healthy-below-demand', path: `${path}.minHealthy`, message: `tier ${tier.name}: minHealthy ${tier.minHealthy} is below the ${needed} nodes its demand needs (⌈${tier.capacity.demand} / ${tier.capacity.perNode}⌉ = ${needed}): the tier counts as up while overloaded; set minHealthy: ${needed} or drop it (the default is that)` });
+        out.push({
+          code: 'min-healthy-below-demand',
+          path: `${path}.minHealthy`,
+          message: `tier ${tier.name}: minHealthy ${tier.minHealthy} is below the ${needed} nodes its demand needs (⌈${tier.capacity.demand} / ${tier.capacity.perNode}⌉ = ${needed}): the tier counts as up while overloaded; set minHealthy: ${needed} or drop it (the default is that)`,
+        });
       }
     }
     const zones = new Set(tier.groups.map((g) => g.zone));
     const only = [...zones][0];
     if (zoned && tier.nodes > 1 && zones.size === 1 && only !== undefined) {
-      out.push({ code: 'tier-in-one-zone', path, message: `zone ${only} holds all ${tier.nodes} nodes of tier ${tier.name}: its loss takes the whole tier down` });
+      out.push({
+        code: 'tier-in-one-zone',
+        path,
+        message: `zone ${only} holds all ${tier.nodes} nodes of tier ${tier.name}: its loss takes the whole tier down`,
+      });
     }
     if (!used.has(t)) {
-      out.push({ code: 'tier-not-in-service', path, message: `tier ${tier.name} is not part of the service expression: it does not affect the service figures` });
+      out.push({
+        code: 'tier-not-in-service',
+        path,
+        message: `tier ${tier.name} is not part of the service expression: it does not affect the service figures`,
+      });
     }
     tier.groups.forEach((g, gi) => {
       if (mttrExceedsMtbf(g.failure)) {
-        out.push({ code: 'mttr-exceeds-mtbf', path: `${path}.groups[${gi}].failure`, message: `tier ${tier.name}: MTTR is longer than MTBF (node down more than up)` });
+        out.push({
+          code: 'mttr-exceeds-mtbf',
+          path: `${path}.groups[${gi}].failure`,
+          message: `tier ${tier.name}: MTTR is longer than MTBF (node down more than up)`,
+        });
       }
     });
   });
   model.zones.forEach((zone, z) => {
     if (zone.failure === undefined) {
-      out.push({ code: 'zone-without-failure', path: `zones[${z}]`, message: `zone ${zone.name} has no failure spec: treated as never failing` });
+      out.push({
+        code: 'zone-without-failure',
+        path: `zones[${z}]`,
+        message: `zone ${zone.name} has no failure spec: treated as never failing`,
+      });
     } else if (mttrExceedsMtbf(zone.failure)) {
-      out.push({ code: 'mttr-exceeds-mtbf', path: `zones[${z}].failure`, message: `zone ${zone.name}: MTTR is longer than MTBF` });
+      out.push({
+        code: 'mttr-exceeds-mtbf',
+        path: `zones[${z}].failure`,
+        message: `zone ${zone.name}: MTTR is longer than MTBF`,
+      });
     }
   });
   model.regions.forEach((region, r) => {
     if (region.failure === undefined) {
-      out.push({ code: 'region-without-failure', path: `regions[${r}]`, message: `region ${region.name} has no failure spec: treated as never failing` });
+      out.push({
+        code: 'region-without-failure',
+        path: `regions[${r}]`,
+        message: `region ${region.name} has no failure spec: treated as never failing`,
+      });
     } else if (mttrExceedsMtbf(region.failure)) {
-      out.push({ code: 'mttr-exceeds-mtbf', path: `regions[${r}].failure`, message: `region ${region.name}: MTTR is longer than MTBF` });
+      out.push({
+        code: 'mttr-exceeds-mtbf',
+        path: `regions[${r}].failure`,
+        message: `region ${region.name}: MTTR is longer than MTBF`,
+      });
     }
   });
   if (frequency.total === null) {
-    out.push({ code: 'static-no-frequency', message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)` });
+    out.push({
+      code: 'static-no-frequency',
+      message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)`,
+    });
   }
   resolved.failovers.forEach((f, i) => {
     const entry = terms.report[i];
     const tau = taus.get(f.node.spec);
     const path = 'service';
     if (entry !== undefined && entry.sharedDomains.length > 0) {
-      out.push({ code: 'failover-shared-domain', path, message: `failover ${entry.primary} → ${entry.standby}: both sides sit in ${entry.sharedDomains.join(', ')}, whose loss takes the standby too; the switchover terms use the standby's availability given that loss (first order)` });
+      out.push({
+        code: 'failover-shared-domain',
+        path,
+        message: `failover ${entry.primary} → ${entry.standby}: both sides sit in ${entry.sharedDomains.join(', ')}, whose loss takes the standby too; the switchover terms use the standby's availability given that loss (first order)`,
+      });
     }
     if (tau?.note !== undefined) {
-      out.push({ code: 'failover-switchover', path, message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: ${tau.note}` });
+      out.push({
+        code: 'failover-switchover',
+        path,
+        message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: ${tau.note}`,
+      });
     }
   });
   for (const [i, f] of resolved.failovers.entries()) {
     if (!hasFailover(f.node.primary)) continue;
     const entry = terms.report[i];
-    out.push({ code: 'failover-nested', path: 'service', message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: its primary holds a failover itself, whose short switchover windows and long double failures are pooled into one exponential outage length (an approximation: a few % on the switchover downtime; the timeline simulator is exact)` });
+    out.push({
+      code: 'failover-nested',
+      path: 'service',
+      message: `failover ${entry?.primary ?? ''} → ${entry?.standby ?? ''}: its primary holds a failover itself, whose short switchover windows and long double failures are pooled into one exponential outage length (an approximation: a few % on the switchover downtime; the timeline simulator is exact)`,
+    });
   }
   const byDomain = new Map<string, Set<number>>();
   for (const path of terms.paths) {
@@ -103,14 +153,26 @@ export function findWarnings(
   }
   for (const [name, set] of byDomain) {
     if (set.size < 2) continue;
-    const which = [...set].map((i) => `${terms.report[i]?.primary ?? ''} → ${terms.report[i]?.standby ?? ''}`).join(', ');
-    out.push({ code: 'failover-common-cause', path: 'service', message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and count once, as their union, when the failovers are in series (each critical); otherwise they are added, an upper bound` });
+    const which = [...set]
+      .map((i) => `${terms.report[i]?.primary ?? ''} → ${terms.report[i]?.standby ?? ''}`)
+      .join(', ');
+    out.push({
+      code: 'failover-common-cause',
+      path: 'service',
+      message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and count once, as their union, when the failovers are in series (each critical); otherwise they are added, an upper bound`,
+    });
   }
   if (terms.staticParts.length > 0) {
-    out.push({ code: 'failover-without-rates', message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency` });
+    out.push({
+      code: 'failover-without-rates',
+      message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency`,
+    });
   }
   if (service.prunedProbability > 0) {
-    out.push({ code: 'states-pruned', message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]` });
+    out.push({
+      code: 'states-pruned',
+      message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]`,
+    });
   }
   return out;
 }

@@ -204,7 +204,8 @@ function walk(
       for (let i = from; i < decisions.length; i++) {
         const d = decisions[i];
         if (d === undefined) continue;
-        if (d.kind === 'region') regionDown[d.index] = worst ? (space.regionQ[d.index] ?? 0) > 0 : (space.regionQ[d.index] ?? 0) >= 1;
+        if (d.kind === 'region')
+          regionDown[d.index] = worst ? (space.regionQ[d.index] ?? 0) > 0 : (space.regionQ[d.index] ?? 0) >= 1;
         else setType(d.index, extreme(types[d.index], worst));
       }
       visit(state, worst ? 'worst' : 'best');

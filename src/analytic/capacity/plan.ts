@@ -14,7 +14,15 @@ import { analyzeJob, type JobResult } from './goodput.js';
 import { crossingTime } from './growth.js';
 import { analyzeSpares, type SparesResult } from './spares.js';
 import { dataBreaksAt, dataSizeAt, locationSeries, storedAt } from './storage-runway.js';
-import { activeNodes, additionsForLoss, demandAt, nodesFor, nodesForLoss, servingAfterLoss, withTier } from './tier-needs.js';
+import {
+  activeNodes,
+  additionsForLoss,
+  demandAt,
+  nodesFor,
+  nodesForLoss,
+  servingAfterLoss,
+  withTier,
+} from './tier-needs.js';
 
 export type RunwayKind = 'demand' | 'zone-loss' | 'availability' | 'backup-storage' | 'data-capacity';
 
@@ -57,7 +65,11 @@ export type PlanStorageStep = {
   readonly capacityBytes: number | null;
 };
 
-export type PlanStep = { readonly atSeconds: number; readonly tiers: readonly PlanTierStep[]; readonly storage: readonly PlanStorageStep[] };
+export type PlanStep = {
+  readonly atSeconds: number;
+  readonly tiers: readonly PlanTierStep[];
+  readonly storage: readonly PlanStorageStep[];
+};
 
 export type PlanResult = {
   readonly horizonSeconds: number;
@@ -92,7 +104,9 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
   const kAt = (i: number, t: number): number => {
     const tier = model.tiers[i];
     const cap = tier?.capacity;
-    return tier === undefined || cap === undefined ? (tier?.minHealthy ?? 0) : Math.max(tier.minHealthy, nodesFor(demandAt(tier, t), cap.perNode));
+    return tier === undefined || cap === undefined
+      ? (tier?.minHealthy ?? 0)
+      : Math.max(tier.minHealthy, nodesFor(demandAt(tier, t), cap.perNode));
   };
 
   const runway: Runway[] = [];
@@ -101,9 +115,29 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
     const cap = tier?.capacity;
     if (tier === undefined || cap === undefined) continue;
     const active = activeNodes(tier);
-    runway.push(tierRunway(tier.name, 'demand', cap.demand, cap.growth, active * cap.perNode, `${active} node(s) × ${cap.perNode} carry less than the demand`, H));
+    runway.push(
+      tierRunway(
+        tier.name,
+        'demand',
+        cap.demand,
+        cap.growth,
+        active * cap.perNode,
+        `${active} node(s) × ${cap.perNode} carry less than the demand`,
+        H,
+      ),
+    );
     const left = servingAfterLoss(tier);
-    runway.push(tierRunway(tier.name, 'zone-loss', cap.demand, cap.growth, left * cap.perNode, `after losing its largest zone (or a node) ${left} node(s) × ${cap.perNode} carry less than the demand`, H));
+    runway.push(
+      tierRunway(
+        tier.name,
+        'zone-loss',
+        cap.demand,
+        cap.growth,
+        left * cap.perNode,
+        `after losing its largest zone (or a node) ${left} node(s) × ${cap.perNode} carry less than the demand`,
+        H,
+      ),
+    );
   }
 
   // Availability targets with the nodes the model has, as k(t) rises.
@@ -118,8 +152,15 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
     const id = targetName(target);
     const at = broken.get(id);
     runway.push({
-      subject: id, kind: 'availability', breaksAtSeconds: at ?? null,
-      reason: at === undefined ? 'met within the horizon' : at === 0 ? 'missed today' : 'the tiers need more healthy nodes as demand grows and miss the target',
+      subject: id,
+      kind: 'availability',
+      breaksAtSeconds: at ?? null,
+      reason:
+        at === undefined
+          ? 'met within the horizon'
+          : at === 0
+            ? 'missed today'
+            : 'the tiers need more healthy nodes as demand grows and miss the target',
     });
   }
 
@@ -128,11 +169,21 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
   for (const s of series) {
     if (s.capacityBytes === undefined) continue;
     const at = s.breaksAtSeconds;
-    runway.push({ subject: s.name, kind: 'backup-storage', breaksAtSeconds: Number.isFinite(at) && at < H ? at : null, reason: 'a backup written there no longer fits its capacity' });
+    runway.push({
+      subject: s.name,
+      kind: 'backup-storage',
+      breaksAtSeconds: Number.isFinite(at) && at < H ? at : null,
+      reason: 'a backup written there no longer fits its capacity',
+    });
   }
   if (model.data?.capacityBytes !== undefined) {
     const at = dataBreaksAt(model.data);
-    runway.push({ subject: 'data', kind: 'data-capacity', breaksAtSeconds: at < H ? at : null, reason: 'the live data outgrows the data tier capacity' });
+    runway.push({
+      subject: 'data',
+      kind: 'data-capacity',
+      breaksAtSeconds: at < H ? at : null,
+      reason: 'the live data outgrows the data tier capacity',
+    });
   }
 
   // The plan: nodes to add at each crossing.
@@ -155,7 +206,8 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
       }
     }
     if (targets.length > 0) {
-      const build = (adds: readonly number[]): Model => adds.reduce<Model>((m, a, i) => withTier(m, i, a, kAt(i, after(t))), model);
+      const build = (adds: readonly number[]): Model =>
+        adds.reduce<Model>((m, a, i) => withTier(m, i, a, kAt(i, after(t))), model);
       let state = check(build(added));
       for (let step = 0; state.missed.length > 0 && step < MAX_GREEDY; step++) {
         let best: { i: number; score: number } | undefined;
@@ -165,7 +217,9 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
           if (best === undefined || score < best.score) best = { i, score };
         }
         if (best === undefined || !(best.score < state.score)) {
-          notes.push(`at ${days(t)}: adding nodes does not bring ${state.missed.join(', ')} back to its target (another limit, such as a zone, dominates)`);
+          notes.push(
+            `at ${days(t)}: adding nodes does not bring ${state.missed.join(', ')} back to its target (another limit, such as a zone, dominates)`,
+          );
           break;
         }
         added[best.i] = (added[best.i] ?? 0) + 1;
@@ -175,7 +229,14 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
     }
     model.tiers.forEach((tier, i) => {
       const add = (added[i] ?? 0) - (before[i] ?? 0);
-      if (add > 0) additions.push({ tier: tier.name, bySeconds: t, addNodes: add, totalNodes: activeNodes(tier) + (added[i] ?? 0), reason: reasons.get(i) ?? 'demand' });
+      if (add > 0)
+        additions.push({
+          tier: tier.name,
+          bySeconds: t,
+          addNodes: add,
+          totalNodes: activeNodes(tier) + (added[i] ?? 0),
+          reason: reasons.get(i) ?? 'demand',
+        });
     });
     plannedAt.push({ t, added: [...added] });
   }
@@ -190,23 +251,55 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
       const demand = demandAt(tier, t);
       const m = nodesFor(demand, cap.perNode);
       const loss = nodesForLoss(tier, m);
-      return [{
-        tier: tier.name, demand, nodes: activeNodes(tier), capacity: activeNodes(tier) * cap.perNode, neededForDemand: m,
-        neededForLoss: Number.isFinite(loss) ? loss : null,
-        neededForTarget: targets.length === 0 ? null : activeNodes(tier) + (plan?.added[i] ?? 0),
-      }];
+      return [
+        {
+          tier: tier.name,
+          demand,
+          nodes: activeNodes(tier),
+          capacity: activeNodes(tier) * cap.perNode,
+          neededForDemand: m,
+          neededForLoss: Number.isFinite(loss) ? loss : null,
+          neededForTarget: targets.length === 0 ? null : activeNodes(tier) + (plan?.added[i] ?? 0),
+        },
+      ];
     });
-    const storage: PlanStorageStep[] = series.map((s) => ({ subject: s.name, kind: 'backup-storage', bytes: storedAt(s, t), capacityBytes: s.capacityBytes ?? null }));
-    if (model.data?.capacityBytes !== undefined) storage.push({ subject: 'data', kind: 'data-capacity', bytes: dataSizeAt(model.data, t), capacityBytes: model.data.capacityBytes });
+    const storage: PlanStorageStep[] = series.map((s) => ({
+      subject: s.name,
+      kind: 'backup-storage',
+      bytes: storedAt(s, t),
+      capacityBytes: s.capacityBytes ?? null,
+    }));
+    if (model.data?.capacityBytes !== undefined)
+      storage.push({
+        subject: 'data',
+        kind: 'data-capacity',
+        bytes: dataSizeAt(model.data, t),
+        capacityBytes: model.data.capacityBytes,
+      });
     steps.push({ atSeconds: t, tiers, storage });
   }
 
-  const spares = model.tiers.filter((t) => (t.spares ?? 0) > 0 || t.job !== undefined).map((tier) => {
-    const target = targets.find((t) => t.tier === tier.name);
-    return analyzeSpares(tier, target?.thresholdComplement === undefined ? [] : [target.thresholdComplement]);
-  });
-  const jobs = model.tiers.flatMap((tier) => (tier.job === undefined ? [] : [analyzeJob(tier.name, tier.minHealthy, tier.job, interruptionRate(model, tier.name))]));
-  return { horizonSeconds: H, stepSeconds: options.stepSeconds, runway, steps, additions, spares, jobs, planNotes: notes };
+  const spares = model.tiers
+    .filter((t) => (t.spares ?? 0) > 0 || t.job !== undefined)
+    .map((tier) => {
+      const target = targets.find((t) => t.tier === tier.name);
+      return analyzeSpares(tier, target?.thresholdComplement === undefined ? [] : [target.thresholdComplement]);
+    });
+  const jobs = model.tiers.flatMap((tier) =>
+    tier.job === undefined
+      ? []
+      : [analyzeJob(tier.name, tier.minHealthy, tier.job, interruptionRate(model, tier.name))],
+  );
+  return {
+    horizonSeconds: H,
+    stepSeconds: options.stepSeconds,
+    runway,
+    steps,
+    additions,
+    spares,
+    jobs,
+    planNotes: notes,
+  };
 }
 
 /**
@@ -217,7 +310,9 @@ export function interruptionRate(model: Model, tierName: string): number {
   const tier = model.tiers.find((t) => t.name === tierName);
   if (tier === undefined) return 0;
   const zones = new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])));
-  const regions = new Set(model.zones.filter((z) => zones.has(z.name)).flatMap((z) => (z.region === undefined ? [] : [z.region])));
+  const regions = new Set(
+    model.zones.filter((z) => zones.has(z.name)).flatMap((z) => (z.region === undefined ? [] : [z.region])),
+  );
   let rate = tier.minHealthy * (tier.failure.failureRate ?? 0);
   for (const z of model.zones) if (zones.has(z.name)) rate += z.failure?.failureRate ?? 0;
   for (const r of model.regions) if (regions.has(r.name)) rate += r.failure?.failureRate ?? 0;
@@ -232,7 +327,15 @@ function after(t: number): number {
   return t === 0 ? 0 : t + 1;
 }
 
-function tierRunway(subject: string, kind: RunwayKind, d0: number, growth: Parameters<typeof crossingTime>[1], limit: number, reason: string, H: number): Runway {
+function tierRunway(
+  subject: string,
+  kind: RunwayKind,
+  d0: number,
+  growth: Parameters<typeof crossingTime>[1],
+  limit: number,
+  reason: string,
+  H: number,
+): Runway {
   const at = crossingTime(d0, growth, limit);
   return { subject, kind, breaksAtSeconds: at < H ? at : null, reason: at === 0 ? `short today: ${reason}` : reason };
 }
@@ -249,7 +352,9 @@ function crossings(model: Model, growing: readonly number[], H: number, notes: s
       const t = crossingTime(cap.demand, cap.growth, j * cap.perNode);
       if (!(t < H)) break;
       if (n >= MAX_EVENTS_PER_TIER) {
-        notes.push(`tier ${tier.name}: more than ${MAX_EVENTS_PER_TIER} node increments within the horizon; the plan stops at ${days(t)}`);
+        notes.push(
+          `tier ${tier.name}: more than ${MAX_EVENTS_PER_TIER} node increments within the horizon; the plan stops at ${days(t)}`,
+        );
         break;
       }
       times.add(t);
@@ -273,7 +378,10 @@ function availabilityCheck(targets: readonly Target[]): (m: Model) => Check {
     const missed: string[] = [];
     let score = 0;
     for (const target of targets) {
-      const q = target.tier === undefined ? result.service.unavailability : result.tiers.find((t) => t.name === target.tier)?.unavailability;
+      const q =
+        target.tier === undefined
+          ? result.service.unavailability
+          : result.tiers.find((t) => t.name === target.tier)?.unavailability;
       const limit = target.thresholdComplement ?? 1 - target.threshold;
       if (q === undefined || !(q > limit)) continue;
       missed.push(targetName(target));

@@ -35,7 +35,10 @@ export function nodesForLoss(tier: Tier, needed: number): number {
   const zones = [...new Set(tier.groups.map((g) => g.zone))];
   const empty: NodeGroup[] = zones.map((zone) => ({ zone, count: 0, failure: tier.failure }));
   const spares = tier.spares ?? 0;
-  return leastMonotone(needed, (n) => Math.min(n, nodesAfterWorstLoss(addNodes(empty, n + spares, tier.failure))) >= needed);
+  return leastMonotone(
+    needed,
+    (n) => Math.min(n, nodesAfterWorstLoss(addNodes(empty, n + spares, tier.failure))) >= needed,
+  );
 }
 
 /** Least a ≥ 0 such that the tier, given a more nodes (balanced), carries `needed` after the worst loss. */

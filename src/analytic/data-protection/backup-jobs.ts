@@ -16,9 +16,7 @@ export function backupDurationSeconds(backup: Backup, data: DataSet, horizonSeco
   const throughput = backup.throughputBytesPerSecond;
   if (throughput === undefined || !(throughput > 0)) return undefined;
   const incremental = backup.method === 'forever-incremental' || backup.method === 'reverse-incremental';
-  const bytes = incremental
-    ? changedBytesAt(data, horizonSeconds, backup.everySeconds)
-    : sizeAt(data, horizonSeconds);
+  const bytes = incremental ? changedBytesAt(data, horizonSeconds, backup.everySeconds) : sizeAt(data, horizonSeconds);
   return bytes / throughput;
 }
 
@@ -30,7 +28,10 @@ const MEMO_LIMIT = 1_000;
  * change, growth and reduction): it is pure, and a sweep asks for the same job at many points.
  */
 function simulated(backup: Backup, data: Data, horizonSeconds: number): ReturnType<typeof simulateBackupJob> {
-  const key = JSON.stringify([backup, data.sizeBytes, data.dailyChange, data.yearlyGrowth, data.reduction, horizonSeconds], (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+  const key = JSON.stringify(
+    [backup, data.sizeBytes, data.dailyChange, data.yearlyGrowth, data.reduction, horizonSeconds],
+    (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x),
+  );
   const known = MEMO.get(key);
   if (known !== undefined) return known;
   const sim = simulateBackupJob(backup, data, horizonSeconds);
@@ -76,7 +77,11 @@ export function meanBackupDurationSeconds(backup: Backup, data: DataSet, horizon
 export function analyzeBackupJobs(
   data: Data,
   horizonSeconds: number,
-): { readonly backups: readonly BackupJobResult[]; readonly storageByLocation: readonly LocationStorage[]; readonly notes: readonly string[] } {
+): {
+  readonly backups: readonly BackupJobResult[];
+  readonly storageByLocation: readonly LocationStorage[];
+  readonly notes: readonly string[];
+} {
   const notes: string[] = [];
   const backups = data.backups.map((backup): BackupJobResult => {
     const sim = simulated(backup, data, horizonSeconds);

@@ -102,7 +102,17 @@ export class LiveSet {
 
   /** A new point on disk (with its chain), held by no window yet. */
   add(t: number, bytes: number, kind: Kind, parent: Point | null, regular: boolean): Point {
-    const p: Point = { t, bytes, kind, parent, regular, dependents: 0, windows: 0, alive: true, chain: bytes + (parent?.chain ?? 0) };
+    const p: Point = {
+      t,
+      bytes,
+      kind,
+      parent,
+      regular,
+      dependents: 0,
+      windows: 0,
+      alive: true,
+      chain: bytes + (parent?.chain ?? 0),
+    };
     if (parent !== null) parent.dependents++;
     this.count++;
     if (kind === 'full') this.fulls++;

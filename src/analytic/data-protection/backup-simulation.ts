@@ -89,7 +89,10 @@ export function simulateBackupJob(
  * the peak, monotone in t at each phase, from the first or that last stretch. Undefined when
  * the horizon is too short for this to save anything (or L is not a whole number of steps).
  */
-function sections(job: BackupJobSpec, count: number): { headEnd: number; tailStart: number; warmUp: number } | undefined {
+function sections(
+  job: BackupJobSpec,
+  count: number,
+): { headEnd: number; tailStart: number; warmUp: number } | undefined {
   const dt = job.everySeconds;
   const period = fullEveryPoints(job);
   const { points, weekly, monthly, yearly } = job.retention;
@@ -134,7 +137,15 @@ type SectionResult = {
  * the peak over steps ≥ peakFrom, and the steady state (largest state after retention of the
  * last cycle of the horizon `count`) with its worst chain.
  */
-function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number, count: number, peakFrom = from, trace?: BackupTrace): SectionResult {
+function runSection(
+  job: BackupJobSpec,
+  data: DataSet,
+  from: number,
+  to: number,
+  count: number,
+  peakFrom = from,
+  trace?: BackupTrace,
+): SectionResult {
   const dt = job.everySeconds;
   const period = fullEveryPoints(job);
   const periodic = job.method === 'forward-incremental' || job.method === 'differential';
@@ -150,11 +161,13 @@ function runSection(job: BackupJobSpec, data: DataSet, from: number, to: number,
   let best = { storageBytes: -1, restorePoints: 0, fulls: 0 };
   let worstChain = 0;
   // A period of length len starts between steps a and b > a (a period boundary in (t_a, t_b]).
-  const between = (a: number, b: number, len: number): boolean => Math.floor((b * dt) / len) !== Math.floor((a * dt) / len);
+  const between = (a: number, b: number, len: number): boolean =>
+    Math.floor((b * dt) / len) !== Math.floor((a * dt) / len);
   const crosses = (i: number, len: number, keep: number): boolean => keep > 0 && (i === 0 || between(i - 1, i, len));
   // A fresh start at a chain start: a period begun after the previous full (at from − period)
   // is still waiting for its full.
-  const waiting = (len: number, keep: number): boolean => from > 0 && natural && keep > 0 && between(from - period, from - 1, len);
+  const waiting = (len: number, keep: number): boolean =>
+    from > 0 && natural && keep > 0 && between(from - period, from - 1, len);
   let pending = {
     weekly: waiting(SECONDS_PER_WEEK, weekly),
     monthly: waiting(SECONDS_PER_MONTH, monthly),

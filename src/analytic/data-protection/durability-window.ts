@@ -39,8 +39,7 @@ export function windowDurability(group: ShardGroup): WindowDurability {
     ...figuresFromLogs(logAnnual, logMttdl, group.bytesPerGroup),
     shardFailureProbability: p,
     windowLossProbability: windowProbability,
-    log10WindowLossProbability:
-      windowProbability > 0 ? Math.log10(windowProbability) : logWindow / Math.LN10,
+    log10WindowLossProbability: windowProbability > 0 ? Math.log10(windowProbability) : logWindow / Math.LN10,
     windowsPerYear,
   };
 }

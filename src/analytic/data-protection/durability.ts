@@ -73,7 +73,9 @@ export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes:
   const markov = markovDurability(group);
   const notes =
     given === undefined
-      ? [`durability: tier '${data.tier}' taken to hold ${shards} full replica${shards === 1 ? '' : 's'} (n − k + 1 = ${tier?.nodes ?? 0} − ${tier?.minHealthy ?? 0} + 1, what its own redundancy implies), rebuild = node MTTR; give data.durability for the real scheme`]
+      ? [
+          `durability: tier '${data.tier}' taken to hold ${shards} full replica${shards === 1 ? '' : 's'} (n − k + 1 = ${tier?.nodes ?? 0} − ${tier?.minHealthy ?? 0} + 1, what its own redundancy implies), rebuild = node MTTR; give data.durability for the real scheme`,
+        ]
       : [];
   return {
     durability: {

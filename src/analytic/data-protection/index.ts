@@ -55,7 +55,12 @@ export function analyzeDataProtection(
     notes.push('no recovery plan: detection, failover, provisioning and validation taken as 0');
   }
   if (tier === undefined) notes.push(`data tier '${data.tier}' not found among the tiers`);
-  const loss = withExpectedLoss(model, tier, SCENARIOS.map((scenario) => analyzeScenario(context, scenario)), sizeAtHorizonBytes);
+  const loss = withExpectedLoss(
+    model,
+    tier,
+    SCENARIOS.map((scenario) => analyzeScenario(context, scenario)),
+    sizeAtHorizonBytes,
+  );
   return {
     horizonSeconds,
     sizeAtHorizonBytes,

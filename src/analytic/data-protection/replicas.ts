@@ -23,8 +23,10 @@ export type NodeCopies = {
  */
 export function nodeCopies(data: Data, tier: Tier): NodeCopies {
   const scheme = data.durability?.scheme;
-  if (scheme?.kind === 'erasure') return { shards: scheme.data + scheme.parity, tolerated: scheme.parity, source: 'durability' };
-  if (scheme?.kind === 'replicas') return { shards: scheme.replicas, tolerated: scheme.replicas - 1, source: 'durability' };
+  if (scheme?.kind === 'erasure')
+    return { shards: scheme.data + scheme.parity, tolerated: scheme.parity, source: 'durability' };
+  if (scheme?.kind === 'replicas')
+    return { shards: scheme.replicas, tolerated: scheme.replicas - 1, source: 'durability' };
   const k = Math.min(tier.nodes, Math.max(1, tier.minHealthy));
   const replicas = Math.max(1, tier.nodes - k + 1);
   return { shards: replicas, tolerated: replicas - 1, source: 'tier-redundancy' };

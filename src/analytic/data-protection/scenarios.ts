@@ -21,7 +21,13 @@ export type ScenarioContext = {
 };
 
 /** A loss the tier rides out: no phase at all (an interruption goes in as the failover). */
-const NO_LOSS_PHASES: RtoPhases = { detectionSeconds: 0, failoverSeconds: 0, provisioningSeconds: 0, restoreSeconds: 0, validationSeconds: 0 };
+const NO_LOSS_PHASES: RtoPhases = {
+  detectionSeconds: 0,
+  failoverSeconds: 0,
+  provisioningSeconds: 0,
+  restoreSeconds: 0,
+  validationSeconds: 0,
+};
 
 /**
  * One scenario. A disruption leaves only what is outside its failure domain: a node loss
@@ -60,7 +66,8 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
   // Surviving nodes count as replicas only if the data survives losing the others (k + m,
   // or the replicas the tier's redundancy implies: see replicas.ts).
   const copies = tier === undefined ? undefined : nodeCopies(data, tier);
-  const holding = (left: number): number => (copies !== undefined && survivesNodeLoss(copies, nodes, nodes - left) ? left : 0);
+  const holding = (left: number): number =>
+    copies !== undefined && survivesNodeLoss(copies, nodes, nodes - left) ? left : 0;
   let replicas: number;
   switch (scenario) {
     case 'node':
@@ -68,9 +75,7 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
       break;
     case 'zone':
     case 'region':
-      replicas = holding(groups
-        .filter((g) => survivesAt(placeOfZone(model, g.zone)))
-        .reduce((s, g) => s + g.count, 0));
+      replicas = holding(groups.filter((g) => survivesAt(placeOfZone(model, g.zone))).reduce((s, g) => s + g.count, 0));
       break;
     case 'corruption':
       replicas = 0;
@@ -90,52 +95,76 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
     validationSeconds: recovery.validationSeconds,
     ...p,
   });
-  const option = (o: Omit<RecoveryOption, 'rtoSeconds'>): RecoveryOption => ({ ...o, rtoSeconds: sumPhases(o.rtoPhases) });
+  const option = (o: Omit<RecoveryOption, 'rtoSeconds'>): RecoveryOption => ({
+    ...o,
+    rtoSeconds: sumPhases(o.rtoPhases),
+  });
   const options: RecoveryOption[] = [];
 
   if (replicas > 0) {
     const lag = data.replication.mode === 'sync' ? 0 : data.replication.lagSeconds;
     const ridesOut = tier !== undefined && replicas >= tier.minHealthy;
-    options.push(option({
-      kind: 'replica', name: data.tier, rpoSeconds: lag, rpoExpectedSeconds: lag,
-      rtoPhases: ridesOut
-        ? { ...NO_LOSS_PHASES, failoverSeconds: tier.interruptionSeconds ?? 0 }
-        : phases({ failoverSeconds: recovery.failoverSeconds }),
-    }));
+    options.push(
+      option({
+        kind: 'replica',
+        name: data.tier,
+        rpoSeconds: lag,
+        rpoExpectedSeconds: lag,
+        rtoPhases: ridesOut
+          ? { ...NO_LOSS_PHASES, failoverSeconds: tier.interruptionSeconds ?? 0 }
+          : phases({ failoverSeconds: recovery.failoverSeconds }),
+      }),
+    );
   }
   if (scenario !== 'corruption' && strategy !== 'backup-restore') {
     for (const copy of data.copies) {
       if (!survivesAt(placeOfLocation(model, copy.location))) continue;
       const lag = copy.mode === 'sync' ? 0 : copy.lagSeconds;
-      options.push(option({
-        kind: 'copy', name: copy.name, rpoSeconds: lag, rpoExpectedSeconds: lag,
-        rtoPhases: strategyPhases(strategy, recovery, 0),
-      }));
+      options.push(
+        option({
+          kind: 'copy',
+          name: copy.name,
+          rpoSeconds: lag,
+          rpoExpectedSeconds: lag,
+          rtoPhases: strategyPhases(strategy, recovery, 0),
+        }),
+      );
     }
   }
   data.backups.forEach((backup, i) => {
     const job = ctx.backups[i];
     if (job === undefined || !survivesAt(placeOfLocation(model, backup.location))) return;
-    options.push(option({
-      kind: 'backup', name: backup.name,
-      rpoSeconds: backup.everySeconds + job.durationSeconds,
-      // Expected: half an interval plus the mean duration over the points (weekly full, daily
-      // increments); worst: a whole interval plus the largest point's duration.
-      rpoExpectedSeconds: backup.everySeconds / 2 + job.meanDurationSeconds,
-      rtoPhases: phases({
-        provisioningSeconds: nodesStanding > 0 ? 0 : recovery.provisioningSeconds,
-        restoreSeconds: job.worstRestoreSeconds,
+    options.push(
+      option({
+        kind: 'backup',
+        name: backup.name,
+        rpoSeconds: backup.everySeconds + job.durationSeconds,
+        // Expected: half an interval plus the mean duration over the points (weekly full, daily
+        // increments); worst: a whole interval plus the largest point's duration.
+        rpoExpectedSeconds: backup.everySeconds / 2 + job.meanDurationSeconds,
+        rtoPhases: phases({
+          provisioningSeconds: nodesStanding > 0 ? 0 : recovery.provisioningSeconds,
+          restoreSeconds: job.worstRestoreSeconds,
+        }),
       }),
-    }));
+    );
   });
   options.sort((a, b) => a.rpoSeconds - b.rpoSeconds || a.rtoSeconds - b.rtoSeconds);
 
   const best = options[0];
   if (best === undefined) {
     return {
-      scenario, failureDomain: domain, survives: false, recoveredBy: null,
-      rpoSeconds: null, rpoExpectedSeconds: null, dataAtRiskBytes: null, rtoSeconds: null, rtoPhases: null,
-      options, explanation: explainLoss(ctx, scenario, domain),
+      scenario,
+      failureDomain: domain,
+      survives: false,
+      recoveredBy: null,
+      rpoSeconds: null,
+      rpoExpectedSeconds: null,
+      dataAtRiskBytes: null,
+      rtoSeconds: null,
+      rtoPhases: null,
+      options,
+      explanation: explainLoss(ctx, scenario, domain),
     };
   }
   return {
@@ -158,7 +187,9 @@ function describeDomain(scenario: Scenario, tier: string, primary: Place): strin
     case 'node':
       return `one node of tier ${tier}`;
     case 'zone':
-      return primary.zone === undefined ? `the primary's zone (tier ${tier} is not placed in zones)` : `zone ${primary.zone}`;
+      return primary.zone === undefined
+        ? `the primary's zone (tier ${tier} is not placed in zones)`
+        : `zone ${primary.zone}`;
     case 'region':
       return primary.region === undefined ? "the primary's region (no region modelled)" : `region ${primary.region}`;
     case 'corruption':
@@ -177,8 +208,10 @@ function explainRecovery(ctx: ScenarioContext, domain: string, best: RecoveryOpt
       const survivors = `Loss of ${domain}: ${replicas} node(s) of tier ${best.name} survive with ${ctx.data.replication.mode} replication`;
       if (ctx.tier !== undefined && replicas >= ctx.tier.minHealthy) {
         const blip = ctx.tier.interruptionSeconds ?? 0;
-        return `${survivors} and the tier rides the loss out (${ctx.tier.minHealthy} of ${ctx.tier.nodes} needed): ` +
-          `${blip > 0 ? 'interrupted only by its declared per-failure interruption' : 'no interruption'}; ${lossText}.`;
+        return (
+          `${survivors} and the tier rides the loss out (${ctx.tier.minHealthy} of ${ctx.tier.nodes} needed): ` +
+          `${blip > 0 ? 'interrupted only by its declared per-failure interruption' : 'no interruption'}; ${lossText}.`
+        );
       }
       return `${survivors} and take over by failover; ${lossText}.`;
     }
@@ -186,16 +219,23 @@ function explainRecovery(ctx: ScenarioContext, domain: string, best: RecoveryOpt
       const copy = ctx.data.copies.find((c) => c.name === best.name);
       const where = copy === undefined ? '' : ` in ${describeLocation(copy.location)}`;
       const warm = ctx.model.recovery?.strategy === 'warm-standby';
-      const how = best.rtoSeconds === 0 ? 'at once (active-active: both serve)'
-        : best.rtoPhases.provisioningSeconds > 0 ? (warm ? 'once its warm standby has scaled up' : 'after provisioning compute for it')
-          : 'by failover';
+      const how =
+        best.rtoSeconds === 0
+          ? 'at once (active-active: both serve)'
+          : best.rtoPhases.provisioningSeconds > 0
+            ? warm
+              ? 'once its warm standby has scaled up'
+              : 'after provisioning compute for it'
+            : 'by failover';
       return `Loss of ${domain}: the ${copy?.mode ?? ''} copy '${best.name}'${where} takes over ${how}; ${lossText}.`;
     }
     case 'backup': {
       const backup = ctx.data.backups.find((b) => b.name === best.name);
       const where = backup === undefined ? '' : ` in ${describeLocation(backup.location)}`;
-      return `Loss of ${domain}: restored from backup '${best.name}'${where}; ` +
-        'writes since the last completed backup are lost.';
+      return (
+        `Loss of ${domain}: restored from backup '${best.name}'${where}; ` +
+        'writes since the last completed backup are lost.'
+      );
     }
     default: {
       const never: never = best.kind;
@@ -207,14 +247,18 @@ function explainRecovery(ctx: ScenarioContext, domain: string, best: RecoveryOpt
 function explainLoss(ctx: ScenarioContext, scenario: Scenario, domain: string): string {
   const { data } = ctx;
   if (scenario === 'corruption') {
-    return 'Not recoverable: logical corruption reaches every node and copy, and no backup ' +
-      'holds a point in time from before it.';
+    return (
+      'Not recoverable: logical corruption reaches every node and copy, and no backup ' +
+      'holds a point in time from before it.'
+    );
   }
   const held = [
     `tier ${data.tier}`,
     ...data.copies.map((c) => `copy '${c.name}' (${describeLocation(c.location)})`),
     ...data.backups.map((b) => `backup '${b.name}' (${describeLocation(b.location)})`),
   ];
-  return `Not recoverable: loss of ${domain} takes ${held.join(', ')}; ` +
-    'nothing outside the failure domain holds the data.';
+  return (
+    `Not recoverable: loss of ${domain} takes ${held.join(', ')}; ` +
+    'nothing outside the failure domain holds the data.'
+  );
 }

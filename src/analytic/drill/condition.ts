@@ -11,8 +11,14 @@ import type { FailureRef } from './resolve.js';
 export function alwaysDown(c: Component | undefined): Component {
   if (c === undefined) {
     return {
-      source: 'probability', unavailability: 1, failureRate: 0, repairRate: undefined,
-      mtbfSeconds: undefined, mttrSeconds: undefined, lifetime: { type: 'exponential' }, repair: { type: 'exponential' },
+      source: 'probability',
+      unavailability: 1,
+      failureRate: 0,
+      repairRate: undefined,
+      mtbfSeconds: undefined,
+      mttrSeconds: undefined,
+      lifetime: { type: 'exponential' },
+      repair: { type: 'exponential' },
     };
   }
   return { ...c, unavailability: 1, failureRate: c.failureRate ?? 0 };
@@ -37,14 +43,22 @@ export function conditionModel(model: Model, failures: readonly FailureRef[], mo
   const failedZone = new Set(failures.flatMap((f) => (f.kind === 'zone' ? [f.name] : [])));
   const failedRegion = new Set(failures.flatMap((f) => (f.kind === 'region' ? [f.name] : [])));
   const failedTier = new Set(failures.flatMap((f) => (f.kind === 'tier' ? [f.name] : [])));
-  const other = (c: Component | undefined): Component | undefined => (mode === 'others-up' && c !== undefined ? alwaysUp(c) : c);
+  const other = (c: Component | undefined): Component | undefined =>
+    mode === 'others-up' && c !== undefined ? alwaysUp(c) : c;
   const otherNode = (c: Component): Component => (mode === 'others-up' ? alwaysUp(c) : c);
   return {
     ...model,
-    regions: model.regions.map((r) => ({ ...r, failure: failedRegion.has(r.name) ? alwaysDown(r.failure) : other(r.failure) })),
-    zones: model.zones.map((z) => ({ ...z, failure: failedZone.has(z.name) ? alwaysDown(z.failure) : other(z.failure) })),
+    regions: model.regions.map((r) => ({
+      ...r,
+      failure: failedRegion.has(r.name) ? alwaysDown(r.failure) : other(r.failure),
+    })),
+    zones: model.zones.map((z) => ({
+      ...z,
+      failure: failedZone.has(z.name) ? alwaysDown(z.failure) : other(z.failure),
+    })),
     tiers: model.tiers.map((tier): Tier => {
-      if (failedTier.has(tier.name)) return { ...tier, groups: tier.groups.map((g) => ({ ...g, failure: alwaysDown(g.failure) })) };
+      if (failedTier.has(tier.name))
+        return { ...tier, groups: tier.groups.map((g) => ({ ...g, failure: alwaysDown(g.failure) })) };
       const down = new Set(failures.flatMap((f) => (f.kind === 'node' && f.tier === tier.name ? [f.index] : [])));
       return { ...tier, groups: splitGroups(tier.groups, down, otherNode) };
     }),
@@ -52,7 +66,11 @@ export function conditionModel(model: Model, failures: readonly FailureRef[], mo
 }
 
 /** Node i (from 0, in group order) down: its group splits into the failed node and the rest. */
-function splitGroups(groups: readonly NodeGroup[], down: ReadonlySet<number>, other: (c: Component) => Component): NodeGroup[] {
+function splitGroups(
+  groups: readonly NodeGroup[],
+  down: ReadonlySet<number>,
+  other: (c: Component) => Component,
+): NodeGroup[] {
   const out: NodeGroup[] = [];
   let first = 0;
   for (const g of groups) {

@@ -37,7 +37,8 @@ export function drillData(
   const tier = model.tiers.find((t) => t.name === data?.tier);
   const primaryZone = tier?.groups[0]?.zone;
   const primaryRegion = model.zones.find((z) => z.name === primaryZone)?.region;
-  const regionDown = primaryRegion !== undefined && failures.some((f) => f.kind === 'region' && f.name === primaryRegion);
+  const regionDown =
+    primaryRegion !== undefined && failures.some((f) => f.kind === 'region' && f.name === primaryRegion);
   const zoneDown = primaryZone !== undefined && zonesDown.has(primaryZone);
   const fromScenario = (scenario: Scenario): DrillData => {
     const s = dp.scenarios.find((x) => x.scenario === scenario);
@@ -56,14 +57,30 @@ export function drillData(
   if (zoneDown) return fromScenario('zone');
   const total = tier?.nodes ?? 0;
   if (replicasLeft > 0 && replicasLeft < total) {
-    return { ...fromScenario('node'), scenario: null, explanation: `${replicasLeft} of ${total} node(s) of tier ${data?.tier ?? ''} hold the data and stay up; the primary's zone and region are up.` };
+    return {
+      ...fromScenario('node'),
+      scenario: null,
+      explanation: `${replicasLeft} of ${total} node(s) of tier ${data?.tier ?? ''} hold the data and stay up; the primary's zone and region are up.`,
+    };
   }
   if (replicasLeft > 0) {
-    return { scenario: null, survives: true, replicasLeft, recoveredBy: null, rpoSeconds: 0, rtoSeconds: 0, explanation: 'The data tier is not touched by this failure.' };
+    return {
+      scenario: null,
+      survives: true,
+      replicasLeft,
+      recoveredBy: null,
+      rpoSeconds: 0,
+      rtoSeconds: 0,
+      explanation: 'The data tier is not touched by this failure.',
+    };
   }
   const outside = [
-    ...(data?.copies ?? []).filter((c) => !locationDown(c.location, zonesDown, failures)).map((c) => `copy '${c.name}'`),
-    ...(data?.backups ?? []).filter((b) => !locationDown(b.location, zonesDown, failures)).map((b) => `backup '${b.name}'`),
+    ...(data?.copies ?? [])
+      .filter((c) => !locationDown(c.location, zonesDown, failures))
+      .map((c) => `copy '${c.name}'`),
+    ...(data?.backups ?? [])
+      .filter((b) => !locationDown(b.location, zonesDown, failures))
+      .map((b) => `backup '${b.name}'`),
   ];
   return {
     scenario: null,
@@ -72,13 +89,18 @@ export function drillData(
     recoveredBy: null,
     rpoSeconds: null,
     rtoSeconds: null,
-    explanation: outside.length > 0
-      ? `Every node of tier ${data?.tier ?? ''} is down; the data survives in ${outside.join(', ')} (see the zone and region scenarios for RPO/RTO).`
-      : `Every node of tier ${data?.tier ?? ''} is down and nothing outside the failed domains holds the data.`,
+    explanation:
+      outside.length > 0
+        ? `Every node of tier ${data?.tier ?? ''} is down; the data survives in ${outside.join(', ')} (see the zone and region scenarios for RPO/RTO).`
+        : `Every node of tier ${data?.tier ?? ''} is down and nothing outside the failed domains holds the data.`,
   };
 }
 
-function locationDown(location: NonNullable<Model['data']>['copies'][number]['location'], zonesDown: ReadonlySet<string>, failures: readonly FailureRef[]): boolean {
+function locationDown(
+  location: NonNullable<Model['data']>['copies'][number]['location'],
+  zonesDown: ReadonlySet<string>,
+  failures: readonly FailureRef[],
+): boolean {
   switch (location.kind) {
     case 'zone':
       return zonesDown.has(location.name);

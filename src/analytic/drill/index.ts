@@ -25,7 +25,12 @@ export type DrillTier = {
   /** E[A_tier | failure], everything else failing as usual. */
   readonly availability: number;
   readonly unavailability: number;
-  readonly capacity: { readonly perNode: number; readonly demand: number; readonly left: number; readonly meetsDemand: boolean } | null;
+  readonly capacity: {
+    readonly perNode: number;
+    readonly demand: number;
+    readonly left: number;
+    readonly meetsDemand: boolean;
+  } | null;
 };
 
 export type DrillResult = {
@@ -43,7 +48,11 @@ export type DrillResult = {
   /** null when the model has no data section. */
   readonly data: DrillData | null;
   /** Failovers whose primary the failure takes down while their standby stands: the service runs on the standby after the switchover. */
-  readonly switchovers?: readonly { readonly primary: string; readonly standby: string; readonly switchoverSeconds: number }[];
+  readonly switchovers?: readonly {
+    readonly primary: string;
+    readonly standby: string;
+    readonly switchoverSeconds: number;
+  }[];
 };
 
 /**
@@ -75,7 +84,15 @@ export function drill(
       survives: left >= tier.minHealthy,
       availability: figures?.availability ?? 0,
       unavailability: figures?.unavailability ?? 1,
-      capacity: cap === undefined ? null : { perNode: cap.perNode, demand: cap.demand, left: cap.perNode * left, meetsDemand: cap.perNode * left >= cap.demand },
+      capacity:
+        cap === undefined
+          ? null
+          : {
+              perNode: cap.perNode,
+              demand: cap.demand,
+              left: cap.perNode * left,
+              meetsDemand: cap.perNode * left >= cap.demand,
+            },
     };
   });
   const dataTier = tiers.find((t) => t.name === model.data?.tier);
@@ -88,7 +105,10 @@ export function drill(
     baselineAvailability: baseline.availability,
     baselineUnavailability: baseline.unavailability,
     tiers,
-    data: dataProtection === undefined ? null : drillData(model, failures, zonesDown, dataProtection, dataTier?.nodesLeft ?? 0),
+    data:
+      dataProtection === undefined
+        ? null
+        : drillData(model, failures, zonesDown, dataProtection, dataTier?.nodesLeft ?? 0),
     switchovers: structural.failovers
       .filter((f) => f.primaryUnavailability === 1 && f.standbyUnavailability === 0)
       .map((f) => ({ primary: f.primary, standby: f.standby, switchoverSeconds: f.switchoverSeconds })),
@@ -96,14 +116,21 @@ export function drill(
 }
 
 /** Nodes of a tier standing: not failed themselves, their zone not down. */
-function nodesLeft(model: Model, tierName: string, failures: readonly FailureRef[], zonesDown: ReadonlySet<string>): number {
+function nodesLeft(
+  model: Model,
+  tierName: string,
+  failures: readonly FailureRef[],
+  zonesDown: ReadonlySet<string>,
+): number {
   const tier = model.tiers.find((t) => t.name === tierName);
   if (tier === undefined || failures.some((f) => f.kind === 'tier' && f.name === tierName)) return 0;
   let index = 0;
   let left = 0;
   for (const g of tier.groups) {
     for (let i = 0; i < g.count; i++, index++) {
-      const down = (g.zone !== undefined && zonesDown.has(g.zone)) || failures.some((f) => f.kind === 'node' && f.tier === tierName && f.index === index);
+      const down =
+        (g.zone !== undefined && zonesDown.has(g.zone)) ||
+        failures.some((f) => f.kind === 'node' && f.tier === tierName && f.index === index);
       if (!down) left++;
     }
   }

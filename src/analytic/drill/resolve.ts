@@ -10,7 +10,9 @@ export type FailureRef =
   | { readonly kind: 'zone' | 'region' | 'tier'; readonly name: string }
   | { readonly kind: 'node'; readonly name: string; readonly tier: string; readonly index: number };
 
-export type Resolved = { readonly ok: true; readonly value: readonly FailureRef[] } | { readonly ok: false; readonly name: string; readonly message: string };
+export type Resolved =
+  | { readonly ok: true; readonly value: readonly FailureRef[] }
+  | { readonly ok: false; readonly name: string; readonly message: string };
 
 const NODE = /^(.+)\[(\d+)\]$/;
 
@@ -39,18 +41,28 @@ function resolveOne(model: Model, text: string): FailureRef | string {
   if (node !== null && (kind === undefined || kind === 'node')) {
     const [, tierName = '', indexText = ''] = node;
     const tier = model.tiers.find((t) => t.name === tierName);
-    if (tier === undefined) return unknown(`tier '${tierName}'`, tierName, model.tiers.map((t) => t.name));
+    if (tier === undefined)
+      return unknown(
+        `tier '${tierName}'`,
+        tierName,
+        model.tiers.map((t) => t.name),
+      );
     const index = Number(indexText);
-    if (index >= tier.nodes) return `tier ${tier.name} has ${tier.nodes} node(s): ${tier.name}[0] … ${tier.name}[${tier.nodes - 1}]`;
+    if (index >= tier.nodes)
+      return `tier ${tier.name} has ${tier.nodes} node(s): ${tier.name}[0] … ${tier.name}[${tier.nodes - 1}]`;
     return { kind: 'node', name: `${tier.name}[${index}]`, tier: tier.name, index };
   }
   const matches: FailureRef[] = [];
-  if ((kind === undefined || kind === 'zone') && model.zones.some((z) => z.name === name)) matches.push({ kind: 'zone', name });
-  if ((kind === undefined || kind === 'region') && model.regions.some((r) => r.name === name)) matches.push({ kind: 'region', name });
-  if ((kind === undefined || kind === 'tier') && model.tiers.some((t) => t.name === name)) matches.push({ kind: 'tier', name });
+  if ((kind === undefined || kind === 'zone') && model.zones.some((z) => z.name === name))
+    matches.push({ kind: 'zone', name });
+  if ((kind === undefined || kind === 'region') && model.regions.some((r) => r.name === name))
+    matches.push({ kind: 'region', name });
+  if ((kind === undefined || kind === 'tier') && model.tiers.some((t) => t.name === name))
+    matches.push({ kind: 'tier', name });
   const [first, second] = matches;
   if (first !== undefined && second === undefined) return first;
-  if (first !== undefined) return `'${name}' is both a ${first.kind} and a ${second?.kind ?? ''}; write ${first.kind}:${name} or ${second?.kind ?? ''}:${name}`;
+  if (first !== undefined)
+    return `'${name}' is both a ${first.kind} and a ${second?.kind ?? ''}; write ${first.kind}:${name} or ${second?.kind ?? ''}:${name}`;
   const candidates = [...model.zones, ...model.regions, ...model.tiers].map((x) => x.name);
   return unknown(`zone, region, tier or node '${name}'`, name, candidates);
 }

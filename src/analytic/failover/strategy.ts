@@ -7,7 +7,12 @@ import type { Recovery, RecoveryPhases, RecoveryStrategy, Scenario } from '../..
 import type { RtoPhases } from '../data-protection/types.js';
 
 /** No recovery plan: every phase 0. */
-export const NO_PHASES: RecoveryPhases = { detectionSeconds: 0, failoverSeconds: 0, provisioningSeconds: 0, validationSeconds: 0 };
+export const NO_PHASES: RecoveryPhases = {
+  detectionSeconds: 0,
+  failoverSeconds: 0,
+  provisioningSeconds: 0,
+  validationSeconds: 0,
+};
 
 /**
  * The phases for one disruption: `recovery.<scenario>` field by field over the defaults.
@@ -28,8 +33,19 @@ export const sumPhases = (p: RtoPhases): number =>
  * @example strategyPhases('warm-standby', phases, 0) // 5 + 10 + 45 + 15 min in database-dr
  */
 export function strategyPhases(strategy: RecoveryStrategy, p: RecoveryPhases, restoreSeconds: number): RtoPhases {
-  const none: RtoPhases = { detectionSeconds: 0, failoverSeconds: 0, provisioningSeconds: 0, restoreSeconds: 0, validationSeconds: 0 };
-  const hot: RtoPhases = { ...none, detectionSeconds: p.detectionSeconds, failoverSeconds: p.failoverSeconds, validationSeconds: p.validationSeconds };
+  const none: RtoPhases = {
+    detectionSeconds: 0,
+    failoverSeconds: 0,
+    provisioningSeconds: 0,
+    restoreSeconds: 0,
+    validationSeconds: 0,
+  };
+  const hot: RtoPhases = {
+    ...none,
+    detectionSeconds: p.detectionSeconds,
+    failoverSeconds: p.failoverSeconds,
+    validationSeconds: p.validationSeconds,
+  };
   switch (strategy) {
     case 'active-active':
       return none;

@@ -37,17 +37,24 @@ export function switchovers(resolved: ResolvedModel): Switchover[] {
     const recovery = model.recovery;
     if (recovery === undefined) {
       return {
-        seconds: 0, phases: null, source: 'none', scenario,
+        seconds: 0,
+        phases: null,
+        source: 'none',
+        scenario,
         note: 'no switchover given and no recovery plan: the switchover is taken as instant',
       };
     }
     if (dataTier >= 0 && f.primaryTiers.includes(dataTier)) {
       scenarios ??= analyzeDataProtection(model)?.scenarios ?? [];
       const s = scenarios.find((x) => x.scenario === scenario);
-      if (s?.rtoPhases != null) return { seconds: sumPhases(s.rtoPhases), phases: s.rtoPhases, source: 'scenario', scenario, note: undefined };
+      if (s?.rtoPhases != null)
+        return { seconds: sumPhases(s.rtoPhases), phases: s.rtoPhases, source: 'scenario', scenario, note: undefined };
       const phases = strategyPhases(recovery.strategy, phasesFor(recovery, scenario), 0);
       return {
-        seconds: sumPhases(phases), phases, source: 'strategy', scenario,
+        seconds: sumPhases(phases),
+        phases,
+        source: 'strategy',
+        scenario,
         note: `the data of tier ${model.data?.tier ?? ''} does not survive the ${scenario} loss: the switchover counts the strategy's phases, without a restore`,
       };
     }

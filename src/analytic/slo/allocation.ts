@@ -57,11 +57,23 @@ export function allocateBudget(model: Model, availability: AvailabilityResult, b
   const q = availability.service.unavailability;
   const dependencies: CriticalDependency[] = [];
   const dep = (kind: CriticalDependency['kind'], name: string, unavailability: number): void => {
-    if (unavailability > 0) dependencies.push({ kind, name, unavailability, budgetShare: unavailability / budget, extraNine: unavailability <= budget / 10 });
+    if (unavailability > 0)
+      dependencies.push({
+        kind,
+        name,
+        unavailability,
+        budgetShare: unavailability / budget,
+        extraNine: unavailability <= budget / 10,
+      });
   };
-  for (const r of availability.regions) if (r.nodes > 0 && !r.serviceSurvivesLoss) dep('region', r.name, r.unavailability);
+  for (const r of availability.regions)
+    if (r.nodes > 0 && !r.serviceSurvivesLoss) dep('region', r.name, r.unavailability);
   for (const z of availability.zones) if (z.nodes > 0 && !z.serviceSurvivesLoss) dep('zone', z.name, z.unavailability);
-  const critical = model.tiers.filter((t) => analyzeAvailability(conditionModel(model, [{ kind: 'tier', name: t.name }], 'others-up')).service.availability === 0);
+  const critical = model.tiers.filter(
+    (t) =>
+      analyzeAvailability(conditionModel(model, [{ kind: 'tier', name: t.name }], 'others-up')).service.availability ===
+      0,
+  );
   if (critical.length > 0) {
     const domainsUp: Model = {
       ...model,

@@ -6,10 +6,25 @@
  * objective) over w and over the short window w/12, and can fire only if b·(1 − objective) ≤ 1.
  */
 import { SECONDS_PER_HOUR, SECONDS_PER_DAY } from '../../units/conventions.js';
-import { compare, div, fromDecimal, fromNumber, mul, ratio, sub, toDecimal, toNumber, type Rational } from './rational.js';
+import {
+  compare,
+  div,
+  fromDecimal,
+  fromNumber,
+  mul,
+  ratio,
+  sub,
+  toDecimal,
+  toNumber,
+  type Rational,
+} from './rational.js';
 
 /** One alert of the policy: page or ticket after spending `budgetConsumed` within `longSeconds`. */
-export type AlertPolicy = { readonly severity: 'page' | 'ticket'; readonly longSeconds: number; readonly budgetConsumed: string };
+export type AlertPolicy = {
+  readonly severity: 'page' | 'ticket';
+  readonly longSeconds: number;
+  readonly budgetConsumed: string;
+};
 
 /** The workbook's recommended starting point (table 5-8): 2% in 1 h, 5% in 6 h, 10% in 3 d. */
 export const WORKBOOK_POLICY: readonly AlertPolicy[] = [
@@ -53,7 +68,11 @@ export function maxBurnRate(budget: Rational): Rational {
  * The alerts of `policy` for a window of `windowSeconds` and a budget (1 − objective), exactly.
  * @example burnAlerts(fromNumber(0.001), 2592000)[0].burnRateText // "14.4"
  */
-export function burnAlerts(budget: Rational, windowSeconds: number, policy: readonly AlertPolicy[] = WORKBOOK_POLICY): BurnAlert[] {
+export function burnAlerts(
+  budget: Rational,
+  windowSeconds: number,
+  policy: readonly AlertPolicy[] = WORKBOOK_POLICY,
+): BurnAlert[] {
   const window = ratio(windowSeconds);
   return policy.map((p) => {
     const long = ratio(p.longSeconds);
@@ -85,16 +104,28 @@ export function burnAlerts(budget: Rational, windowSeconds: number, policy: read
 }
 
 /** A burn rate and what it means: the error ratio that burns at it and how long the budget lasts. */
-export type BurnRateRow = { readonly burnRate: number; readonly errorRatio: number; readonly timeToExhaustionSeconds: number };
+export type BurnRateRow = {
+  readonly burnRate: number;
+  readonly errorRatio: number;
+  readonly timeToExhaustionSeconds: number;
+};
 
 /**
  * The workbook's table 5-4 for this objective and window: burn rates 1, 2, 10 and 1000 (or
  * those given), the error ratio b·(1 − objective), and the time to exhaustion W/b.
  */
-export function burnRateTable(budget: Rational, windowSeconds: number, rates: readonly number[] = [1, 2, 10, 1000]): BurnRateRow[] {
+export function burnRateTable(
+  budget: Rational,
+  windowSeconds: number,
+  rates: readonly number[] = [1, 2, 10, 1000],
+): BurnRateRow[] {
   return rates.map((rate) => {
     const b = fromNumber(rate);
-    return { burnRate: rate, errorRatio: toNumber(mul(b, budget)), timeToExhaustionSeconds: toNumber(div(ratio(windowSeconds), b)) };
+    return {
+      burnRate: rate,
+      errorRatio: toNumber(mul(b, budget)),
+      timeToExhaustionSeconds: toNumber(div(ratio(windowSeconds), b)),
+    };
   });
 }
 

@@ -6,10 +6,25 @@
 import type { Model, SourcePosition } from '../../model/types.js';
 import { SECONDS_PER_DAY } from '../../units/conventions.js';
 import { formatDuration, formatPercentFromUnavailability as percent } from '../../units/format.js';
-import { DEFAULT_SLO_WINDOW, windowLengths, windowName, windowText, type SloWindow, type WindowLength } from '../../units/slo-window.js';
+import {
+  DEFAULT_SLO_WINDOW,
+  windowLengths,
+  windowName,
+  windowText,
+  type SloWindow,
+  type WindowLength,
+} from '../../units/slo-window.js';
 import type { AvailabilityResult } from '../availability/index.js';
 import { allocateBudget, type Allocation } from './allocation.js';
-import { budgetFraction, burnAlerts, exactBudget, burnRateTable, maxBurnRate, type BurnAlert, type BurnRateRow } from './burn-rate.js';
+import {
+  budgetFraction,
+  burnAlerts,
+  exactBudget,
+  burnRateTable,
+  maxBurnRate,
+  type BurnAlert,
+  type BurnRateRow,
+} from './burn-rate.js';
 import { toNumber } from './rational.js';
 
 /** The objective and where it came from. */
@@ -22,10 +37,24 @@ export type Objective = {
 };
 
 /** The objective: the flag, else `slo.objective`, else the service availability target (≥). */
-export function resolveObjective(model: Model, flag?: { readonly value: number; readonly complement: number }): Objective | undefined {
-  if (flag !== undefined) return { availability: flag.value, unavailability: exactBudget(flag.value, flag.complement), source: '--objective' };
+export function resolveObjective(
+  model: Model,
+  flag?: { readonly value: number; readonly complement: number },
+): Objective | undefined {
+  if (flag !== undefined)
+    return {
+      availability: flag.value,
+      unavailability: exactBudget(flag.value, flag.complement),
+      source: '--objective',
+    };
   const own = model.slo?.objective;
-  if (own !== undefined) return { availability: own.value, unavailability: exactBudget(own.value, own.complement), source: 'slo.objective', position: own.position };
+  if (own !== undefined)
+    return {
+      availability: own.value,
+      unavailability: exactBudget(own.value, own.complement),
+      source: 'slo.objective',
+      position: own.position,
+    };
   const t = model.targets.find((x) => x.metric === 'availability' && x.tier === undefined && x.operator === '>=');
   if (t === undefined) return undefined;
   return {
@@ -38,7 +67,9 @@ export function resolveObjective(model: Model, flag?: { readonly value: number; 
 
 /** The window the alerts are computed for: the rolling length; 30 d for a month, 90 d for a quarter (DESIGN §4). */
 export function nominalWindowSeconds(window: SloWindow): number {
-  return window.kind === 'rolling' ? window.days * SECONDS_PER_DAY : (window.period === 'month' ? 30 : 90) * SECONDS_PER_DAY;
+  return window.kind === 'rolling'
+    ? window.days * SECONDS_PER_DAY
+    : (window.period === 'month' ? 30 : 90) * SECONDS_PER_DAY;
 }
 
 export type WindowBudget = WindowLength & {
@@ -52,7 +83,13 @@ export type SloWarning = { readonly code: 'objective-infeasible' | 'alert-infeas
 
 export type SloFigures = {
   readonly objective: Objective;
-  readonly window: { readonly text: string; readonly name: string; readonly kind: SloWindow['kind']; readonly lengths: readonly WindowLength[]; readonly alertWindowSeconds: number };
+  readonly window: {
+    readonly text: string;
+    readonly name: string;
+    readonly kind: SloWindow['kind'];
+    readonly lengths: readonly WindowLength[];
+    readonly alertWindowSeconds: number;
+  };
   readonly requestsPerSecond: number | null;
   readonly budgets: readonly WindowBudget[];
   readonly allocation: Allocation;
@@ -72,7 +109,12 @@ export type SloOptions = {
  * The analytic SLO figures: budgets, allocation, alerts and their feasibility.
  * @example sloFigures(model, analyzeAvailability(model), objective).allocation.budgetShare
  */
-export function sloFigures(model: Model, availability: AvailabilityResult, objective: Objective, options: SloOptions = {}): SloFigures {
+export function sloFigures(
+  model: Model,
+  availability: AvailabilityResult,
+  objective: Objective,
+  options: SloOptions = {},
+): SloFigures {
   const window = options.window ?? model.slo?.window ?? DEFAULT_SLO_WINDOW;
   const lengths = windowLengths(window);
   const rps = model.slo?.requestsPerSecond ?? null;
@@ -88,12 +130,21 @@ export function sloFigures(model: Model, availability: AvailabilityResult, objec
       message: `the objective ${percent(objective.unavailability)} is above what the design can reach (${percent(allocation.designUnavailability)}): its modelled unavailability alone uses ${(allocation.budgetShare * 100).toPrecision(3)}% of the error budget`,
     });
   }
-  for (const a of alerts) if (!a.feasible) warnings.push({ code: 'alert-infeasible', message: `the ${a.severity} alert on ${Number((a.budgetConsumed * 100).toPrecision(12))}% of the budget in ${formatDuration(a.longWindowSeconds)} can never fire: ${a.reason ?? ''}` });
+  for (const a of alerts)
+    if (!a.feasible)
+      warnings.push({
+        code: 'alert-infeasible',
+        message: `the ${a.severity} alert on ${Number((a.budgetConsumed * 100).toPrecision(12))}% of the budget in ${formatDuration(a.longWindowSeconds)} can never fire: ${a.reason ?? ''}`,
+      });
   return {
     objective,
     window: { text: windowText(window), name: windowName(window), kind: window.kind, lengths, alertWindowSeconds },
     requestsPerSecond: rps,
-    budgets: lengths.map((l) => ({ ...l, budgetSeconds: q * l.seconds, failedRequests: rps === null ? null : q * l.seconds * rps })),
+    budgets: lengths.map((l) => ({
+      ...l,
+      budgetSeconds: q * l.seconds,
+      failedRequests: rps === null ? null : q * l.seconds * rps,
+    })),
     allocation,
     alerts,
     maxBurnRate: toNumber(maxBurnRate(budget)),

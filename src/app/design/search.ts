@@ -42,7 +42,11 @@ export const MAX_EXHAUSTIVE = 100_000;
 const RPOS: readonly FigureId[] = ['rpo[node]', 'rpo[zone]', 'rpo[region]', 'rpo[corruption]'];
 
 /** Runs the search; `keep` bounds the passing designs returned. */
-export function searchDesigns(variation: Variation, options: PointOptions, search: { mode: SearchMode; maxExhaustive?: number; keep?: number; progress?: (fraction: number) => void }): DesignResult {
+export function searchDesigns(
+  variation: Variation,
+  options: PointOptions,
+  search: { mode: SearchMode; maxExhaustive?: number; keep?: number; progress?: (fraction: number) => void },
+): DesignResult {
   const total = gridSize(variation);
   const limit = search.maxExhaustive ?? MAX_EXHAUSTIVE;
   const exhaustive = search.mode === 'exhaustive' || (search.mode === 'auto' && total <= limit);
@@ -75,8 +79,14 @@ export function searchDesigns(variation: Variation, options: PointOptions, searc
   const frontierRpo = RPOS.filter((id) => new Set(priced.map((p) => rpo(p, id))).size > 1);
   // Availability and RPO count at the three significant digits a report shows: a design that
   // costs more for an unavailability better in the 4th digit is not a trade-off worth listing.
-  const objectives = priced.map((p) => [p.figures?.costPerMonth ?? Infinity, shown(p.figures?.unavailability ?? 1), ...frontierRpo.map((id) => shown(rpo(p, id)))]);
-  const frontier = paretoFront(objectives).map((i) => priced[i]).filter((p): p is SweepPoint => p !== undefined);
+  const objectives = priced.map((p) => [
+    p.figures?.costPerMonth ?? Infinity,
+    shown(p.figures?.unavailability ?? 1),
+    ...frontierRpo.map((id) => shown(rpo(p, id))),
+  ]);
+  const frontier = paretoFront(objectives)
+    .map((i) => priced[i])
+    .filter((p): p is SweepPoint => p !== undefined);
   return {
     search: exhaustive ? 'exhaustive' : 'pruned',
     points: total,

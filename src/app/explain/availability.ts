@@ -32,14 +32,24 @@ export function expressionText(e: ServiceExpr): string {
 
 /** The failure specs of the regions, zones and node groups a set of tiers depends on. */
 function componentSteps(ctx: ExplainContext, model: Model, tiers: readonly number[]): ExplainStep[] {
-  const zones = new Set(tiers.flatMap((t) => (model.tiers[t]?.groups ?? []).flatMap((g) => (g.zone === undefined ? [] : [g.zone]))));
+  const zones = new Set(
+    tiers.flatMap((t) => (model.tiers[t]?.groups ?? []).flatMap((g) => (g.zone === undefined ? [] : [g.zone]))),
+  );
   const regions = new Set(model.zones.flatMap((z) => (zones.has(z.name) && z.region !== undefined ? [z.region] : [])));
   const out: ExplainStep[] = [];
   model.regions.forEach((r, i) => {
     if (regions.has(r.name)) out.push(componentStep(ctx, `region ${r.name}`, ['regions', i, 'failure'], r.failure));
   });
   model.zones.forEach((z, i) => {
-    if (zones.has(z.name)) out.push(componentStep(ctx, `zone ${z.name}${z.region === undefined ? '' : ` (in ${z.region})`}`, ['zones', i, 'failure'], z.failure));
+    if (zones.has(z.name))
+      out.push(
+        componentStep(
+          ctx,
+          `zone ${z.name}${z.region === undefined ? '' : ` (in ${z.region})`}`,
+          ['zones', i, 'failure'],
+          z.failure,
+        ),
+      );
   });
   for (const t of tiers) {
     const tier = model.tiers[t];
@@ -73,8 +83,13 @@ function tierStructureStep(ctx: ExplainContext, model: Model, a: AvailabilityRes
   return step(
     `tier ${tier.name}: up when at least ${tier.minHealthy} of its ${tier.nodes} nodes are up (${placement})`,
     `Q_${tier.name} = Σ_s P(s)·P(fewer than ${tier.minHealthy} of the nodes in up zones are up | s)`,
-    r.unavailability, 'fraction', formatAvailability(r.unavailability),
-    [input(ctx, 'nodes', ['tiers', t, 'nodes'], tier.nodes, 'count'), input(ctx, 'minHealthy', ['tiers', t, 'minHealthy'], tier.minHealthy, 'count', rule)],
+    r.unavailability,
+    'fraction',
+    formatAvailability(r.unavailability),
+    [
+      input(ctx, 'nodes', ['tiers', t, 'nodes'], tier.nodes, 'count'),
+      input(ctx, 'minHealthy', ['tiers', t, 'minHealthy'], tier.minHealthy, 'count', rule),
+    ],
   );
 }
 
@@ -95,32 +110,81 @@ function tierIndices(model: Model, expr: ServiceExpr): number[] {
 export function explainService(ctx: ExplainContext, model: Model, a: AvailabilityResult): Explanation {
   const s = a.service;
   const used = tierIndices(model, model.service);
-  const cut = a.cutSets.sets.slice(0, 5).map((c) => `{${c.components.join(', ')}} ${formatProbability(c.probability)} (${(c.share * 100).toPrecision(3)}%)`);
+  const cut = a.cutSets.sets
+    .slice(0, 5)
+    .map(
+      (c) => `{${c.components.join(', ')}} ${formatProbability(c.probability)} (${(c.share * 100).toPrecision(3)}%)`,
+    );
   const top = a.importance.filter((i) => i.subjectKind !== 'tier' && i.fussellVesely > 0).slice(0, 3);
   const steps: ExplainStep[] = [
-    step('component unavailabilities', '', null, 'text', `each failure spec → q, for ${used.length === 1 ? 'the tier' : `${used.length} tiers`} and the zones and regions they sit in`, [], componentSteps(ctx, model, used)),
+    step(
+      'component unavailabilities',
+      '',
+      null,
+      'text',
+      `each failure spec → q, for ${used.length === 1 ? 'the tier' : `${used.length} tiers`} and the zones and regions they sit in`,
+      [],
+      componentSteps(ctx, model, used),
+    ),
     ...used.map((t) => tierStructureStep(ctx, model, a, t)),
-    step('service structure', 'all: every part up; any: one; atLeast k: k of them', expressionText(model.service), 'text', expressionText(model.service),
-      [input(ctx, 'service', ['service'], expressionText(model.service), 'text', 'all tiers (series)')]),
+    step(
+      'service structure',
+      'all: every part up; any: one; atLeast k: k of them',
+      expressionText(model.service),
+      'text',
+      expressionText(model.service),
+      [input(ctx, 'service', ['service'], expressionText(model.service), 'text', 'all tiers (series)')],
+    ),
     step(
       'exact sum over the joint states of the zones and regions',
       `Q = Σ_s P(s)·Q_service(s) over ${formatCount(s.statesEvaluated)} state(s); tiers are independent given s` +
-        (s.prunedProbability > 0 ? `; states of total probability ${formatProbability(s.prunedProbability)} skipped (Q is within [Q, Q + that])` : '; nothing pruned'),
-      s.unavailability, 'fraction', `Q = ${formatProbability(s.unavailability)}`,
+        (s.prunedProbability > 0
+          ? `; states of total probability ${formatProbability(s.prunedProbability)} skipped (Q is within [Q, Q + that])`
+          : '; nothing pruned'),
+      s.unavailability,
+      'fraction',
+      `Q = ${formatProbability(s.unavailability)}`,
     ),
     step(
       'where it comes from',
       a.cutSets.complete
         ? `minimal cut sets (${a.cutSets.count}), P(C) = Π q: ${cut.join('; ')}${a.cutSets.count > 5 ? '; …' : ''}`
         : 'too many minimal cut sets to list',
-      top.map((i) => `${i.subjectKind} ${i.subject}`).join(', '), 'text',
-      top.map((i) => `${i.subjectKind} ${i.subject}: FV ${(i.fussellVesely * 100).toPrecision(3)}%`).join('; ') || 'nothing can take the service down',
+      top.map((i) => `${i.subjectKind} ${i.subject}`).join(', '),
+      'text',
+      top.map((i) => `${i.subjectKind} ${i.subject}: FV ${(i.fussellVesely * 100).toPrecision(3)}%`).join('; ') ||
+        'nothing can take the service down',
     ),
-    step('nines', `−log10 Q = −log10 ${formatProbability(s.unavailability)}`, s.nines, 'nines', s.nines === null ? 'never down' : s.nines.toFixed(4)),
-    step('downtime per year', `Q × 365 d = ${formatProbability(s.unavailability)} × 8760 h`, s.downtimeSecondsPerYear, 'seconds', formatDuration(s.downtimeSecondsPerYear)),
-    step('outages per year', s.outagesPerYear === null ? 'unknown: a component that matters has no failure rate (static spec)' : 'ν × 365 d, ν = Σ_i I_B(i)·A_i·λ_i (Birnbaum importance × availability × failure rate)',
-      s.outagesPerYear, 'perYear', s.outagesPerYear === null ? 'unknown' : formatCount(s.outagesPerYear)),
-    step('mean outage', 'Q / ν', s.meanOutageSeconds, 'seconds', s.meanOutageSeconds === null ? 'unknown' : formatDuration(s.meanOutageSeconds)),
+    step(
+      'nines',
+      `−log10 Q = −log10 ${formatProbability(s.unavailability)}`,
+      s.nines,
+      'nines',
+      s.nines === null ? 'never down' : s.nines.toFixed(4),
+    ),
+    step(
+      'downtime per year',
+      `Q × 365 d = ${formatProbability(s.unavailability)} × 8760 h`,
+      s.downtimeSecondsPerYear,
+      'seconds',
+      formatDuration(s.downtimeSecondsPerYear),
+    ),
+    step(
+      'outages per year',
+      s.outagesPerYear === null
+        ? 'unknown: a component that matters has no failure rate (static spec)'
+        : 'ν × 365 d, ν = Σ_i I_B(i)·A_i·λ_i (Birnbaum importance × availability × failure rate)',
+      s.outagesPerYear,
+      'perYear',
+      s.outagesPerYear === null ? 'unknown' : formatCount(s.outagesPerYear),
+    ),
+    step(
+      'mean outage',
+      'Q / ν',
+      s.meanOutageSeconds,
+      'seconds',
+      s.meanOutageSeconds === null ? 'unknown' : formatDuration(s.meanOutageSeconds),
+    ),
   ];
   return {
     figure: 'service.availability',
@@ -151,9 +215,23 @@ export function explainTier(ctx: ExplainContext, model: Model, a: AvailabilityRe
     display: formatAvailability(r.unavailability),
     inputs: [],
     steps: [
-      step('component unavailabilities', '', null, 'text', `tier ${tier.name} and its zones and regions`, [], componentSteps(ctx, model, [t])),
+      step(
+        'component unavailabilities',
+        '',
+        null,
+        'text',
+        `tier ${tier.name} and its zones and regions`,
+        [],
+        componentSteps(ctx, model, [t]),
+      ),
       tierStructureStep(ctx, model, a, t),
-      step('downtime per year', `Q × 365 d`, r.unavailability * SECONDS_PER_YEAR, 'seconds', formatDuration(r.unavailability * SECONDS_PER_YEAR)),
+      step(
+        'downtime per year',
+        `Q × 365 d`,
+        r.unavailability * SECONDS_PER_YEAR,
+        'seconds',
+        formatDuration(r.unavailability * SECONDS_PER_YEAR),
+      ),
     ],
     conventions: CONVENTIONS,
   };
@@ -173,17 +251,52 @@ export const SERVICE_FIGURES = {
 } as const;
 
 /** service.<figure>: the service derivation, ending at that figure. */
-export function explainServiceFigure(ctx: ExplainContext, model: Model, a: AvailabilityResult, figure: keyof typeof SERVICE_FIGURES): Explanation {
+export function explainServiceFigure(
+  ctx: ExplainContext,
+  model: Model,
+  a: AvailabilityResult,
+  figure: keyof typeof SERVICE_FIGURES,
+): Explanation {
   const base = explainService(ctx, model, a);
   const key = SERVICE_FIGURES[figure];
   const value = a.service[key];
-  const unit = key.endsWith('Seconds') || key.startsWith('downtime') ? 'seconds' : key === 'outagesPerYear' ? 'perYear' : key === 'nines' ? 'nines' : 'fraction';
-  const display = value === null ? 'unknown' : unit === 'seconds' ? formatDuration(value) : unit === 'fraction' ? formatProbability(value) : unit === 'nines' ? value.toFixed(4) : formatCount(value);
-  return { ...base, figure: `service.${figure}`, jsonPath: `.service.${key}`, label: `service ${figure}`, value, unit, display };
+  const unit =
+    key.endsWith('Seconds') || key.startsWith('downtime')
+      ? 'seconds'
+      : key === 'outagesPerYear'
+        ? 'perYear'
+        : key === 'nines'
+          ? 'nines'
+          : 'fraction';
+  const display =
+    value === null
+      ? 'unknown'
+      : unit === 'seconds'
+        ? formatDuration(value)
+        : unit === 'fraction'
+          ? formatProbability(value)
+          : unit === 'nines'
+            ? value.toFixed(4)
+            : formatCount(value);
+  return {
+    ...base,
+    figure: `service.${figure}`,
+    jsonPath: `.service.${key}`,
+    label: `service ${figure}`,
+    value,
+    unit,
+    display,
+  };
 }
 
 /** zones.<name>.availability / regions.<name>.availability: the domain's own failure spec and what its loss does. */
-export function explainDomain(ctx: ExplainContext, model: Model, a: AvailabilityResult, kind: 'zone' | 'region', i: number): Explanation {
+export function explainDomain(
+  ctx: ExplainContext,
+  model: Model,
+  a: AvailabilityResult,
+  kind: 'zone' | 'region',
+  i: number,
+): Explanation {
   const d = kind === 'zone' ? a.zones[i] : a.regions[i];
   const spec = kind === 'zone' ? model.zones[i] : model.regions[i];
   if (d === undefined || spec === undefined) throw new Error(`no ${kind} ${i}`);
@@ -199,8 +312,15 @@ export function explainDomain(ctx: ExplainContext, model: Model, a: Availability
     inputs: [],
     steps: [
       componentStep(ctx, `${kind} ${d.name}`, [list, i, 'failure'], spec.failure),
-      step('if it is lost', d.serviceSurvivesLoss ? 'the service survives with everything else up' : 'its loss alone takes the service down',
-        d.serviceUnavailabilityGivenLoss, 'fraction', `service ${formatAvailability(d.serviceUnavailabilityGivenLoss)} given its loss, the rest failing as usual`),
+      step(
+        'if it is lost',
+        d.serviceSurvivesLoss
+          ? 'the service survives with everything else up'
+          : 'its loss alone takes the service down',
+        d.serviceUnavailabilityGivenLoss,
+        'fraction',
+        `service ${formatAvailability(d.serviceUnavailabilityGivenLoss)} given its loss, the rest failing as usual`,
+      ),
     ],
     conventions: CONVENTIONS,
   };
@@ -210,7 +330,13 @@ export function explainDomain(ctx: ExplainContext, model: Model, a: Availability
 export const TIER_FIGURES = ['anyNodeFailureProbability', 'expectedNodeFailures', 'quorumLossProbability'] as const;
 
 /** tiers.<name>.<horizon figure>: from each group's F(H) = 1 − e^(−λH) (or p for a static node). */
-export function explainTierHorizon(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number, figure: (typeof TIER_FIGURES)[number]): Explanation {
+export function explainTierHorizon(
+  ctx: ExplainContext,
+  model: Model,
+  a: AvailabilityResult,
+  t: number,
+  figure: (typeof TIER_FIGURES)[number],
+): Explanation {
   const r = a.tiers[t];
   const tier = model.tiers[t];
   if (r === undefined || tier === undefined) throw new Error(`no tier ${t}`);
@@ -218,12 +344,21 @@ export function explainTierHorizon(ctx: ExplainContext, model: Model, a: Availab
   const groups = tier.groups.map((g, gi) => {
     const lambda = g.failure.failureRate;
     const F = lambda === undefined ? g.failure.unavailability : -Math.expm1(-lambda * H);
-    return step(`${g.count} node(s) in ${g.zone ?? 'no zone'}`, lambda === undefined ? 'static: F = p' : `F(H) = 1 − e^(−λH), λ = 1/${formatDuration(1 / lambda)}, H = ${formatDuration(H)}`,
-      F, 'fraction', `F = ${formatProbability(F)}`, gi === 0 ? [input(ctx, 'horizon', ['horizon'], H, 'seconds', '1 year')] : []);
+    return step(
+      `${g.count} node(s) in ${g.zone ?? 'no zone'}`,
+      lambda === undefined
+        ? 'static: F = p'
+        : `F(H) = 1 − e^(−λH), λ = 1/${formatDuration(1 / lambda)}, H = ${formatDuration(H)}`,
+      F,
+      'fraction',
+      `F = ${formatProbability(F)}`,
+      gi === 0 ? [input(ctx, 'horizon', ['horizon'], H, 'seconds', '1 year')] : [],
+    );
   });
   const formula = {
     anyNodeFailureProbability: 'P(some node fails within H) = 1 − Π_g (1 − F_g)^{n_g} = −expm1(Σ n_g·log1p(−F_g))',
-    expectedNodeFailures: 'E[node failures within H] = Σ_g n_g·λ_g·(1 − q_g)·H (steady-state failure frequency × H; n_g·p for static nodes)',
+    expectedNodeFailures:
+      'E[node failures within H] = Σ_g n_g·λ_g·(1 − q_g)·H (steady-state failure frequency × H; n_g·p for static nodes)',
     quorumLossProbability: `P(more than ${tier.nodes - tier.minHealthy} of ${tier.nodes} nodes fail within H, nothing repaired) = the k-of-n tail with each node failing with F_g; zone and region failures not included`,
   }[figure];
   const value = r[figure];
@@ -236,7 +371,18 @@ export function explainTierHorizon(ctx: ExplainContext, model: Model, a: Availab
     unit: figure === 'expectedNodeFailures' ? 'count' : 'fraction',
     display: figure === 'expectedNodeFailures' ? formatCount(value) : formatProbability(value),
     inputs: [],
-    steps: [step('node failure specs', '', null, 'text', `tier ${tier.name}`, [], componentSteps(ctx, model, [t]).filter((s) => s.label.includes(tier.name))), ...groups],
+    steps: [
+      step(
+        'node failure specs',
+        '',
+        null,
+        'text',
+        `tier ${tier.name}`,
+        [],
+        componentSteps(ctx, model, [t]).filter((s) => s.label.includes(tier.name)),
+      ),
+      ...groups,
+    ],
     conventions: [...CONVENTIONS, 'exponential lifetimes for F(H)'],
   };
 }
@@ -260,10 +406,28 @@ export function explainImportance(a: AvailabilityResult, i: number): Explanation
     inputs: [],
     steps: [
       step('service unavailability', 'Q', Q, 'fraction', p(Q)),
-      step('with it down', 'Q(1): the subject forced down, everything else failing as usual', m.serviceUnavailabilityIfDown, 'fraction', p(m.serviceUnavailabilityIfDown)),
-      step('with it never down', basic ? 'Q(0) = Q − q·I_B (Q = q·Q(1) + (1 − q)·Q(0) for an independent part)' : 'Q(0): the tier forced up', m.serviceUnavailabilityIfUp, 'fraction', p(m.serviceUnavailabilityIfUp)),
+      step(
+        'with it down',
+        'Q(1): the subject forced down, everything else failing as usual',
+        m.serviceUnavailabilityIfDown,
+        'fraction',
+        p(m.serviceUnavailabilityIfDown),
+      ),
+      step(
+        'with it never down',
+        basic ? 'Q(0) = Q − q·I_B (Q = q·Q(1) + (1 − q)·Q(0) for an independent part)' : 'Q(0): the tier forced up',
+        m.serviceUnavailabilityIfUp,
+        'fraction',
+        p(m.serviceUnavailabilityIfUp),
+      ),
       step('Birnbaum', 'I_B = Q(1) − Q(0)', m.birnbaum, 'fraction', p(m.birnbaum)),
-      step('criticality', basic ? `q·I_B/Q, q = ${p(m.unavailability)}` : '(Q − Q(0))/Q for a tier', m.criticality, 'fraction', p(m.criticality)),
+      step(
+        'criticality',
+        basic ? `q·I_B/Q, q = ${p(m.unavailability)}` : '(Q − Q(0))/Q for a tier',
+        m.criticality,
+        'fraction',
+        p(m.criticality),
+      ),
       step('RAW', 'Q(1)/Q', m.raw, 'count', ratio(m.raw)),
       step('RRW', 'Q/Q(0)', m.rrw, 'count', ratio(m.rrw)),
     ],

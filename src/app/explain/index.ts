@@ -7,7 +7,16 @@ import type { Analysis } from '../../analytic/analyze-model.js';
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { Scenario } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
-import { explainDomain, explainImportance, explainService, explainServiceFigure, explainTier, explainTierHorizon, SERVICE_FIGURES, TIER_FIGURES } from './availability.js';
+import {
+  explainDomain,
+  explainImportance,
+  explainService,
+  explainServiceFigure,
+  explainTier,
+  explainTierHorizon,
+  SERVICE_FIGURES,
+  TIER_FIGURES,
+} from './availability.js';
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
 import type { ExplainContext } from './sources.js';
 import type { Explanation } from '../../report/explain-view.js';
@@ -17,7 +26,9 @@ export type { ExplainContext } from './sources.js';
 
 const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 
-export type ExplainResult = { readonly ok: true; readonly explanations: readonly Explanation[] } | { readonly ok: false; readonly figure: string; readonly message: string };
+export type ExplainResult =
+  | { readonly ok: true; readonly explanations: readonly Explanation[] }
+  | { readonly ok: false; readonly figure: string; readonly message: string };
 
 /** Every figure id `nines explain` knows for this model, in report order. */
 export function figureIds(ctx: ExplainContext, analysis: Analysis): string[] {
@@ -54,17 +65,41 @@ function worst(dp: DataProtectionResult, key: 'rpoSeconds' | 'rtoSeconds' | 'dat
  */
 export function explain(ctx: ExplainContext, analysis: Analysis, figures: readonly string[]): ExplainResult {
   const dp = analysis.dataProtection;
-  const asked = figures.length > 0 ? figures : ['service.availability', ...(dp === undefined ? [] : ['rpo', 'rto', 'durability', 'backupStorage'])];
+  const asked =
+    figures.length > 0
+      ? figures
+      : ['service.availability', ...(dp === undefined ? [] : ['rpo', 'rto', 'durability', 'backupStorage'])];
   const out: Explanation[] = [];
   for (const figure of asked) {
     const one = explainOne(ctx, analysis, figure.trim());
     if (one === undefined) {
-      const known = [...figureIds(ctx, analysis), 'availability', ...(dp === undefined ? [] : ['rpo', 'rto', 'dataAtRisk'])];
+      const known = [
+        ...figureIds(ctx, analysis),
+        'availability',
+        ...(dp === undefined ? [] : ['rpo', 'rto', 'dataAtRisk']),
+      ];
       const hint = suggest(figure, known);
-      const dataNote = dp === undefined && /^(rpo|rto|dataAtRisk|durability|backupStorage)/.test(figure) ? ' (the model has no data section)' : '';
-      return { ok: false, figure, message: `unknown figure '${figure}'${dataNote}${hint ? ` (did you mean '${hint}'?)` : ''}; figures: ${known.join(', ')}` };
+      const dataNote =
+        dp === undefined && /^(rpo|rto|dataAtRisk|durability|backupStorage)/.test(figure)
+          ? ' (the model has no data section)'
+          : '';
+      return {
+        ok: false,
+        figure,
+        message: `unknown figure '${figure}'${dataNote}${hint ? ` (did you mean '${hint}'?)` : ''}; figures: ${known.join(', ')}`,
+      };
     }
-    out.push(ctx.failed.length === 0 ? one : { ...one, conventions: [...one.conventions, `drill: ${ctx.failed.join(', ')} counted as down (q = 1), everything else failing as usual`] });
+    out.push(
+      ctx.failed.length === 0
+        ? one
+        : {
+            ...one,
+            conventions: [
+              ...one.conventions,
+              `drill: ${ctx.failed.join(', ')} counted as down (q = 1), everything else failing as usual`,
+            ],
+          },
+    );
   }
   return { ok: true, explanations: out };
 }
@@ -73,14 +108,16 @@ function explainOne(ctx: ExplainContext, analysis: Analysis, figure: string): Ex
   const model = ctx.document.model;
   const a = analysis.availability;
   const dp = analysis.dataProtection;
-  if (figure === 'service.availability' || figure === 'availability' || figure === 'service') return explainService(ctx, model, a);
+  if (figure === 'service.availability' || figure === 'availability' || figure === 'service')
+    return explainService(ctx, model, a);
   const imp = /^importance\.(\w+)\.(.+)$/.exec(figure);
   if (imp !== null) {
     const i = a.importance.findIndex((x) => x.subjectKind === imp[1] && x.subject === imp[2]);
     return i < 0 ? undefined : explainImportance(a, i);
   }
   const serviceFigure = /^service\.(\w+)$/.exec(figure)?.[1];
-  if (serviceFigure !== undefined && serviceFigure in SERVICE_FIGURES) return explainServiceFigure(ctx, model, a, serviceFigure as keyof typeof SERVICE_FIGURES);
+  if (serviceFigure !== undefined && serviceFigure in SERVICE_FIGURES)
+    return explainServiceFigure(ctx, model, a, serviceFigure as keyof typeof SERVICE_FIGURES);
   const domain = /^(zones|regions)\.([^.]+)\.availability$/.exec(figure);
   if (domain !== null) {
     const kind = domain[1] === 'zones' ? 'zone' : 'region';

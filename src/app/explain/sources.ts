@@ -39,7 +39,14 @@ export function sourceOf(ctx: ExplainContext, path: Path, defaultRule: string): 
 }
 
 /** One input at `path`, with the value in base units the model holds. */
-export function input(ctx: ExplainContext, name: string, path: Path, value: number | string, unit: Unit, defaultRule = 'not given'): ExplainInput {
+export function input(
+  ctx: ExplainContext,
+  name: string,
+  path: Path,
+  value: number | string,
+  unit: Unit,
+  defaultRule = 'not given',
+): ExplainInput {
   const raw = rawAt(ctx.document.data, path);
   return {
     name,
@@ -51,7 +58,15 @@ export function input(ctx: ExplainContext, name: string, path: Path, value: numb
   };
 }
 
-export function step(label: string, formula: string, value: number | string | null, unit: Unit, display: string, inputs: readonly ExplainInput[] = [], steps: readonly ExplainStep[] = []): ExplainStep {
+export function step(
+  label: string,
+  formula: string,
+  value: number | string | null,
+  unit: Unit,
+  display: string,
+  inputs: readonly ExplainInput[] = [],
+  steps: readonly ExplainStep[] = [],
+): ExplainStep {
   return { label, formula, value, unit, display, inputs, steps };
 }
 
@@ -62,30 +77,58 @@ export function step(label: string, formula: string, value: number | string | nu
  */
 export function componentStep(ctx: ExplainContext, label: string, path: Path, c: Component | undefined): ExplainStep {
   if (c !== undefined && c.unavailability === 1 && ctx.failed.length > 0) {
-    return step(label, 'counted as down by the drill', 1, 'fraction', 'q = 1 (down)', [{ name: 'failure', path: formatPath(path), written: null, value: 1, unit: 'fraction', source: { kind: 'drill', fail: ctx.failed } }]);
+    return step(label, 'counted as down by the drill', 1, 'fraction', 'q = 1 (down)', [
+      {
+        name: 'failure',
+        path: formatPath(path),
+        written: null,
+        value: 1,
+        unit: 'fraction',
+        source: { kind: 'drill', fail: ctx.failed },
+      },
+    ]);
   }
-  if (c === undefined) return step(label, 'never fails (no failure spec)', 0, 'fraction', 'q = 0', [input(ctx, 'failure', path, 'none', 'text', 'no failure: it never fails')]);
+  if (c === undefined)
+    return step(label, 'never fails (no failure spec)', 0, 'fraction', 'q = 0', [
+      input(ctx, 'failure', path, 'none', 'text', 'no failure: it never fails'),
+    ]);
   const mttr = c.mttrSeconds;
   const mttrInput = (): ExplainInput => input(ctx, 'mttr', [...path, 'mttr'], mttr ?? 0, 'seconds');
   const q = c.unavailability;
   switch (c.source) {
     case 'mtbf': {
       const mtbf = c.mtbfSeconds ?? 0;
-      return step(label, `q = MTTR/(MTBF + MTTR) = ${formatDuration(mttr ?? 0)}/(${formatDuration(mtbf)} + ${formatDuration(mttr ?? 0)})`, q, 'fraction', `q = ${formatProbability(q)}`,
-        [input(ctx, 'mtbf', [...path, 'mtbf'], mtbf, 'seconds'), mttrInput()]);
+      return step(
+        label,
+        `q = MTTR/(MTBF + MTTR) = ${formatDuration(mttr ?? 0)}/(${formatDuration(mtbf)} + ${formatDuration(mttr ?? 0)})`,
+        q,
+        'fraction',
+        `q = ${formatProbability(q)}`,
+        [input(ctx, 'mtbf', [...path, 'mtbf'], mtbf, 'seconds'), mttrInput()],
+      );
     }
     case 'afr': {
       const mtbf = c.mtbfSeconds ?? 0;
       const afr = SECONDS_PER_YEAR / mtbf;
-      return step(label, `MTBF = 365 d/afr = 365 d/${formatProbability(afr)} = ${formatDuration(mtbf)}; q = MTTR/(MTBF + MTTR) = ${formatDuration(mttr ?? 0)}/(${formatDuration(mtbf)} + ${formatDuration(mttr ?? 0)})`, q, 'fraction', `q = ${formatProbability(q)}`,
-        [input(ctx, 'afr', [...path, 'afr'], afr, 'fraction'), mttrInput()]);
+      return step(
+        label,
+        `MTBF = 365 d/afr = 365 d/${formatProbability(afr)} = ${formatDuration(mtbf)}; q = MTTR/(MTBF + MTTR) = ${formatDuration(mttr ?? 0)}/(${formatDuration(mtbf)} + ${formatDuration(mttr ?? 0)})`,
+        q,
+        'fraction',
+        `q = ${formatProbability(q)}`,
+        [input(ctx, 'afr', [...path, 'afr'], afr, 'fraction'), mttrInput()],
+      );
     }
     case 'availability':
-      return step(label, `q = 1 − availability`, q, 'fraction', `q = ${formatProbability(q)}`,
-        [input(ctx, 'availability', [...path, 'availability'], 1 - q, 'fraction'), ...(mttr === undefined ? [] : [mttrInput()])]);
+      return step(label, `q = 1 − availability`, q, 'fraction', `q = ${formatProbability(q)}`, [
+        input(ctx, 'availability', [...path, 'availability'], 1 - q, 'fraction'),
+        ...(mttr === undefined ? [] : [mttrInput()]),
+      ]);
     case 'probability':
-      return step(label, 'q = probability of being down', q, 'fraction', `q = ${formatProbability(q)}`,
-        [input(ctx, 'probability', [...path, 'probability'], q, 'fraction'), ...(mttr === undefined ? [] : [mttrInput()])]);
+      return step(label, 'q = probability of being down', q, 'fraction', `q = ${formatProbability(q)}`, [
+        input(ctx, 'probability', [...path, 'probability'], q, 'fraction'),
+        ...(mttr === undefined ? [] : [mttrInput()]),
+      ]);
     default: {
       const never: never = c.source;
       throw new Error(`unknown failure source ${String(never)}`);

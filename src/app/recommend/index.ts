@@ -38,7 +38,13 @@ export function recommend(input: RecommendInput, limit = 6): RecommendResult | u
     const byId = new Map(after.gate.records.map((r) => [r.id, r] as const));
     const effects = base.gate.records.map((r): TargetEffect => {
       const a = byId.get(r.id);
-      return { id: r.id, before: r.actual, after: a?.actual ?? null, beforeStatus: r.status, afterStatus: a?.status ?? 'fail' };
+      return {
+        id: r.id,
+        before: r.actual,
+        after: a?.actual ?? null,
+        beforeStatus: r.status,
+        afterStatus: a?.status ?? 'fail',
+      };
     });
     const fixes = effects.filter((e) => e.beforeStatus !== 'pass' && e.afterStatus === 'pass').map((e) => e.id);
     const breaks = effects.filter((e) => e.beforeStatus === 'pass' && e.afterStatus !== 'pass').map((e) => e.id);
@@ -46,12 +52,27 @@ export function recommend(input: RecommendInput, limit = 6): RecommendResult | u
     const useful = missed.length > 0 ? fixes.length > 0 : q1 < q0 && breaks.length === 0;
     if (!useful) continue;
     out.push({
-      argument: shellArgument(c.set), set: c.set, change: c.change, fixes, breaks,
-      stillMissed: effects.filter((e) => e.afterStatus !== 'pass').map((e) => e.id).filter((id) => !breaks.includes(id)),
+      argument: shellArgument(c.set),
+      set: c.set,
+      change: c.change,
+      fixes,
+      breaks,
+      stillMissed: effects
+        .filter((e) => e.afterStatus !== 'pass')
+        .map((e) => e.id)
+        .filter((id) => !breaks.includes(id)),
       meetsAll: after.gate.records.every((r) => r.status === 'pass'),
-      serviceUnavailabilityBefore: q0, serviceUnavailabilityAfter: q1, effects,
+      serviceUnavailabilityBefore: q0,
+      serviceUnavailabilityAfter: q1,
+      effects,
     });
   }
-  out.sort((a, b) => Number(b.meetsAll) - Number(a.meetsAll) || b.fixes.length - a.fixes.length || a.breaks.length - b.breaks.length || a.serviceUnavailabilityAfter - b.serviceUnavailabilityAfter);
+  out.sort(
+    (a, b) =>
+      Number(b.meetsAll) - Number(a.meetsAll) ||
+      b.fixes.length - a.fixes.length ||
+      a.breaks.length - b.breaks.length ||
+      a.serviceUnavailabilityAfter - b.serviceUnavailabilityAfter,
+  );
   return { missed: missed.map((r) => r.id), recommendations: out.slice(0, limit), tried: list.length };
 }

@@ -56,9 +56,20 @@ export function sensitivity(input: RecommendInput): SensitivityResult | undefine
       name: x.name,
       value: x.value,
       unit: x.unit,
-      serviceUnavailability: slope(q0, low.analysis.availability.service.unavailability, high.analysis.availability.service.unavailability),
-      targets: missed.map((r) => ({ id: r.id, elasticity: slope(figureOf(r), figureOf(byId(low, r.id)), figureOf(byId(high, r.id))) })),
-      method: x.discrete ? (loX === x.value ? 'forward difference, +1' : 'central difference, ±1') : 'central difference, ±1%',
+      serviceUnavailability: slope(
+        q0,
+        low.analysis.availability.service.unavailability,
+        high.analysis.availability.service.unavailability,
+      ),
+      targets: missed.map((r) => ({
+        id: r.id,
+        elasticity: slope(figureOf(r), figureOf(byId(low, r.id)), figureOf(byId(high, r.id))),
+      })),
+      method: x.discrete
+        ? loX === x.value
+          ? 'forward difference, +1'
+          : 'central difference, ±1'
+        : 'central difference, ±1%',
     });
   }
   const size = (e: number | null): number => Math.abs(e ?? 0);

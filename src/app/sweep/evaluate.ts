@@ -6,7 +6,14 @@ import type { Analysis } from '../../analytic/analyze-model.js';
 import { analyzeAvailability, type AvailabilityResult } from '../../analytic/availability/index.js';
 import { costOf } from '../../analytic/cost.js';
 import { analyzeDataProtection } from '../../analytic/data-protection/index.js';
-import { evaluateTargets, fileTargets, mergeTargets, type GateResult, type GateTarget, type McDecision } from '../../gate/index.js';
+import {
+  evaluateTargets,
+  fileTargets,
+  mergeTargets,
+  type GateResult,
+  type GateTarget,
+  type McDecision,
+} from '../../gate/index.js';
 import type { Model } from '../../model/types.js';
 import type { Figures, PointSimulation } from '../../report/sweep/view.js';
 import { compileModel, simulateSync, type CompiledModel } from '../../simulate/index.js';
@@ -38,19 +45,28 @@ export type EvaluatedPoint = {
 export function evaluatePoint(model: Model, options: PointOptions): EvaluatedPoint {
   const key = topologyKey(model);
   const analysis = analyzePoint(model, key);
-  const simulation = options.method === 'simulate'
-    ? simulateSync(model, { seed: options.seed, trials: options.trials, mode: 'snapshot' }, {
-        serviceUnavailability: analysis.availability.service.unavailability,
-        tiers: Object.fromEntries(analysis.availability.tiers.map((t) => [t.name, t.unavailability])),
-      }, remember(COMPILED, key, () => compileModel(model)))
-    : undefined;
+  const simulation =
+    options.method === 'simulate'
+      ? simulateSync(
+          model,
+          { seed: options.seed, trials: options.trials, mode: 'snapshot' },
+          {
+            serviceUnavailability: analysis.availability.service.unavailability,
+            tiers: Object.fromEntries(analysis.availability.tiers.map((t) => [t.name, t.unavailability])),
+          },
+          remember(COMPILED, key, () => compileModel(model)),
+        )
+      : undefined;
   const targets = mergeTargets(fileTargets(model.targets, options.file), options.flagTargets);
   const gate = evaluateTargets(targets, { ...analysis, simulation }, { mcDecision: options.mcDecision });
   const u = simulation?.service.unavailability;
   return {
     figures: figuresOf(analysis),
     gate,
-    simulation: u === undefined ? undefined : { estimate: u.estimate, stdErr: u.stdErr, ci: [u.ci[0], u.ci[1]], trials: u.trials },
+    simulation:
+      u === undefined
+        ? undefined
+        : { estimate: u.estimate, stdErr: u.stdErr, ci: [u.ci[0], u.ci[1]], trials: u.trials },
   };
 }
 
@@ -64,7 +80,10 @@ const MEMO_LIMIT = 1_000;
  * the same, and computed once. Non-finite numbers are kept apart from null (JSON writes both as null).
  */
 function topologyKey(model: Model): string {
-  return JSON.stringify([model.regions, model.zones, model.tiers, model.service, model.horizonSeconds], (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+  return JSON.stringify(
+    [model.regions, model.zones, model.tiers, model.service, model.horizonSeconds],
+    (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x),
+  );
 }
 
 /** The value remembered under `key`, made once (a bounded memo: cleared when full). */

@@ -20,7 +20,10 @@ export function figuresOf(analysis: Analysis): Figures {
     downtimePerYear: s.downtimeSecondsPerYear,
     outagesPerYear: s.outagesPerYear,
     durability: dp?.durability?.window.annualLossProbability ?? null,
-    backupStorage: dp === undefined || dp.storageByLocation.length === 0 ? null : dp.storageByLocation.reduce((sum, l) => sum + l.storageBytes, 0),
+    backupStorage:
+      dp === undefined || dp.storageByLocation.length === 0
+        ? null
+        : dp.storageByLocation.reduce((sum, l) => sum + l.storageBytes, 0),
     costPerMonth: analysis.cost?.perMonth ?? null,
     costPerYear: analysis.cost?.perYear ?? null,
     costPerNine: analysis.cost?.perNinePerMonth ?? null,

@@ -36,12 +36,25 @@ export function sweepPoint(variation: Variation, at: readonly number[], options:
   const set = variation.axes.map((a, i) => `${a.path}=${values[i] ?? ''}`);
   const model = variation.point(at);
   if (!model.ok) {
-    return { at, values, set, valid: false, problems: model.problems.map((p) => `${p.path}: ${p.message}`), figures: null, status: 'invalid', missed: [] };
+    return {
+      at,
+      values,
+      set,
+      valid: false,
+      problems: model.problems.map((p) => `${p.path}: ${p.message}`),
+      figures: null,
+      status: 'invalid',
+      missed: [],
+    };
   }
   const point = evaluatePoint(model.value, options);
   const missed = point.gate.records.filter((r) => r.status !== 'pass').map((r) => r.id);
   return {
-    at, values, set, valid: true, problems: [],
+    at,
+    values,
+    set,
+    valid: true,
+    problems: [],
     figures: point.figures,
     status: point.gate.records.length === 0 ? 'none' : point.gate.status,
     missed,
@@ -53,7 +66,12 @@ export function sweepPoint(variation: Variation, at: readonly number[], options:
  * Every point of the grid, in row-major order; `progress` hears the fraction done now and then.
  * @example runSweep(variation, options).points.length // the product of the axes' sizes
  */
-export function runSweep(variation: Variation, options: PointOptions, file: string, progress?: (fraction: number) => void): SweepView {
+export function runSweep(
+  variation: Variation,
+  options: PointOptions,
+  file: string,
+  progress?: (fraction: number) => void,
+): SweepView {
   const sizes = variation.axes.map((a) => a.values.length);
   const total = gridSize(variation);
   const points = Array.from({ length: total }, (_, i) => {

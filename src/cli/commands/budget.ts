@@ -11,11 +11,14 @@ export function budgetCommand(ctx: CommandContext): Command {
   return new Command('budget')
     .description('downtime allowed per day, week, month (30 d), quarter (90 d) and year by an availability target')
     .argument('<target>', "availability: '99.95%', '4 nines', 0.9995, or a plain number of nines like 4.5")
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ nines budget 99.99%        # 52.56 min per year, 4.32 min per month, 8.64 s per day
   $ nines budget '3.5 nines'
-  $ nines budget 4.5 --json`)
+  $ nines budget 4.5 --json`,
+    )
     .action((target: string, _options: unknown, command: Command) => {
       const o = output(ctx, command);
       const parsed = parseAvailabilityArgument(target);
@@ -23,7 +26,11 @@ Examples:
       const q = parsed.complement;
       const budget = downtimeBudget(q);
       if (o.json) {
-        o.outJson({ ...envelope('budget'), target: { availability: parsed.value, unavailability: q, nines: -Math.log10(q) }, budget });
+        o.outJson({
+          ...envelope('budget'),
+          target: { availability: parsed.value, unavailability: q, nines: -Math.log10(q) },
+          budget,
+        });
       } else {
         o.out(renderBudget(q, budget, o.style));
       }

@@ -23,14 +23,25 @@ type Flags = VaryFlags & { search: SearchMode; top: number; writeModel?: string 
 
 export function designCommand(ctx: CommandContext): Command {
   const command = new Command('design')
-    .description('cheapest designs that meet every target over the --vary axes, and the Pareto frontier of cost against availability (and RPO)')
+    .description(
+      'cheapest designs that meet every target over the --vary axes, and the Pareto frontier of cost against availability (and RPO)',
+    )
     .argument('<file>', "model file with costs and targets (YAML or JSON), or '-' for standard input");
   withVaryOptions(command);
   return command
-    .addOption(new Option('--search <mode>', `auto: exhaustive up to 100,000 points, else pruned; pruned: bisect along the longest axis, assuming the targets and the cost monotone along it`).choices(['auto', 'exhaustive', 'pruned']).default('auto'))
+    .addOption(
+      new Option(
+        '--search <mode>',
+        `auto: exhaustive up to 100,000 points, else pruned; pruned: bisect along the longest axis, assuming the targets and the cost monotone along it`,
+      )
+        .choices(['auto', 'exhaustive', 'pruned'])
+        .default('auto'),
+    )
     .addOption(new Option('--top <n>', 'cheapest passing designs listed').default(5).argParser(positiveInteger))
     .option('--write-model <path>', 'write the model with the best design applied (comments kept) to this file')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Designs are ranked by cost per month (ties: higher availability); a design passes when it meets
 every target of the model and of --target, warn level included.
 
@@ -40,27 +51,51 @@ Examples:
   $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --vary 'data.copies.dr-replica.lag=10 s,30 s,2 minute'
   $ nines design models/inference-3az.yaml --vary tiers.inference.nodes=8..16 --vary tiers.model-cache.nodes=1..3 --target 'availability>=99.99%'
   $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --write-model /tmp/best.yaml && nines check /tmp/best.yaml
-  $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --json | jq -r '.design.bestSet[]'`)
+  $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --json | jq -r '.design.bestSet[]'`,
+    )
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
       const loaded = await loadVariation(ctx.proc, o, file, flags);
       if ('problems' in loaded) {
-        if (o.json) o.outJson({ ...envelope('design'), valid: false, problems: loaded.problems, overrides: overridesJson(flags.set, undefined) });
+        if (o.json)
+          o.outJson({
+            ...envelope('design'),
+            valid: false,
+            problems: loaded.problems,
+            overrides: overridesJson(flags.set, undefined),
+          });
         ctx.exitCode = EXIT.input;
         return;
       }
       const { variation } = loaded;
-      if (variation.base.costs === undefined) throw ninesError('bad-argument', 'design', "designs are ranked by cost, and this model prices nothing: give its tiers (cost: { perNode: 2.4/h }), zones, regions, data or backups a cost");
-      checkSpace(variation.axes.map((a) => a.values.length), flags.search);
+      if (variation.base.costs === undefined)
+        throw ninesError(
+          'bad-argument',
+          'design',
+          'designs are ranked by cost, and this model prices nothing: give its tiers (cost: { perNode: 2.4/h }), zones, regions, data or backups a cost',
+        );
+      checkSpace(
+        variation.axes.map((a) => a.values.length),
+        flags.search,
+      );
       const bar = pointProgress(ctx.proc, o.quiet);
-      const result = searchDesigns(variation, loaded.point, { mode: flags.search, keep: flags.top, progress: bar.update });
+      const result = searchDesigns(variation, loaded.point, {
+        mode: flags.search,
+        keep: flags.top,
+        progress: bar.update,
+      });
       bar.done();
       const best = result.passing[0] ?? null;
       const view: DesignView = {
         modelName: variation.base.name,
         file: loaded.fileLabel,
         axes: variation.axes.map((a) => ({ path: a.path, range: a.range, values: a.labels })),
-        targets: [...new Set([...variation.base.targets.map((t) => t.metric), ...loaded.point.flagTargets.map((t) => t.target.metric)])],
+        targets: [
+          ...new Set([
+            ...variation.base.targets.map((t) => t.metric),
+            ...loaded.point.flagTargets.map((t) => t.target.metric),
+          ]),
+        ],
         search: result.search,
         points: result.points,
         evaluated: result.evaluated,
@@ -73,7 +108,10 @@ Examples:
         frontierRpo: result.frontierRpo,
       };
       if (flags.writeModel !== undefined && best !== null) {
-        const edits = [...variation.setEdits, ...variation.paths.map((path, i) => ({ path, value: variation.axes[i]?.values[best.at[i] ?? 0] ?? null }))];
+        const edits = [
+          ...variation.setEdits,
+          ...variation.paths.map((path, i) => ({ path, value: variation.axes[i]?.values[best.at[i] ?? 0] ?? null })),
+        ];
         const patched = patchModelText(loaded.text, edits);
         if (!loadModelText(patched).ok) throw new Error('the patched model does not validate');
         await writeResultFile(ctx.proc.cwd(), flags.writeModel, patched);
@@ -88,7 +126,12 @@ Examples:
             method: loaded.point.method,
             axes: view.axes,
             targets: view.targets,
-            search: { mode: result.search, points: result.points, evaluated: result.evaluated, lineAxis: result.lineAxis ?? null },
+            search: {
+              mode: result.search,
+              points: result.points,
+              evaluated: result.evaluated,
+              lineAxis: result.lineAxis ?? null,
+            },
             passingCount: result.passingCount,
             best,
             bestSet: view.bestSet,
@@ -101,7 +144,12 @@ Examples:
         });
       } else {
         o.out(renderDesign(view, o.style, terminalWidth(ctx.proc.env)));
-        if (flags.writeModel !== undefined) o.err(best === null ? `nines: no design meets the targets; ${flags.writeModel} not written\n` : `nines: wrote the best design to ${flags.writeModel}\n`);
+        if (flags.writeModel !== undefined)
+          o.err(
+            best === null
+              ? `nines: no design meets the targets; ${flags.writeModel} not written\n`
+              : `nines: wrote the best design to ${flags.writeModel}\n`,
+          );
       }
       ctx.exitCode = exitCode;
     });
@@ -112,6 +160,14 @@ function checkSpace(sizes: readonly number[], mode: SearchMode): void {
   const total = sizes.reduce((p, n) => p * n, 1);
   const lines = total / Math.max(...sizes);
   const pruned = mode === 'pruned' || (mode === 'auto' && total > MAX_EXHAUSTIVE);
-  if (!pruned && total > 10 * MAX_EXHAUSTIVE) throw ninesError('bad-vary', `the space has ${total.toLocaleString('en-US')} points, more than ${(10 * MAX_EXHAUSTIVE).toLocaleString('en-US')} for an exhaustive search; narrow the ranges or use --search pruned`);
-  if (pruned && lines > MAX_EXHAUSTIVE) throw ninesError('bad-vary', `the space has ${total.toLocaleString('en-US')} points in ${lines.toLocaleString('en-US')} lines along its longest axis, more than ${MAX_EXHAUSTIVE.toLocaleString('en-US')}; narrow the other ranges`);
+  if (!pruned && total > 10 * MAX_EXHAUSTIVE)
+    throw ninesError(
+      'bad-vary',
+      `the space has ${total.toLocaleString('en-US')} points, more than ${(10 * MAX_EXHAUSTIVE).toLocaleString('en-US')} for an exhaustive search; narrow the ranges or use --search pruned`,
+    );
+  if (pruned && lines > MAX_EXHAUSTIVE)
+    throw ninesError(
+      'bad-vary',
+      `the space has ${total.toLocaleString('en-US')} points in ${lines.toLocaleString('en-US')} lines along its longest axis, more than ${MAX_EXHAUSTIVE.toLocaleString('en-US')}; narrow the other ranges`,
+    );
 }

@@ -17,17 +17,29 @@ type Flags = { format: 'mermaid' | 'dot' | 'svg'; output?: string };
 
 export function diagramCommand(ctx: CommandContext): Command {
   return new Command('diagram')
-    .description('topology: regions → zones → tiers with node counts and k of n, the service expression, copies and backups')
+    .description(
+      'topology: regions → zones → tiers with node counts and k of n, the service expression, copies and backups',
+    )
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-    .addOption(new Option('--format <format>', 'mermaid (flowchart), dot (Graphviz) or svg (placement map, the report\'s picture)').choices(['mermaid', 'dot', 'svg']).default('mermaid'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        "mermaid (flowchart), dot (Graphviz) or svg (placement map, the report's picture)",
+      )
+        .choices(['mermaid', 'dot', 'svg'])
+        .default('mermaid'),
+    )
     .option('-o, --output <path>', 'write the diagram to this file (default: standard output)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: 0 written, 2 invalid model or usage.
 
 Examples:
   $ nines diagram models/database-dr.yaml
   $ nines diagram models/inference-3az.yaml --format dot | dot -Tpng -o t.png
-  $ nines diagram models/database-dr.yaml --format svg -o topology.svg`)
+  $ nines diagram models/database-dr.yaml --format svg -o topology.svg`,
+    )
     .action(async (file: string, flags: Flags, command: Command) => {
       const o = output(ctx, command);
       const loaded = await readModel(ctx.proc, file);
@@ -39,10 +51,21 @@ Examples:
       }
       printLoadProblems(o, loaded.fileLabel, loaded.warnings, []);
       const topology = topologyOf(loaded.model);
-      const text = flags.format === 'mermaid' ? renderMermaid(topology) : flags.format === 'dot' ? renderDot(topology) : `${await chartSvg(placementChart(topology))}\n`;
+      const text =
+        flags.format === 'mermaid'
+          ? renderMermaid(topology)
+          : flags.format === 'dot'
+            ? renderDot(topology)
+            : `${await chartSvg(placementChart(topology))}\n`;
       if (flags.output !== undefined) await writeResultFile(ctx.proc.cwd(), flags.output, text);
       if (o.json) {
-        o.outJson({ ...envelope('diagram'), model: modelInfo(loaded.model, loaded.fileLabel), format: flags.format, output: flags.output ?? null, ...(flags.output === undefined ? { diagram: text } : {}) });
+        o.outJson({
+          ...envelope('diagram'),
+          model: modelInfo(loaded.model, loaded.fileLabel),
+          format: flags.format,
+          output: flags.output ?? null,
+          ...(flags.output === undefined ? { diagram: text } : {}),
+        });
       } else if (flags.output === undefined) {
         o.out(text);
       }

@@ -11,9 +11,13 @@ import { parsePart, type ReadPart } from '../simulation-part.js';
 
 export function mergeCommand(ctx: CommandContext): Command {
   return new Command('merge')
-    .description("combine the parts of a sharded simulation ('nines simulate --shard I/N --out PART') into the report one machine would print")
+    .description(
+      "combine the parts of a sharded simulation ('nines simulate --shard I/N --out PART') into the report one machine would print",
+    )
     .argument('<parts...>', 'part files, one per shard, in any order')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 The parts must come from one run (same model, options, seed and nines version)
 and hold every shard exactly once; the merged report equals 'nines simulate'
 with the same options, to the bit. Importance sampling, which adapts to the
@@ -24,7 +28,8 @@ Exit codes: 0 merged; 2 a part missing, given twice, damaged or of another run.
 Examples:
   $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json
   $ nines simulate models/database-dr.yaml --shard 2/2 --out part-2.json
-  $ nines merge part-1.json part-2.json --json | jq .simulation.service`)
+  $ nines merge part-1.json part-2.json --json | jq .simulation.service`,
+    )
     .action(async (files: string[], _options: unknown, command: Command) => {
       const o = output(ctx, command);
       const parts: ReadPart[] = [];
@@ -34,7 +39,11 @@ Examples:
         try {
           text = await readFile(resolve(ctx.proc.cwd(), file), 'utf8');
         } catch (e) {
-          throw ninesError('file-unreadable', file, (e as { code?: string }).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e));
+          throw ninesError(
+            'file-unreadable',
+            file,
+            (e as { code?: string }).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e),
+          );
         }
         const parsed = parsePart(file, text);
         if (parsed.ok) parts.push(parsed.part);
@@ -45,11 +54,16 @@ Examples:
       if (!check.ok) throw ninesError('bad-parts', check.problems);
       const first = parts[0] as ReadPart;
       const loaded = await loadModelBytes(first.source, first.file, setOverrides(first.run.set).edit);
-      if (!loaded.ok) throw ninesError('bad-parts', [`${first.label}: its model no longer validates with this nines (${loaded.problems[0]?.message ?? 'invalid'})`]);
+      if (!loaded.ok)
+        throw ninesError('bad-parts', [
+          `${first.label}: its model no longer validates with this nines (${loaded.problems[0]?.message ?? 'invalid'})`,
+        ]);
       const merged = mergeParts(loaded.model, first.run.options, analyticFigures(loaded.model), parts);
       if (!merged.ok) throw ninesError('bad-parts', merged.problems);
       if (merged.local.chunks > 0 && !o.quiet) {
-        o.err(`merge: ran the adaptive importance-sampling phases here (${merged.local.trials.toLocaleString('en-US')} trials)\n`);
+        o.err(
+          `merge: ran the adaptive importance-sampling phases here (${merged.local.trials.toLocaleString('en-US')} trials)\n`,
+        );
       }
       printSimulation(o, loaded.model, loaded.fileLabel, merged.result, first.run.set);
       ctx.exitCode = EXIT.ok;

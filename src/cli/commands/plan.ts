@@ -19,17 +19,29 @@ function stepDuration(value: string): number {
   const bare = value.trim();
   const text = bare === 'quarter' ? '90 d' : /^[A-Za-z]+$/.test(bare) ? `1 ${bare}` : value;
   const parsed = parseQuantity(text, 'duration');
-  if (!parsed.ok || !(parsed.value >= 86_400)) throw new InvalidArgumentError(`expected a duration of at least a day, e.g. month, week or '3 month'; got '${value}'`);
+  if (!parsed.ok || !(parsed.value >= 86_400))
+    throw new InvalidArgumentError(
+      `expected a duration of at least a day, e.g. month, week or '3 month'; got '${value}'`,
+    );
   return parsed.value;
 }
 
 export function planCommand(ctx: CommandContext): Command {
-  return withOverrideOptions(new Command('plan')
-    .description('capacity over time: runway of each tier and storage location under growth, nodes to add by when, hot spares, training goodput')
-    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-    .addOption(new Option('--years <n>', 'planning horizon in years').default(3).argParser(positiveNumber))
-    .addOption(new Option('--step <duration>', 'timeline step: month, week, quarter, or a duration like "2 month"').default(SECONDS_PER_MONTH, 'month').argParser(stepDuration))
-    .addHelpText('after', `
+  return withOverrideOptions(
+    new Command('plan')
+      .description(
+        'capacity over time: runway of each tier and storage location under growth, nodes to add by when, hot spares, training goodput',
+      )
+      .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+      .addOption(new Option('--years <n>', 'planning horizon in years').default(3).argParser(positiveNumber))
+      .addOption(
+        new Option('--step <duration>', 'timeline step: month, week, quarter, or a duration like "2 month"')
+          .default(SECONDS_PER_MONTH, 'month')
+          .argParser(stepDuration),
+      )
+      .addHelpText(
+        'after',
+        `
 Demand grows per tier with capacity.growth (compound, like data.yearlyGrowth); the data and its
 backups grow with data.yearlyGrowth. A runway is when a limit first breaks with what the model
 has: demand (nodes × perNode), N+1 (nodes left after losing the tier's largest zone, or one
@@ -42,27 +54,34 @@ Examples:
   $ nines plan models/inference-3az.yaml
   $ nines plan models/inference-3az.yaml --years 5 --step quarter
   $ nines plan models/training-16k-gpu.yaml
-  $ nines plan models/inference-3az.yaml --json | jq '.runway[] | select(.breaksAtSeconds != null)'`), { fail: false })
-    .action(async (file: string, flags: PlanFlags, command: Command) => {
-      const o = output(ctx, command);
-      const overrides = setOverrides(flags.set);
-      const loaded = await readModel(ctx.proc, file, overrides.edit);
-      if (!loaded.ok) {
-        printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
-        if (o.json) o.outJson({ ...envelope('plan'), valid: false, problems: loaded.problems });
-        ctx.exitCode = EXIT.input;
-        return;
-      }
-      printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
-      const plan = planReport(loaded.model, { years: flags.years, stepSeconds: flags.step });
-      if (o.json) {
-        o.outJson({ ...envelope('plan'), model: modelInfo(loaded.model, loaded.fileLabel), ...plan, overrides: overridesJson(flags.set, undefined) });
-      } else {
-        const width = Number(ctx.proc.env['COLUMNS']) || 100;
-        const { chalk } = o.style;
-        const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, '', width))}` : ''}`;
-        o.out(`${title}\n\n${renderPlan(plan, o.style, width)}`);
-      }
-      ctx.exitCode = EXIT.ok;
-    });
+  $ nines plan models/inference-3az.yaml --json | jq '.runway[] | select(.breaksAtSeconds != null)'`,
+      ),
+    { fail: false },
+  ).action(async (file: string, flags: PlanFlags, command: Command) => {
+    const o = output(ctx, command);
+    const overrides = setOverrides(flags.set);
+    const loaded = await readModel(ctx.proc, file, overrides.edit);
+    if (!loaded.ok) {
+      printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
+      if (o.json) o.outJson({ ...envelope('plan'), valid: false, problems: loaded.problems });
+      ctx.exitCode = EXIT.input;
+      return;
+    }
+    printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
+    const plan = planReport(loaded.model, { years: flags.years, stepSeconds: flags.step });
+    if (o.json) {
+      o.outJson({
+        ...envelope('plan'),
+        model: modelInfo(loaded.model, loaded.fileLabel),
+        ...plan,
+        overrides: overridesJson(flags.set, undefined),
+      });
+    } else {
+      const width = Number(ctx.proc.env['COLUMNS']) || 100;
+      const { chalk } = o.style;
+      const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, '', width))}` : ''}`;
+      o.out(`${title}\n\n${renderPlan(plan, o.style, width)}`);
+    }
+    ctx.exitCode = EXIT.ok;
+  });
 }

@@ -34,7 +34,14 @@ export function shardSpec(value: string): ShardSpec {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (m === null || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+  if (
+    m === null ||
+    !Number.isSafeInteger(index) ||
+    !Number.isSafeInteger(count) ||
+    count < 1 ||
+    index < 1 ||
+    index > count
+  ) {
     throw new InvalidArgumentError(`expected I/N with 1 ≤ I ≤ N (shard I of N, e.g. 1/8), got '${value}'`);
   }
   return { index, count };
@@ -43,27 +50,82 @@ export function shardSpec(value: string): ShardSpec {
 function workers(value: string): 'auto' | number {
   if (value === 'auto') return 'auto';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected 'auto' or a whole number ≥ 1, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected 'auto' or a whole number ≥ 1, got '${value}'`);
   return n;
 }
 
 export function simulateCommand(ctx: CommandContext): Command {
-  return withOverrideOptions(new Command('simulate')
-    .description('Monte Carlo: seeded snapshot and timeline trials with confidence intervals, checked against the analytic figures')
-    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-    .addOption(new Option('--seed <n>', 'random seed; the same seed gives the same numbers whatever the worker count').default(DEFAULT_SEED).argParser(seedNumber))
-    .addOption(new Option('--trials <n>', `snapshot trials (default ${groupThousands(DEFAULT_TRIALS)}); in --mode timeline, timeline trials`).argParser(positiveInteger))
-    .addOption(new Option('--timeline-trials <n>', `simulated horizons in --mode both (default ${groupThousands(DEFAULT_TIMELINE_TRIALS)})`).argParser(positiveInteger))
-    .addOption(new Option('--rel-error <x>', 'run until the 95% interval half-width is at most this fraction of the estimate, e.g. 0.05').argParser(positiveNumber))
-    .addOption(new Option('--max-time <seconds>', 'time budget with --rel-error (default 10); a run stopped by time is not reproducible').argParser(positiveNumber))
-    .addOption(new Option('--workers <n>', "worker threads: 'auto' (used only when the work pays for them) or a number (at most the core count)").default('auto' as const).argParser(workers))
-    .addOption(new Option('--max-work <n>', 'work budget of one phase: snapshot trials × components draws, or per timeline event 5 + components / 20; default 1e9 (about 20 s of one core). A default trial count is lowered to fit, an explicit one over it is refused').argParser(positiveNumber))
-    .addOption(new Option('--years <n>', 'timeline horizon in years (default: the model horizon)').argParser(positiveNumber))
-    .addOption(new Option('--mode <mode>', 'what to simulate').choices(['snapshot', 'timeline', 'both']).default('both'))
-    .addOption(new Option('--estimator <name>', 'snapshot estimator; auto switches to importance sampling for rare events').choices(['auto', 'naive', 'importance-sampling']).default('auto'))
-    .addOption(new Option('--shard <i/n>', "run only shard I of N (1-based) and write its part to --out; combine the parts with 'nines merge'").argParser(shardSpec))
-    .addOption(new Option('--out <part.json>', "with --shard: the part file to write ('-' for standard output)"))
-    .addHelpText('after', `
+  return withOverrideOptions(
+    new Command('simulate')
+      .description(
+        'Monte Carlo: seeded snapshot and timeline trials with confidence intervals, checked against the analytic figures',
+      )
+      .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+      .addOption(
+        new Option('--seed <n>', 'random seed; the same seed gives the same numbers whatever the worker count')
+          .default(DEFAULT_SEED)
+          .argParser(seedNumber),
+      )
+      .addOption(
+        new Option(
+          '--trials <n>',
+          `snapshot trials (default ${groupThousands(DEFAULT_TRIALS)}); in --mode timeline, timeline trials`,
+        ).argParser(positiveInteger),
+      )
+      .addOption(
+        new Option(
+          '--timeline-trials <n>',
+          `simulated horizons in --mode both (default ${groupThousands(DEFAULT_TIMELINE_TRIALS)})`,
+        ).argParser(positiveInteger),
+      )
+      .addOption(
+        new Option(
+          '--rel-error <x>',
+          'run until the 95% interval half-width is at most this fraction of the estimate, e.g. 0.05',
+        ).argParser(positiveNumber),
+      )
+      .addOption(
+        new Option(
+          '--max-time <seconds>',
+          'time budget with --rel-error (default 10); a run stopped by time is not reproducible',
+        ).argParser(positiveNumber),
+      )
+      .addOption(
+        new Option(
+          '--workers <n>',
+          "worker threads: 'auto' (used only when the work pays for them) or a number (at most the core count)",
+        )
+          .default('auto' as const)
+          .argParser(workers),
+      )
+      .addOption(
+        new Option(
+          '--max-work <n>',
+          'work budget of one phase: snapshot trials × components draws, or per timeline event 5 + components / 20; default 1e9 (about 20 s of one core). A default trial count is lowered to fit, an explicit one over it is refused',
+        ).argParser(positiveNumber),
+      )
+      .addOption(
+        new Option('--years <n>', 'timeline horizon in years (default: the model horizon)').argParser(positiveNumber),
+      )
+      .addOption(
+        new Option('--mode <mode>', 'what to simulate').choices(['snapshot', 'timeline', 'both']).default('both'),
+      )
+      .addOption(
+        new Option('--estimator <name>', 'snapshot estimator; auto switches to importance sampling for rare events')
+          .choices(['auto', 'naive', 'importance-sampling'])
+          .default('auto'),
+      )
+      .addOption(
+        new Option(
+          '--shard <i/n>',
+          "run only shard I of N (1-based) and write its part to --out; combine the parts with 'nines merge'",
+        ).argParser(shardSpec),
+      )
+      .addOption(new Option('--out <part.json>', "with --shard: the part file to write ('-' for standard output)"))
+      .addHelpText(
+        'after',
+        `
 Exit codes: 0 simulated, 2 invalid model or usage.
 
 Sharding: 'nines simulate M --shard I/N --out part-I.json' for I = 1..N, on any
@@ -74,45 +136,54 @@ Examples:
   $ nines simulate models/database-dr.yaml --seed 42 --workers 2
   $ nines simulate models/minimal.yaml --mode snapshot --rel-error 0.01
   $ nines simulate models/inference-3az.yaml --json | jq .simulation.annualDowntimeSeconds
-  $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json`)
-    .action(async (file: string, flags: Flags, command: Command) => {
-      const o = output(ctx, command);
-      if (flags.shard === undefined && flags.out !== undefined) throw ninesError('bad-argument', '--out', 'writes the part of a shard; give --shard I/N too');
-      if (flags.shard !== undefined) {
-        if (flags.relError !== undefined || flags.maxTime !== undefined) {
-          throw ninesError('bad-argument', '--shard', 'a sharded run must be reproducible, so it takes fixed trial counts: drop --rel-error and --max-time');
+  $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json`,
+      )
+      .action(async (file: string, flags: Flags, command: Command) => {
+        const o = output(ctx, command);
+        if (flags.shard === undefined && flags.out !== undefined)
+          throw ninesError('bad-argument', '--out', 'writes the part of a shard; give --shard I/N too');
+        if (flags.shard !== undefined) {
+          if (flags.relError !== undefined || flags.maxTime !== undefined) {
+            throw ninesError(
+              'bad-argument',
+              '--shard',
+              'a sharded run must be reproducible, so it takes fixed trial counts: drop --rel-error and --max-time',
+            );
+          }
+          if (flags.out === undefined)
+            throw ninesError('bad-argument', '--shard', 'name the part file to write with --out PART.json');
         }
-        if (flags.out === undefined) throw ninesError('bad-argument', '--shard', 'name the part file to write with --out PART.json');
-      }
-      const overrides = setOverrides(flags.set);
-      const loaded = await readModel(ctx.proc, file, overrides.edit);
-      if (!loaded.ok) {
-        printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
-        if (o.json) o.outJson({ ...envelope('simulate'), valid: false, problems: loaded.problems });
-        ctx.exitCode = EXIT.input;
-        return;
-      }
-      printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
-      const bar = progressBar(ctx.proc.stderr, !o.quiet);
-      const options: SimulateOptions = {
-        seed: flags.seed,
-        workers: flags.workers,
-        mode: flags.mode,
-        estimator: flags.estimator,
-        onProgress: bar.update,
-        ...(flags.trials === undefined ? {} : { trials: flags.trials }),
-        ...(flags.timelineTrials === undefined ? {} : { timelineTrials: flags.timelineTrials }),
-        ...(flags.relError === undefined ? {} : { relError: flags.relError }),
-        ...(flags.maxTime === undefined ? {} : { maxTimeSeconds: flags.maxTime }),
-        ...(flags.years === undefined ? {} : { years: flags.years }),
-        ...(flags.maxWork === undefined ? {} : { maxWork: flags.maxWork }),
-      };
-      if (flags.shard !== undefined && flags.out !== undefined) {
-        await runShard(ctx, o, loaded, options, flags.set ?? [], flags.shard, flags.out).finally(bar.done);
-        return;
-      }
-      const result = await simulate(loaded.model, options, analyticFigures(loaded.model)).finally(bar.done);
-      printSimulation(o, loaded.model, loaded.fileLabel, result, flags.set);
-      ctx.exitCode = EXIT.ok;
-    }), { fail: false });
+        const overrides = setOverrides(flags.set);
+        const loaded = await readModel(ctx.proc, file, overrides.edit);
+        if (!loaded.ok) {
+          printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
+          if (o.json) o.outJson({ ...envelope('simulate'), valid: false, problems: loaded.problems });
+          ctx.exitCode = EXIT.input;
+          return;
+        }
+        printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
+        const bar = progressBar(ctx.proc.stderr, !o.quiet);
+        const options: SimulateOptions = {
+          seed: flags.seed,
+          workers: flags.workers,
+          mode: flags.mode,
+          estimator: flags.estimator,
+          onProgress: bar.update,
+          ...(flags.trials === undefined ? {} : { trials: flags.trials }),
+          ...(flags.timelineTrials === undefined ? {} : { timelineTrials: flags.timelineTrials }),
+          ...(flags.relError === undefined ? {} : { relError: flags.relError }),
+          ...(flags.maxTime === undefined ? {} : { maxTimeSeconds: flags.maxTime }),
+          ...(flags.years === undefined ? {} : { years: flags.years }),
+          ...(flags.maxWork === undefined ? {} : { maxWork: flags.maxWork }),
+        };
+        if (flags.shard !== undefined && flags.out !== undefined) {
+          await runShard(ctx, o, loaded, options, flags.set ?? [], flags.shard, flags.out).finally(bar.done);
+          return;
+        }
+        const result = await simulate(loaded.model, options, analyticFigures(loaded.model)).finally(bar.done);
+        printSimulation(o, loaded.model, loaded.fileLabel, result, flags.set);
+        ctx.exitCode = EXIT.ok;
+      }),
+    { fail: false },
+  );
 }

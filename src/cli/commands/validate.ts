@@ -10,13 +10,16 @@ export function validateCommand(ctx: CommandContext): Command {
   return new Command('validate')
     .description('check a model file: YAML syntax, schema, references, units; every problem with file:line:col')
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: 0 valid (warnings allowed), 2 invalid or unreadable.
 
 Examples:
   $ nines validate models/inference-3az.yaml
   $ cat model.yaml | nines validate -
-  $ nines validate model.yaml --json | jq '.problems[] | "\\(.line):\\(.col) \\(.message)"'`)
+  $ nines validate model.yaml --json | jq '.problems[] | "\\(.line):\\(.col) \\(.message)"'`,
+    )
     .action(async (file: string, _options: unknown, command: Command) => {
       const o = output(ctx, command);
       const loaded = await readModel(ctx.proc, file);

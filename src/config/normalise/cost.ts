@@ -13,7 +13,12 @@ type Parser = (input: unknown) => { ok: true; value: number } | { ok: false; mes
 export function readCosts(reader: Reader, raw: Raw): CostItem[] {
   const items: CostItem[] = [];
   const price = (value: unknown, path: Path, parse: Parser): number | undefined => reader.parsed(value, path, parse);
-  const each = (key: 'tiers' | 'zones' | 'regions', container: unknown, base: Path, visit: (cost: Raw, name: string, path: Path) => void): void => {
+  const each = (
+    key: 'tiers' | 'zones' | 'regions',
+    container: unknown,
+    base: Path,
+    visit: (cost: Raw, name: string, path: Path) => void,
+  ): void => {
     list(container).forEach((element, i) => {
       if (!isRaw(element) || !isRaw(element['cost'])) return;
       const name = str(element['name']);
@@ -45,7 +50,12 @@ export function readCosts(reader: Reader, raw: Raw): CostItem[] {
     const stored = price(copy['cost']['stored'], [...path, 'stored'], parseStoragePrice);
     const fixed = price(copy['cost']['fixed'], [...path, 'fixed'], parseCostRate);
     if (stored !== undefined || fixed !== undefined) {
-      items.push({ kind: 'copy', name: str(copy['name']) ?? '', perByteSecond: stored ?? 0, fixedPerSecond: fixed ?? 0 });
+      items.push({
+        kind: 'copy',
+        name: str(copy['name']) ?? '',
+        perByteSecond: stored ?? 0,
+        fixedPerSecond: fixed ?? 0,
+      });
     }
   });
   list(data['backups']).forEach((backup, i) => {

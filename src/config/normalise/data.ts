@@ -1,4 +1,15 @@
-import type { Backup, BackupCapacity, BackupMethod, Data, DataCopy, Durability, Location, Replication, Zone, Region } from '../../model/types.js';
+import type {
+  Backup,
+  BackupCapacity,
+  BackupMethod,
+  Data,
+  DataCopy,
+  Durability,
+  Location,
+  Replication,
+  Zone,
+  Region,
+} from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
 import type { Path } from '../problem.js';
 import { readShardFailure } from './failure.js';
@@ -15,16 +26,29 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
   const dailyChange = fraction('dailyChange');
   const yearlyGrowth = reader.growth(raw['yearlyGrowth'], ['data', 'yearlyGrowth']) ?? 0;
   const reduction = fraction('reduction');
-  const replication = readReplication(reader, raw['replication'], ['data', 'replication']) ?? { mode: 'sync', lagSeconds: 0 };
+  const replication = readReplication(reader, raw['replication'], ['data', 'replication']) ?? {
+    mode: 'sync',
+    lagSeconds: 0,
+  };
   const copies = list(raw['copies']).flatMap((c, i) => readCopy(reader, c, ['data', 'copies', i], domains));
   const backups = list(raw['backups']).flatMap((b, i) => readBackup(reader, b, ['data', 'backups', i], domains));
   const durability = readDurability(reader, raw['durability'], ['data', 'durability'], sizeBytes);
-  const corruption = isRaw(raw['corruption']) ? reader.duration(raw['corruption']['mtbf'], ['data', 'corruption', 'mtbf']) : undefined;
+  const corruption = isRaw(raw['corruption'])
+    ? reader.duration(raw['corruption']['mtbf'], ['data', 'corruption', 'mtbf'])
+    : undefined;
   const capacityBytes = reader.size(raw['capacity'], ['data', 'capacity'], 'positive');
   const backupCapacity = readBackupCapacity(reader, raw['backupCapacity'], backups, domains);
   if (tier === undefined || sizeBytes === undefined) return undefined;
   return {
-    tier, sizeBytes, dailyChange, yearlyGrowth, reduction, replication, copies, backups, durability,
+    tier,
+    sizeBytes,
+    dailyChange,
+    yearlyGrowth,
+    reduction,
+    replication,
+    copies,
+    backups,
+    durability,
     ...(capacityBytes === undefined ? {} : { capacityBytes }),
     ...(backupCapacity.length === 0 ? {} : { backupCapacity }),
     ...(corruption === undefined ? {} : { corruptionRate: 1 / corruption }),
@@ -32,7 +56,12 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
 }
 
 /** `backupCapacity`: location → size, each a location some backup is stored at. */
-function readBackupCapacity(reader: Reader, raw: unknown, backups: readonly Backup[], domains: Domains): BackupCapacity[] {
+function readBackupCapacity(
+  reader: Reader,
+  raw: unknown,
+  backups: readonly Backup[],
+  domains: Domains,
+): BackupCapacity[] {
   if (!isRaw(raw)) return [];
   const name = (l: Location): string => (l.kind === 'offsite' ? 'offsite' : l.name);
   const used = [...new Set(backups.map((b) => name(b.location)))];
@@ -42,7 +71,10 @@ function readBackupCapacity(reader: Reader, raw: unknown, backups: readonly Back
     const location = readLocation(key, domains);
     if (location === undefined || !used.includes(key)) {
       const hint = suggest(key, used);
-      const known = used.length === 0 ? 'the model has no backups' : `${hint === undefined ? '' : `did you mean '${hint}'? `}backup locations: ${used.join(', ')}`;
+      const known =
+        used.length === 0
+          ? 'the model has no backups'
+          : `${hint === undefined ? '' : `did you mean '${hint}'? `}backup locations: ${used.join(', ')}`;
       reader.report('unknown-reference', path, `'${key}' is not a location any backup is stored at (${known})`, 'key');
       return [];
     }
@@ -54,7 +86,14 @@ function readReplication(reader: Reader, raw: unknown, path: Path): Replication 
   if (!isRaw(raw)) return undefined;
   const mode = raw['mode'] === 'async' ? 'async' : 'sync';
   const lag = reader.duration(raw['lag'], [...path, 'lag'], 'non-negative') ?? 0;
-  if (mode === 'sync' && lag > 0) reader.report('suspicious-value', [...path, 'lag'], 'sync replication has no lag; the lag is ignored', 'value', 'warning');
+  if (mode === 'sync' && lag > 0)
+    reader.report(
+      'suspicious-value',
+      [...path, 'lag'],
+      'sync replication has no lag; the lag is ignored',
+      'value',
+      'warning',
+    );
   return { mode, lagSeconds: mode === 'sync' ? 0 : lag };
 }
 
@@ -62,7 +101,11 @@ function readCopy(reader: Reader, raw: unknown, path: Path, domains: Domains): D
   if (!isRaw(raw)) return [];
   const name = str(raw['name']);
   const replication = readReplication(reader, raw, path);
-  const location = readLocation(raw['zone'] ?? raw['region'] ?? raw['location'], domains, raw['zone'] !== undefined ? 'zone' : raw['region'] !== undefined ? 'region' : undefined);
+  const location = readLocation(
+    raw['zone'] ?? raw['region'] ?? raw['location'],
+    domains,
+    raw['zone'] !== undefined ? 'zone' : raw['region'] !== undefined ? 'region' : undefined,
+  );
   return name !== undefined && replication && location ? [{ name, ...replication, location }] : [];
 }
 
@@ -76,7 +119,13 @@ export function readLocation(raw: unknown, domains: Domains, only?: 'zone' | 're
   return undefined;
 }
 
-const METHODS: readonly BackupMethod[] = ['full', 'forward-incremental', 'forever-incremental', 'reverse-incremental', 'differential'];
+const METHODS: readonly BackupMethod[] = [
+  'full',
+  'forward-incremental',
+  'forever-incremental',
+  'reverse-incremental',
+  'differential',
+];
 const NEEDS_FULL_EVERY: readonly BackupMethod[] = ['forward-incremental', 'differential'];
 
 function readBackup(reader: Reader, raw: unknown, path: Path, domains: Domains): Backup[] {
@@ -93,16 +142,49 @@ function readBackup(reader: Reader, raw: unknown, path: Path, domains: Domains):
   if (method !== undefined) {
     const needs = NEEDS_FULL_EVERY.includes(method);
     if (needs && raw['fullEvery'] === undefined) {
-      reader.report('missing-key', path, `method ${method} needs 'fullEvery' (how often a full backup starts a new chain, e.g. '7 d')`);
+      reader.report(
+        'missing-key',
+        path,
+        `method ${method} needs 'fullEvery' (how often a full backup starts a new chain, e.g. '7 d')`,
+      );
     } else if (!needs && raw['fullEvery'] !== undefined) {
-      reader.report('invalid-value', [...path, 'fullEvery'], `method ${method} takes no 'fullEvery': ${method === 'full' ? 'every point is a full' : 'it keeps a single full'}`, 'key');
+      reader.report(
+        'invalid-value',
+        [...path, 'fullEvery'],
+        `method ${method} takes no 'fullEvery': ${method === 'full' ? 'every point is a full' : 'it keeps a single full'}`,
+        'key',
+      );
     }
   }
   if (everySeconds !== undefined && fullEverySeconds !== undefined && fullEverySeconds < everySeconds) {
-    reader.report('out-of-range', [...path, 'fullEvery'], `fullEvery must be at least 'every' (${String(raw['every'])})`);
+    reader.report(
+      'out-of-range',
+      [...path, 'fullEvery'],
+      `fullEvery must be at least 'every' (${String(raw['every'])})`,
+    );
   }
-  if (name === undefined || method === undefined || everySeconds === undefined || restoreThroughputBytesPerSecond === undefined || location === undefined || retention === undefined) return [];
-  return [{ name, method, everySeconds, fullEverySeconds, retention, location, durationSeconds, throughputBytesPerSecond, restoreThroughputBytesPerSecond }];
+  if (
+    name === undefined ||
+    method === undefined ||
+    everySeconds === undefined ||
+    restoreThroughputBytesPerSecond === undefined ||
+    location === undefined ||
+    retention === undefined
+  )
+    return [];
+  return [
+    {
+      name,
+      method,
+      everySeconds,
+      fullEverySeconds,
+      retention,
+      location,
+      durationSeconds,
+      throughputBytesPerSecond,
+      restoreThroughputBytesPerSecond,
+    },
+  ];
 }
 
 function readRetention(raw: unknown): Backup['retention'] | undefined {
@@ -117,15 +199,24 @@ function readRetention(raw: unknown): Backup['retention'] | undefined {
  * `durability`. A shard's repair time is its rebuild: given, or the bytes of one shard over the
  * rebuild throughput, one shard = size / (groups × data shards) (a replica: size / groups).
  */
-function readDurability(reader: Reader, raw: unknown, path: Path, sizeBytes: number | undefined): Durability | undefined {
+function readDurability(
+  reader: Reader,
+  raw: unknown,
+  path: Path,
+  sizeBytes: number | undefined,
+): Durability | undefined {
   if (!isRaw(raw)) return undefined;
   const scheme = readScheme(raw['scheme']);
   const given = reader.duration(raw['rebuild'], [...path, 'rebuild']);
   const rebuildThroughputBytesPerSecond = reader.throughput(raw['rebuildThroughput'], [...path, 'rebuildThroughput']);
   const groups = int(raw['groups']) ?? 1;
   if (scheme === undefined) return undefined;
-  const shardBytes = sizeBytes === undefined ? undefined : sizeBytes / groups / (scheme.kind === 'erasure' ? scheme.data : 1);
-  const derived = shardBytes !== undefined && rebuildThroughputBytesPerSecond !== undefined ? shardBytes / rebuildThroughputBytesPerSecond : undefined;
+  const shardBytes =
+    sizeBytes === undefined ? undefined : sizeBytes / groups / (scheme.kind === 'erasure' ? scheme.data : 1);
+  const derived =
+    shardBytes !== undefined && rebuildThroughputBytesPerSecond !== undefined
+      ? shardBytes / rebuildThroughputBytesPerSecond
+      : undefined;
   const rebuildSeconds = given ?? derived;
   const shardFailure = readShardFailure(reader, raw['shardFailure'], [...path, 'shardFailure'], rebuildSeconds);
   if (shardFailure === undefined || rebuildSeconds === undefined) return undefined;

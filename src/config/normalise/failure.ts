@@ -18,7 +18,12 @@ export function readFailure(reader: Reader, raw: unknown, path: Path): Component
     if (mtbf !== undefined && mttr !== undefined) spec = { mtbfSeconds: mtbf, mttrSeconds: mttr };
   } else if (raw['afr'] !== undefined) {
     const afr = reader.rate(raw['afr'], [...path, 'afr']);
-    if (afr !== undefined && !(afr > 0)) reader.report('out-of-range', [...path, 'afr'], 'an annual failure rate must be greater than zero; for a part that never fails, write availability: 100%');
+    if (afr !== undefined && !(afr > 0))
+      reader.report(
+        'out-of-range',
+        [...path, 'afr'],
+        'an annual failure rate must be greater than zero; for a part that never fails, write availability: 100%',
+      );
     else if (afr !== undefined && mttr !== undefined) spec = { afr, mttrSeconds: mttr };
   } else if (raw['availability'] !== undefined) {
     const a = reader.fraction(raw['availability'], [...path, 'availability'], true);
@@ -32,18 +37,30 @@ export function readFailure(reader: Reader, raw: unknown, path: Path): Component
   }
   if (spec === undefined) return undefined;
   if ('mtbfSeconds' in spec && mttr !== undefined && spec.mtbfSeconds < mttr) {
-    reader.report('suspicious-value', [...path, 'mttr'], 'MTTR is longer than MTBF: the component is down more than it is up; is that meant?', 'value', 'warning');
+    reader.report(
+      'suspicious-value',
+      [...path, 'mttr'],
+      'MTTR is longer than MTBF: the component is down more than it is up; is that meant?',
+      'value',
+      'warning',
+    );
   }
   return component(spec, distribution, complement);
 }
 
 /** A shard's failure spec, `{afr}` or `{mtbf}`: its repair time is the rebuild time. */
-export function readShardFailure(reader: Reader, raw: unknown, path: Path, rebuildSeconds: number | undefined): Component | undefined {
+export function readShardFailure(
+  reader: Reader,
+  raw: unknown,
+  path: Path,
+  rebuildSeconds: number | undefined,
+): Component | undefined {
   if (!isRaw(raw) || rebuildSeconds === undefined) return undefined;
   const distribution = readDistribution(raw['distribution']);
   if (raw['afr'] !== undefined) {
     const afr = reader.rate(raw['afr'], [...path, 'afr']);
-    if (afr !== undefined && !(afr > 0)) reader.report('out-of-range', [...path, 'afr'], 'an annual failure rate must be greater than zero');
+    if (afr !== undefined && !(afr > 0))
+      reader.report('out-of-range', [...path, 'afr'], 'an annual failure rate must be greater than zero');
     return afr !== undefined && afr > 0 ? component({ afr, mttrSeconds: rebuildSeconds }, distribution) : undefined;
   }
   const mtbf = reader.duration(raw['mtbf'], [...path, 'mtbf']);

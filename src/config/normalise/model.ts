@@ -25,7 +25,21 @@ export function buildModel(raw: Raw, reader: Reader): Model | undefined {
   const slo = readSlo(reader, raw['slo']);
   const costs = readCosts(reader, raw);
   const name = typeof raw['name'] === 'string' ? raw['name'] : undefined;
-  if (name === undefined || horizonSeconds === undefined || service === undefined || tiers.length === 0) return undefined;
+  if (name === undefined || horizonSeconds === undefined || service === undefined || tiers.length === 0)
+    return undefined;
   const description = typeof raw['description'] === 'string' ? raw['description'] : undefined;
-  return { name, description, horizonSeconds, regions, zones, tiers, service, data, recovery, targets, ...(slo === undefined ? {} : { slo }), ...(costs.length > 0 ? { costs } : {}) };
+  return {
+    name,
+    description,
+    horizonSeconds,
+    regions,
+    zones,
+    tiers,
+    service,
+    data,
+    recovery,
+    targets,
+    ...(slo === undefined ? {} : { slo }),
+    ...(costs.length > 0 ? { costs } : {}),
+  };
 }

@@ -29,7 +29,13 @@ export class Reader {
   constructor(readonly locate: Locator) {}
 
   /** Records a problem at `path` (its key with `at: 'key'`). */
-  report(code: string, path: Path, message: string, at: 'key' | 'value' = 'value', severity: 'error' | 'warning' = 'error'): void {
+  report(
+    code: string,
+    path: Path,
+    message: string,
+    at: 'key' | 'value' = 'value',
+    severity: 'error' | 'warning' = 'error',
+  ): void {
     const { line, col } = this.locate(path, at);
     this.problems.push({ code, severity, path: formatPath(path), line, col, message });
   }
@@ -73,7 +79,11 @@ export class Reader {
   }
 
   /** A value read by a unit parser of its own (growth, prices); its message reported at `path`. */
-  parsed(value: unknown, path: Path, parse: (input: unknown) => { ok: true; value: number } | { ok: false; message: string }): number | undefined {
+  parsed(
+    value: unknown,
+    path: Path,
+    parse: (input: unknown) => { ok: true; value: number } | { ok: false; message: string },
+  ): number | undefined {
     if (value === undefined) return undefined;
     const result = parse(value);
     if (!result.ok) {

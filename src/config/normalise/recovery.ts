@@ -1,7 +1,13 @@
 import type { Recovery, RecoveryPhases, RecoveryStrategy, Scenario } from '../../model/types.js';
 import { isRaw, type Raw, type Reader } from './reader.js';
 
-const STRATEGIES: readonly RecoveryStrategy[] = ['active-active', 'hot-standby', 'warm-standby', 'pilot-light', 'backup-restore'];
+const STRATEGIES: readonly RecoveryStrategy[] = [
+  'active-active',
+  'hot-standby',
+  'warm-standby',
+  'pilot-light',
+  'backup-restore',
+];
 const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 
 /**
@@ -11,7 +17,11 @@ const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 export function readRecovery(reader: Reader, raw: unknown): Recovery | undefined {
   if (!isRaw(raw)) return undefined;
   const strategy = STRATEGIES.find((s) => s === raw['strategy']);
-  const read = (from: Raw, path: readonly (string | number)[], defaults: RecoveryPhases | undefined): RecoveryPhases => {
+  const read = (
+    from: Raw,
+    path: readonly (string | number)[],
+    defaults: RecoveryPhases | undefined,
+  ): RecoveryPhases => {
     const phase = (key: string, fallback: number): number =>
       reader.duration(from[key], [...path, key], 'non-negative') ?? fallback;
     return {

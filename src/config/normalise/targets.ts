@@ -31,7 +31,9 @@ export function readTargets(reader: Reader, raw: unknown): Target[] {
   return Object.entries(raw).flatMap(([name, value]) => {
     const metric = (Object.keys(METRICS) as TargetMetric[]).find((m) => m === name);
     if (metric === undefined) return [];
-    const items = Array.isArray(value) ? value.map((v, i) => [v, ['targets', name, i]] as const) : [[value, ['targets', name]] as const];
+    const items = Array.isArray(value)
+      ? value.map((v, i) => [v, ['targets', name, i]] as const)
+      : [[value, ['targets', name]] as const];
     return items.flatMap(([item, path]) => {
       const target = readTarget(reader, metric, item, path);
       return target ? [target] : [];
@@ -63,7 +65,12 @@ function readTarget(reader: Reader, metric: TargetMetric, raw: unknown, path: Pa
   };
 }
 
-export function readThreshold(reader: Reader, metric: TargetMetric, raw: unknown, path: Path): { value: number; complement: number | undefined } | undefined {
+export function readThreshold(
+  reader: Reader,
+  metric: TargetMetric,
+  raw: unknown,
+  path: Path,
+): { value: number; complement: number | undefined } | undefined {
   switch (METRICS[metric].kind) {
     case 'availability':
       return reader.fraction(raw, path, true);
@@ -88,7 +95,11 @@ export function readThreshold(reader: Reader, metric: TargetMetric, raw: unknown
       if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return { value: raw, complement: undefined };
       const parsed = parseCostRate(raw);
       if (parsed.ok) return { value: parsed.value * SECONDS_PER_MONTH, complement: undefined };
-      reader.report('invalid-unit', path, `expected an amount per month like 5000, or ${parsed.message.replace(/^expected /, '')}`);
+      reader.report(
+        'invalid-unit',
+        path,
+        `expected an amount per month like 5000, or ${parsed.message.replace(/^expected /, '')}`,
+      );
       return undefined;
     }
   }

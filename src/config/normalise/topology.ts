@@ -14,7 +14,13 @@ export function readRegions(reader: Reader, raw: unknown): Region[] {
 export function readZones(reader: Reader, raw: unknown): Zone[] {
   return list(raw).flatMap((z, i) => {
     if (!isRaw(z) || str(z['name']) === undefined) return [];
-    return [{ name: str(z['name']) ?? '', region: str(z['region']), failure: readFailure(reader, z['failure'], ['zones', i, 'failure']) }];
+    return [
+      {
+        name: str(z['name']) ?? '',
+        region: str(z['region']),
+        failure: readFailure(reader, z['failure'], ['zones', i, 'failure']),
+      },
+    ];
   });
 }
 
@@ -36,7 +42,19 @@ export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]):
     const interruption = reader.duration(t['interruption'], [...path, 'interruption'], 'non-negative');
     const groups = spares > 0 ? addNodes(placed, spares, failure) : placed;
     const nodes = active + spares;
-    return [{ name, nodes, groups, minHealthy, failure, capacity, ...(spares > 0 ? { spares } : {}), ...(job === undefined ? {} : { job }), ...(interruption === undefined ? {} : { interruptionSeconds: interruption }) }];
+    return [
+      {
+        name,
+        nodes,
+        groups,
+        minHealthy,
+        failure,
+        capacity,
+        ...(spares > 0 ? { spares } : {}),
+        ...(job === undefined ? {} : { job }),
+        ...(interruption === undefined ? {} : { interruptionSeconds: interruption }),
+      },
+    ];
   });
 }
 
@@ -44,7 +62,13 @@ export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]):
  * `nodes` as a count spread evenly over all zones in order (remainder to the first zones), a
  * map zone → count, or a list of groups `{zone?, count, failure?}`.
  */
-function readGroups(reader: Reader, raw: unknown, path: Path, zones: readonly Zone[], failure: Tier['failure']): NodeGroup[] | undefined {
+function readGroups(
+  reader: Reader,
+  raw: unknown,
+  path: Path,
+  zones: readonly Zone[],
+  failure: Tier['failure'],
+): NodeGroup[] | undefined {
   const n = int(raw);
   if (n !== undefined) {
     if (zones.length === 0) return [{ zone: undefined, count: n, failure }];
@@ -94,13 +118,24 @@ function readJob(reader: Reader, raw: unknown, path: Path): Job | undefined {
 }
 
 /** k: a number, "majority" (⌊n/2⌋ + 1), "all" (n), or by default ⌈demand / perNode⌉ or n. */
-function readMinHealthy(reader: Reader, raw: unknown, path: Path, n: number, capacity: Tier['capacity'], tier: string): number | undefined {
+function readMinHealthy(
+  reader: Reader,
+  raw: unknown,
+  path: Path,
+  n: number,
+  capacity: Tier['capacity'],
+  tier: string,
+): number | undefined {
   if (raw === 'majority') return Math.floor(n / 2) + 1;
   if (raw === 'all') return n;
   const k = int(raw);
   if (k !== undefined) {
     if (k > n) {
-      reader.report('quorum-exceeds-nodes', path, `minHealthy ${k} is more than the tier's ${n} node(s); it could never be up`);
+      reader.report(
+        'quorum-exceeds-nodes',
+        path,
+        `minHealthy ${k} is more than the tier's ${n} node(s); it could never be up`,
+      );
       return undefined;
     }
     return k;
@@ -109,7 +144,13 @@ function readMinHealthy(reader: Reader, raw: unknown, path: Path, n: number, cap
   if (capacity !== undefined && capacity.perNode > 0) {
     const k = Math.ceil(capacity.demand / capacity.perNode);
     if (k > n) {
-      reader.report('capacity-short', ['tiers'], `tier '${tier}' needs ${k} nodes of ${capacity.perNode} to carry a demand of ${capacity.demand} but has ${n}: it is never up`, 'value', 'warning');
+      reader.report(
+        'capacity-short',
+        ['tiers'],
+        `tier '${tier}' needs ${k} nodes of ${capacity.perNode} to carry a demand of ${capacity.demand} but has ${n}: it is never up`,
+        'value',
+        'warning',
+      );
     }
     return k;
   }

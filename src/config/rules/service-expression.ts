@@ -8,30 +8,46 @@ import { isRaw, list, str, type Raw, type Reader } from '../normalise/reader.js'
  */
 export function serviceExpression(raw: Raw, reader: Reader): void {
   if (raw['service'] === undefined) return;
-  const tiers = list(raw['tiers']).flatMap((t) => (isRaw(t) && str(t['name']) !== undefined ? [str(t['name']) ?? ''] : []));
+  const tiers = list(raw['tiers']).flatMap((t) =>
+    isRaw(t) && str(t['name']) !== undefined ? [str(t['name']) ?? ''] : [],
+  );
   const used = new Map<string, string>();
   let unknown = 0;
   const visit = (expr: unknown, path: Path): void => {
     if (typeof expr === 'string') {
       if (!tiers.includes(expr)) {
         unknown++;
-        reader.report('unknown-reference', path, `unknown tier '${expr}'${didYouMean(expr, tiers) || `; known tiers: ${tiers.join(', ')}`}`);
+        reader.report(
+          'unknown-reference',
+          path,
+          `unknown tier '${expr}'${didYouMean(expr, tiers) || `; known tiers: ${tiers.join(', ')}`}`,
+        );
       } else if (used.has(expr)) {
-        reader.report('duplicate-reference', path, `tier '${expr}' appears twice in the service expression (first at ${used.get(expr) ?? ''}); name each tier once`);
+        reader.report(
+          'duplicate-reference',
+          path,
+          `tier '${expr}' appears twice in the service expression (first at ${used.get(expr) ?? ''}); name each tier once`,
+        );
       } else {
         used.set(expr, formatPath(path));
       }
       return;
     }
     if (!isRaw(expr)) return;
-    for (const key of ['all', 'any', 'of'] as const) for (const [i, child] of list(expr[key]).entries()) visit(child, [...path, key, i]);
+    for (const key of ['all', 'any', 'of'] as const)
+      for (const [i, child] of list(expr[key]).entries()) visit(child, [...path, key, i]);
     const failover = expr['failover'];
     if (isRaw(failover)) {
       for (const side of ['primary', 'standby'] as const) visit(failover[side], [...path, 'failover', side]);
     }
     const k = expr['atLeast'];
     const n = list(expr['of']).length;
-    if (typeof k === 'number' && k > n) reader.report('quorum-exceeds-nodes', [...path, 'atLeast'], `atLeast ${k} of only ${n} alternative(s) can never hold`);
+    if (typeof k === 'number' && k > n)
+      reader.report(
+        'quorum-exceeds-nodes',
+        [...path, 'atLeast'],
+        `atLeast ${k} of only ${n} alternative(s) can never hold`,
+      );
   };
   visit(raw['service'], ['service']);
   // A tier left out because of a misspelt reference is already reported; say it once.
@@ -39,7 +55,13 @@ export function serviceExpression(raw: Raw, reader: Reader): void {
   list(raw['tiers']).forEach((t, i) => {
     const name = isRaw(t) ? str(t['name']) : undefined;
     if (name !== undefined && !used.has(name) && tiers.length > 0) {
-      reader.report('unused-tier', ['tiers', i, 'name'], `tier '${name}' is not part of the service expression, so it does not affect availability`, 'value', 'warning');
+      reader.report(
+        'unused-tier',
+        ['tiers', i, 'name'],
+        `tier '${name}' is not part of the service expression, so it does not affect availability`,
+        'value',
+        'warning',
+      );
     }
   });
 }

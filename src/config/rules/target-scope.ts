@@ -11,7 +11,13 @@ export function targetScope(raw: Raw, reader: Reader): void {
   const targets = isRaw(raw['targets']) ? raw['targets'] : {};
   for (const metric of Object.keys(targets)) {
     if (DATA_METRICS.has(metric)) {
-      reader.report('missing-data', ['targets', metric], `the ${metric} target needs a 'data' section to measure`, 'key', 'warning');
+      reader.report(
+        'missing-data',
+        ['targets', metric],
+        `the ${metric} target needs a 'data' section to measure`,
+        'key',
+        'warning',
+      );
     }
   }
 }

@@ -11,7 +11,8 @@ export function uniqueNames(raw: Raw, reader: Reader): void {
       const name = isRaw(item) ? str(item['name']) : undefined;
       if (name === undefined) return;
       const first = seen.get(name);
-      if (first !== undefined) reader.report('duplicate-name', [section, i, 'name'], `the name '${name}' is already used by ${first}`);
+      if (first !== undefined)
+        reader.report('duplicate-name', [section, i, 'name'], `the name '${name}' is already used by ${first}`);
       else seen.set(name, `${section}[${i}]`);
     });
   }
@@ -22,7 +23,12 @@ export function uniqueNames(raw: Raw, reader: Reader): void {
       const name = isRaw(item) ? str(item['name']) : undefined;
       if (name === undefined) return;
       const first = names.get(name);
-      if (first !== undefined) reader.report('duplicate-name', ['data', section, i, 'name'], `the name '${name}' is already used by data.${section}[${first}]`);
+      if (first !== undefined)
+        reader.report(
+          'duplicate-name',
+          ['data', section, i, 'name'],
+          `the name '${name}' is already used by data.${section}[${first}]`,
+        );
       else names.set(name, i);
     });
   }

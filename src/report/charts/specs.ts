@@ -14,7 +14,14 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 export const CHART_CONFIG = {
   view: { stroke: null },
   font: FONT,
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 600, gridColor: '#e5e7eb', domainColor: '#9ca3af', tickColor: '#9ca3af' },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 600,
+    gridColor: '#e5e7eb',
+    domainColor: '#9ca3af',
+    tickColor: '#9ca3af',
+  },
   legend: { labelFontSize: 11, titleFontSize: 12 },
   header: { labelFontSize: 12, titleFontSize: 12 },
   title: { fontSize: 13 },
@@ -40,36 +47,57 @@ export function downtimeHistogramChart(documents: ReportDocuments): Chart | unde
   if (sim === undefined || bins === undefined) return undefined;
   const total = bins.reduce((s, b) => s + b.trials, 0);
   const zero = bins.filter((b) => b.toSeconds === 0).reduce((s, b) => s + b.trials, 0);
-  const values = bins.filter((b) => b.toSeconds > 0 && b.trials > 0).map((b) => ({ from: b.fromSeconds, to: b.toSeconds, years: b.trials, share: b.trials / total }));
+  const values = bins
+    .filter((b) => b.toSeconds > 0 && b.trials > 0)
+    .map((b) => ({ from: b.fromSeconds, to: b.toSeconds, years: b.trials, share: b.trials / total }));
   if (values.length === 0) return undefined;
   const target = sim.missProbability?.target;
   const budget = target === undefined ? undefined : (1 - target) * SECONDS_PER_YEAR;
   const lo = Math.min(...values.map((v) => v.from));
   const hi = Math.max(...values.map((v) => v.to));
   const ticks = TICKS.filter((t) => t >= lo && t <= hi);
-  const x = { field: 'from', type: 'quantitative', scale: { type: 'log', domain: [lo, hi] }, title: 'downtime in a simulated year', axis: { labelExpr: DURATION_LABEL, values: ticks } };
-  const layers: Record<string, unknown>[] = [{
-    mark: { type: 'bar', color: '#4f7cac', stroke: 'white', strokeWidth: 1 },
-    encoding: {
-      x,
-      x2: { field: 'to' },
-      y: { field: 'years', type: 'quantitative', title: 'simulated years' },
-      y2: { datum: 0 },
-      tooltip: [{ field: 'years', type: 'quantitative' }],
+  const x = {
+    field: 'from',
+    type: 'quantitative',
+    scale: { type: 'log', domain: [lo, hi] },
+    title: 'downtime in a simulated year',
+    axis: { labelExpr: DURATION_LABEL, values: ticks },
+  };
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'bar', color: '#4f7cac', stroke: 'white', strokeWidth: 1 },
+      encoding: {
+        x,
+        x2: { field: 'to' },
+        y: { field: 'years', type: 'quantitative', title: 'simulated years' },
+        y2: { datum: 0 },
+        tooltip: [{ field: 'years', type: 'quantitative' }],
+      },
     },
-  }];
+  ];
   if (budget !== undefined) {
     layers.push(
-      { data: { values: [{ budget }] }, mark: { type: 'rule', color: '#b91c1c', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'budget', type: 'quantitative' } } },
-      { data: { values: [{ budget, label: `target allows ${formatDuration(budget)}/year` }] }, mark: { type: 'text', align: 'left', dx: 4, baseline: 'bottom', color: '#b91c1c', fontSize: 11 }, encoding: { x: { field: 'budget', type: 'quantitative' }, y: { value: -4 }, text: { field: 'label' } } },
+      {
+        data: { values: [{ budget }] },
+        mark: { type: 'rule', color: '#b91c1c', strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: { x: { field: 'budget', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ budget, label: `target allows ${formatDuration(budget)}/year` }] },
+        mark: { type: 'text', align: 'left', dx: 4, baseline: 'bottom', color: '#b91c1c', fontSize: 11 },
+        encoding: { x: { field: 'budget', type: 'quantitative' }, y: { value: -4 }, text: { field: 'label' } },
+      },
     );
   }
   const percent = (p: number): string => `${formatProbability(p * 100)}%`;
   return {
     id: 'downtime-histogram',
     title: 'Annual downtime (simulated years)',
-    caption: `${percent(zero / total)} of ${total.toLocaleString('en-US')} simulated years had no downtime; the bars are the rest, on log-spaced bins.` +
-      (budget === undefined ? '' : ` The dashed line is the downtime the availability target allows in a year (${formatDuration(budget)}).`),
+    caption:
+      `${percent(zero / total)} of ${total.toLocaleString('en-US')} simulated years had no downtime; the bars are the rest, on log-spaced bins.` +
+      (budget === undefined
+        ? ''
+        : ` The dashed line is the downtime the availability target allows in a year (${formatDuration(budget)}).`),
     spec: { width: WIDTH, height: 220, data: { values }, layer: layers, config: CHART_CONFIG },
     marks: { rect: values.length, ...(budget === undefined ? {} : { rule: 1 }) },
     table: {
@@ -77,7 +105,11 @@ export function downtimeHistogramChart(documents: ReportDocuments): Chart | unde
       align: ['l', 'r', 'r'],
       rows: [
         ['none', zero.toLocaleString('en-US'), percent(zero / total)],
-        ...values.map((v) => [`${formatDuration(v.from)} – ${formatDuration(v.to)}`, v.years.toLocaleString('en-US'), percent(v.share)]),
+        ...values.map((v) => [
+          `${formatDuration(v.from)} – ${formatDuration(v.to)}`,
+          v.years.toLocaleString('en-US'),
+          percent(v.share),
+        ]),
       ],
     },
   };
@@ -95,25 +127,59 @@ export function unavailabilityByCauseChart(documents: ReportDocuments): Chart | 
     ...a.tiers.map((t) => ({ cause: `tier ${t.name}`, kind: 'tier', share: t.unavailabilityShare })),
     ...a.zones.map((z) => ({ cause: `zone ${z.name}`, kind: 'zone', share: z.unavailabilityShare })),
     ...a.regions.map((r) => ({ cause: `region ${r.name}`, kind: 'region', share: r.unavailabilityShare })),
-  ].filter((c) => c.share > 0).sort((p, q) => q.share - p.share).slice(0, 12);
+  ]
+    .filter((c) => c.share > 0)
+    .sort((p, q) => q.share - p.share)
+    .slice(0, 12);
   if (causes.length === 0) return undefined;
   const values = causes.map((c, i) => ({ ...c, order: i }));
   return {
     id: 'unavailability-by-cause',
     title: 'Unavailability by cause',
-    caption: 'Share of the service\'s unavailability that would go if the part never failed, (q − q with it perfect) / q; shares overlap, so they need not add up to 100%.',
+    caption:
+      "Share of the service's unavailability that would go if the part never failed, (q − q with it perfect) / q; shares overlap, so they need not add up to 100%.",
     spec: {
       width: WIDTH - 140,
       height: { step: 22 },
       data: { values: values.map((v) => ({ ...v, label: formatShare(v.share) })) },
       encoding: {
         y: { field: 'cause', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 200 } },
-        x: { field: 'share', type: 'quantitative', title: 'share of service unavailability', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+        x: {
+          field: 'share',
+          type: 'quantitative',
+          title: 'share of service unavailability',
+          axis: { format: '.0%' },
+          scale: { domain: [0, 1] },
+        },
       },
       layer: [
-        { mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['tier', 'zone', 'region'], range: ['#4f7cac', '#e0a458', '#8c5c9c'] } } } },
-        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#374151' }, encoding: { x: { datum: 0 }, text: { field: 'label' }, color: { value: '#ffffff' }, opacity: { condition: { test: 'datum.share > 0.15', value: 1 }, value: 0 } } },
-        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#374151' }, encoding: { text: { field: 'label' }, opacity: { condition: { test: 'datum.share <= 0.15', value: 1 }, value: 0 } } },
+        {
+          mark: { type: 'bar', cornerRadiusEnd: 2 },
+          encoding: {
+            color: {
+              field: 'kind',
+              type: 'nominal',
+              title: null,
+              scale: { domain: ['tier', 'zone', 'region'], range: ['#4f7cac', '#e0a458', '#8c5c9c'] },
+            },
+          },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#374151' },
+          encoding: {
+            x: { datum: 0 },
+            text: { field: 'label' },
+            color: { value: '#ffffff' },
+            opacity: { condition: { test: 'datum.share > 0.15', value: 1 }, value: 0 },
+          },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#374151' },
+          encoding: {
+            text: { field: 'label' },
+            opacity: { condition: { test: 'datum.share <= 0.15', value: 1 }, value: 0 },
+          },
+        },
       ],
       config: CHART_CONFIG,
     },

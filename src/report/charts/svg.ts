@@ -20,14 +20,20 @@ export async function chartSvg(chart: Chart): Promise<string> {
   const [vega, vegaLite] = await libraries;
   // Quiet loggers: the library must not write to the process's streams (only src/cli does I/O).
   const logger = vega.logger(vega.None);
-  const { spec } = vegaLite.compile({ ...chart.spec, $schema: 'https://vega.github.io/schema/vega-lite/v6.json' } as Parameters<VegaLite['compile']>[0], { logger });
+  const { spec } = vegaLite.compile(
+    { ...chart.spec, $schema: 'https://vega.github.io/schema/vega-lite/v6.json' } as Parameters<VegaLite['compile']>[0],
+    { logger },
+  );
   // A loader that refuses every request: charts carry their data inline, and nothing is fetched.
   const loader = vega.loader();
   loader.load = () => Promise.reject(new Error('nines charts load nothing'));
   const view = new vega.View(vega.parse(spec), { renderer: 'none', loader, logger });
   try {
     const svg = await view.toSVG();
-    return svg.replace('<svg ', `<svg role="img" aria-label="${chart.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}" `);
+    return svg.replace(
+      '<svg ',
+      `<svg role="img" aria-label="${chart.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}" `,
+    );
   } finally {
     view.finalize();
   }

@@ -7,17 +7,32 @@ import type { Topology } from './topology.js';
  * @example dotString('say "hi"') // '"say \\"hi\\""'
  */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n?|\n/g, '\\n')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r\n?|\n/g, '\\n')}"`;
 }
 
-const SHAPE: Record<GraphNode['shape'], string> = { box: 'box', tier: 'hexagon', store: 'cylinder', gate: 'circle', service: 'doubleoctagon' };
+const SHAPE: Record<GraphNode['shape'], string> = {
+  box: 'box',
+  tier: 'hexagon',
+  store: 'cylinder',
+  gate: 'circle',
+  service: 'doubleoctagon',
+};
 const STYLE: Record<Edge['style'], string> = { solid: 'dir=none', dotted: 'style=dashed', arrow: '' };
 
 /** The digraph text. */
 export function renderDot(topology: Topology): string {
   const graph = topologyGraph(topology);
-  const out = [`digraph ${dotString(topology.name)} {`, '  compound=true;', '  node [fontname="Helvetica", fontsize=11];', '  graph [fontname="Helvetica", fontsize=11];'];
-  const node = (n: GraphNode, indent: string): string => `${indent}${n.id} [shape=${SHAPE[n.shape]}, label=${dotString(n.label)}];`;
+  const out = [
+    `digraph ${dotString(topology.name)} {`,
+    '  compound=true;',
+    '  node [fontname="Helvetica", fontsize=11];',
+    '  graph [fontname="Helvetica", fontsize=11];',
+  ];
+  const node = (n: GraphNode, indent: string): string =>
+    `${indent}${n.id} [shape=${SHAPE[n.shape]}, label=${dotString(n.label)}];`;
   const cluster = (c: Cluster, indent: string): void => {
     out.push(`${indent}subgraph cluster_${c.id} {`, `${indent}  label=${dotString(c.label)};`);
     for (const child of c.clusters) cluster(child, `${indent}  `);

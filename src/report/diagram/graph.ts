@@ -9,9 +9,23 @@ import type { Holder, Placement, Topology, TopologyZone } from './topology.js';
 
 export type NodeShape = 'box' | 'tier' | 'store' | 'gate' | 'service';
 export type GraphNode = { readonly id: string; readonly label: string; readonly shape: NodeShape };
-export type Cluster = { readonly id: string; readonly label: string; readonly nodes: readonly GraphNode[]; readonly clusters: readonly Cluster[] };
-export type Edge = { readonly from: string; readonly to: string; readonly style: 'solid' | 'dotted' | 'arrow'; readonly label?: string };
-export type Graph = { readonly clusters: readonly Cluster[]; readonly nodes: readonly GraphNode[]; readonly edges: readonly Edge[] };
+export type Cluster = {
+  readonly id: string;
+  readonly label: string;
+  readonly nodes: readonly GraphNode[];
+  readonly clusters: readonly Cluster[];
+};
+export type Edge = {
+  readonly from: string;
+  readonly to: string;
+  readonly style: 'solid' | 'dotted' | 'arrow';
+  readonly label?: string;
+};
+export type Graph = {
+  readonly clusters: readonly Cluster[];
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly Edge[];
+};
 
 /** The graph of a topology. */
 export function topologyGraph(topology: Topology): Graph {
@@ -25,13 +39,20 @@ export function topologyGraph(topology: Topology): Graph {
       if (tier !== undefined) edges.push({ from: id, to: tier, style: 'solid' });
       return { id, label: `${p.tier} ×${p.count}`, shape: 'box' };
     });
-  const holders = topology.holders.map((h, i) => ({ holder: h, node: { id: `h${i}`, label: h.label, shape: 'store' as const } }));
-  const holdersAt = (match: (h: Holder) => boolean): GraphNode[] => holders.filter((x) => match(x.holder)).map((x) => x.node);
+  const holders = topology.holders.map((h, i) => ({
+    holder: h,
+    node: { id: `h${i}`, label: h.label, shape: 'store' as const },
+  }));
+  const holdersAt = (match: (h: Holder) => boolean): GraphNode[] =>
+    holders.filter((x) => match(x.holder)).map((x) => x.node);
   let zones = 0;
   const zoneCluster = (z: TopologyZone): Cluster => ({
     id: `z${zones++}`,
     label: `zone ${z.name}`,
-    nodes: [...placementNodes(z.placements), ...holdersAt((h) => h.location.kind === 'zone' && h.location.name === z.name)],
+    nodes: [
+      ...placementNodes(z.placements),
+      ...holdersAt((h) => h.location.kind === 'zone' && h.location.name === z.name),
+    ],
     clusters: [],
   });
   const clusters: Cluster[] = topology.regions.map((r, i) => ({
@@ -41,11 +62,16 @@ export function topologyGraph(topology: Topology): Graph {
     nodes: holdersAt((h) => h.location.kind === 'region' && h.location.name === r.name),
   }));
   clusters.push(...topology.zones.map(zoneCluster));
-  if (topology.unplaced.length > 0) clusters.push({ id: 'nz', label: 'no zone', nodes: placementNodes(topology.unplaced), clusters: [] });
+  if (topology.unplaced.length > 0)
+    clusters.push({ id: 'nz', label: 'no zone', nodes: placementNodes(topology.unplaced), clusters: [] });
   const offsite = holdersAt((h) => h.location.kind === 'offsite');
   if (offsite.length > 0) clusters.push({ id: 'off', label: 'offsite', nodes: offsite, clusters: [] });
 
-  const nodes: GraphNode[] = topology.tiers.map((t) => ({ id: tierId.get(t.name) ?? '', label: `tier ${t.name} · ${t.rule}`, shape: 'tier' }));
+  const nodes: GraphNode[] = topology.tiers.map((t) => ({
+    id: tierId.get(t.name) ?? '',
+    label: `tier ${t.name} · ${t.rule}`,
+    shape: 'tier',
+  }));
   nodes.push({ id: 'svc', label: 'service', shape: 'service' });
   let gates = 0;
   const expr = (e: ServiceExpr): string => {

@@ -26,7 +26,8 @@ const ARROW: Record<Edge['style'], string> = { solid: '---', dotted: '-.->', arr
 export function renderMermaid(topology: Topology): string {
   const graph = topologyGraph(topology);
   const out = ['flowchart TB'];
-  const node = (n: GraphNode, indent: string): string => `${indent}${n.id}${SHAPE[n.shape][0]}${mermaidLabel(n.label)}${SHAPE[n.shape][1]}`;
+  const node = (n: GraphNode, indent: string): string =>
+    `${indent}${n.id}${SHAPE[n.shape][0]}${mermaidLabel(n.label)}${SHAPE[n.shape][1]}`;
   const cluster = (c: Cluster, indent: string): void => {
     out.push(`${indent}subgraph ${c.id}[${mermaidLabel(c.label)}]`);
     for (const child of c.clusters) cluster(child, `${indent}  `);
@@ -35,6 +36,7 @@ export function renderMermaid(topology: Topology): string {
   };
   for (const c of graph.clusters) cluster(c, '  ');
   for (const n of graph.nodes) out.push(node(n, '  '));
-  for (const e of graph.edges) out.push(`  ${e.from} ${ARROW[e.style]}${e.label === undefined ? '' : `|${mermaidLabel(e.label)}|`} ${e.to}`);
+  for (const e of graph.edges)
+    out.push(`  ${e.from} ${ARROW[e.style]}${e.label === undefined ? '' : `|${mermaidLabel(e.label)}|`} ${e.to}`);
   return `${out.join('\n')}\n`;
 }

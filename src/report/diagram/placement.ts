@@ -18,7 +18,11 @@ export function placementChart(topology: Topology): Chart {
   const cells: CellDatum[] = [];
   const columns: { group: string; column: string }[] = [];
   const rows = [
-    ...topology.tiers.map((t) => ({ key: `tier:${t.name}`, label: `tier ${t.name} (${t.rule})`, kind: 'tier' as const })),
+    ...topology.tiers.map((t) => ({
+      key: `tier:${t.name}`,
+      label: `tier ${t.name} (${t.rule})`,
+      kind: 'tier' as const,
+    })),
     ...topology.holders.map((h) => ({ key: `${h.kind}:${h.name}`, label: `${h.kind} ${h.name}`, kind: h.kind })),
   ];
   const order = new Map(rows.map((r, i) => [r.key, i]));
@@ -33,7 +37,8 @@ export function placementChart(topology: Topology): Chart {
     for (const z of zones) {
       columns.push({ group, column: z.name });
       for (const p of z.placements) add(group, z.name, `tier:${p.tier}`, `${p.count}`);
-      for (const h of topology.holders) if (h.location.kind === 'zone' && h.location.name === z.name) add(group, z.name, holderKey(h), mark(h));
+      for (const h of topology.holders)
+        if (h.location.kind === 'zone' && h.location.name === z.name) add(group, z.name, holderKey(h), mark(h));
     }
   };
   for (const r of topology.regions) {
@@ -55,23 +60,60 @@ export function placementChart(topology: Topology): Chart {
     for (const h of offsite) add('offsite', ONLY, holderKey(h), mark(h));
   }
   // Every (column, row) is a cell of the grid; the filled ones carry a text and a kind.
-  const grid = columns.flatMap((c) => rows.map((r, i) => {
-    const filled = cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column);
-    return { group: c.group, column: c.column, row: r.label, rowOrder: i, text: filled?.text ?? '', kind: filled?.kind ?? 'empty' };
-  }));
+  const grid = columns.flatMap((c) =>
+    rows.map((r, i) => {
+      const filled = cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column);
+      return {
+        group: c.group,
+        column: c.column,
+        row: r.label,
+        rowOrder: i,
+        text: filled?.text ?? '',
+        kind: filled?.kind ?? 'empty',
+      };
+    }),
+  );
   const groups = [...new Set(columns.map((c) => c.group))];
   const rowLabels = rows.map((r) => r.label);
-  const x = { field: 'column', type: 'nominal', title: null, sort: null, axis: { orient: 'top', labelAngle: 0, labelLimit: 84, labelFontSize: 11, domain: false, ticks: false } };
-  const y = { field: 'row', type: 'nominal', title: null, sort: rowLabels, axis: { labelLimit: 420, labelFontSize: 12, domain: false, ticks: false } };
+  const x = {
+    field: 'column',
+    type: 'nominal',
+    title: null,
+    sort: null,
+    axis: { orient: 'top', labelAngle: 0, labelLimit: 84, labelFontSize: 11, domain: false, ticks: false },
+  };
+  const y = {
+    field: 'row',
+    type: 'nominal',
+    title: null,
+    sort: rowLabels,
+    axis: { labelLimit: 420, labelFontSize: 12, domain: false, ticks: false },
+  };
   return {
     id: 'topology',
     title: 'Topology: where the nodes and the data live',
     caption: `Columns are failure domains grouped by region, rows are tiers (k of n healthy needed), copies and backups; a number is the nodes of that tier in that zone. Service: ${topology.serviceText}.`,
     spec: {
       // The standalone SVG (nines diagram --format svg) has no caption: say what the service needs.
-      title: { text: `service needs: ${topology.serviceText}`, orient: 'bottom', anchor: 'start', fontSize: 12, fontWeight: 'normal', color: '#374151', offset: 12 },
+      title: {
+        text: `service needs: ${topology.serviceText}`,
+        orient: 'bottom',
+        anchor: 'start',
+        fontSize: 12,
+        fontWeight: 'normal',
+        color: '#374151',
+        offset: 12,
+      },
       data: { values: grid },
-      facet: { column: { field: 'group', type: 'nominal', title: null, sort: groups, header: { labelFontWeight: 600, labelOrient: 'top' } } },
+      facet: {
+        column: {
+          field: 'group',
+          type: 'nominal',
+          title: null,
+          sort: groups,
+          header: { labelFontWeight: 600, labelOrient: 'top' },
+        },
+      },
       spacing: 10,
       spec: {
         width: { step: 84 },
@@ -81,7 +123,15 @@ export function placementChart(topology: Topology): Chart {
           {
             mark: { type: 'rect', stroke: '#cbd5e1' },
             encoding: {
-              fill: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['empty', 'tier', 'copy', 'backup'], range: ['#f8fafc', '#dbe7f3', '#f6e3c6', '#e7dcef'] } },
+              fill: {
+                field: 'kind',
+                type: 'nominal',
+                legend: null,
+                scale: {
+                  domain: ['empty', 'tier', 'copy', 'backup'],
+                  range: ['#f8fafc', '#dbe7f3', '#f6e3c6', '#e7dcef'],
+                },
+              },
             },
           },
           {
@@ -97,7 +147,12 @@ export function placementChart(topology: Topology): Chart {
     marks: { rect: grid.length, text: cells.length },
     table: {
       head: ['Row', ...columns.map((c) => (c.column === ONLY ? c.group : `${c.group} / ${c.column}`))],
-      rows: rows.map((r) => [r.label, ...columns.map((c) => cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column)?.text ?? '')]),
+      rows: rows.map((r) => [
+        r.label,
+        ...columns.map(
+          (c) => cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column)?.text ?? '',
+        ),
+      ]),
     },
   };
 }

@@ -66,15 +66,40 @@ export function topologyOf(model: Model): Topology {
   const zone = (name: string): TopologyZone => ({ name, placements: placed.get(name) ?? [] });
   const data = model.data;
   const holders: Holder[] = [
-    ...(data?.copies ?? []).map((c): Holder => ({ kind: 'copy', name: c.name, label: `copy ${c.name} · ${replication(c.mode, c.lagSeconds)}`, detail: c.mode === 'sync' ? 'sync' : `async ${formatDuration(c.lagSeconds)}`, location: c.location })),
-    ...(data?.backups ?? []).map((b): Holder => ({ kind: 'backup', name: b.name, label: `backup ${b.name} · every ${formatDuration(b.everySeconds)}`, detail: `every ${formatDuration(b.everySeconds)}`, location: b.location })),
+    ...(data?.copies ?? []).map(
+      (c): Holder => ({
+        kind: 'copy',
+        name: c.name,
+        label: `copy ${c.name} · ${replication(c.mode, c.lagSeconds)}`,
+        detail: c.mode === 'sync' ? 'sync' : `async ${formatDuration(c.lagSeconds)}`,
+        location: c.location,
+      }),
+    ),
+    ...(data?.backups ?? []).map(
+      (b): Holder => ({
+        kind: 'backup',
+        name: b.name,
+        label: `backup ${b.name} · every ${formatDuration(b.everySeconds)}`,
+        detail: `every ${formatDuration(b.everySeconds)}`,
+        location: b.location,
+      }),
+    ),
   ];
   return {
     name: model.name,
-    regions: model.regions.map((r) => ({ name: r.name, zones: model.zones.filter((z) => z.region === r.name).map((z) => zone(z.name)) })),
+    regions: model.regions.map((r) => ({
+      name: r.name,
+      zones: model.zones.filter((z) => z.region === r.name).map((z) => zone(z.name)),
+    })),
     zones: model.zones.filter((z) => z.region === undefined).map((z) => zone(z.name)),
     unplaced,
-    tiers: model.tiers.map((t) => ({ name: t.name, nodes: t.nodes, minHealthy: t.minHealthy, rule: `${t.minHealthy} of ${t.nodes}`, holdsData: data?.tier === t.name })),
+    tiers: model.tiers.map((t) => ({
+      name: t.name,
+      nodes: t.nodes,
+      minHealthy: t.minHealthy,
+      rule: `${t.minHealthy} of ${t.nodes}`,
+      holdsData: data?.tier === t.name,
+    })),
     service: model.service,
     serviceText: serviceText(model.service),
     holders,

@@ -18,7 +18,12 @@ export const PLACEHOLDER_SLI = {
 
 /** A duration in Prometheus syntax, in its largest whole unit: 300 → "5m", 259200 → "3d". */
 export function promDuration(seconds: number): string {
-  for (const [size, unit] of [[86_400, 'd'], [3600, 'h'], [60, 'm']] as const) if (seconds % size === 0) return `${seconds / size}${unit}`;
+  for (const [size, unit] of [
+    [86_400, 'd'],
+    [3600, 'h'],
+    [60, 'm'],
+  ] as const)
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
   return `${seconds}s`;
 }
 
@@ -37,7 +42,10 @@ const q = (s: string): string => JSON.stringify(s);
 
 /** A block scalar `|-` indented under `indent`. */
 function block(text: string, indent: string): string {
-  return `|-\n${text.split('\n').map((l) => `${indent}${l}`).join('\n')}`;
+  return `|-\n${text
+    .split('\n')
+    .map((l) => `${indent}${l}`)
+    .join('\n')}`;
 }
 
 /** The rate windows the rules need: each alert's long and short window, and the SLO window. */
@@ -73,12 +81,21 @@ export function renderPrometheusRules(modelName: string, slo: Slo | undefined, f
       '# Add slo.sli to the model (PromQL with {{.window}} for the rate window) and export again.',
     );
   }
-  for (const a of f.alerts) if (!a.feasible) lines.push(`# Omitted: the ${a.severity} alert on ${pct(a.budgetConsumed)}% of the budget in ${promDuration(a.longWindowSeconds)}: ${a.reason ?? ''}.`);
+  for (const a of f.alerts)
+    if (!a.feasible)
+      lines.push(
+        `# Omitted: the ${a.severity} alert on ${pct(a.budgetConsumed)}% of the budget in ${promDuration(a.longWindowSeconds)}: ${a.reason ?? ''}.`,
+      );
   lines.push('groups:', `  - name: ${q(`nines-slo-${modelName}-sli-recordings`)}`, '    rules:');
   for (const w of rateWindows(f)) {
     const d = promDuration(w);
     const expr = `(${sli.errorQuery.replaceAll('{{.window}}', d)})\n/\n(${sli.totalQuery.replaceAll('{{.window}}', d)})`;
-    lines.push(`      - record: ${ratioRecord(w)}`, `        expr: ${block(expr, '          ')}`, '        labels:', labelLines('          '));
+    lines.push(
+      `      - record: ${ratioRecord(w)}`,
+      `        expr: ${block(expr, '          ')}`,
+      '        labels:',
+      labelLines('          '),
+    );
   }
   lines.push(`  - name: ${q(`nines-slo-${modelName}-alerts`)}`, '    rules:');
   for (const severity of ['page', 'ticket'] as const) {
@@ -88,7 +105,12 @@ export function renderPrometheusRules(modelName: string, slo: Slo | undefined, f
       const t = a.errorRatioThresholdText;
       return `(\n  ${ratioRecord(a.longWindowSeconds)}${selector} > ${t}\n  and\n  ${ratioRecord(a.shortWindowSeconds)}${selector} > ${t}\n)`;
     });
-    const what = mine.map((a) => `${a.burnRateText}× over ${promDuration(a.longWindowSeconds)} and ${promDuration(a.shortWindowSeconds)} (${pct(a.budgetConsumed)}% of the budget spent)`).join(', or ');
+    const what = mine
+      .map(
+        (a) =>
+          `${a.burnRateText}× over ${promDuration(a.longWindowSeconds)} and ${promDuration(a.shortWindowSeconds)} (${pct(a.budgetConsumed)}% of the budget spent)`,
+      )
+      .join(', or ');
     lines.push(
       `      - alert: ${alertName(modelName, severity)}`,
       `        expr: ${block(pairs.join('\nor\n'), '          ')}`,

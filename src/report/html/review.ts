@@ -20,10 +20,14 @@ export async function renderReportHtml(view: ReportView): Promise<string> {
   for (const section of view.sections) {
     const blocks: string[] = [];
     for (const block of section.blocks) blocks.push(await renderBlock(block));
-    sections.push(`<section id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n${blocks.join('\n')}\n</section>`);
+    sections.push(
+      `<section id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n${blocks.join('\n')}\n</section>`,
+    );
   }
   const { analyze } = view.documents;
-  const sources = ['analyze', 'check', ...(view.documents.simulate === undefined ? [] : ['simulate'])].map((c) => `<code>nines ${c} --json</code>`).join(', ');
+  const sources = ['analyze', 'check', ...(view.documents.simulate === undefined ? [] : ['simulate'])]
+    .map((c) => `<code>nines ${c} --json</code>`)
+    .join(', ');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -91,13 +95,17 @@ function cell(c: Cell): string {
 }
 
 function inline(runs: readonly Inline[]): string {
-  return runs.map((r) => {
-    if (typeof r === 'string') return escapeHtml(r);
-    const text = r.code === true ? `<code>${escapeHtml(r.text)}</code>` : escapeHtml(r.text);
-    const attrs = [
-      r.tone === undefined ? '' : ` class="tone-${r.tone}"`,
-      r.path === undefined ? '' : ` data-path="${escapeHtml(r.path)}" data-value="${escapeHtml(JSON.stringify(r.value))}"`,
-    ].join('');
-    return attrs === '' ? text : `<span${attrs}>${text}</span>`;
-  }).join('');
+  return runs
+    .map((r) => {
+      if (typeof r === 'string') return escapeHtml(r);
+      const text = r.code === true ? `<code>${escapeHtml(r.text)}</code>` : escapeHtml(r.text);
+      const attrs = [
+        r.tone === undefined ? '' : ` class="tone-${r.tone}"`,
+        r.path === undefined
+          ? ''
+          : ` data-path="${escapeHtml(r.path)}" data-value="${escapeHtml(JSON.stringify(r.value))}"`,
+      ].join('');
+      return attrs === '' ? text : `<span${attrs}>${text}</span>`;
+    })
+    .join('');
 }

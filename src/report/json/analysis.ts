@@ -16,7 +16,10 @@ export const DEFAULT_CUT_SETS = 10;
  * The figures of `nines analyze --json`: availability at the top level, data protection and cost
  * beside it; the first `cutSets` minimal cut sets (all are counted).
  */
-export function analysisJson(analysis: Analysis, options: { cutSets?: number | undefined } = {}): AvailabilityResult & { dataProtection?: DataProtectionResult; cost: CostResult | null } {
+export function analysisJson(
+  analysis: Analysis,
+  options: { cutSets?: number | undefined } = {},
+): AvailabilityResult & { dataProtection?: DataProtectionResult; cost: CostResult | null } {
   const { cutSets } = analysis.availability;
   return {
     ...analysis.availability,

@@ -13,17 +13,45 @@ export type Overrides = { readonly set: readonly string[]; readonly fail: readon
 const NONE: Overrides = { set: [], fail: [] };
 
 /** `nines analyze --json` (without a drill); `cutSets`: how many minimal cut sets to list. */
-export function analyzeDocument(model: Model, file: string, analysis: Analysis, overrides: Overrides = NONE, options: { cutSets?: number | undefined } = {}) {
-  return { ...envelope('analyze'), model: modelInfo(model, file), ...analysisJson(analysis, options), overrides: { set: [...overrides.set], fail: [...overrides.fail] } };
+export function analyzeDocument(
+  model: Model,
+  file: string,
+  analysis: Analysis,
+  overrides: Overrides = NONE,
+  options: { cutSets?: number | undefined } = {},
+) {
+  return {
+    ...envelope('analyze'),
+    model: modelInfo(model, file),
+    ...analysisJson(analysis, options),
+    overrides: { set: [...overrides.set], fail: [...overrides.fail] },
+  };
 }
 
 /** `nines simulate --json`. */
-export function simulateDocument(model: Model, file: string, simulation: SimulationResult, overrides: Overrides = NONE) {
-  return { ...envelope('simulate'), model: modelInfo(model, file), horizonSeconds: model.horizonSeconds, simulation, overrides: { set: [...overrides.set], fail: [...overrides.fail] } };
+export function simulateDocument(
+  model: Model,
+  file: string,
+  simulation: SimulationResult,
+  overrides: Overrides = NONE,
+) {
+  return {
+    ...envelope('simulate'),
+    model: modelInfo(model, file),
+    horizonSeconds: model.horizonSeconds,
+    simulation,
+    overrides: { set: [...overrides.set], fail: [...overrides.fail] },
+  };
 }
 
 /** `nines check --json` with the analytic method (without a drill). */
-export function checkDocument(model: Model, file: string, result: GateResult, exit: GateExit, overrides: Overrides = NONE) {
+export function checkDocument(
+  model: Model,
+  file: string,
+  result: GateResult,
+  exit: GateExit,
+  overrides: Overrides = NONE,
+) {
   return {
     ...envelope('check'),
     model: modelInfo(model, file),

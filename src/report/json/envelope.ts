@@ -3,10 +3,29 @@ import { VERSION } from '../../version.js';
 /** Major version of the JSON report; the document only grows within it. */
 export const SCHEMA_VERSION = 1;
 
-export type Command = 'analyze' | 'simulate' | 'check' | 'compare' | 'validate' | 'budget' | 'merge' | 'explain' | 'recommend' | 'slo' | 'sweep' | 'design' | 'report' | 'diagram' | 'plan';
+export type Command =
+  | 'analyze'
+  | 'simulate'
+  | 'check'
+  | 'compare'
+  | 'validate'
+  | 'budget'
+  | 'merge'
+  | 'explain'
+  | 'recommend'
+  | 'slo'
+  | 'sweep'
+  | 'design'
+  | 'report'
+  | 'diagram'
+  | 'plan';
 
 /** The head every JSON document starts with. */
-export function envelope(command: Command): { schemaVersion: 1; command: Command; tool: { name: 'nines'; version: string } } {
+export function envelope(command: Command): {
+  schemaVersion: 1;
+  command: Command;
+  tool: { name: 'nines'; version: string };
+} {
   return { schemaVersion: SCHEMA_VERSION, command, tool: { name: 'nines', version: VERSION } };
 }
 

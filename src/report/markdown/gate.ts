@@ -25,7 +25,14 @@ export function renderCheckMarkdown(view: CheckView): string {
     out.push('No targets: add a `targets` section to the model or pass `--target`.');
     return `${out.join('\n')}\n`;
   }
-  const rows = view.result.records.map((r) => [ICON[r.status], `\`${r.id}\``, actualText(r), formatThreshold(r), r.level, sourceText(r.source)]);
+  const rows = view.result.records.map((r) => [
+    ICON[r.status],
+    `\`${r.id}\``,
+    actualText(r),
+    formatThreshold(r),
+    r.level,
+    sourceText(r.source),
+  ]);
   // The id and source are inside code spans: only pipes need escaping there.
   out.push(markdownTable(['Status', 'Target', 'Actual', 'Threshold', 'Level', 'Source'], rows));
   const notes = view.result.records.filter((r) => r.status !== 'pass');
@@ -35,10 +42,17 @@ export function renderCheckMarkdown(view: CheckView): string {
   const advice = view.recommendations;
   if (advice !== undefined && advice.missed.length > 0) {
     out.push('', '#### What would fix it (each change verified by re-running nines)', '');
-    if (advice.recommendations.length === 0) out.push(`No single change of the ${advice.tried} tried meets a missed target on its own.`);
+    if (advice.recommendations.length === 0)
+      out.push(`No single change of the ${advice.tried} tried meets a missed target on its own.`);
     for (const r of advice.recommendations) {
-      const verdict = r.meetsAll ? 'all targets met' : r.breaks.length > 0 ? `but misses ${r.breaks.map((id) => `\`${id}\``).join(', ')}` : `still missed: ${r.stillMissed.map((id) => `\`${id}\``).join(', ')}`;
-      out.push(`- \`${r.argument.replace(/`/g, "'")}\`: ${escapeCell(r.change)}; meets ${r.fixes.map((id) => `\`${id}\``).join(', ')}; ${verdict}`);
+      const verdict = r.meetsAll
+        ? 'all targets met'
+        : r.breaks.length > 0
+          ? `but misses ${r.breaks.map((id) => `\`${id}\``).join(', ')}`
+          : `still missed: ${r.stillMissed.map((id) => `\`${id}\``).join(', ')}`;
+      out.push(
+        `- \`${r.argument.replace(/`/g, "'")}\`: ${escapeCell(r.change)}; meets ${r.fixes.map((id) => `\`${id}\``).join(', ')}; ${verdict}`,
+      );
     }
   }
   return `${out.join('\n')}\n`;

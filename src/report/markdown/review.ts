@@ -15,7 +15,9 @@ export function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/[`*_[\]#|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/\r\n?|\n/g, ' ');
 }
 
@@ -35,12 +37,19 @@ export function renderReportMarkdown(view: ReportView): string {
   const out = [`# ${escapeText(view.title)} — design review`, ''];
   if (view.subtitle !== undefined) out.push(`> ${escapeText(view.subtitle)}`, '');
   const { analyze } = view.documents;
-  out.push(`Model ${codeSpan(analyze.model.file)}, nines ${escapeText(analyze.tool.version)}. Figures from \`nines analyze --json\`${view.documents.simulate === undefined ? '' : ', `nines simulate --json`'} and \`nines check --json\`.`, '');
+  out.push(
+    `Model ${codeSpan(analyze.model.file)}, nines ${escapeText(analyze.tool.version)}. Figures from \`nines analyze --json\`${view.documents.simulate === undefined ? '' : ', `nines simulate --json`'} and \`nines check --json\`.`,
+    '',
+  );
   for (const section of view.sections) {
     out.push(`## ${escapeText(section.title)}`, '');
     for (const block of section.blocks) out.push(renderBlock(block), '');
   }
-  out.push('---', '', '_Conventions: year = 365 d, month = 30 d; TB = 10¹² B, TiB = 2⁴⁰ B; nines = −log10(unavailability)._');
+  out.push(
+    '---',
+    '',
+    '_Conventions: year = 365 d, month = 30 d; TB = 10¹² B, TiB = 2⁴⁰ B; nines = −log10(unavailability)._',
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -49,7 +58,10 @@ function renderBlock(block: Block): string {
     case 'paragraph':
       return inline(block.text, false);
     case 'facts':
-      return markdownTableOf(['Figure', 'Value'], block.items.map((i) => [escapeCell(i.label), cell(i.value)]));
+      return markdownTableOf(
+        ['Figure', 'Value'],
+        block.items.map((i) => [escapeCell(i.label), cell(i.value)]),
+      );
     case 'table':
       return table(block.table);
     case 'list':
@@ -66,7 +78,11 @@ function renderBlock(block: Block): string {
 }
 
 function table(t: Table): string {
-  return markdownTableOf(t.head.map(escapeCell), t.rows.map((r) => r.map(cell)), t.align);
+  return markdownTableOf(
+    t.head.map(escapeCell),
+    t.rows.map((r) => r.map(cell)),
+    t.align,
+  );
 }
 
 function cell(c: Cell): string {
@@ -75,11 +91,12 @@ function cell(c: Cell): string {
 
 /** Runs of text and figures; in a table cell, pipes in code spans are escaped too (GFM). */
 function inline(runs: readonly Inline[], inTable: boolean): string {
-  return runs.map((r) => {
-    if (typeof r === 'string') return escapeText(r);
-    const text = r.code === true ? codeSpan(inTable ? r.text.replace(/\|/g, '\\|') : r.text) : escapeText(r.text);
-    const mark = r.tone === undefined ? '' : (TONE[r.tone] ?? '');
-    return mark === '' || text.trim() === '' ? text : `${mark}${text}${mark}`;
-  }).join('');
+  return runs
+    .map((r) => {
+      if (typeof r === 'string') return escapeText(r);
+      const text = r.code === true ? codeSpan(inTable ? r.text.replace(/\|/g, '\\|') : r.text) : escapeText(r.text);
+      const mark = r.tone === undefined ? '' : (TONE[r.tone] ?? '');
+      return mark === '' || text.trim() === '' ? text : `${mark}${text}${mark}`;
+    })
+    .join('');
 }
-

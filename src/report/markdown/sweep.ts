@@ -11,11 +11,24 @@ import { escapeCell, markdownTable } from './escape.js';
 export function renderSweepMarkdown(view: SweepView): string {
   const { columns } = figureColumns(view.points, false);
   const simulated = view.method === 'simulate';
-  const head = [...view.axes.map((a) => `\`${a.path}\``), ...columns.map((c) => c.label), ...(simulated ? ['MC 95% availability'] : []), 'Targets'];
+  const head = [
+    ...view.axes.map((a) => `\`${a.path}\``),
+    ...columns.map((c) => c.label),
+    ...(simulated ? ['MC 95% availability'] : []),
+    'Targets',
+  ];
   const rows = view.points.map((p) => {
     const figures = p.figures;
-    const mc = p.simulation === undefined ? '' : `${formatPercentFromUnavailability(p.simulation.ci[1])} – ${formatPercentFromUnavailability(p.simulation.ci[0])}`;
-    return [...p.values, ...columns.map((c) => (figures === null ? '' : formatFigure(c, figures))), ...(simulated ? [mc] : []), statusCell(p)];
+    const mc =
+      p.simulation === undefined
+        ? ''
+        : `${formatPercentFromUnavailability(p.simulation.ci[1])} – ${formatPercentFromUnavailability(p.simulation.ci[0])}`;
+    return [
+      ...p.values,
+      ...columns.map((c) => (figures === null ? '' : formatFigure(c, figures))),
+      ...(simulated ? [mc] : []),
+      statusCell(p),
+    ];
   });
   const heading = `### nines sweep: ${escapeCell(view.modelName)}`;
   const over = view.axes.map((a) => `\`${a.path}\` = ${escapeCell(a.range)}`).join(' × ');

@@ -10,7 +10,11 @@ import type { GateRecord, GateResult } from '../../gate/index.js';
 import type { SimulationResult } from '../../simulate/types.js';
 import type { Topology } from '../diagram/topology.js';
 
-type Envelope = { readonly schemaVersion: 1; readonly command: string; readonly tool: { readonly name: string; readonly version: string } };
+type Envelope = {
+  readonly schemaVersion: 1;
+  readonly command: string;
+  readonly tool: { readonly name: string; readonly version: string };
+};
 type ModelBlock = {
   readonly model: { readonly name: string; readonly description?: string; readonly file: string };
   /** The what-if (`--set`) and drill (`--fail`) flags the figures were computed with. */
@@ -18,14 +22,17 @@ type ModelBlock = {
 };
 
 /** `nines analyze --json`. */
-export type AnalyzeDocument = Envelope & ModelBlock & AvailabilityResult & { readonly dataProtection?: DataProtectionResult };
+export type AnalyzeDocument = Envelope &
+  ModelBlock &
+  AvailabilityResult & { readonly dataProtection?: DataProtectionResult };
 /** `nines check --json` (analytic method). */
-export type CheckDocument = Envelope & ModelBlock & {
-  readonly status: GateResult['status'];
-  readonly exitCode: number;
-  readonly summary: GateResult['summary'];
-  readonly records: readonly GateRecord[];
-};
+export type CheckDocument = Envelope &
+  ModelBlock & {
+    readonly status: GateResult['status'];
+    readonly exitCode: number;
+    readonly summary: GateResult['summary'];
+    readonly records: readonly GateRecord[];
+  };
 /** `nines simulate --json`. */
 export type SimulateDocument = Envelope & ModelBlock & { readonly simulation: SimulationResult };
 
@@ -46,7 +53,13 @@ export type ReportInput = { readonly documents: ReportDocuments; readonly topolo
 export type Tone = 'good' | 'bad' | 'warn' | 'muted';
 
 /** A shown figure: its text, and where it sits in the documents (dotted path) with its value. */
-export type Figure = { readonly text: string; readonly path?: string; readonly value?: unknown; readonly tone?: Tone; readonly code?: boolean };
+export type Figure = {
+  readonly text: string;
+  readonly path?: string;
+  readonly value?: unknown;
+  readonly tone?: Tone;
+  readonly code?: boolean;
+};
 
 /** Table cells, list items and paragraphs are runs of plain strings and figures. */
 export type Inline = string | Figure;
@@ -107,7 +120,13 @@ export function valueAt(documents: ReportDocuments, path: string): unknown {
  * is null (a figure that does not exist). Throws on a path that is not in the documents: a bug.
  * @example figure(docs, 'analyze.service.nines', (n) => n.toFixed(2))
  */
-export function figure(documents: ReportDocuments, path: string, format: (value: number) => string, tone?: Tone, nullText = '—'): Figure {
+export function figure(
+  documents: ReportDocuments,
+  path: string,
+  format: (value: number) => string,
+  tone?: Tone,
+  nullText = '—',
+): Figure {
   const value = valueAt(documents, path);
   if (value === undefined) throw new Error(`report: no figure at ${path}`);
   const text = value === null ? nullText : format(value as number);

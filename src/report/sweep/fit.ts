@@ -1,7 +1,17 @@
 import type { FigureDef, FigureId } from './view.js';
 
 /** Which figures keep their column first when the terminal is narrow. */
-const PRIORITY: readonly string[] = ['availability', 'costPerMonth', 'downtimePerYear', 'rpo', 'rto', 'durability', 'backupStorage', 'outagesPerYear', 'dataAtRisk'];
+const PRIORITY: readonly string[] = [
+  'availability',
+  'costPerMonth',
+  'downtimePerYear',
+  'rpo',
+  'rto',
+  'durability',
+  'backupStorage',
+  'outagesPerYear',
+  'dataAtRisk',
+];
 
 function priority(id: FigureId): number {
   const i = PRIORITY.findIndex((p) => id === p || id.startsWith(`${p}[`));
@@ -19,7 +29,13 @@ export function columnWidth(head: string, cells: readonly string[]): number {
  * not fit, at least one; returned in their own order with those left out.
  * @example fitFigures(defs, (d) => cells(d), 30, 80).shown
  */
-export function fitFigures(candidates: readonly FigureDef[], cellsOf: (def: FigureDef) => readonly string[], used: number, width: number, inGivenOrder = false): { shown: FigureDef[]; hidden: FigureDef[] } {
+export function fitFigures(
+  candidates: readonly FigureDef[],
+  cellsOf: (def: FigureDef) => readonly string[],
+  used: number,
+  width: number,
+  inGivenOrder = false,
+): { shown: FigureDef[]; hidden: FigureDef[] } {
   const keep = new Set<FigureId>();
   let total = used;
   for (const def of inGivenOrder ? candidates : [...candidates].sort((a, b) => priority(a.id) - priority(b.id))) {

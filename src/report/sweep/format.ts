@@ -1,4 +1,11 @@
-import { formatAmount, formatBytes, formatCount, formatDuration, formatPercentFromUnavailability, formatProbability } from '../format.js';
+import {
+  formatAmount,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercentFromUnavailability,
+  formatProbability,
+} from '../format.js';
 import type { FigureDef, FigureId, Figures, SweepPoint } from './view.js';
 import { FIGURES } from './view.js';
 
@@ -49,7 +56,10 @@ const TEXT_HIDDEN: ReadonlySet<FigureId> = new Set(['nines', 'costPerYear', 'cos
  * Figures worth a column in a table: present at some valid point, and (with `varyingOnly`)
  * not the same at every point; the constant ones are listed once beside the table.
  */
-export function figureColumns(points: readonly SweepPoint[], varyingOnly: boolean): { columns: FigureDef[]; constant: FigureDef[] } {
+export function figureColumns(
+  points: readonly SweepPoint[],
+  varyingOnly: boolean,
+): { columns: FigureDef[]; constant: FigureDef[] } {
   const valid = points.flatMap((p) => (p.figures === null ? [] : [p.figures]));
   const columns: FigureDef[] = [];
   const constant: FigureDef[] = [];
@@ -58,7 +68,11 @@ export function figureColumns(points: readonly SweepPoint[], varyingOnly: boolea
     const values = valid.map((f) => f[def.id]);
     if (values.every((v) => v === null)) continue;
     const first = values[0] ?? null;
-    const same = values.every((v) => v === first || (v !== null && first !== null && Math.abs(v - first) <= 1e-12 * Math.max(Math.abs(v), Math.abs(first))));
+    const same = values.every(
+      (v) =>
+        v === first ||
+        (v !== null && first !== null && Math.abs(v - first) <= 1e-12 * Math.max(Math.abs(v), Math.abs(first))),
+    );
     if (varyingOnly && same && valid.length > 1) constant.push(def);
     else columns.push(def);
   }
@@ -77,7 +91,9 @@ export function statusCell(point: SweepPoint, compact = false): string {
     case 'warn':
     case 'fail':
     case 'inconclusive':
-      return compact && point.missed.length > 1 ? `${point.status}: ${point.missed[0] ?? ''} +${point.missed.length - 1}` : `${point.status}: ${point.missed.join(', ')}`;
+      return compact && point.missed.length > 1
+        ? `${point.status}: ${point.missed[0] ?? ''} +${point.missed.length - 1}`
+        : `${point.status}: ${point.missed.join(', ')}`;
     default: {
       const never: never = point.status;
       throw new Error(`unknown status ${String(never)}`);

@@ -5,7 +5,15 @@
 import type { GateStatusOverall } from '../../gate/index.js';
 import type { Scenario } from '../../model/types.js';
 
-export type FigureUnit = 'fraction' | 'probability' | 'nines' | 'seconds' | 'perYear' | 'bytes' | 'amount' | 'lossPerYear';
+export type FigureUnit =
+  | 'fraction'
+  | 'probability'
+  | 'nines'
+  | 'seconds'
+  | 'perYear'
+  | 'bytes'
+  | 'amount'
+  | 'lossPerYear';
 
 export type FigureDef = {
   readonly id: FigureId;
@@ -18,9 +26,19 @@ export type FigureDef = {
 const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 
 export type FigureId =
-  | 'availability' | 'unavailability' | 'nines' | 'downtimePerYear' | 'outagesPerYear'
-  | `rpo[${Scenario}]` | `rto[${Scenario}]` | `dataAtRisk[${Scenario}]`
-  | 'durability' | 'backupStorage' | 'costPerMonth' | 'costPerYear' | 'costPerNine';
+  | 'availability'
+  | 'unavailability'
+  | 'nines'
+  | 'downtimePerYear'
+  | 'outagesPerYear'
+  | `rpo[${Scenario}]`
+  | `rto[${Scenario}]`
+  | `dataAtRisk[${Scenario}]`
+  | 'durability'
+  | 'backupStorage'
+  | 'costPerMonth'
+  | 'costPerYear'
+  | 'costPerNine';
 
 /** Every figure a point has, in column order. `durability` is the window model's P(loss)/year. */
 export const FIGURES: readonly FigureDef[] = [
@@ -31,7 +49,9 @@ export const FIGURES: readonly FigureDef[] = [
   { id: 'outagesPerYear', label: 'Outages/y', unit: 'perYear', better: 'lower' },
   ...SCENARIOS.map((s): FigureDef => ({ id: `rpo[${s}]`, label: `RPO ${s}`, unit: 'seconds', better: 'lower' })),
   ...SCENARIOS.map((s): FigureDef => ({ id: `rto[${s}]`, label: `RTO ${s}`, unit: 'seconds', better: 'lower' })),
-  ...SCENARIOS.map((s): FigureDef => ({ id: `dataAtRisk[${s}]`, label: `At risk ${s}`, unit: 'bytes', better: 'lower' })),
+  ...SCENARIOS.map(
+    (s): FigureDef => ({ id: `dataAtRisk[${s}]`, label: `At risk ${s}`, unit: 'bytes', better: 'lower' }),
+  ),
   { id: 'durability', label: 'P(loss)/y', unit: 'lossPerYear', better: 'lower' },
   { id: 'backupStorage', label: 'Backups', unit: 'bytes', better: 'lower' },
   { id: 'costPerMonth', label: 'Cost/month', unit: 'amount', better: 'lower' },

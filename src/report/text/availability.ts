@@ -1,10 +1,6 @@
 import { table } from '../table.js';
 import { wrap } from '../wrap.js';
-import type {
-  AvailabilityResult,
-  DomainResult,
-  DomainSummary,
-} from '../../analytic/availability/index.js';
+import type { AvailabilityResult, DomainResult, DomainSummary } from '../../analytic/availability/index.js';
 import {
   formatAvailability,
   formatCount,
@@ -22,41 +18,81 @@ import { renderFailovers } from './failover.js';
  * With `cutSets`, the first that many minimal cut sets too.
  * @example renderAvailability(analyzeAvailability(model), textStyle(false))
  */
-export function renderAvailability(result: AvailabilityResult, style: TextStyle, options: { cutSets?: number | undefined } = {}): string {
+export function renderAvailability(
+  result: AvailabilityResult,
+  style: TextStyle,
+  options: { cutSets?: number | undefined } = {},
+): string {
   const { chalk } = style;
   const horizon = formatDuration(result.horizonSeconds);
   const out: string[] = [chalk.bold('Availability'), serviceTable(result, horizon, style)];
   const svc = result.service;
   if (!svc.exact) {
     const b = svc.unavailabilityBounds;
-    out.push(wrap(`Not exact: ${formatCount(svc.statesEvaluated)} zone/region states evaluated, improbable ones of ` +
-      `total probability ${formatProbability(svc.prunedProbability)} bounded instead: the unavailability lies in ` +
-      `[${formatProbability(b.lower)}, ${formatProbability(b.upper)}] (width ${formatProbability(b.width)}); ` +
-      'outage frequency, importance and shares cover the evaluated states only.'));
+    out.push(
+      wrap(
+        `Not exact: ${formatCount(svc.statesEvaluated)} zone/region states evaluated, improbable ones of ` +
+          `total probability ${formatProbability(svc.prunedProbability)} bounded instead: the unavailability lies in ` +
+          `[${formatProbability(b.lower)}, ${formatProbability(b.upper)}] (width ${formatProbability(b.width)}); ` +
+          'outage frequency, importance and shares cover the evaluated states only.',
+      ),
+    );
   }
   if (result.corruption !== undefined) {
     const c = result.corruption;
-    out.push(wrap(c.rtoSeconds === null
-      ? `Logical corruption (${formatCount(c.disruptionsPerYear)} a year) is not recoverable: its downtime is not counted.`
-      : `Logical corruption: ${formatCount(c.disruptionsPerYear)} a year × RTO ${formatDuration(c.rtoSeconds)} = ` +
-        `${formatDuration(c.unavailability * 365 * 86_400)} of downtime a year, included above (first order).`));
+    out.push(
+      wrap(
+        c.rtoSeconds === null
+          ? `Logical corruption (${formatCount(c.disruptionsPerYear)} a year) is not recoverable: its downtime is not counted.`
+          : `Logical corruption: ${formatCount(c.disruptionsPerYear)} a year × RTO ${formatDuration(c.rtoSeconds)} = ` +
+              `${formatDuration(c.unavailability * 365 * 86_400)} of downtime a year, included above (first order).`,
+      ),
+    );
   }
   const failovers = renderFailovers(result, style);
   if (failovers !== undefined) out.push('', chalk.bold('Failover'), failovers);
   out.push('', chalk.bold('Tiers'), tierTable(result, horizon, style));
   if (result.zones.length > 0) {
-    out.push('', chalk.bold('Zones'), domainTable('Zone', result.zones, result.zones.map((z) => z.region ?? '-'), horizon, style));
+    out.push(
+      '',
+      chalk.bold('Zones'),
+      domainTable(
+        'Zone',
+        result.zones,
+        result.zones.map((z) => z.region ?? '-'),
+        horizon,
+        style,
+      ),
+    );
     out.push(summaryLine('zones', result.components.zoneSummary, horizon));
   }
   if (result.regions.length > 0) {
-    out.push('', chalk.bold('Regions'), domainTable('Region', result.regions, result.regions.map((r) => r.zones.join(' ')), horizon, style));
+    out.push(
+      '',
+      chalk.bold('Regions'),
+      domainTable(
+        'Region',
+        result.regions,
+        result.regions.map((r) => r.zones.join(' ')),
+        horizon,
+        style,
+      ),
+    );
     out.push(summaryLine('regions', result.components.regionSummary, horizon));
   }
   const capacity = capacityTable(result, style);
   if (capacity !== undefined) out.push('', chalk.bold('Capacity after losing a zone or region'), capacity);
-  out.push('', chalk.bold('What matters (importance for the service outage)'), renderImportance(result.importance, result.service.unavailability, style));
+  out.push(
+    '',
+    chalk.bold('What matters (importance for the service outage)'),
+    renderImportance(result.importance, result.service.unavailability, style),
+  );
   if (options.cutSets !== undefined) {
-    out.push('', chalk.bold('Minimal cut sets'), renderCutSets(result.cutSets, result.service.unavailability, options.cutSets, style));
+    out.push(
+      '',
+      chalk.bold('Minimal cut sets'),
+      renderCutSets(result.cutSets, result.service.unavailability, options.cutSets, style),
+    );
   }
   out.push('', chalk.bold('Risks'));
   if (result.risks.length === 0) out.push('  none found');
@@ -87,10 +123,19 @@ function serviceTable(result: AvailabilityResult, horizon: string, style: TextSt
   const staticNote = s.outagesPerYear === null ? ' (static specs: no failure rate)' : '';
   t.push(
     ['Availability', formatAvailability(s.unavailability)],
-    ['Downtime per year / month', `${formatDuration(s.downtimeSecondsPerYear)} / ${formatDuration(s.downtimeSecondsPerMonth)}`],
+    [
+      'Downtime per year / month',
+      `${formatDuration(s.downtimeSecondsPerYear)} / ${formatDuration(s.downtimeSecondsPerMonth)}`,
+    ],
     ['Outages per year', orDash(s.outagesPerYear, formatCount) + staticNote],
     ['Mean outage', orDash(s.meanOutageSeconds, formatDuration)],
-    [`P(at least one outage within ${horizon})`, orDash(s.failureProbability, (p) => `${formatProbability(p)}${s.failureProbabilityMethod === 'rare-event' ? ' (≈ 1 − e^(−νH))' : ''}`)],
+    [
+      `P(at least one outage within ${horizon})`,
+      orDash(
+        s.failureProbability,
+        (p) => `${formatProbability(p)}${s.failureProbabilityMethod === 'rare-event' ? ' (≈ 1 − e^(−νH))' : ''}`,
+      ),
+    ],
     ['MTBF (time between outage starts)', orDash(s.mtbfSeconds, formatDuration)],
   );
   return t.toString();
@@ -115,8 +160,17 @@ function tierTable(result: AvailabilityResult, horizon: string, style: TextStyle
   )}`;
 }
 
-function domainTable(kind: string, list: readonly DomainResult[], where: readonly string[], horizon: string, style: TextStyle): string {
-  const t = table([kind, kind === 'Zone' ? 'Region' : 'Zones', 'Availability', `Fails ≤${horizon}`, 'If lost', 'Service if lost'], style);
+function domainTable(
+  kind: string,
+  list: readonly DomainResult[],
+  where: readonly string[],
+  horizon: string,
+  style: TextStyle,
+): string {
+  const t = table(
+    [kind, kind === 'Zone' ? 'Region' : 'Zones', 'Availability', `Fails ≤${horizon}`, 'If lost', 'Service if lost'],
+    style,
+  );
   list.forEach((d, i) => {
     t.push([
       clip(d.name, 12),
@@ -131,17 +185,22 @@ function domainTable(kind: string, list: readonly DomainResult[], where: readonl
 }
 
 function summaryLine(kind: string, s: DomainSummary, horizon: string): string {
-  return wrap(`${s.count} ${kind}: P(at least one fails within ${horizon}) = ` +
-    `${formatProbability(s.anyFailsWithinHorizonProbability)}; ` +
-    `P(all down at the same moment) = ${formatProbability(s.allDownAtOnceProbability)}. ` +
-    `"If lost": the service with it down and everything else up; "Service if lost": the same ` +
-    `with the rest failing as usual.`);
+  return wrap(
+    `${s.count} ${kind}: P(at least one fails within ${horizon}) = ` +
+      `${formatProbability(s.anyFailsWithinHorizonProbability)}; ` +
+      `P(all down at the same moment) = ${formatProbability(s.allDownAtOnceProbability)}. ` +
+      `"If lost": the service with it down and everything else up; "Service if lost": the same ` +
+      `with the rest failing as usual.`,
+  );
 }
 
 function capacityTable(result: AvailabilityResult, style: TextStyle): string | undefined {
   const t = table(['Lost', 'Tier', 'Nodes left', 'Capacity', 'Demand', 'Spare nodes', 'N+1'], style);
   let rows = 0;
-  const domains: [string, readonly DomainResult[]][] = [['zone', result.zones], ['region', result.regions]];
+  const domains: [string, readonly DomainResult[]][] = [
+    ['zone', result.zones],
+    ['region', result.regions],
+  ];
   for (const [kind, list] of domains) {
     for (const d of list) {
       for (const c of d.capacityAfterLoss) {

@@ -6,7 +6,8 @@ import type { TextStyle } from '../style.js';
 /** The downtime budget as a small table. */
 export function renderBudget(unavailability: number, budget: readonly DowntimeBudget[], style: TextStyle): string {
   const table = makeTable(['period', 'allowed downtime'], style);
-  for (const b of budget) table.push([`${b.period} (${formatDuration(b.periodSeconds)})`, formatDuration(b.downtimeSeconds)]);
+  for (const b of budget)
+    table.push([`${b.period} (${formatDuration(b.periodSeconds)})`, formatDuration(b.downtimeSeconds)]);
   const title = `Downtime budget for ${formatPercentFromUnavailability(unavailability)} (${formatNines(unavailability)})`;
   return `${style.chalk.bold(title)}\n${table.toString()}\n`;
 }

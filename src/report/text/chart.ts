@@ -9,7 +9,12 @@ export type ChartSeries = { readonly label: string; readonly symbol: string; rea
  */
 export function chart(
   series: readonly ChartSeries[],
-  options: { readonly width: number; readonly height: number; readonly format: (y: number) => string; readonly xLabels?: readonly [string, string] },
+  options: {
+    readonly width: number;
+    readonly height: number;
+    readonly format: (y: number) => string;
+    readonly xLabels?: readonly [string, string];
+  },
 ): string {
   const all = series.flatMap((s) => s.values.filter(Number.isFinite));
   if (all.length === 0) return '';
@@ -30,7 +35,14 @@ export function chart(
   const labels = [options.format(hi), options.format((hi + lo) / 2), options.format(lo)];
   const pad = Math.max(...labels.map((l) => l.length));
   const lines = rows.map((row, r) => {
-    const label = r === 0 ? labels[0] : r === Math.floor((options.height - 1) / 2) ? labels[1] : r === options.height - 1 ? labels[2] : '';
+    const label =
+      r === 0
+        ? labels[0]
+        : r === Math.floor((options.height - 1) / 2)
+          ? labels[1]
+          : r === options.height - 1
+            ? labels[2]
+            : '';
     return `  ${(label ?? '').padStart(pad)} │${row.join('')}`;
   });
   lines.push(`  ${' '.repeat(pad)} └${'─'.repeat(width)}`);

@@ -2,7 +2,14 @@
  * Text of `nines compare`: base and candidate side by side, the delta and what got worse.
  */
 import type { CompareMetric, CompareResult } from '../../gate/index.js';
-import { formatAmount, formatBytes, formatCount, formatDuration, formatPercentFromUnavailability, formatProbability } from '../format.js';
+import {
+  formatAmount,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercentFromUnavailability,
+  formatProbability,
+} from '../format.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 
@@ -95,7 +102,9 @@ export function changeLabel(m: CompareMetric): string {
 /** One line on the outcome. */
 export function compareVerdict(view: CompareView): string {
   // Cost is shown, never gated: a dearer design is a choice, so it is named apart.
-  const dearer = view.result.metrics.some((m) => m.id === 'costPerMonth' && m.change === 'worse') ? ' The candidate costs more (cost is not gated).' : '';
+  const dearer = view.result.metrics.some((m) => m.id === 'costPerMonth' && m.change === 'worse')
+    ? ' The candidate costs more (cost is not gated).'
+    : '';
   const worse = view.result.metrics.filter((m) => m.change === 'worse' && m.id !== 'costPerMonth').map((m) => m.id);
   const regressions = view.result.metrics.filter((m) => m.regression).map((m) => m.id);
   const tol = `tolerance ${formatCount(view.result.tolerance * 100)}%`;
@@ -114,7 +123,13 @@ export function renderCompare(view: CompareView, style: TextStyle): string {
   const t = table(['Figure', 'Base', 'Candidate', 'Δ', 'Change'], style);
   for (const m of view.result.metrics) {
     const label = changeLabel(m);
-    const coloured = m.regression ? chalk.red.bold(label) : m.change === 'worse' ? chalk.yellow(label) : m.change === 'better' ? chalk.green(label) : label;
+    const coloured = m.regression
+      ? chalk.red.bold(label)
+      : m.change === 'worse'
+        ? chalk.yellow(label)
+        : m.change === 'better'
+          ? chalk.green(label)
+          : label;
     t.push([m.id, compareValue(m, m.base), compareValue(m, m.candidate), compareDelta(m), coloured]);
   }
   return `${title}\n${t.toString()}\n\n${compareVerdict(view)}\n`;

@@ -9,10 +9,22 @@ import { table } from '../table.js';
  * @example renderCost(result, textStyle(false))
  */
 export function renderCost(cost: CostResult, style: TextStyle): string {
-  const t = table(['Part', 'Quantity', 'Unit price/month', 'Per month', 'Per year'], style, { colAligns: ['left', 'right', 'right', 'right', 'right'] });
-  for (const p of cost.parts) t.push([`${p.kind} ${p.name}`, quantity(p), unitPrice(p), formatAmount(p.perMonth), formatAmount(p.perYear)]);
-  t.push([style.chalk.bold('total'), '', '', style.chalk.bold(formatAmount(cost.perMonth)), style.chalk.bold(formatAmount(cost.perYear))]);
-  const perNine = cost.perNinePerMonth === null ? 'cost per nine: - (no finite, positive nines)' : `cost per nine: ${formatAmount(cost.perNinePerMonth)}/month (monthly cost ÷ service nines)`;
+  const t = table(['Part', 'Quantity', 'Unit price/month', 'Per month', 'Per year'], style, {
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+  });
+  for (const p of cost.parts)
+    t.push([`${p.kind} ${p.name}`, quantity(p), unitPrice(p), formatAmount(p.perMonth), formatAmount(p.perYear)]);
+  t.push([
+    style.chalk.bold('total'),
+    '',
+    '',
+    style.chalk.bold(formatAmount(cost.perMonth)),
+    style.chalk.bold(formatAmount(cost.perYear)),
+  ]);
+  const perNine =
+    cost.perNinePerMonth === null
+      ? 'cost per nine: - (no finite, positive nines)'
+      : `cost per nine: ${formatAmount(cost.perNinePerMonth)}/month (monthly cost ÷ service nines)`;
   return `${[style.chalk.bold('Cost'), '  month = 30 d, year = 365 d; storage at the end of the horizon', t.toString(), `  ${perNine}`].join('\n')}\n`;
 }
 

@@ -11,7 +11,6 @@ import type { Location } from '../../model/types.js';
 import { formatBytes, formatCount, formatDuration, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 
-
 /**
  * The data-protection section of `nines analyze`: scenarios (RPO, RTO and its phases, data at
  * risk, "not recoverable" plainly), backup storage per job and location, durability with
@@ -33,16 +32,24 @@ export function renderDataProtection(result: DataProtectionResult, style: TextSt
     const parts = result.scenarios.flatMap((s) =>
       s.disruptionsPerYear == null || s.expectedBytesLostPerYear == null || s.expectedBytesLostPerYear === 0
         ? []
-        : [`${s.scenario} ${formatCount(s.disruptionsPerYear)}/y × ${s.dataAtRiskBytes === null ? 'all of it' : formatBytes(s.dataAtRiskBytes)}`]);
-    out.push(wrap(`Expected data lost per year: ${formatBytes(result.expectedBytesLostPerYear)}` +
-      `${parts.length > 0 ? ` (${parts.join(' + ')})` : ''}: Σ over disruptions with a rate of rate × data at risk.`, '  '));
+        : [
+            `${s.scenario} ${formatCount(s.disruptionsPerYear)}/y × ${s.dataAtRiskBytes === null ? 'all of it' : formatBytes(s.dataAtRiskBytes)}`,
+          ],
+    );
+    out.push(
+      wrap(
+        `Expected data lost per year: ${formatBytes(result.expectedBytesLostPerYear)}` +
+          `${parts.length > 0 ? ` (${parts.join(' + ')})` : ''}: Σ over disruptions with a rate of rate × data at risk.`,
+        '  ',
+      ),
+    );
   }
-  if (result.backups.length > 0) out.push('', chalk.bold('Backups'), backupTable(result, style), locationTable(result, style));
+  if (result.backups.length > 0)
+    out.push('', chalk.bold('Backups'), backupTable(result, style), locationTable(result, style));
   out.push('', chalk.bold('Durability'), ...durability(result.durability, style));
   if (result.notes.length > 0) out.push('', ...result.notes.map((n) => wrap(`note: ${n}`, '  ')));
   return `${out.join('\n')}\n`;
 }
-
 
 function scenarioTable(scenarios: readonly ScenarioResult[], style: TextStyle): string {
   const t = table(['Scenario', 'Recovered by', 'RPO worst', 'RPO exp.', 'At risk', 'RTO'], style);
@@ -111,22 +118,28 @@ function locationTable(result: DataProtectionResult, style: TextStyle): string {
 
 function durability(d: DurabilityResult | null, style: TextStyle): string[] {
   if (d === null) return ['  not computed (see the notes)'];
-  const scheme = d.scheme.kind === 'erasure'
-    ? `erasure ${d.scheme.data}+${d.scheme.parity}`
-    : `${d.scheme.replicas} replicas${d.derivedFromTier ? ' (the data tier\'s nodes)' : ''}`;
+  const scheme =
+    d.scheme.kind === 'erasure'
+      ? `erasure ${d.scheme.data}+${d.scheme.parity}`
+      : `${d.scheme.replicas} replicas${d.derivedFromTier ? " (the data tier's nodes)" : ''}`;
   const rebuild = { given: 'given', throughput: 'from rebuild throughput', mttr: 'the MTTR' }[d.rebuildSource];
   const t = table(['Model', 'P(loss) per year', 'Nines', 'MTTDL', 'Lost per year'], style);
   const row = (name: string, f: DurabilityFigures): HorizontalTableRow => [
     name === d.model ? style.chalk.bold(`${name} (targets)`) : name,
     probability(f),
     String(f.nines),
-    f.mttdlSeconds < Number.MAX_VALUE ? duration(f.mttdlSeconds) : `≈1e${Math.round(f.log10MttdlSeconds - Math.log10(31_536_000))} years`,
+    f.mttdlSeconds < Number.MAX_VALUE
+      ? duration(f.mttdlSeconds)
+      : `≈1e${Math.round(f.log10MttdlSeconds - Math.log10(31_536_000))} years`,
     formatBytes(f.expectedBytesLostPerYear),
   ];
   t.push(row('window', d.window), row('markov', d.markov));
   return [
-    wrap(`${scheme}, tolerating ${d.toleratedFailures} of ${d.shards} lost; ${d.groups} group(s); ` +
-      `shard AFR ${formatCount(d.shardAnnualFailureRate * 100)}%; rebuild ${formatDuration(d.rebuildSeconds)} (${rebuild})`, '  '),
+    wrap(
+      `${scheme}, tolerating ${d.toleratedFailures} of ${d.shards} lost; ${d.groups} group(s); ` +
+        `shard AFR ${formatCount(d.shardAnnualFailureRate * 100)}%; rebuild ${formatDuration(d.rebuildSeconds)} (${rebuild})`,
+      '  ',
+    ),
     t.toString(),
   ];
 }

@@ -21,22 +21,46 @@ export function renderDrill(result: DrillResult, style: TextStyle): string {
     : chalk.red.bold('the service is DOWN (even with everything else up)');
   const out = [chalk.bold(`Drill: ${what} down`), wrap(`With ${what} down, ${verdict}.`)];
   for (const f of result.switchovers ?? []) {
-    out.push(wrap(`It runs on the standby ${f.standby} after the switchover from ${f.primary} (${formatDuration(f.switchoverSeconds)}, the RTO of this path); the figures below are for the time after it.`));
+    out.push(
+      wrap(
+        `It runs on the standby ${f.standby} after the switchover from ${f.primary} (${formatDuration(f.switchoverSeconds)}, the RTO of this path); the figures below are for the time after it.`,
+      ),
+    );
   }
   const service = table(['Service', 'Given the failure', 'Without it'], style);
-  service.push(['availability', formatAvailability(result.unavailability), formatAvailability(result.baselineUnavailability)]);
-  service.push(['downtime per year, were it to last', formatDuration(result.downtimeSecondsPerYear), formatDuration(result.baselineUnavailability * 365 * 86_400)]);
+  service.push([
+    'availability',
+    formatAvailability(result.unavailability),
+    formatAvailability(result.baselineUnavailability),
+  ]);
+  service.push([
+    'downtime per year, were it to last',
+    formatDuration(result.downtimeSecondsPerYear),
+    formatDuration(result.baselineUnavailability * 365 * 86_400),
+  ]);
   out.push(service.toString());
   const tiers = table(['Tier', 'Nodes left', 'Up', 'Availability given the failure', 'Capacity left / demand'], style);
   for (const t of result.tiers) {
-    const cap = t.capacity === null ? '-' : `${fmt(t.capacity.left)} / ${fmt(t.capacity.demand)}${t.capacity.meetsDemand ? '' : chalk.red(' short')}`;
-    tiers.push([t.name, `${t.nodesLeft} of ${t.nodes} (needs ${t.minHealthy})`, t.survives ? chalk.green('yes') : chalk.red('no'), formatAvailability(t.unavailability), cap]);
+    const cap =
+      t.capacity === null
+        ? '-'
+        : `${fmt(t.capacity.left)} / ${fmt(t.capacity.demand)}${t.capacity.meetsDemand ? '' : chalk.red(' short')}`;
+    tiers.push([
+      t.name,
+      `${t.nodesLeft} of ${t.nodes} (needs ${t.minHealthy})`,
+      t.survives ? chalk.green('yes') : chalk.red('no'),
+      formatAvailability(t.unavailability),
+      cap,
+    ]);
   }
   out.push('', tiers.toString());
   if (result.data !== null) {
     const d = result.data;
     const atRisk = d.dataAtRiskBytes == null ? '' : `, data at risk ${formatBytes(d.dataAtRiskBytes)}`;
-    const figures = d.rpoSeconds === null ? '' : ` RPO ${formatDuration(d.rpoSeconds)}${atRisk}, RTO ${formatDuration(d.rtoSeconds ?? 0)}.`;
+    const figures =
+      d.rpoSeconds === null
+        ? ''
+        : ` RPO ${formatDuration(d.rpoSeconds)}${atRisk}, RTO ${formatDuration(d.rtoSeconds ?? 0)}.`;
     const scenario = d.scenario === null ? '' : ` (the ${d.scenario} scenario)`;
     const head = d.survives ? chalk.green('data survives') : chalk.red.bold('data is lost');
     out.push('', wrap(`Data${scenario}: ${head}; ${d.replicasLeft} replica(s) left. ${d.explanation}${figures}`));

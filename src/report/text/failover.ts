@@ -23,8 +23,8 @@ export function renderFailovers(result: AvailabilityResult, style: TextStyle): s
     ]);
   }
   return `${t.toString()}\n${wrap(
-    'Switchover: from the primary\'s failure until the standby carries the load (the recovery ' +
-      'strategy\'s phases for the disruption in brackets). Fails/y: the primary\'s failures a year. ' +
+    "Switchover: from the primary's failure until the standby carries the load (the recovery " +
+      "strategy's phases for the disruption in brackets). Fails/y: the primary's failures a year. " +
       'Downtime/y: what the switchover windows, ' +
       'failed switchovers and failbacks add, counted in the service figures above.',
   )}`;

@@ -49,7 +49,9 @@ export function actualText(record: GateRecord): string {
 
 /** `models/x.yaml:12:3` or `--target 'rto<=1h'`. */
 export function sourceText(source: TargetSource): string {
-  return 'flag' in source ? `--target '${printable(source.flag)}'` : `${printable(source.file)}:${source.line}:${source.col}`;
+  return 'flag' in source
+    ? `--target '${printable(source.flag)}'`
+    : `${printable(source.file)}:${source.line}:${source.col}`;
 }
 
 /** One sentence on the outcome: "3 targets: 2 met, 1 missed; exit 1". */
@@ -86,7 +88,9 @@ export function renderCheck(view: CheckView, style: TextStyle): string {
   for (const r of view.result.records) {
     t.push([statusLabel(r.status, style), r.id, actualText(r), formatThreshold(r), r.level, sourceText(r.source)]);
   }
-  const notes = view.result.records.filter((r) => r.status !== 'pass').map((r) => wrap(`${statusLabel(r.status, style)} ${printable(r.message)}`));
+  const notes = view.result.records
+    .filter((r) => r.status !== 'pass')
+    .map((r) => wrap(`${statusLabel(r.status, style)} ${printable(r.message)}`));
   return `${[title, t.toString(), ...(notes.length > 0 ? ['', ...notes] : []), '', verdictLine(view)].join('\n')}\n`;
 }
 
@@ -111,7 +115,10 @@ export function githubAnnotations(records: readonly GateRecord[]): string {
     .map((r) => {
       const command = r.status === 'warn' ? 'warning' : 'error';
       // A flag, or a model read from standard input, has no file to annotate.
-      const where = 'flag' in r.source || r.source.file === '<stdin>' ? [] : [`file=${escapeProperty(r.source.file)}`, `line=${r.source.line}`, `col=${r.source.col}`];
+      const where =
+        'flag' in r.source || r.source.file === '<stdin>'
+          ? []
+          : [`file=${escapeProperty(r.source.file)}`, `line=${r.source.line}`, `col=${r.source.col}`];
       const props = [...where, `title=${escapeProperty(`nines check: ${r.id}`)}`].join(',');
       return `::${command} ${props}::${escapeData(r.message)}\n`;
     })
@@ -119,7 +126,16 @@ export function githubAnnotations(records: readonly GateRecord[]): string {
 }
 
 /** `::error file=…,line=…,col=…::message` for each problem of an invalid model (none for `<stdin>`). */
-export function githubProblemAnnotations(file: string, problems: readonly { readonly severity: string; readonly line: number; readonly col: number; readonly message: string; readonly code: string }[]): string {
+export function githubProblemAnnotations(
+  file: string,
+  problems: readonly {
+    readonly severity: string;
+    readonly line: number;
+    readonly col: number;
+    readonly message: string;
+    readonly code: string;
+  }[],
+): string {
   return problems
     .map((p) => {
       const where = file === '<stdin>' ? [] : [`file=${escapeProperty(file)}`, `line=${p.line}`, `col=${p.col}`];

@@ -48,7 +48,12 @@ export function renderCutSets(cutSets: CutSets, serviceQ: number, limit: number,
   if (cutSets.count === 0) return '  none: the service cannot go down';
   const t = table(['#', 'Components that fail together', 'Probability', 'Share'], style);
   cutSets.sets.slice(0, limit).forEach((c, i) => {
-    t.push([String(i + 1), clip(c.components.join(' + '), 60), formatProbability(c.probability), `${(c.share * 100).toPrecision(3)}%`]);
+    t.push([
+      String(i + 1),
+      clip(c.components.join(' + '), 60),
+      formatProbability(c.probability),
+      `${(c.share * 100).toPrecision(3)}%`,
+    ]);
   });
   const shown = Math.min(limit, cutSets.count);
   return `${t.toString()}\n${wrap(

@@ -10,7 +10,14 @@ export function renderJobSimulation(jobs: readonly JobSimulation[], style: TextS
   const pct = (x: number): string => `${(x * 100).toFixed(3)}%`;
   for (const j of jobs) {
     const g = j.goodput;
-    t.push([j.tier, formatDuration(j.checkpointEverySeconds), pct(g.estimate), `${pct(g.ci[0])} – ${pct(g.ci[1])}`, pct(j.analytic), j.agrees ? chalk.green('within 4 SE') : chalk.red('beyond 4 SE')]);
+    t.push([
+      j.tier,
+      formatDuration(j.checkpointEverySeconds),
+      pct(g.estimate),
+      `${pct(g.ci[0])} – ${pct(g.ci[1])}`,
+      pct(j.analytic),
+      j.agrees ? chalk.green('within 4 SE') : chalk.red('beyond 4 SE'),
+    ]);
   }
   return `${chalk.bold('Training jobs (timeline of interruptions, checkpoints and restarts)')}\n${t.toString()}\n`;
 }

@@ -2,7 +2,10 @@
  * A terminal line chart: one or more series of (x, y) points on a character grid, each point a
  * glyph, the segments between them dotted, y ticks at the top, middle and bottom, x at the ends.
  */
-export type ChartSeries = { readonly label: string; readonly points: readonly { readonly x: number; readonly y: number }[] };
+export type ChartSeries = {
+  readonly label: string;
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+};
 
 export type ChartOptions = {
   /** Total width in columns (the y labels included). */
@@ -36,7 +39,8 @@ export function lineChart(series: readonly ChartSeries[], options: ChartOptions)
   const cols = Math.max(10, options.width - margin - 2);
   const rows = Math.max(3, options.height);
   const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill(' '));
-  const col = (x: number): number => (xMax === xMin ? Math.floor(cols / 2) : Math.round(((x - xMin) / (xMax - xMin)) * (cols - 1)));
+  const col = (x: number): number =>
+    xMax === xMin ? Math.floor(cols / 2) : Math.round(((x - xMin) / (xMax - xMin)) * (cols - 1));
   const row = (y: number): number => rows - 1 - Math.round(((y - yMin) / (yMax - yMin)) * (rows - 1));
   series.slice(0, MAX_SERIES).forEach((s, si) => {
     const points = [...s.points].filter((p) => Number.isFinite(p.y) && Number.isFinite(p.x)).sort((a, b) => a.x - b.x);
@@ -55,7 +59,8 @@ export function lineChart(series: readonly ChartSeries[], options: ChartOptions)
       if (cell !== undefined) cell[col(p.x)] = GLYPHS[si] ?? '*';
     }
   });
-  const label = (r: number): string => (r === 0 ? ticks[0] : r === Math.floor((rows - 1) / 2) ? ticks[1] : r === rows - 1 ? ticks[2] : '') ?? '';
+  const label = (r: number): string =>
+    (r === 0 ? ticks[0] : r === Math.floor((rows - 1) / 2) ? ticks[1] : r === rows - 1 ? ticks[2] : '') ?? '';
   const lines = [`  ${options.yLabel}`];
   grid.forEach((cells, r) => {
     lines.push(`${label(r).padStart(margin)} ┤${cells.join('').trimEnd()}`);

@@ -13,22 +13,35 @@ export function renderModelSummary(file: string, model: Model, style: TextStyle)
     `  service: ${expression(model.service)}`,
     '',
     ...model.tiers.map((t) => {
-      const zones = t.groups.some((g) => g.zone !== undefined) ? ` in ${t.groups.map((g) => `${g.zone ?? '-'}×${g.count}`).join(' ')}` : '';
+      const zones = t.groups.some((g) => g.zone !== undefined)
+        ? ` in ${t.groups.map((g) => `${g.zone ?? '-'}×${g.count}`).join(' ')}`
+        : '';
       const spares = t.spares ? ` (${t.spares} of them hot spares)` : '';
-      const growth = t.capacity?.growth ? `; demand grows ${formatCount(t.capacity.growth.rate * 100)}%/${t.capacity.growth.periodSeconds < 31_536_000 ? 'month' : 'year'}` : '';
+      const growth = t.capacity?.growth
+        ? `; demand grows ${formatCount(t.capacity.growth.rate * 100)}%/${t.capacity.growth.periodSeconds < 31_536_000 ? 'month' : 'year'}`
+        : '';
       const job = t.job ? `; training job checkpointing every ${formatDuration(t.job.checkpointEverySeconds)}` : '';
       return `  tier ${chalk.bold(t.name)}: needs ${t.minHealthy} of ${t.nodes}${spares}${zones}; node ${failure(t.failure)}${growth}${job}`;
     }),
-    ...model.zones.map((z) => `  zone ${chalk.bold(z.name)}${z.region ? ` (${z.region})` : ''}: ${z.failure ? failure(z.failure) : 'never fails on its own'}`),
+    ...model.zones.map(
+      (z) =>
+        `  zone ${chalk.bold(z.name)}${z.region ? ` (${z.region})` : ''}: ${z.failure ? failure(z.failure) : 'never fails on its own'}`,
+    ),
     ...model.regions.map((r) => `  region ${chalk.bold(r.name)}: ${r.failure ? failure(r.failure) : 'never fails'}`),
   ];
   if (model.data) {
     const d = model.data;
-    lines.push(`  data on ${d.tier}: ${formatBytes(d.sizeBytes)}, ${formatCount(d.dailyChange * 100)}%/day change, replication ${d.replication.mode}; ${count(d.copies.length, 'copy', 'copies')}, ${count(d.backups.length, 'backup job')}${d.durability ? `, durability scheme ${d.durability.scheme.kind}` : ''}`);
+    lines.push(
+      `  data on ${d.tier}: ${formatBytes(d.sizeBytes)}, ${formatCount(d.dailyChange * 100)}%/day change, replication ${d.replication.mode}; ${count(d.copies.length, 'copy', 'copies')}, ${count(d.backups.length, 'backup job')}${d.durability ? `, durability scheme ${d.durability.scheme.kind}` : ''}`,
+    );
   }
   if (model.recovery) lines.push(`  recovery: ${model.recovery.strategy}`);
-  if (model.costs !== undefined) lines.push(`  priced: ${model.costs.map((c) => `${c.kind} ${c.name}`).join(', ')} (nines analyze shows the cost)`);
-  if (model.targets.length > 0) lines.push(`  targets: ${model.targets.map((t) => t.metric + (t.scenario ? `[${t.scenario}]` : '') + (t.tier ? `[${t.tier}]` : '')).join(', ')}`);
+  if (model.costs !== undefined)
+    lines.push(`  priced: ${model.costs.map((c) => `${c.kind} ${c.name}`).join(', ')} (nines analyze shows the cost)`);
+  if (model.targets.length > 0)
+    lines.push(
+      `  targets: ${model.targets.map((t) => t.metric + (t.scenario ? `[${t.scenario}]` : '') + (t.tier ? `[${t.tier}]` : '')).join(', ')}`,
+    );
   return `${lines.filter((l, i) => l !== '' || i === 4).join('\n')}\n`;
 }
 

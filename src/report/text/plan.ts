@@ -41,13 +41,24 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
     }
     out.push('', chalk.bold('Runway (with the nodes and storage the model has)'), t.toString());
   } else {
-    out.push('', wrap('Nothing to run out of: give a tier capacity {perNode, demand, growth}, or data.capacity / data.backupCapacity.', '  ', width));
+    out.push(
+      '',
+      wrap(
+        'Nothing to run out of: give a tier capacity {perNode, demand, growth}, or data.capacity / data.backupCapacity.',
+        '  ',
+        width,
+      ),
+    );
   }
   if (plan.additions.length > 0) {
-    const t = table(['By', 'Tier', 'Add', 'Nodes', 'Because of'], style, { colAligns: ['left', 'left', 'right', 'right', 'left'] });
-    for (const a of plan.additions.slice(0, MAX_ROWS)) t.push([formatRunway(a.bySeconds, H), a.tier, `+${a.addNodes}`, String(a.totalNodes), KIND[a.reason]]);
+    const t = table(['By', 'Tier', 'Add', 'Nodes', 'Because of'], style, {
+      colAligns: ['left', 'left', 'right', 'right', 'left'],
+    });
+    for (const a of plan.additions.slice(0, MAX_ROWS))
+      t.push([formatRunway(a.bySeconds, H), a.tier, `+${a.addNodes}`, String(a.totalNodes), KIND[a.reason]]);
     out.push('', chalk.bold('Plan: nodes to add, in service by (nodes: serving nodes after it)'), t.toString());
-    if (plan.additions.length > MAX_ROWS) out.push(`  … ${plan.additions.length - MAX_ROWS} more additions (--json lists them all)`);
+    if (plan.additions.length > MAX_ROWS)
+      out.push(`  … ${plan.additions.length - MAX_ROWS} more additions (--json lists them all)`);
   } else if (plan.steps.some((s) => s.tiers.length > 0)) {
     out.push('', chalk.bold('Plan'), '  no nodes to add within the horizon');
   }
@@ -61,39 +72,79 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
       { label: `capacity (${tier.nodes} nodes)`, symbol: '─', values: rows.map((r) => r?.capacity ?? NaN) },
     ];
     if (rows.some((r) => r?.neededForTarget !== null && r?.neededForTarget !== undefined) && perNode > 0) {
-      series.push({ label: 'planned capacity', symbol: '+', values: rows.map((r) => (r?.neededForTarget ?? NaN) * perNode) });
+      series.push({
+        label: 'planned capacity',
+        symbol: '+',
+        values: rows.map((r) => (r?.neededForTarget ?? NaN) * perNode),
+      });
     }
-    out.push('', chalk.bold(`Tier ${tier.tier}: demand vs capacity`), chart(series, { width: chartWidth, height: 8, format: formatCount, xLabels: ['now', formatDuration(H)] }));
+    out.push(
+      '',
+      chalk.bold(`Tier ${tier.tier}: demand vs capacity`),
+      chart(series, { width: chartWidth, height: 8, format: formatCount, xLabels: ['now', formatDuration(H)] }),
+    );
   }
   const storage = first?.storage ?? [];
   if (storage.length > 0) {
-    const t = table(['Storage', 'Now', `At ${formatDuration(H)}`, 'Capacity'], style, { colAligns: ['left', 'right', 'right', 'right'] });
+    const t = table(['Storage', 'Now', `At ${formatDuration(H)}`, 'Capacity'], style, {
+      colAligns: ['left', 'right', 'right', 'right'],
+    });
     const last = plan.steps[plan.steps.length - 1];
     for (const s of storage) {
       const end = last?.storage.find((x) => x.subject === s.subject && x.kind === s.kind);
-      t.push([s.kind === 'data-capacity' ? 'live data' : `backups at ${s.subject}`, formatBytes(s.bytes), formatBytes(end?.bytes ?? s.bytes), s.capacityBytes === null ? 'unlimited' : formatBytes(s.capacityBytes)]);
+      t.push([
+        s.kind === 'data-capacity' ? 'live data' : `backups at ${s.subject}`,
+        formatBytes(s.bytes),
+        formatBytes(end?.bytes ?? s.bytes),
+        s.capacityBytes === null ? 'unlimited' : formatBytes(s.capacityBytes),
+      ]);
     }
-    out.push('', chalk.bold('Storage (backups: after retention; the runway counts the file being written)'), t.toString());
+    out.push(
+      '',
+      chalk.bold('Storage (backups: after retention; the runway counts the file being written)'),
+      t.toString(),
+    );
   }
   for (const s of plan.spares) {
     const t = table(['Hot spares', 'Value'], style);
-    t.push(['nodes needed of nodes, spares', `${formatCount(s.minHealthy)} of ${formatCount(s.nodes)}, ${formatCount(s.spares)} spare(s)`]);
+    t.push([
+      'nodes needed of nodes, spares',
+      `${formatCount(s.minHealthy)} of ${formatCount(s.nodes)}, ${formatCount(s.spares)} spare(s)`,
+    ]);
     t.push(['P(fewer than k healthy) with spares', formatProbability(s.shortageProbability)]);
     t.push(['P(fewer than k healthy) without', formatProbability(s.shortageProbabilityWithoutSpares)]);
     t.push(['nodes in repair on average', formatCount(s.expectedInRepair)]);
-    for (const n of s.sparesNeeded) t.push([`spares for P(shortage) < ${formatProbability(n.probability)}`, n.spares === null ? 'out of reach' : String(n.spares)]);
-    out.push('', chalk.bold(`Tier ${s.tier}: spares (node failures; zones up; Binomial(n + s, q), exact)`), t.toString());
+    for (const n of s.sparesNeeded)
+      t.push([
+        `spares for P(shortage) < ${formatProbability(n.probability)}`,
+        n.spares === null ? 'out of reach' : String(n.spares),
+      ]);
+    out.push(
+      '',
+      chalk.bold(`Tier ${s.tier}: spares (node failures; zones up; Binomial(n + s, q), exact)`),
+      t.toString(),
+    );
   }
   for (const j of plan.jobs) {
     const t = table(['Training job', 'Value'], style);
     t.push(['interruptions per day', formatCount(j.interruptionsPerDay)]);
     t.push(['mean time between interruptions', formatDuration(j.mtbiSeconds)]);
-    t.push(['lost per interruption (τ/2 + R; exact)', `${formatDuration(j.lostPerInterruptionSeconds)}; ${formatDuration(j.exactLostPerInterruptionSeconds)}`]);
+    t.push([
+      'lost per interruption (τ/2 + R; exact)',
+      `${formatDuration(j.lostPerInterruptionSeconds)}; ${formatDuration(j.exactLostPerInterruptionSeconds)}`,
+    ]);
     t.push([`goodput at τ = ${formatDuration(j.current.checkpointEverySeconds)}`, percent(j.current.goodput)]);
-    if (j.young) t.push([`Young (1974) τ = √(2δM) = ${formatDuration(j.young.checkpointEverySeconds)}`, percent(j.young.goodput)]);
+    if (j.young)
+      t.push([`Young (1974) τ = √(2δM) = ${formatDuration(j.young.checkpointEverySeconds)}`, percent(j.young.goodput)]);
     if (j.daly) t.push([`Daly (2006) τ = ${formatDuration(j.daly.checkpointEverySeconds)}`, percent(j.daly.goodput)]);
     out.push('', chalk.bold(`Tier ${j.tier}: training job on ${formatCount(j.nodes)} nodes`), t.toString());
-    out.push(wrap("goodput: Daly's complete model (interruptions exponential, also during checkpoints and restarts)", '  ', width));
+    out.push(
+      wrap(
+        "goodput: Daly's complete model (interruptions exponential, also during checkpoints and restarts)",
+        '  ',
+        width,
+      ),
+    );
   }
   for (const note of plan.planNotes) out.push(wrap(`${chalk.yellow('note')} ${note}`, '  ', width));
   return `${out.join('\n')}\n`;

@@ -21,7 +21,9 @@ function bar(e: number, max: number, style: TextStyle): string {
  */
 export function renderSensitivity(result: SensitivityResult, style: TextStyle): string {
   const { chalk } = style;
-  const rows = result.rows.filter((r) => (r.serviceUnavailability ?? 0) !== 0 || r.targets.some((t) => (t.elasticity ?? 0) !== 0));
+  const rows = result.rows.filter(
+    (r) => (r.serviceUnavailability ?? 0) !== 0 || r.targets.some((t) => (t.elasticity ?? 0) !== 0),
+  );
   const max = Math.max(0, ...rows.map((r) => Math.abs(r.serviceUnavailability ?? 0)));
   const lines = [chalk.bold('Sensitivity of the service unavailability (elasticity: % change per +1% of the input)')];
   for (const r of rows.slice(0, ROWS)) {
@@ -36,8 +38,18 @@ export function renderSensitivity(result: SensitivityResult, style: TextStyle): 
       .filter((x) => x.e !== 0)
       .sort((a, b) => Math.abs(b.e) - Math.abs(a.e))
       .slice(0, 4);
-    lines.push(wrap(`missed ${id}: ${ranked.length === 0 ? 'no numeric input moves it (a structural change is needed)' : ranked.map((x) => `${x.name} ${x.e >= 0 ? '+' : '−'}${Math.abs(x.e).toFixed(3)}`).join(', ')}`));
+    lines.push(
+      wrap(
+        `missed ${id}: ${ranked.length === 0 ? 'no numeric input moves it (a structural change is needed)' : ranked.map((x) => `${x.name} ${x.e >= 0 ? '+' : '−'}${Math.abs(x.e).toFixed(3)}`).join(', ')}`,
+      ),
+    );
   }
-  lines.push(wrap(chalk.dim('Each point re-runs nines with a --set of the input at ×(1 ± 1%) (node counts ±1); elasticity = (Δf/f)/(Δx/x).')));
+  lines.push(
+    wrap(
+      chalk.dim(
+        'Each point re-runs nines with a --set of the input at ×(1 ± 1%) (node counts ±1); elasticity = (Δf/f)/(Δx/x).',
+      ),
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

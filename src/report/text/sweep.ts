@@ -14,41 +14,99 @@ import { lineChart, MAX_SERIES, type ChartSeries } from './line-chart.js';
  * of the second).
  * @example renderSweep(view, textStyle(false), { plot: 'availability', width: 80 })
  */
-export function renderSweep(view: SweepView, style: TextStyle, options: { plot?: FigureId | undefined; width: number }): string {
+export function renderSweep(
+  view: SweepView,
+  style: TextStyle,
+  options: { plot?: FigureId | undefined; width: number },
+): string {
   const { chalk } = style;
   const { columns: candidates, constant } = figureColumns(view.points, true);
   const simulated = view.method === 'simulate';
   const axisHead = view.axes.map((a) => a.path.split('.').slice(-2).join('.'));
-  const mcCells = view.points.map((p) => (p.simulation === undefined ? '' : `${formatPercentFromUnavailability(p.simulation.ci[1])} – ${formatPercentFromUnavailability(p.simulation.ci[0])}`));
+  const mcCells = view.points.map((p) =>
+    p.simulation === undefined
+      ? ''
+      : `${formatPercentFromUnavailability(p.simulation.ci[1])} – ${formatPercentFromUnavailability(p.simulation.ci[0])}`,
+  );
   const verdicts = view.points.map((p) => statusCell(p, true));
-  const cellsOf = (def: FigureDef): string[] => view.points.map((p) => (p.figures === null ? '' : formatFigure(def, p.figures)));
-  let used = 1 + axisHead.reduce((w, h, i) => w + columnWidth(h, view.points.map((p) => p.values[i] ?? '')), 0);
+  const cellsOf = (def: FigureDef): string[] =>
+    view.points.map((p) => (p.figures === null ? '' : formatFigure(def, p.figures)));
+  let used =
+    1 +
+    axisHead.reduce(
+      (w, h, i) =>
+        w +
+        columnWidth(
+          h,
+          view.points.map((p) => p.values[i] ?? ''),
+        ),
+      0,
+    );
   if (simulated) used += columnWidth('MC 95% availability', mcCells);
   if (view.targets.length > 0) used += columnWidth('Targets', verdicts);
   const { shown: columns, hidden } = fitFigures(candidates, cellsOf, used, options.width);
-  const head = [...axisHead, ...columns.map((c) => c.label), ...(simulated ? ['MC 95% availability'] : []), ...(view.targets.length > 0 ? ['Targets'] : [])];
-  const aligns = [...view.axes.map(() => 'right' as const), ...columns.map(() => 'right' as const), ...(simulated ? ['right' as const] : []), 'left' as const];
+  const head = [
+    ...axisHead,
+    ...columns.map((c) => c.label),
+    ...(simulated ? ['MC 95% availability'] : []),
+    ...(view.targets.length > 0 ? ['Targets'] : []),
+  ];
+  const aligns = [
+    ...view.axes.map(() => 'right' as const),
+    ...columns.map(() => 'right' as const),
+    ...(simulated ? ['right' as const] : []),
+    'left' as const,
+  ];
   const t = table(head, style, { colAligns: aligns });
   const cells = columns.map(cellsOf);
   view.points.forEach((p, i) => {
-    t.push([...p.values, ...cells.map((c) => c[i] ?? ''), ...(simulated ? [mcCells[i] ?? ''] : []), ...(view.targets.length > 0 ? [colour(style, p, verdicts[i] ?? '')] : [])]);
+    t.push([
+      ...p.values,
+      ...cells.map((c) => c[i] ?? ''),
+      ...(simulated ? [mcCells[i] ?? ''] : []),
+      ...(view.targets.length > 0 ? [colour(style, p, verdicts[i] ?? '')] : []),
+    ]);
   });
   const points = view.points.length;
   const valid = view.points.filter((p) => p.valid);
   const out = [
-    wrap(`${chalk.bold(view.modelName)}: ${points.toLocaleString('en-US')} point${points === 1 ? '' : 's'} over ${view.axes.map((a) => `${a.path} = ${a.range}`).join(' × ')} (${view.method})`, '', options.width),
+    wrap(
+      `${chalk.bold(view.modelName)}: ${points.toLocaleString('en-US')} point${points === 1 ? '' : 's'} over ${view.axes.map((a) => `${a.path} = ${a.range}`).join(' × ')} (${view.method})`,
+      '',
+      options.width,
+    ),
     t.toString(),
   ];
-  if (hidden.length > 0) out.push(wrap(`not shown at this width: ${hidden.map((c) => c.label).join(', ')} (--format csv, markdown or json has every figure)`, '  ', options.width));
+  if (hidden.length > 0)
+    out.push(
+      wrap(
+        `not shown at this width: ${hidden.map((c) => c.label).join(', ')} (--format csv, markdown or json has every figure)`,
+        '  ',
+        options.width,
+      ),
+    );
   if (constant.length > 0 && valid[0]?.figures) {
     const first = valid[0].figures;
-    out.push(wrap(`the same at every point: ${constant.map((c) => `${c.label} ${formatFigure(c, first)}`).join(', ')}`, '  ', options.width));
+    out.push(
+      wrap(
+        `the same at every point: ${constant.map((c) => `${c.label} ${formatFigure(c, first)}`).join(', ')}`,
+        '  ',
+        options.width,
+      ),
+    );
   }
   const passing = view.points.filter((p) => p.status === 'pass').length;
-  if (view.targets.length > 0) out.push(wrap(`targets met at ${passing} of ${points} points: ${view.targets.join(', ')}`, '  ', options.width));
+  if (view.targets.length > 0)
+    out.push(wrap(`targets met at ${passing} of ${points} points: ${view.targets.join(', ')}`, '  ', options.width));
   const invalid = view.points.filter((p) => !p.valid);
   if (invalid.length > 0) {
-    out.push(wrap(`${invalid.length} point${invalid.length === 1 ? '' : 's'} make the model invalid, e.g. ${invalid[0]?.set.join(' ') ?? ''}: ${invalid[0]?.problems[0] ?? ''}`, '  ', options.width));
+    out.push(
+      wrap(
+        `${invalid.length} point${invalid.length === 1 ? '' : 's'} make the model invalid, e.g. ${invalid[0]?.set.join(' ') ?? ''}: ${invalid[0]?.problems[0] ?? ''}`,
+        '  ',
+        options.width,
+      ),
+    );
   }
   if (options.plot !== undefined) out.push('', renderPlot(view, figureDef(options.plot), options.width));
   return `${out.join('\n')}\n`;
@@ -56,7 +114,13 @@ export function renderSweep(view: SweepView, style: TextStyle, options: { plot?:
 
 function colour(style: TextStyle, p: SweepPoint, text: string): string {
   const { chalk } = style;
-  return p.status === 'pass' ? chalk.green(text) : p.status === 'fail' || p.status === 'invalid' ? chalk.red(text) : p.status === 'none' ? text : chalk.yellow(text);
+  return p.status === 'pass'
+    ? chalk.green(text)
+    : p.status === 'fail' || p.status === 'invalid'
+      ? chalk.red(text)
+      : p.status === 'none'
+        ? text
+        : chalk.yellow(text);
 }
 
 /** The figure against the first axis; one series per value of the second axis, if any. */
@@ -76,12 +140,13 @@ export function renderPlot(view: SweepView, def: FigureDef, width: number): stri
   const chart = lineChart(series, {
     width: Math.min(width, 100),
     height: 12,
-    formatX: (x) => (xs.numeric ? String(Number(x.toPrecision(6))) : xAxis.values[Math.round(x)] ?? ''),
+    formatX: (x) => (xs.numeric ? String(Number(x.toPrecision(6))) : (xAxis.values[Math.round(x)] ?? '')),
     formatY: (y) => formatPlotted(def, y),
     xLabel: xAxis.path,
     yLabel: `${def.label}${def.unit === 'fraction' ? ' (on a nines scale)' : ''}`,
   });
-  const dropped = series.length > MAX_SERIES ? `  (only the first ${MAX_SERIES} of ${series.length} series are drawn)\n` : '';
+  const dropped =
+    series.length > MAX_SERIES ? `  (only the first ${MAX_SERIES} of ${series.length} series are drawn)\n` : '';
   return chart + dropped;
 }
 
@@ -93,7 +158,11 @@ function plotValue(def: FigureDef, x: number | null, q: number | null): number |
 }
 
 function formatPlotted(def: FigureDef, y: number): string {
-  const figures = { ...emptyFigures(), [def.id]: def.unit === 'fraction' ? 1 - 10 ** -y : y, unavailability: def.unit === 'fraction' ? 10 ** -y : null };
+  const figures = {
+    ...emptyFigures(),
+    [def.id]: def.unit === 'fraction' ? 1 - 10 ** -y : y,
+    unavailability: def.unit === 'fraction' ? 10 ** -y : null,
+  };
   return formatFigure(def, figures);
 }
 

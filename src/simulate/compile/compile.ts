@@ -81,7 +81,8 @@ export function compileModel(model: Model): CompiledModel {
   const corruption = corruptionDowntime(model);
   const failoverPrimaryMeanOutage = new Float64Array(F);
   resolved.failovers.forEach((f, i) => {
-    failoverPrimaryMeanOutage[i] = analyzeAvailability({ ...model, service: f.node.spec.primary }).service.meanOutageSeconds ?? 0;
+    failoverPrimaryMeanOutage[i] =
+      analyzeAvailability({ ...model, service: f.node.spec.primary }).service.meanOutageSeconds ?? 0;
   });
   return {
     ...structure,

@@ -40,7 +40,11 @@ export type RecoveryScenario = {
   readonly survives: boolean;
   readonly mechanisms: readonly RecoveryMechanism[];
   /** The analytic engine's figures for this scenario (null when not recoverable). */
-  readonly analytic: { readonly rpoSeconds: number | null; readonly rpoExpectedSeconds: number | null; readonly rtoSeconds: number | null };
+  readonly analytic: {
+    readonly rpoSeconds: number | null;
+    readonly rpoExpectedSeconds: number | null;
+    readonly rtoSeconds: number | null;
+  };
 };
 
 export type DataLossSetup = {
@@ -67,7 +71,9 @@ export function dataLossSetup(model: Model, horizonSeconds: number, biased: bool
     const spec = shardSpec(model, data);
     const [repairKind, repairParam] = spec === undefined ? [DIST_EXPONENTIAL, 0] : distributionCode(spec.repair);
     if (spec !== undefined && spec.lifetime.type !== 'exponential') {
-      notes.push(`durability: shard lifetimes simulated as exponential (the busy-period estimator needs memoryless lifetimes); the ${spec.lifetime.type} lifetime was not used`);
+      notes.push(
+        `durability: shard lifetimes simulated as exponential (the busy-period estimator needs memoryless lifetimes); the ${spec.lifetime.type} lifetime was not used`,
+      );
     }
     durability = {
       shards: d.shards,
@@ -130,7 +136,12 @@ export function chainRestoreSeconds(backup: Backup, data: Data, sizeBytes: numbe
   const thr = backup.restoreThroughputBytesPerSecond;
   const change = (seconds: number): number => sizeBytes * Math.min(1, (data.dailyChange * seconds) / SECONDS_PER_DAY);
   const dt = backup.everySeconds;
-  const spec = { method: backup.method, everySeconds: dt, fullEverySeconds: backup.fullEverySeconds, retention: backup.retention };
+  const spec = {
+    method: backup.method,
+    everySeconds: dt,
+    fullEverySeconds: backup.fullEverySeconds,
+    retention: backup.retention,
+  };
   switch (backup.method) {
     case 'full':
     case 'reverse-incremental':
@@ -140,7 +151,10 @@ export function chainRestoreSeconds(backup: Backup, data: Data, sizeBytes: numbe
     case 'forward-incremental':
       return Array.from({ length: fullEveryPoints(spec) }, (_, i) => (sizeBytes + i * change(dt)) / thr);
     case 'differential':
-      return Array.from({ length: fullEveryPoints(spec) }, (_, i) => (sizeBytes + (i === 0 ? 0 : change(i * dt))) / thr);
+      return Array.from(
+        { length: fullEveryPoints(spec) },
+        (_, i) => (sizeBytes + (i === 0 ? 0 : change(i * dt))) / thr,
+      );
     default: {
       const never: never = backup.method;
       throw new Error(`simulate: unknown backup method ${String(never)}`);

@@ -33,7 +33,10 @@ export function componentName(model: Model, m: CompiledModel, c: number): string
 }
 
 /** Expected timeline events (failures and repairs) of one trial over the horizon: H · Σ 2 / (MTBF + MTTR), and the busiest component. */
-export function timelineEventsPerTrial(m: CompiledModel, horizonSeconds: number): { readonly events: number; readonly busiest: number; readonly workPerEvent: number } {
+export function timelineEventsPerTrial(
+  m: CompiledModel,
+  horizonSeconds: number,
+): { readonly events: number; readonly busiest: number; readonly workPerEvent: number } {
   let rate = 0;
   let busiest = -1;
   let fastest = 0;
@@ -72,10 +75,19 @@ export function boundTrials(
   const fits = Math.floor(maxWork / workPerTrial);
   const cost = `${requested.toLocaleString('en-US')} ${phase.what} × ${formatWork(workPerTrial)} ${phase.unit} = ${formatWork(work)}, over the budget of ${formatWork(maxWork)} (--max-work)`;
   if (fits < 1 || explicit) {
-    const change = fits < 1 ? 'a shorter horizon (--years), fewer or slower-cycling components' : `${phase.flag} ${fits.toLocaleString('en-US')} or fewer`;
-    throw ninesError('simulation-refused', phase.flag, `${cost}${phase.hint ?? ''}; use ${change}, or raise --max-work`);
+    const change =
+      fits < 1
+        ? 'a shorter horizon (--years), fewer or slower-cycling components'
+        : `${phase.flag} ${fits.toLocaleString('en-US')} or fewer`;
+    throw ninesError(
+      'simulation-refused',
+      phase.flag,
+      `${cost}${phase.hint ?? ''}; use ${change}, or raise --max-work`,
+    );
   }
-  notes.push(`${cost}: ran ${fits.toLocaleString('en-US')} ${phase.what} instead (${phase.flag} or --max-work changes it)`);
+  notes.push(
+    `${cost}: ran ${fits.toLocaleString('en-US')} ${phase.what} instead (${phase.flag} or --max-work changes it)`,
+  );
   return fits;
 }
 

@@ -23,7 +23,13 @@ const REBUILD_TYPES: readonly Distribution['type'][] = ['exponential', 'fixed', 
  * approximation (exact to first order in p, and the analytic model's own formula).
  * Interval: p's interval (Wilson naive, normal for importance sampling) over E[C]'s interval.
  */
-export function summariseDurability(s: DurabilitySums, trials: number, p: DurabilityParams, analytic: DurabilityResult, horizon: number): DurabilitySimulation {
+export function summariseDurability(
+  s: DurabilitySums,
+  trials: number,
+  p: DurabilityParams,
+  analytic: DurabilityResult,
+  horizon: number,
+): DurabilitySimulation {
   const n = trials;
   const busy = meanEstimate(s.sumB, s.sumB2, n);
   const idle = 1 / (p.shards * p.failureRatePerSecond);
@@ -39,8 +45,15 @@ export function summariseDurability(s: DurabilitySums, trials: number, p: Durabi
   const markovLogMttdl = analytic.markov.log10MttdlSeconds * Math.LN10;
   const markovPerSecond = Math.exp(-markovLogMttdl);
   const applies = p.repairKind === 0;
-  const check = (est: number, se: number, bound: number | undefined, exact: number): Pick<CheckedEstimate, 'analytic' | 'agrees'> =>
-    applies ? { analytic: exact, agrees: bound !== undefined ? exact <= bound : Math.abs(est - exact) <= 4 * se } : { analytic: exact };
+  const check = (
+    est: number,
+    se: number,
+    bound: number | undefined,
+    exact: number,
+  ): Pick<CheckedEstimate, 'analytic' | 'agrees'> =>
+    applies
+      ? { analytic: exact, agrees: bound !== undefined ? exact <= bound : Math.abs(est - exact) <= 4 * se }
+      : { analytic: exact };
   const zero = s.hits === 0;
   const bound = zero && !p.biased ? perSecond(Math.min(1, 3 / n), cycleLo) : undefined;
   const yearOf = (x: number): number => x * SECONDS_PER_YEAR;
@@ -50,7 +63,12 @@ export function summariseDurability(s: DurabilitySums, trials: number, p: Durabi
     stdErr: yearOf(lambda * relSe),
     ci: [yearOf(lo), yearOf(hi)],
     ...(bound === undefined ? {} : { upperBound: yearOf(bound) }),
-    ...check(yearOf(lambda), yearOf(lambda * relSe), bound === undefined ? undefined : yearOf(bound), yearOf(markovPerSecond)),
+    ...check(
+      yearOf(lambda),
+      yearOf(lambda * relSe),
+      bound === undefined ? undefined : yearOf(bound),
+      yearOf(markovPerSecond),
+    ),
   };
   const withinSe = horizon * Math.exp(-lambda * horizon) * lambda * relSe;
   const lossWithinHorizon = {
@@ -122,7 +140,13 @@ export function summariseDistribution(values: Float64Array): DistributionSummary
 /** One scenario's realised RPO / RTO (no samples when nothing survives it). */
 export function summariseRecovery(s: RecoveryScenario, samples: RecoverySamples | undefined): RecoverySimulation {
   const n = samples?.rpo.length ?? 0;
-  const base = { scenario: s.scenario, failureDomain: s.failureDomain, survives: s.survives, disruptions: n, analytic: s.analytic };
+  const base = {
+    scenario: s.scenario,
+    failureDomain: s.failureDomain,
+    survives: s.survives,
+    disruptions: n,
+    analytic: s.analytic,
+  };
   if (samples === undefined || n === 0) return { ...base, recoveredBy: [] };
   return {
     ...base,

@@ -51,23 +51,39 @@ export type TuneOptions = { readonly maxCutSets?: number; readonly maxDraws?: nu
  * Tunes the proposal for `event` (−1 service, t tier t), deterministically from (seed, stream).
  * @example tuneBiasing(m, new StructureEvaluator(m), 0, 1, 1 << 20)?.method // 'cut-sets'
  */
-export function tuneBiasing(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number, options: TuneOptions = {}): Tuned | Untunable {
+export function tuneBiasing(
+  m: CompiledModel,
+  ev: StructureEvaluator,
+  event: number,
+  seed: number,
+  stream: number,
+  options: TuneOptions = {},
+): Tuned | Untunable {
   const sets = minimalCutSets(m, event, options.maxCutSets ?? MAX_CUT_SETS);
   if (sets !== undefined) {
     if (sets.length === 0) return undefined;
     const v = encodeCutSets(sets);
     const total = sets.reduce((sum, set) => sum + Math.exp(set.reduce((l, c) => l + Math.log(m.q[c] ?? 0), 0)), 0);
-    if (!(total > 0)) return { untunable: 'is rarer than 1e-300, below what a double holds: importance sampling cannot weigh it' };
+    if (!(total > 0))
+      return { untunable: 'is rarer than 1e-300, below what a double holds: importance sampling cannot weigh it' };
     return { bias: biasing(m, v), v, method: 'cut-sets', cutSets: sets.length };
   }
   const draws = TUNING_TRIALS * m.componentCount;
   if (options.maxDraws !== undefined && draws > options.maxDraws) {
-    return { untunable: `has too many minimal cut sets to enumerate, and tuning a fallback proposal over ${m.componentCount.toLocaleString('en-US')} components would take ${draws.toExponential(1)} draws (over a tenth of --max-work)` };
+    return {
+      untunable: `has too many minimal cut sets to enumerate, and tuning a fallback proposal over ${m.componentCount.toLocaleString('en-US')} components would take ${draws.toExponential(1)} draws (over a tenth of --max-work)`,
+    };
   }
   return defensiveMixture(m, ev, event, seed, stream);
 }
 
-function defensiveMixture(m: CompiledModel, ev: StructureEvaluator, event: number, seed: number, stream: number): Tuned {
+function defensiveMixture(
+  m: CompiledModel,
+  ev: StructureEvaluator,
+  event: number,
+  seed: number,
+  stream: number,
+): Tuned {
   const C = m.componentCount;
   const relevant = relevantComponents(m, event);
   let chunk = 0;
@@ -75,7 +91,10 @@ function defensiveMixture(m: CompiledModel, ev: StructureEvaluator, event: numbe
     const v = new Float64Array(C);
     for (let i = 0; i < C; i++) {
       const q = m.q[i] ?? 0;
-      v[i] = q <= 0 || q >= 1 || relevant[i] === 0 ? q : Math.min(V_MAX, Math.max(q, 1 / (1 + Math.exp(-(Math.log(q) - Math.log1p(-q) + tau)))));
+      v[i] =
+        q <= 0 || q >= 1 || relevant[i] === 0
+          ? q
+          : Math.min(V_MAX, Math.max(q, 1 / (1 + Math.exp(-(Math.log(q) - Math.log1p(-q) + tau)))));
     }
     return v;
   };

@@ -5,7 +5,13 @@
 import { meanEstimate, proportion, quantileSorted, Z95 } from './estimators.js';
 import type { TimelineAcc, WeightedAcc } from '../run/driver.js';
 import type { TimelineChunk } from '../kernels/timeline-chunk.js';
-import type { FailoverSummary, Quantiles, SimulationResult, TimelineSummary, UnavailabilityEstimate } from '../types.js';
+import type {
+  FailoverSummary,
+  Quantiles,
+  SimulationResult,
+  TimelineSummary,
+  UnavailabilityEstimate,
+} from '../types.js';
 
 /**
  * Relative slack of the agreement check: an exactly determined estimate (SE = 0) may still
@@ -14,10 +20,18 @@ import type { FailoverSummary, Quantiles, SimulationResult, TimelineSummary, Una
 const ROUNDING = 1e-9;
 
 /** Agreement within 4 standard errors (the larger of the estimate's and the analytic one's). */
-export function agreement(estimate: number, stdErr: number, analytic: number | undefined, trials: number): { analytic?: number; agrees?: boolean } {
+export function agreement(
+  estimate: number,
+  stdErr: number,
+  analytic: number | undefined,
+  trials: number,
+): { analytic?: number; agrees?: boolean } {
   if (analytic === undefined) return {};
   const seAnalytic = Math.sqrt((analytic * (1 - analytic)) / trials);
-  return { analytic, agrees: Math.abs(estimate - analytic) <= 4 * Math.max(stdErr, seAnalytic) + ROUNDING * Math.abs(analytic) };
+  return {
+    analytic,
+    agrees: Math.abs(estimate - analytic) <= 4 * Math.max(stdErr, seAnalytic) + ROUNDING * Math.abs(analytic),
+  };
 }
 
 /** A naive snapshot estimate: k events in n trials. */
@@ -45,7 +59,9 @@ export function weightedEstimate(acc: WeightedAcc, analytic: number | undefined)
     estimator: 'importance-sampling',
     effectiveSampleSize: ess,
     ...(se > 0 ? { varianceReduction: (p * (1 - p)) / n / (se * se) } : {}),
-    ...(analytic === undefined ? {} : { analytic, agrees: Math.abs(p - analytic) <= 4 * se + ROUNDING * Math.abs(analytic) }),
+    ...(analytic === undefined
+      ? {}
+      : { analytic, agrees: Math.abs(p - analytic) <= 4 * se + ROUNDING * Math.abs(analytic) }),
   };
 }
 
@@ -127,14 +143,19 @@ export function summariseTimeline(
       histogram: [...histogram.entries()].sort((a, b) => a[0] - b[0]).map(([k, trials]) => ({ outages: k, trials })),
     },
     longestOutageSeconds: quantiles(longest, 1),
-    ...(availabilityTarget === undefined ? {} : { missProbability: { ...proportion(missed, n), target: availabilityTarget.target } }),
+    ...(availabilityTarget === undefined
+      ? {}
+      : { missProbability: { ...proportion(missed, n), target: availabilityTarget.target } }),
   };
 }
 
 const HISTOGRAM_BINS = 8;
 
 /** Zero bin, then up to 8 log-spaced bins [from, to) between the smallest and largest nonzero value. */
-export function histogramOf(sorted: Float64Array, scale: number): { fromSeconds: number; toSeconds: number; trials: number }[] {
+export function histogramOf(
+  sorted: Float64Array,
+  scale: number,
+): { fromSeconds: number; toSeconds: number; trials: number }[] {
   let zeros = 0;
   while (zeros < sorted.length && (sorted[zeros] ?? 0) <= 0) zeros++;
   const bins = [{ fromSeconds: 0, toSeconds: 0, trials: zeros }];
@@ -150,7 +171,8 @@ export function histogramOf(sorted: Float64Array, scale: number): { fromSeconds:
     const b = hi > lo ? Math.min(k - 1, Math.floor(Math.log(x / lo) / Math.log(ratio))) : 0;
     counts[b] = (counts[b] ?? 0) + 1;
   }
-  for (const [i, trials] of counts.entries()) bins.push({ fromSeconds: edges[i] ?? lo, toSeconds: edges[i + 1] ?? hi, trials });
+  for (const [i, trials] of counts.entries())
+    bins.push({ fromSeconds: edges[i] ?? lo, toSeconds: edges[i + 1] ?? hi, trials });
   return bins;
 }
 

@@ -107,7 +107,9 @@ export function cutSetProposal(m: CompiledModel, sets: CutSetFamily): CutSetProp
   }
   const F = compStart.reduce((n, x, c) => n + (c > 0 && x > (compStart[c - 1] ?? 0) ? 1 : 0), 0);
   const inflate = Math.min(0.5, INFLATION / Math.max(1, F));
-  const v = Float64Array.from(m.q, (q, c) => (q < 1 && (compStart[c + 1] ?? 0) > (compStart[c] ?? 0) ? Math.max(q, inflate) : q));
+  const v = Float64Array.from(m.q, (q, c) =>
+    q < 1 && (compStart[c + 1] ?? 0) > (compStart[c] ?? 0) ? Math.max(q, inflate) : q,
+  );
   const active: number[] = [];
   const whole = new Float64Array(C);
   const frac = new Float64Array(C);
@@ -127,9 +129,28 @@ export function cutSetProposal(m: CompiledModel, sets: CutSetFamily): CutSetProp
     baseR += up;
     deltaR[c] = Math.log(vc) - Math.log(q) - up;
   }
-  const psi = Float64Array.from(sets, (s) => Math.exp(s.reduce((acc, i) => acc + Math.log(m.q[i] ?? 0) - Math.log(v[i] ?? 1), 0)));
+  const psi = Float64Array.from(sets, (s) =>
+    Math.exp(s.reduce((acc, i) => acc + Math.log(m.q[i] ?? 0) - Math.log(v[i] ?? 1), 0)),
+  );
   const emptySets = sets.some((s) => s.length === 0) ? 1 : 0;
-  return { kind: 'cut-sets', total, cumulative, start, comps, compStart, compSets, emptySets, active: Int32Array.from(active), whole, frac, wholeV, fracV, baseR, deltaR, psi };
+  return {
+    kind: 'cut-sets',
+    total,
+    cumulative,
+    start,
+    comps,
+    compStart,
+    compSets,
+    emptySets,
+    active: Int32Array.from(active),
+    whole,
+    frac,
+    wholeV,
+    fracV,
+    baseR,
+    deltaR,
+    psi,
+  };
 }
 
 /** p·2^32 as an integer part and the fraction scaled to 2^32 (exact Bernoulli(p) from two u32). */

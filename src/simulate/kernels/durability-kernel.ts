@@ -62,8 +62,16 @@ export type DurabilitySums = {
 
 /** One busy period: 1 if it ends in loss; its length and log-likelihood ratio in `out`. */
 function busyPeriod(p: DurabilityParams, rng: Sfc32, biased: boolean, out: Float64Array): number {
-  const { shards: n, tolerated: m, failureRatePerSecond: lambda, rebuildSeconds: mean, repairKind: kind, repairParam: param } = p;
-  const draw = (): number => (kind === DIST_EXPONENTIAL ? -mean * Math.log(rng.uniform53()) : drawDuration(rng, kind, param, mean));
+  const {
+    shards: n,
+    tolerated: m,
+    failureRatePerSecond: lambda,
+    rebuildSeconds: mean,
+    repairKind: kind,
+    repairParam: param,
+  } = p;
+  const draw = (): number =>
+    kind === DIST_EXPONENTIAL ? -mean * Math.log(rng.uniform53()) : drawDuration(rng, kind, param, mean);
   let j = 1;
   let t = 0;
   let logW = 0;
@@ -103,7 +111,13 @@ function busyPeriod(p: DurabilityParams, rng: Sfc32, biased: boolean, out: Float
  * busy time, from the generator of (seed, stream, chunk).
  * @example runDurabilityChunk(params, 1, 3, 0, 4096).sumW / 4096 // P(a busy period ends in loss)
  */
-export function runDurabilityChunk(p: DurabilityParams, seed: number, stream: number, chunk: number, trials: number): DurabilitySums {
+export function runDurabilityChunk(
+  p: DurabilityParams,
+  seed: number,
+  stream: number,
+  chunk: number,
+  trials: number,
+): DurabilitySums {
   const rng = rngFor(seed, stream, chunk);
   const out = new Float64Array(2);
   let naiveHits = 0;

@@ -111,7 +111,8 @@ export class FailoverTimeline {
   /** The earliest timer, corruption arrival or corruption end. */
   private earliest(): number {
     let next = this.corruptUntil > 0 ? this.corruptUntil : this.nextCorruption;
-    for (let f = 0; f < this.timer.length; f++) if ((this.timer[f] ?? Infinity) < next) next = this.timer[f] ?? Infinity;
+    for (let f = 0; f < this.timer.length; f++)
+      if ((this.timer[f] ?? Infinity) < next) next = this.timer[f] ?? Infinity;
     for (let t = 0; t < this.interruptedUntil.length; t++) {
       const u = this.interruptedUntil[t] ?? -Infinity;
       if (u > 0 && u < next) next = u;
@@ -130,7 +131,8 @@ export class FailoverTimeline {
   fire(now: number): void {
     this.dirty = true;
     for (let t = 0; t < this.interruptedUntil.length; t++) {
-      if ((this.interruptedUntil[t] ?? -Infinity) > 0 && (this.interruptedUntil[t] ?? 0) <= now) this.interruptedUntil[t] = -Infinity;
+      if ((this.interruptedUntil[t] ?? -Infinity) > 0 && (this.interruptedUntil[t] ?? 0) <= now)
+        this.interruptedUntil[t] = -Infinity;
     }
     if (this.corruptUntil > 0 && this.corruptUntil <= now) this.corruptUntil = -Infinity;
     else if (this.nextCorruption <= now) {
@@ -189,7 +191,8 @@ export class FailoverTimeline {
       this.episodes[f] = (this.episodes[f] ?? 0) + 1;
       const tau = this.m.failoverSwitchover[f] ?? 0;
       // An outage under way at a steady start is A ~ Exp(mean outage) old.
-      const age = this.starting && this.steady ? -(this.m.failoverPrimaryMeanOutage[f] ?? 0) * Math.log(this.rng.uniform()) : 0;
+      const age =
+        this.starting && this.steady ? -(this.m.failoverPrimaryMeanOutage[f] ?? 0) * Math.log(this.rng.uniform()) : 0;
       if (age >= tau) phase = this.decide(f);
       else {
         phase = SWITCHING;

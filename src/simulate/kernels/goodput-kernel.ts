@@ -32,7 +32,10 @@ const STREAM_GOODPUT = 0x600d;
  * @example simulateGoodput({ checkpointEverySeconds: 1800, checkpointCostSeconds: 20,
  *   restartSeconds: 300, mtbiSeconds: 11_135 }, { seed: 1, replications: 400, segments: 200 }).estimate // ≈ 0.886
  */
-export function simulateGoodput(spec: GoodputSimulationSpec, options: { readonly seed: number; readonly replications: number; readonly segments: number }): GoodputEstimate {
+export function simulateGoodput(
+  spec: GoodputSimulationSpec,
+  options: { readonly seed: number; readonly replications: number; readonly segments: number },
+): GoodputEstimate {
   const tau = spec.checkpointEverySeconds;
   const w = tau + spec.checkpointCostSeconds;
   const R = spec.restartSeconds;
@@ -69,7 +72,13 @@ export function simulateGoodput(spec: GoodputSimulationSpec, options: { readonly
   const wall = meanEstimate(sum, sumSq, options.replications);
   const estimate = tau / wall.estimate;
   const stdErr = (estimate * wall.stdErr) / wall.estimate;
-  return { estimate, stdErr, ci: [estimate - Z95 * stdErr, estimate + Z95 * stdErr], trials: options.replications, interruptions };
+  return {
+    estimate,
+    stdErr,
+    ci: [estimate - Z95 * stdErr, estimate + Z95 * stdErr],
+    trials: options.replications,
+    interruptions,
+  };
 }
 
 function exp(rng: Sfc32, mean: number): number {
@@ -87,7 +96,18 @@ export type JobSimulation = {
 };
 
 /** Simulates a job's goodput and compares it with `analytic`. */
-export function checkJobGoodput(tier: string, spec: GoodputSimulationSpec, analytic: number, seed: number): JobSimulation {
+export function checkJobGoodput(
+  tier: string,
+  spec: GoodputSimulationSpec,
+  analytic: number,
+  seed: number,
+): JobSimulation {
   const goodput = simulateGoodput(spec, { seed, replications: 400, segments: 200 });
-  return { tier, checkpointEverySeconds: spec.checkpointEverySeconds, goodput, analytic, agrees: Math.abs(goodput.estimate - analytic) <= 4 * goodput.stdErr };
+  return {
+    tier,
+    checkpointEverySeconds: spec.checkpointEverySeconds,
+    goodput,
+    analytic,
+    agrees: Math.abs(goodput.estimate - analytic) <= 4 * goodput.stdErr,
+  };
 }

@@ -94,7 +94,9 @@ export function biasing(m: CompiledModel, code: Float64Array): Biasing {
     run += x;
     cumAlpha[k] = k === K - 1 ? 4294967296 : Math.round((run / total) * 4294967296);
   }
-  const logAlpha = Float64Array.from(alpha, (_, k) => Math.log(((cumAlpha[k] ?? 0) - (k > 0 ? (cumAlpha[k - 1] ?? 0) : 0)) / 4294967296));
+  const logAlpha = Float64Array.from(alpha, (_, k) =>
+    Math.log(((cumAlpha[k] ?? 0) - (k > 0 ? (cumAlpha[k - 1] ?? 0) : 0)) / 4294967296),
+  );
   return { kind: 'product', members: K, logAlpha, cumAlpha, threshold, active: Int32Array.from(active), base, delta };
 }
 

@@ -24,7 +24,13 @@ export type RecoverySamples = {
  * Draws `n` disruptions over [0, horizon) for one scenario from the generator of (seed, stream, 0).
  * @example sampleRecovery(scenario, 31_536_000, 1, 5, 100_000).rpo
  */
-export function sampleRecovery(s: RecoveryScenario, horizon: number, seed: number, stream: number, n: number): RecoverySamples {
+export function sampleRecovery(
+  s: RecoveryScenario,
+  horizon: number,
+  seed: number,
+  stream: number,
+  n: number,
+): RecoverySamples {
   const rng = rngFor(seed, stream, 0);
   const M = s.mechanisms.length;
   const rpo = new Float64Array(n);

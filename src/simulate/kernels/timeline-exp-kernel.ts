@@ -99,7 +99,14 @@ export function runTimelineChunkExp(
   const isDown = new Uint8Array(A);
   const next = new Float64Array(A);
   const cnt = new Int32Array(T);
-  const ds: DomainState = { m, zoneOwn: new Uint8Array(Z), zoneEff: new Uint8Array(Z), regionDown: new Uint8Array(m.regionCount), nodeDown: new Int32Array(T * Z), cnt };
+  const ds: DomainState = {
+    m,
+    zoneOwn: new Uint8Array(Z),
+    zoneEff: new Uint8Array(Z),
+    regionDown: new Uint8Array(m.regionCount),
+    nodeDown: new Int32Array(T * Z),
+    cnt,
+  };
   const tierDown = new Uint8Array(T);
   const stack = new Uint8Array(Math.max(1, m.stackDepth));
   const K = ZIG_K;

@@ -97,7 +97,8 @@ export function runTimelineChunk(
       if (z < 0 || zoneEff[z] === 0) {
         recount(t, sign);
         // A failure the tier rides out may still interrupt it (its declared interruption).
-        if (changed === 0 && down === 1 && fo !== null && clock >= 0 && (cnt[t] ?? 0) < (m.tierThreshold[t] ?? 0)) changed = fo.interrupt(t, clock);
+        if (changed === 0 && down === 1 && fo !== null && clock >= 0 && (cnt[t] ?? 0) < (m.tierThreshold[t] ?? 0))
+          changed = fo.interrupt(t, clock);
       }
     }
   };
@@ -122,7 +123,10 @@ export function runTimelineChunk(
       if (start === 'steady' && rng.uniform() * (up + dn) < dn) {
         toggle(comp, 1);
         const kind = m.repairKind[comp] ?? 0;
-        next[j] = kind === DIST_EXPONENTIAL ? -dn * Math.log(rng.uniform()) : drawResidual(rng, kind, m.repairParam[comp] ?? 0, dn);
+        next[j] =
+          kind === DIST_EXPONENTIAL
+            ? -dn * Math.log(rng.uniform())
+            : drawResidual(rng, kind, m.repairParam[comp] ?? 0, dn);
       } else {
         const kind = m.lifetimeKind[comp] ?? 0;
         next[j] =
@@ -177,12 +181,20 @@ export function runTimelineChunk(
         toggle(comp, 0);
         const kind = m.lifetimeKind[comp] ?? 0;
         const mean = m.meanUp[comp] ?? 0;
-        next[j] = now + (kind === DIST_EXPONENTIAL ? -mean * Math.log(rng.uniform()) : drawDuration(rng, kind, m.lifetimeParam[comp] ?? 0, mean));
+        next[j] =
+          now +
+          (kind === DIST_EXPONENTIAL
+            ? -mean * Math.log(rng.uniform())
+            : drawDuration(rng, kind, m.lifetimeParam[comp] ?? 0, mean));
       } else {
         toggle(comp, 1);
         const kind = m.repairKind[comp] ?? 0;
         const mean = m.meanDown[comp] ?? 0;
-        next[j] = now + (kind === DIST_EXPONENTIAL ? -mean * Math.log(rng.uniform()) : drawDuration(rng, kind, m.repairParam[comp] ?? 0, mean));
+        next[j] =
+          now +
+          (kind === DIST_EXPONENTIAL
+            ? -mean * Math.log(rng.uniform())
+            : drawDuration(rng, kind, m.repairParam[comp] ?? 0, mean));
       }
       if (changed === 0) continue;
       changed = 0;

@@ -41,7 +41,11 @@ export function* simulateDataLoss(
   setup: RunSetup,
   options: SimulateOptions,
   ctx: DriverContext,
-): Generator<Request, { readonly result: DataLossResult; readonly notes: readonly string[] } | undefined, ChunkResult[]> {
+): Generator<
+  Request,
+  { readonly result: DataLossResult; readonly notes: readonly string[] } | undefined,
+  ChunkResult[]
+> {
   const dl = setup.dataLoss;
   if (dl === undefined) return undefined;
   const notes = [...dl.notes];
@@ -50,15 +54,20 @@ export function* simulateDataLoss(
   if (d !== undefined && dl.durabilityAnalytic !== undefined && hasDurability(setup)) {
     const phase = { kind: 'durability', total: durabilityTotal(options) } as const;
     const init: DurabilitySums = { trials: 0, hits: 0, sumW: 0, sumW2: 0, naiveHits: 0, sumB: 0, sumB2: 0 };
-    const { acc } = yield* runPhase({ phase, init, fold: foldDurability, progress: (_a, done) => fixedProgress(phase, done) }, ctx);
+    const { acc } = yield* runPhase(
+      { phase, init, fold: foldDurability, progress: (_a, done) => fixedProgress(phase, done) },
+      ctx,
+    );
     durability = summariseDurability(acc, acc.trials, d, dl.durabilityAnalytic, setup.horizonSeconds);
-    if (acc.hits === 0 && d.biased) notes.push('durability: importance sampling reached no loss; its interval is the trivial one');
+    if (acc.hits === 0 && d.biased)
+      notes.push('durability: importance sampling reached no loss; its interval is the trivial one');
   }
   const n = options.recoveryTrials ?? DEFAULT_RECOVERY_TRIALS;
   const recovery = dl.scenarios.map((s, i) =>
-    summariseRecovery(s, s.survives ? sampleRecovery(s, setup.horizonSeconds, setup.seed, STREAM_RECOVERY + i, n) : undefined),
+    summariseRecovery(
+      s,
+      s.survives ? sampleRecovery(s, setup.horizonSeconds, setup.seed, STREAM_RECOVERY + i, n) : undefined,
+    ),
   );
   return { result: { ...(durability === undefined ? {} : { durability }), recovery }, notes };
 }
-
-

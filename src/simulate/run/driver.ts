@@ -37,7 +37,10 @@ export type DriverContext = {
 };
 
 /** Runs one phase; returns its accumulator and why it stopped. */
-export function* runPhase<A>(rule: PhaseRule<A>, ctx: DriverContext): Generator<Request, { acc: A; stoppedBy: StopReason }, ChunkResult[]> {
+export function* runPhase<A>(
+  rule: PhaseRule<A>,
+  ctx: DriverContext,
+): Generator<Request, { acc: A; stoppedBy: StopReason }, ChunkResult[]> {
   const { phase } = rule;
   const size = chunkSizeOf(phase);
   const totalChunks = Number.isFinite(phase.total) ? Math.ceil(phase.total / size) : Infinity;
@@ -63,7 +66,11 @@ export function* runPhase<A>(rule: PhaseRule<A>, ctx: DriverContext): Generator<
 }
 
 /** Snapshot accumulator. */
-export type SnapshotAcc = { readonly trials: number; readonly serviceDown: number; readonly tierDown: readonly number[] };
+export type SnapshotAcc = {
+  readonly trials: number;
+  readonly serviceDown: number;
+  readonly tierDown: readonly number[];
+};
 
 export function foldSnapshot(acc: SnapshotAcc, r: ChunkResult): SnapshotAcc {
   const c = r as SnapshotCounts;
@@ -79,11 +86,21 @@ export type WeightedAcc = WeightedSums;
 
 export function foldWeighted(acc: WeightedAcc, r: ChunkResult): WeightedAcc {
   const c = r as WeightedSums;
-  return { trials: acc.trials + c.trials, hits: acc.hits + c.hits, sumW: acc.sumW + c.sumW, sumW2: acc.sumW2 + c.sumW2 };
+  return {
+    trials: acc.trials + c.trials,
+    hits: acc.hits + c.hits,
+    sumW: acc.sumW + c.sumW,
+    sumW2: acc.sumW2 + c.sumW2,
+  };
 }
 
 /** Timeline accumulator: the chunks in order, and Σu, Σu² of the per-trial unavailability u. */
-export type TimelineAcc = { readonly chunks: TimelineChunk[]; readonly trials: number; readonly sumU: number; readonly sumU2: number };
+export type TimelineAcc = {
+  readonly chunks: TimelineChunk[];
+  readonly trials: number;
+  readonly sumU: number;
+  readonly sumU2: number;
+};
 
 export function foldTimeline(horizon: number) {
   return (acc: TimelineAcc, r: ChunkResult): TimelineAcc => {

@@ -23,7 +23,9 @@ export type SimulationPart = {
   readonly phases: readonly ShardPhase[];
 };
 
-export type PartsCheck = { readonly ok: true; readonly count: number } | { readonly ok: false; readonly problems: readonly string[] };
+export type PartsCheck =
+  | { readonly ok: true; readonly count: number }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 /**
  * Checks that the parts belong together and cover every shard exactly once.
@@ -38,7 +40,8 @@ export function checkParts(parts: readonly SimulationPart[]): PartsCheck {
     const differs = Object.keys({ ...first.runFields, ...p.runFields })
       .filter((k) => first.runFields[k] !== p.runFields[k])
       .map((k) => `${k} differs (${p.runFields[k] ?? 'none'} against ${first.runFields[k] ?? 'none'})`);
-    if (p.shard.count !== first.shard.count) differs.push(`shard count differs (${p.shard.count} against ${first.shard.count})`);
+    if (p.shard.count !== first.shard.count)
+      differs.push(`shard count differs (${p.shard.count} against ${first.shard.count})`);
     problems.push(`${p.label} belongs to another run than ${first.label}: ${differs.join('; ')}`);
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -49,7 +52,10 @@ export function checkParts(parts: readonly SimulationPart[]): PartsCheck {
     if (labels.length > 1) problems.push(`shard ${index}/${n} is given more than once: ${labels.join(', ')}`);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) problems.push(`${missing.length === 1 ? 'shard' : 'shards'} ${missing.map((i) => `${i}/${n}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`);
+  if (missing.length > 0)
+    problems.push(
+      `${missing.length === 1 ? 'shard' : 'shards'} ${missing.map((i) => `${i}/${n}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
+    );
   return problems.length > 0 ? { ok: false, problems } : { ok: true, count: n };
 }
 
@@ -71,7 +77,12 @@ class PartsMismatch extends Error {
  * Merges checked parts: the model and options are those the parts were made with.
  * @example mergeParts(model, options, analytic, parts).ok
  */
-export function mergeParts(model: Model, options: SimulateOptions, analytic: AnalyticFigures | undefined, parts: readonly SimulationPart[]): MergeOutcome {
+export function mergeParts(
+  model: Model,
+  options: SimulateOptions,
+  analytic: AnalyticFigures | undefined,
+  parts: readonly SimulationPart[],
+): MergeOutcome {
   const local: MergeWork = { chunks: 0, trials: 0 };
   try {
     const result = simulateWith(model, options, analytic, (setup) => {
@@ -89,7 +100,8 @@ export function mergeParts(model: Model, options: SimulateOptions, analytic: Ana
         }
         return chunks.map((c) => {
           const r = given.get(c);
-          if (r === undefined) throw new PartsMismatch([`the run asks for ${phase.kind} chunk ${c}, which no part holds`]);
+          if (r === undefined)
+            throw new PartsMismatch([`the run asks for ${phase.kind} chunk ${c}, which no part holds`]);
           return r;
         });
       };
@@ -102,7 +114,10 @@ export function mergeParts(model: Model, options: SimulateOptions, analytic: Ana
 }
 
 /** Phase kind → chunk index → result, checked against the phases the run plans. */
-function chunkTable(planned: readonly Phase[], parts: readonly SimulationPart[]): Map<Phase['kind'], Map<number, ChunkResult>> {
+function chunkTable(
+  planned: readonly Phase[],
+  parts: readonly SimulationPart[],
+): Map<Phase['kind'], Map<number, ChunkResult>> {
   const problems: string[] = [];
   const table = new Map<Phase['kind'], Map<number, ChunkResult>>();
   for (const phase of planned) {
@@ -111,7 +126,9 @@ function chunkTable(planned: readonly Phase[], parts: readonly SimulationPart[])
     for (const part of parts) {
       const p = part.phases.find((x) => x.kind === phase.kind);
       if (p === undefined || p.total !== phase.total) {
-        problems.push(`${part.label} has no ${phase.kind} phase of ${phase.total} trials, which this run plans (made by another nines version?)`);
+        problems.push(
+          `${part.label} has no ${phase.kind} phase of ${phase.total} trials, which this run plans (made by another nines version?)`,
+        );
         continue;
       }
       for (const { index, result } of p.chunks) {
@@ -123,12 +140,16 @@ function chunkTable(planned: readonly Phase[], parts: readonly SimulationPart[])
     }
     const absent: number[] = [];
     for (let c = 0; c < chunkCount(phase); c++) if (!chunks.has(c)) absent.push(c);
-    if (absent.length > 0) problems.push(`${phase.kind} chunks missing from every part: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? `, … (${absent.length} in all)` : ''}`);
+    if (absent.length > 0)
+      problems.push(
+        `${phase.kind} chunks missing from every part: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? `, … (${absent.length} in all)` : ''}`,
+      );
     table.set(phase.kind, chunks);
   }
   for (const part of parts) {
     for (const p of part.phases) {
-      if (!planned.some((x) => x.kind === p.kind)) problems.push(`${part.label} holds a ${p.kind} phase this run does not plan`);
+      if (!planned.some((x) => x.kind === p.kind))
+        problems.push(`${part.label} holds a ${p.kind} phase this run does not plan`);
     }
   }
   if (problems.length > 0) throw new PartsMismatch(problems);

@@ -50,7 +50,8 @@ const SPECIAL: Readonly<Record<string, number>> = { Infinity: Infinity, '-Infini
 
 /** Decodes what {@link encodeResult} wrote; throws on anything else (a damaged part). */
 export function decodeResult(value: unknown): unknown {
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value === null)
+    return value;
   if (Array.isArray(value)) return value.map(decodeResult);
   if (typeof value !== 'object' || value === undefined) throw new Error('part codec: not an encoded value');
   const o = value as Record<string, unknown>;

@@ -24,7 +24,14 @@ export const REL_MAX_TIMELINE = 1e9;
 export function snapshotTotal(options: SimulateOptions, setup: RunSetup, notes: string[] = []): number {
   if (options.relError !== undefined) return REL_MAX_SNAPSHOT;
   const phase = { what: 'snapshot trials', flag: '--trials', unit: 'draws' };
-  return boundTrials(phase, options.trials ?? DEFAULT_TRIALS, options.trials !== undefined, setup.model.componentCount, options.maxWork ?? DEFAULT_MAX_WORK, notes);
+  return boundTrials(
+    phase,
+    options.trials ?? DEFAULT_TRIALS,
+    options.trials !== undefined,
+    setup.model.componentCount,
+    options.maxWork ?? DEFAULT_MAX_WORK,
+    notes,
+  );
 }
 
 /**
@@ -42,7 +49,10 @@ export function timelineTotal(options: SimulateOptions, setup: RunSetup, notes: 
     what: 'timeline trials',
     flag: timelineOnly ? '--trials' : '--timeline-trials',
     unit: `work units (an event is ${Number(perTrial.workPerEvent.toPrecision(3))})`,
-    hint: busiest < 0 || model === undefined ? '' : ` (${componentName(model, m, busiest)} fails and is repaired every ${Number(((m.meanUp[busiest] ?? 0) + (m.meanDown[busiest] ?? 0)).toPrecision(3))} s on average)`,
+    hint:
+      busiest < 0 || model === undefined
+        ? ''
+        : ` (${componentName(model, m, busiest)} fails and is repaired every ${Number(((m.meanUp[busiest] ?? 0) + (m.meanDown[busiest] ?? 0)).toPrecision(3))} s on average)`,
   };
   const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
   const work = perTrial.events * perTrial.workPerEvent;

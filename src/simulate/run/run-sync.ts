@@ -39,11 +39,22 @@ export type ChunkSource = (phase: Phase, chunks: readonly number[]) => ChunkResu
  * it again, e.g. across the points of a sweep that vary the data or the recovery plan.
  * @example simulateSync(model, { seed: 1, trials: 1e6 }).service.unavailability.estimate
  */
-export function simulateSync(model: Model, options: SimulateOptions = {}, analytic?: AnalyticFigures, precompiled?: CompiledModel): SimulationResult {
-  return simulateWith(model, options, analytic, (setup) => {
-    const runner = new ChunkRunner(setup);
-    return (phase, chunks) => chunks.map((c) => runner.run(phase, c));
-  }, precompiled);
+export function simulateSync(
+  model: Model,
+  options: SimulateOptions = {},
+  analytic?: AnalyticFigures,
+  precompiled?: CompiledModel,
+): SimulationResult {
+  return simulateWith(
+    model,
+    options,
+    analytic,
+    (setup) => {
+      const runner = new ChunkRunner(setup);
+      return (phase, chunks) => chunks.map((c) => runner.run(phase, c));
+    },
+    precompiled,
+  );
 }
 
 /**
@@ -61,7 +72,12 @@ export function simulateWith(
   const setup = runSetup(model, compiled, options);
   const now = options.now ?? defaultNow;
   const started = now();
-  const ctx: DriverContext = { parallelism: 1, now, deadline: deadlineOf(options, started), report: progressReporter(options, now, started) };
+  const ctx: DriverContext = {
+    parallelism: 1,
+    now,
+    deadline: deadlineOf(options, started),
+    report: progressReporter(options, now, started),
+  };
   const compute = source(setup);
   const gen = simulation(model, setup, options, analytic, ctx);
   let step = gen.next();

@@ -50,13 +50,20 @@ export function chunksOfShard(chunks: number, shard: ShardSpec): number[] {
  * worker threads when `options.workers` is a number above 1. Progress counts chunks.
  * @example (await simulateShard(model, { seed: 1, trials: 1e8 }, { index: 1, count: 8 }))[0]?.chunks.length
  */
-export async function simulateShard(model: Model, options: ShardableOptions & Pick<SimulateOptions, 'workers' | 'onProgress' | 'workerUrl'>, shard: ShardSpec): Promise<ShardPhase[]> {
+export async function simulateShard(
+  model: Model,
+  options: ShardableOptions & Pick<SimulateOptions, 'workers' | 'onProgress' | 'workerUrl'>,
+  shard: ShardSpec,
+): Promise<ShardPhase[]> {
   const setup = runSetup(model, compileModel(model), options);
   const phases = fixedPhases(setup, options);
   const mine = phases.map((phase) => chunksOfShard(chunkCount(phase), shard));
   const totalChunks = mine.reduce((s, c) => s + c.length, 0);
   const workers = typeof options.workers === 'number' ? options.workers : 1;
-  const pool = workers > 1 ? new WorkerPool(options.workerUrl ?? new URL('./simulate-worker.js', import.meta.url), workers, setup) : undefined;
+  const pool =
+    workers > 1
+      ? new WorkerPool(options.workerUrl ?? new URL('./simulate-worker.js', import.meta.url), workers, setup)
+      : undefined;
   const runner = new ChunkRunner(setup);
   const started = performance.now() / 1000;
   let done = 0;
@@ -74,7 +81,12 @@ export async function simulateShard(model: Model, options: ShardableOptions & Pi
         const f = Math.max(1e-9, done / Math.max(1, totalChunks));
         options.onProgress?.({ fraction: f, elapsedSeconds: elapsed, etaSeconds: (elapsed * (1 - f)) / f });
       }
-      out.push({ kind: phase.kind, total: phase.total, chunkSize: chunkSizeOf(phase), chunks: chunks.map((index, i) => ({ index, result: results[i] as ChunkResult })) });
+      out.push({
+        kind: phase.kind,
+        total: phase.total,
+        chunkSize: chunkSizeOf(phase),
+        chunks: chunks.map((index, i) => ({ index, result: results[i] as ChunkResult })),
+      });
     }
     return out;
   } finally {

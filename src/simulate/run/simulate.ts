@@ -20,7 +20,11 @@ const AUTO_AFTER_SECONDS = 0.25;
  * The result is the same for every worker count.
  * @example await simulate(model, { seed: 1, trials: 1e7, workers: 'auto' })
  */
-export async function simulate(model: Model, options: SimulateOptions = {}, analytic?: AnalyticFigures): Promise<SimulationResult> {
+export async function simulate(
+  model: Model,
+  options: SimulateOptions = {},
+  analytic?: AnalyticFigures,
+): Promise<SimulationResult> {
   const compiled = compileModel(model);
   const setup = runSetup(model, compiled, options);
   const now = options.now ?? defaultNow;
@@ -30,7 +34,12 @@ export async function simulate(model: Model, options: SimulateOptions = {}, anal
   const cores = Math.max(1, availableParallelism());
   const maxWorkers = requested === 'auto' ? cores : Math.min(cores, Math.max(1, Math.floor(requested)));
   const parallelism = maxWorkers;
-  const ctx: DriverContext = { parallelism, now, deadline: deadlineOf(options, started), report: progressReporter(options, now, started) };
+  const ctx: DriverContext = {
+    parallelism,
+    now,
+    deadline: deadlineOf(options, started),
+    report: progressReporter(options, now, started),
+  };
   const runner = new ChunkRunner(setup);
   const url = options.workerUrl ?? new URL('./simulate-worker.js', import.meta.url);
   let pool: WorkerPool | undefined;

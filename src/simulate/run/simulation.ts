@@ -36,7 +36,13 @@ import { StructureEvaluator } from '../compile/structure.js';
 import { collapsed } from '../estimate/trust.js';
 import { DEFAULT_MAX_WORK } from '../compile/work-budget.js';
 import { meanEstimate } from '../estimate/estimators.js';
-import { naiveEstimate, summariseFailovers, summariseTimeline, weightedEstimate, weightedRelError } from '../estimate/summarise.js';
+import {
+  naiveEstimate,
+  summariseFailovers,
+  summariseTimeline,
+  weightedEstimate,
+  weightedRelError,
+} from '../estimate/summarise.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from '../types.js';
 
 export const DEFAULT_SEED = 1;
@@ -51,13 +57,21 @@ export function runSetup(model: Model, compiled: CompiledModel, options: Simulat
   const years = options.years ?? model.horizonSeconds / SECONDS_PER_YEAR;
   const horizonSeconds = years * SECONDS_PER_YEAR;
   const dataLoss = dataLossFor(model, horizonSeconds, options);
-  return { model: compiled, seed: options.seed ?? DEFAULT_SEED, horizonSeconds, start: options.start ?? 'steady', ...(dataLoss === undefined ? {} : { dataLoss }) };
+  return {
+    model: compiled,
+    seed: options.seed ?? DEFAULT_SEED,
+    horizonSeconds,
+    start: options.start ?? 'steady',
+    ...(dataLoss === undefined ? {} : { dataLoss }),
+  };
 }
 
 /** The service's availability target and its exact complement, if the model has one (availability, ≥, no tier). */
 function availabilityTarget(model: Model): { readonly target: number; readonly unavailability: number } | undefined {
   const t = model.targets.find((x) => x.metric === 'availability' && x.tier === undefined && x.operator === '>=');
-  return t === undefined ? undefined : { target: t.threshold, unavailability: t.thresholdComplement ?? 1 - t.threshold };
+  return t === undefined
+    ? undefined
+    : { target: t.threshold, unavailability: t.thresholdComplement ?? 1 - t.threshold };
 }
 
 /** Drives the simulation; yields chunk requests, returns the result. */
@@ -76,7 +90,8 @@ export function* simulation(
   const years = setup.horizonSeconds / SECONDS_PER_YEAR;
   // A snapshot has no time: a tier's declared interruptions are invisible to it.
   const interrupted = new Set(m.tierNames.filter((_, t) => (m.tierInterruption[t] ?? 0) > 0));
-  const tierAnalytic = (name: string): number | undefined => (interrupted.has(name) ? undefined : analytic?.tiers?.[name]);
+  const tierAnalytic = (name: string): number | undefined =>
+    interrupted.has(name) ? undefined : analytic?.tiers?.[name];
   const failover = hasTimedEvents(m);
   const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
 
@@ -92,8 +107,19 @@ export function* simulation(
         phase,
         init,
         fold: foldSnapshot,
-        ...(rel === undefined ? {} : { done: (a: SnapshotAcc) => naiveDone(a, rel, (options.estimator ?? 'auto') !== 'naive', analyticallyRare(analytic, m.tierNames, rel)) }),
-        progress: (a, done) => (rel === undefined ? fixedProgress(phase, done) : predictedFraction(proportion(a.serviceDown, a.trials), rel)),
+        ...(rel === undefined
+          ? {}
+          : {
+              done: (a: SnapshotAcc) =>
+                naiveDone(
+                  a,
+                  rel,
+                  (options.estimator ?? 'auto') !== 'naive',
+                  analyticallyRare(analytic, m.tierNames, rel),
+                ),
+            }),
+        progress: (a, done) =>
+          rel === undefined ? fixedProgress(phase, done) : predictedFraction(proportion(a.serviceDown, a.trials), rel),
       },
       ctx,
     );
@@ -102,7 +128,10 @@ export function* simulation(
     // A snapshot has no time: it sees a failover as the parallel of primary and standby, so
     // its service figure is not comparable with the analytic one (switchovers included).
     service = naiveEstimate(acc.serviceDown, acc.trials, failover ? undefined : analytic?.serviceUnavailability);
-    tiers = m.tierNames.map((name, t) => ({ name, unavailability: naiveEstimate(acc.tierDown[t] ?? 0, acc.trials, tierAnalytic(name)) }));
+    tiers = m.tierNames.map((name, t) => ({
+      name,
+      unavailability: naiveEstimate(acc.tierDown[t] ?? 0, acc.trials, tierAnalytic(name)),
+    }));
 
     const choice = options.estimator ?? 'auto';
     if (choice !== 'naive') {
@@ -111,22 +140,33 @@ export function* simulation(
       for (const event of events) {
         const current = event < 0 ? service : tiers[event]?.unavailability;
         if (current === undefined) continue;
-        const precise = current.events >= AUTO_IS_EVENTS && (rel === undefined || relativeHalfWidth(current.estimate, current.ci) <= rel);
+        const precise =
+          current.events >= AUTO_IS_EVENTS &&
+          (rel === undefined || relativeHalfWidth(current.estimate, current.ci) <= rel);
         if (choice === 'auto' && precise) continue;
         if (ctx.now() > ctx.deadline) break;
-        const tuned = tuneBiasing(m, evaluator, event, setup.seed, STREAM_TUNING + event + 1, { maxDraws: maxWork / 10 });
+        const tuned = tuneBiasing(m, evaluator, event, setup.seed, STREAM_TUNING + event + 1, {
+          maxDraws: maxWork / 10,
+        });
         if (tuned === undefined) {
-          notes.push(`importance sampling found no way to reach ${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`}; naive estimate kept`);
+          notes.push(
+            `importance sampling found no way to reach ${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`}; naive estimate kept`,
+          );
           continue;
         }
         if ('untunable' in tuned) {
-          notes.push(`${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`} ${tuned.untunable}; naive estimate kept`);
+          notes.push(
+            `${event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`} ${tuned.untunable}; naive estimate kept`,
+          );
           continue;
         }
         const target = rel ?? IS_REL_ERROR;
         // At most a tenth of the phase budget of draws per event (several events may need it);
         // a proposal whose weights all underflow stops at once and collapses to the naive one.
-        const isTotal = Math.min(IS_MAX_TRIALS, Math.max(IMPORTANCE_CHUNK, Math.floor(maxWork / 10 / Math.max(1, m.componentCount))));
+        const isTotal = Math.min(
+          IS_MAX_TRIALS,
+          Math.max(IMPORTANCE_CHUNK, Math.floor(maxWork / 10 / Math.max(1, m.componentCount))),
+        );
         const isPhase = { kind: 'importance', event, v: tuned.v, total: isTotal } as const;
         const r = yield* runPhase(
           {
@@ -143,13 +183,17 @@ export function* simulation(
         const estimate = weightedEstimate(r.acc, event < 0 ? analytic?.serviceUnavailability : tierAnalytic(name));
         const subject = event < 0 ? 'the service' : `tier ${name}`;
         if (tuned.method === 'defensive-mixture') {
-          notes.push(`importance sampling for ${subject}: too many minimal cut sets to enumerate, so a defensive mixture ran; failure paths much rarer than the main one may be under-sampled`);
+          notes.push(
+            `importance sampling for ${subject}: too many minimal cut sets to enumerate, so a defensive mixture ran; failure paths much rarer than the main one may be under-sampled`,
+          );
         }
         // A collapsed importance sampler (zero-width interval, tiny effective sample size) is
         // not an estimate: the naive one (k/N, or the rule-of-three bound 3/N) stays honest.
         const collapse = collapsed(estimate);
         if (collapse !== undefined) {
-          notes.push(`importance sampling for ${subject} collapsed (${collapse}); the naive estimate from ${current.trials.toLocaleString('en-US')} trials is kept`);
+          notes.push(
+            `importance sampling for ${subject} collapsed (${collapse}); the naive estimate from ${current.trials.toLocaleString('en-US')} trials is kept`,
+          );
           continue;
         }
         if (event < 0) service = estimate;
@@ -161,7 +205,9 @@ export function* simulation(
   let timelineFields: Partial<SimulationResult> = {};
   if (mode === 'timeline' || mode === 'both') {
     if (!hasTimeline(setup, options)) {
-      notes.push(`no timeline: components without an mttr have no time behaviour (${m.staticComponents.slice(0, 3).join(', ')}${m.staticComponents.length > 3 ? ', …' : ''})`);
+      notes.push(
+        `no timeline: components without an mttr have no time behaviour (${m.staticComponents.slice(0, 3).join(', ')}${m.staticComponents.length > 3 ? ', …' : ''})`,
+      );
     } else {
       const phase = { kind: 'timeline', total: timelineTotal(options, setup, notes, model) } as const;
       const init: TimelineAcc = { chunks: [], trials: 0, sumU: 0, sumU2: 0 };
@@ -170,15 +216,28 @@ export function* simulation(
           phase,
           init,
           fold: foldTimeline(setup.horizonSeconds),
-          ...(rel === undefined ? {} : { done: (a: TimelineAcc) => a.sumU > 0 && relativeHalfWidth(a.sumU / a.trials, meanEstimate(a.sumU, a.sumU2, a.trials).ci) <= rel }),
+          ...(rel === undefined
+            ? {}
+            : {
+                done: (a: TimelineAcc) =>
+                  a.sumU > 0 && relativeHalfWidth(a.sumU / a.trials, meanEstimate(a.sumU, a.sumU2, a.trials).ci) <= rel,
+              }),
           progress: (_a, done) => (rel === undefined ? fixedProgress(phase, done) : 0),
         },
         ctx,
       );
       stops.push(stoppedBy);
       const tAnalytic = setup.start === 'steady' ? analytic?.serviceUnavailability : undefined;
-      timelineFields = summariseTimeline(acc, setup.horizonSeconds, years, setup.start, availabilityTarget(model), tAnalytic);
-      if (m.failoverCount > 0) timelineFields = { ...timelineFields, failovers: summariseFailovers(acc.chunks, m.failoverCount, years) };
+      timelineFields = summariseTimeline(
+        acc,
+        setup.horizonSeconds,
+        years,
+        setup.start,
+        availabilityTarget(model),
+        tAnalytic,
+      );
+      if (m.failoverCount > 0)
+        timelineFields = { ...timelineFields, failovers: summariseFailovers(acc.chunks, m.failoverCount, years) };
     }
   }
 
@@ -187,17 +246,28 @@ export function* simulation(
   const timelineOnly = service === undefined;
   const tl = timelineFields.timeline;
   if (timelineOnly && tl === undefined) {
-    throw ninesError('simulation-refused', 'timeline trials', `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`);
+    throw ninesError(
+      'simulation-refused',
+      'timeline trials',
+      `this model has components without an mttr (${m.staticComponents.slice(0, 3).join(', ')}), which have no time behaviour; give them an mttr, or simulate snapshots (--mode snapshot or both)`,
+    );
   }
   if (failover && tl === undefined) {
-    notes.push('a snapshot has no time: it sees each failover as the parallel of its primary and standby and no logical corruption; switchover windows and corruption downtime need the timeline (--mode timeline or both)');
+    notes.push(
+      'a snapshot has no time: it sees each failover as the parallel of its primary and standby and no logical corruption; switchover windows and corruption downtime need the timeline (--mode timeline or both)',
+    );
   }
   const svc: UnavailabilityEstimate = failover && tl !== undefined ? fromTimeline(tl) : (service ?? fromTimeline(tl));
   return {
     version: 1,
     generator: GENERATOR,
     seed: setup.seed,
-    chunkSize: { snapshot: SNAPSHOT_CHUNK, importance: IMPORTANCE_CHUNK, timeline: TIMELINE_CHUNK, durability: DURABILITY_CHUNK },
+    chunkSize: {
+      snapshot: SNAPSHOT_CHUNK,
+      importance: IMPORTANCE_CHUNK,
+      timeline: TIMELINE_CHUNK,
+      durability: DURABILITY_CHUNK,
+    },
     trials: timelineOnly ? (tl?.trials ?? 0) : snapshotTrials,
     method: timelineOnly ? 'timeline' : tl === undefined ? 'snapshot' : 'snapshot+timeline',
     estimator: svc.estimator,
@@ -242,7 +312,8 @@ function fromTimeline(tl: SimulationResult['timeline']): UnavailabilityEstimate 
  */
 function analyticallyRare(analytic: AnalyticFigures | undefined, tiers: readonly string[], rel: number): boolean {
   if (analytic === undefined) return false;
-  const rare = (q: number | undefined): boolean => q !== undefined && q > 0 && (Z95 * Z95 * (1 - q)) / (rel * rel * q) > 100 * 2 ** 20;
+  const rare = (q: number | undefined): boolean =>
+    q !== undefined && q > 0 && (Z95 * Z95 * (1 - q)) / (rel * rel * q) > 100 * 2 ** 20;
   return rare(analytic.serviceUnavailability) && tiers.every((t) => rare(analytic.tiers?.[t]));
 }
 

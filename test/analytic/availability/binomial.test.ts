@@ -21,9 +21,7 @@ describe('binomial terms and ranges', () => {
 
   it('pmf and ranges of Binomial(3, 0.1) worked by hand', () => {
     // P(0) = 0.729, P(1) = 0.243, P(2) = 0.027, P(3) = 0.001
-    expect(binomialPmfArray(3, 0.1, 3).map((x) => Number(x.toFixed(15)))).toEqual([
-      0.729, 0.243, 0.027, 0.001,
-    ]);
+    expect(binomialPmfArray(3, 0.1, 3).map((x) => Number(x.toFixed(15)))).toEqual([0.729, 0.243, 0.027, 0.001]);
     expect(binomialRange(3, 0.1, 2, 3)).toBeCloseTo(0.028, 15);
     expect(binomialRange(3, 0.1, 0, 1)).toBeCloseTo(0.972, 15);
   });

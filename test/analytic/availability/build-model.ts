@@ -7,8 +7,7 @@ export const c = (spec: FailureInput): Component => component(spec);
 /** A static component down with probability q. */
 export const p = (q: number): Component => component({ probability: q });
 /** A repairable component with the given MTBF and MTTR in seconds. */
-export const r = (mtbfSeconds: number, mttrSeconds: number): Component =>
-  component({ mtbfSeconds, mttrSeconds });
+export const r = (mtbfSeconds: number, mttrSeconds: number): Component => component({ mtbfSeconds, mttrSeconds });
 
 type TierSpec = {
   readonly nodes?: number;

@@ -38,7 +38,13 @@ describe('a primary/standby pair with a deterministic switchover, worked by hand
     expect(q).toBeCloseTo(5.458e-5, 8);
     const r = analyzeAvailability(pair(', switchover: 30 minute'));
     expect(r.service.unavailability / q - 1).toBeCloseTo(0, 12);
-    expect(r.failovers[0]).toMatchObject({ primary: 'p', standby: 's', switchoverSeconds: 1800, switchoverSource: 'given', importance: 1 });
+    expect(r.failovers[0]).toMatchObject({
+      primary: 'p',
+      standby: 's',
+      switchoverSeconds: 1800,
+      switchoverSource: 'given',
+      importance: 1,
+    });
   });
 
   it('switchover succeeding 90%: a failed one costs the rest of the outage', () => {
@@ -120,7 +126,11 @@ describe('the E[min(τ, R)] identities', () => {
   });
 
   it('the penalty vanishes without a switchover window and with a perfect switch', () => {
-    const p = switchoverPenalty({ rate: 1e-6, meanSeconds: 3600, shape: 'exponential' }, { availability: 0.99, failureFrequency: 1e-7 }, { switchoverSeconds: 0, success: 1, failbackSeconds: 0 });
+    const p = switchoverPenalty(
+      { rate: 1e-6, meanSeconds: 3600, shape: 'exponential' },
+      { availability: 0.99, failureFrequency: 1e-7 },
+      { switchoverSeconds: 0, success: 1, failbackSeconds: 0 },
+    );
     expect(p).toEqual({ dq: 0, dnu: 0 });
   });
 });
@@ -146,11 +156,19 @@ describe('database-dr: the warm standby in eu-west, as its header works it out',
   it('the home region is a failover path, not a single point of failure', () => {
     expect(r.risks.filter((x) => x.kind === 'single-point-of-failure')).toEqual([]);
     const path = r.risks.find((x) => x.kind === 'failover-path');
-    expect(path).toMatchObject({ subjectKind: 'region', subject: 'us-east', standby: 'db-dr', switchoverSeconds: 4500 });
+    expect(path).toMatchObject({
+      subjectKind: 'region',
+      subject: 'us-east',
+      standby: 'db-dr',
+      switchoverSeconds: 4500,
+    });
   });
 
   it('backup-restore: the switchover adds the restore of the chain, and the downtime rises by exactly that window', () => {
-    const br: Model = { ...model, recovery: model.recovery === undefined ? undefined : { ...model.recovery, strategy: 'backup-restore' } };
+    const br: Model = {
+      ...model,
+      recovery: model.recovery === undefined ? undefined : { ...model.recovery, strategy: 'backup-restore' },
+    };
     const b = analyzeAvailability(br);
     const tauBr = b.failovers[0]?.switchoverSeconds ?? 0;
     const phases = b.failovers[0]?.switchoverPhases;
@@ -160,7 +178,10 @@ describe('database-dr: the warm standby in eu-west, as its header works it out',
     // Only the switchover terms change: Δq = Σ causes ν_i·a_S·(window(τ_br) − window(τ_warm)).
     const a = r.failovers[0];
     const c = b.failovers[0];
-    expect(b.service.unavailability - r.service.unavailability).toBeCloseTo((c?.switchoverUnavailability ?? 0) - (a?.switchoverUnavailability ?? 0), 15);
+    expect(b.service.unavailability - r.service.unavailability).toBeCloseTo(
+      (c?.switchoverUnavailability ?? 0) - (a?.switchoverUnavailability ?? 0),
+      15,
+    );
     // For the region cause alone (98.9% of it): ν·(E[min(τ_br, R)] − E[min(τ_w, R)]), R ~ Exp(24 h).
     const D = 24 * HOUR;
     const regionDelta = (1 / (20 * YEAR + 24 * HOUR)) * D * (Math.exp(-4500 / D) - Math.exp(-tauBr / D));

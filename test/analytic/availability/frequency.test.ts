@@ -27,9 +27,7 @@ describe('outage frequency ν = Σ I_B(i)·A_i·λ_i', () => {
     // (balance of a two-state component, q = λ/(λ + μ)), ν = 2μq² and the mean outage is
     // q_sys/ν = q²/(2μq²) = 1/(2μ) = MTTR/2 (both must be down; the first repair ends it).
     // MTBF 999 h, MTTR 1 h: q = 0.001, ν = 2 · 1 · 1e-6 per h = 2e-6 per h → 0.01752 per year.
-    const s = analyzeAvailability(
-      model({ tiers: [tier('pair', { nodes: 2, k: 1, failure: r(999 * H, H) })] }),
-    ).service;
+    const s = analyzeAvailability(model({ tiers: [tier('pair', { nodes: 2, k: 1, failure: r(999 * H, H) })] })).service;
     expect(rel(s.unavailability, 1e-6)).toBeLessThan(1e-12);
     expect(rel(s.outagesPerYear ?? 0, 0.01752)).toBeLessThan(1e-12);
     expect(rel(s.meanOutageSeconds ?? 0, H / 2)).toBeLessThan(1e-12);
@@ -39,9 +37,7 @@ describe('outage frequency ν = Σ I_B(i)·A_i·λ_i', () => {
     // A node matters when exactly one of the two others is up: I_B = 2aq. ν = 6a²qλ.
     // a = .999, q = .001, λ = 1/999 per h: ν = 6 · .998001 · .001 / 999 per h;
     // q_sys = 3aq² + q³ = 2.998e-6; mean outage = q_sys/ν.
-    const s = analyzeAvailability(
-      model({ tiers: [tier('t', { nodes: 3, k: 2, failure: r(999 * H, H) })] }),
-    ).service;
+    const s = analyzeAvailability(model({ tiers: [tier('t', { nodes: 3, k: 2, failure: r(999 * H, H) })] })).service;
     const nuPerHour = (6 * 0.998001 * 0.001) / 999;
     expect(rel(s.outagesPerYear ?? 0, nuPerHour * 8760)).toBeLessThan(1e-12);
     expect(rel(s.meanOutageSeconds ?? 0, (2.998e-6 / nuPerHour) * H)).toBeLessThan(1e-12);
@@ -103,17 +99,23 @@ describe('outage frequency ν = Σ I_B(i)·A_i·λ_i', () => {
 });
 
 describe('P(at least one outage within the horizon), exact where the structure allows (issue 10)', () => {
-  it('one node, MTBF 30 d, MTTR 10 d, 150 d: 1 − 0.75·e^(−5) = 0.99495, not 1 − e^(−3.75) = 0.97648', { timeout: 60_000 }, async () => {
+  it('one node, MTBF 30 d, MTTR 10 d, 150 d: 1 − 0.75·e^(−5) = 0.99495, not 1 − e^(−3.75) = 0.97648', {
+    timeout: 60_000,
+  }, async () => {
     const { analyzeModel } = await import('../../../src/analytic/analyze-model.js');
     const { loadModelText } = await import('../../../src/config/load.js');
-    const r = loadModelText('name: one\nhorizon: 150 d\ntiers: [{ name: n, nodes: 1, failure: { mtbf: 30 d, mttr: 10 d } }]\n');
+    const r = loadModelText(
+      'name: one\nhorizon: 150 d\ntiers: [{ name: n, nodes: 1, failure: { mtbf: 30 d, mttr: 10 d } }]\n',
+    );
     if (!r.ok) throw new Error('invalid');
     const s = analyzeModel(r.value).availability.service;
     // Steady start: up with A = 30/40 = 0.75, then no failure for 150 d at λ = 1/30 per day.
     expect(s.failureProbability).toBeCloseTo(1 - 0.75 * Math.exp(-5), 12);
     expect(s.failureProbabilityMethod).toBe('exact');
     // Two nodes: the rare-event form, labelled.
-    const two = loadModelText('name: two\ntiers: [{ name: n, nodes: 2, failure: { mtbf: 30 d, mttr: 10 d }, minHealthy: 1 }]\n');
+    const two = loadModelText(
+      'name: two\ntiers: [{ name: n, nodes: 2, failure: { mtbf: 30 d, mttr: 10 d }, minHealthy: 1 }]\n',
+    );
     if (!two.ok) throw new Error('invalid');
     expect(analyzeModel(two.value).availability.service.failureProbabilityMethod).toBe('rare-event');
   });

@@ -67,8 +67,18 @@ describe('importance measures', () => {
     expect(pump.rrw).toBeCloseTo(0.7225 / 0.425, 12);
     // SCRAM's report: ValveOne MIF 0.255 CIF 0.176471 RAW 1.17647 RRW 1.21429;
     // PumpOne MIF 0.425 CIF 0.411765 RAW 1.17647 RRW 1.7.
-    expect([valve.birnbaum, valve.criticality, valve.raw, valve.rrw].map(six)).toEqual(['0.255', '0.176471', '1.17647', '1.21429']);
-    expect([pump.birnbaum, pump.criticality, pump.raw, pump.rrw].map(six)).toEqual(['0.425', '0.411765', '1.17647', '1.7']);
+    expect([valve.birnbaum, valve.criticality, valve.raw, valve.rrw].map(six)).toEqual([
+      '0.255',
+      '0.176471',
+      '1.17647',
+      '1.21429',
+    ]);
+    expect([pump.birnbaum, pump.criticality, pump.raw, pump.rrw].map(six)).toEqual([
+      '0.425',
+      '0.411765',
+      '1.17647',
+      '1.7',
+    ]);
     // FV = (Q − Q(0))/Q = 1 − 1/RRW: for a basic event it equals the criticality.
     expect(pump.fussellVesely).toBeCloseTo(1 - 0.425 / 0.7225, 12);
   });
@@ -94,13 +104,26 @@ describe('importance measures', () => {
     }
     // SCRAM's 16 minimal cut sets ("products") with their probabilities, Σ P = 0.01105.
     const scramCutSets = [
-      ['node db[0] + node db[1]', 0.0009], ['node db[0] + node db[2]', 0.0009], ['node db[0] + zone b', 0.0006],
-      ['node db[0] + zone c', 0.00045], ['node db[1] + node db[2]', 0.0009], ['node db[1] + zone a', 0.0003],
-      ['node db[1] + zone c', 0.00045], ['node db[2] + zone a', 0.0003], ['node db[2] + zone b', 0.0006],
-      ['node lb[0] + node lb[1]', 0.0025], ['node lb[0] + zone b', 0.001], ['node lb[1] + zone a', 0.0005],
-      ['region r1', 0.001], ['zone a + zone b', 0.0002], ['zone a + zone c', 0.00015], ['zone b + zone c', 0.0003],
+      ['node db[0] + node db[1]', 0.0009],
+      ['node db[0] + node db[2]', 0.0009],
+      ['node db[0] + zone b', 0.0006],
+      ['node db[0] + zone c', 0.00045],
+      ['node db[1] + node db[2]', 0.0009],
+      ['node db[1] + zone a', 0.0003],
+      ['node db[1] + zone c', 0.00045],
+      ['node db[2] + zone a', 0.0003],
+      ['node db[2] + zone b', 0.0006],
+      ['node lb[0] + node lb[1]', 0.0025],
+      ['node lb[0] + zone b', 0.001],
+      ['node lb[1] + zone a', 0.0005],
+      ['region r1', 0.001],
+      ['zone a + zone b', 0.0002],
+      ['zone a + zone c', 0.00015],
+      ['zone b + zone c', 0.0003],
     ];
-    const ours = a.cutSets.sets.map((c) => [[...c.components].sort().join(' + '), Number(c.probability.toPrecision(6))]).sort();
+    const ours = a.cutSets.sets
+      .map((c) => [[...c.components].sort().join(' + '), Number(c.probability.toPrecision(6))])
+      .sort();
     expect(ours).toEqual(scramCutSets);
     expect(a.cutSets.sets[0]?.components).toEqual(['node lb[0]', 'node lb[1]']);
     expect(a.cutSets.rareEventSum).toBeCloseTo(0.01105, 14);
@@ -110,12 +133,14 @@ describe('importance measures', () => {
   it('a tier (a gate) by hand: two independent tiers in series', () => {
     // Tiers x (q = 0.01) and y (q = 0.02), one node each, service = all: Q = 1 − 0.99·0.98 = 0.0298.
     // Tier x: Q(x down) = 1, Q(x up) = 0.02: I_B = 0.98, FV = (0.0298 − 0.02)/0.0298, RAW = 1/0.0298.
-    const a = analyze(load(`
+    const a = analyze(
+      load(`
 name: series
 tiers:
   - { name: x, nodes: 1, failure: { probability: 0.01 } }
   - { name: y, nodes: 1, failure: { probability: 0.02 } }
-`));
+`),
+    );
     const x = subject(a, 'tier', 'x');
     expect(x.birnbaum).toBeCloseTo(0.98, 12);
     expect(x.fussellVesely).toBeCloseTo(0.0098 / 0.0298, 12);
@@ -154,7 +179,10 @@ service: { all: [t, { any: [u, spare] }] }
         expect(s.raw ?? Infinity).toBeGreaterThanOrEqual(1);
         expect(1 / (s.rrw ?? Infinity)).toBeLessThanOrEqual(1);
         const name = s.subjectKind === 'node' ? `node ${s.subject}` : `${s.subjectKind} ${s.subject}`;
-        if ((s.subjectKind === 'zone' || s.subjectKind === 'region' || (s.subjectKind === 'node' && s.count === 1)) && !inCutSets.has(name)) {
+        if (
+          (s.subjectKind === 'zone' || s.subjectKind === 'region' || (s.subjectKind === 'node' && s.count === 1)) &&
+          !inCutSets.has(name)
+        ) {
           expect(s.birnbaum, name).toBe(0);
           outside++;
         }
@@ -164,13 +192,15 @@ service: { all: [t, { any: [u, spare] }] }
   });
 
   it('a zone holding nothing has Birnbaum 0 and is in no cut set', () => {
-    const a = analyze(load(`
+    const a = analyze(
+      load(`
 name: idle
 zones:
   - { name: a, failure: { probability: 0.01 } }
   - { name: empty, failure: { probability: 0.3 } }
 tiers: [{ name: t, nodes: { a: 2 }, minHealthy: 1, failure: { probability: 0.1 } }]
-`));
+`),
+    );
     expect(subject(a, 'zone', 'empty').birnbaum).toBe(0);
     expect(subject(a, 'zone', 'empty').raw).toBe(1);
     expect(a.cutSets.sets.flatMap((c) => c.components)).not.toContain('zone empty');
@@ -186,21 +216,46 @@ describe('importance against the drill engine (an independent path: the model re
     const rel = (x: number, y: number): number => Math.abs(x - y) / Math.max(y, 1e-300);
     for (const s of a.importance) {
       if (s.subjectKind === 'tier') {
-        expect(rel(s.serviceUnavailabilityIfDown, q(conditionModel(model, [{ kind: 'tier', name: s.subject }])))).toBeLessThan(1e-9);
+        expect(
+          rel(s.serviceUnavailabilityIfDown, q(conditionModel(model, [{ kind: 'tier', name: s.subject }]))),
+        ).toBeLessThan(1e-9);
         continue;
       }
-      const ref = s.subjectKind === 'node'
-        ? { kind: 'node' as const, name: s.subject, tier: s.tier ?? '', index: Number(/\[(\d+)/.exec(s.subject)?.[1]) }
-        : { kind: s.subjectKind, name: s.subject };
-      expect(rel(s.serviceUnavailabilityIfDown, q(conditionModel(model, [ref]))), `${file} ${s.subject} down`).toBeLessThan(1e-9);
+      const ref =
+        s.subjectKind === 'node'
+          ? {
+              kind: 'node' as const,
+              name: s.subject,
+              tier: s.tier ?? '',
+              index: Number(/\[(\d+)/.exec(s.subject)?.[1]),
+            }
+          : { kind: s.subjectKind, name: s.subject };
+      expect(
+        rel(s.serviceUnavailabilityIfDown, q(conditionModel(model, [ref]))),
+        `${file} ${s.subject} down`,
+      ).toBeLessThan(1e-9);
       // Never down: the same part with q = 0.
-      const up: Model = s.subjectKind === 'zone'
-        ? { ...model, zones: model.zones.map((z) => (z.name === s.subject && z.failure ? { ...z, failure: alwaysUp(z.failure) } : z)) }
-        : s.subjectKind === 'region'
-          ? { ...model, regions: model.regions.map((r) => (r.name === s.subject && r.failure ? { ...r, failure: alwaysUp(r.failure) } : r)) }
-          : model;
+      const up: Model =
+        s.subjectKind === 'zone'
+          ? {
+              ...model,
+              zones: model.zones.map((z) =>
+                z.name === s.subject && z.failure ? { ...z, failure: alwaysUp(z.failure) } : z,
+              ),
+            }
+          : s.subjectKind === 'region'
+            ? {
+                ...model,
+                regions: model.regions.map((r) =>
+                  r.name === s.subject && r.failure ? { ...r, failure: alwaysUp(r.failure) } : r,
+                ),
+              }
+            : model;
       if (s.subjectKind !== 'node' && s.unavailability > 0) {
-        expect(Math.abs(s.serviceUnavailabilityIfUp - q(up)) / a.service.unavailability, `${file} ${s.subject} up`).toBeLessThan(1e-9);
+        expect(
+          Math.abs(s.serviceUnavailabilityIfUp - q(up)) / a.service.unavailability,
+          `${file} ${s.subject} up`,
+        ).toBeLessThan(1e-9);
       }
     }
   });

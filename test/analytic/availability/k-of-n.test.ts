@@ -81,9 +81,25 @@ describe('k-of-n tiers', () => {
 
   it('handles nodes that never fail or never work', () => {
     // 2 of 3 with one perfect node: need 1 of the other 2 (q = 0.01 for q = 0.1 each)
-    expect(kOfN([{ q: 0, count: 1 }, { q: 0.1, count: 2 }], 2).q).toBeCloseTo(0.01, 15);
+    expect(
+      kOfN(
+        [
+          { q: 0, count: 1 },
+          { q: 0.1, count: 2 },
+        ],
+        2,
+      ).q,
+    ).toBeCloseTo(0.01, 15);
     // 2 of 3 with one dead node: need both others: q = 1 − 0.81 = 0.19
-    expect(kOfN([{ q: 1, count: 1 }, { q: 0.1, count: 2 }], 2).q).toBeCloseTo(0.19, 15);
+    expect(
+      kOfN(
+        [
+          { q: 1, count: 1 },
+          { q: 0.1, count: 2 },
+        ],
+        2,
+      ).q,
+    ).toBeCloseTo(0.19, 15);
     expect(kOfN([{ q: 0.1, count: 2 }], 3)).toEqual({ a: 0, q: 1, edge: 0 });
     expect(kOfN([{ q: 0.1, count: 2 }], 0).q).toBe(0);
   });

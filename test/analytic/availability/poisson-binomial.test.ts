@@ -22,14 +22,18 @@ function failures(nodes: readonly number[]): number[] {
   return dist;
 }
 
-const expand = (classes: readonly NodeClass[]): number[] => classes.flatMap((c) => new Array<number>(c.count).fill(c.q));
+const expand = (classes: readonly NodeClass[]): number[] =>
+  classes.flatMap((c) => new Array<number>(c.count).fill(c.q));
 
 describe('tiers of many node classes', () => {
   it('a, q, edge and every class edge match the node-by-node programme (random tiers)', () => {
     const random = rng(42);
     for (let trial = 0; trial < 40; trial++) {
       const C = 2 + Math.floor(random() * 12);
-      const classes = Array.from({ length: C }, () => ({ q: 10 ** (-4 * random()) * 0.6, count: 1 + Math.floor(random() * 8) }));
+      const classes = Array.from({ length: C }, () => ({
+        q: 10 ** (-4 * random()) * 0.6,
+        count: 1 + Math.floor(random() * 8),
+      }));
       const nodes = expand(classes);
       const n = nodes.length;
       const k = 1 + Math.floor(random() * n);
@@ -59,7 +63,9 @@ describe('tiers of many node classes', () => {
     const bound = Math.exp(logChernoff([{ q: 0.5, count: 100 }], 10, 'lower'));
     expect(bound).toBeGreaterThanOrEqual(exact);
     expect(rel(bound, Math.exp(-100 * (0.1 * Math.log(0.1 / 0.5) + 0.9 * Math.log(0.9 / 0.5))))).toBeLessThan(1e-9);
-    expect(Math.exp(logChernoff([{ q: 0.01, count: 1000 }], 40, 'upper'))).toBeGreaterThanOrEqual(binomialRange(1000, 0.01, 40, 1000));
+    expect(Math.exp(logChernoff([{ q: 0.01, count: 1000 }], 40, 'upper'))).toBeGreaterThanOrEqual(
+      binomialRange(1000, 0.01, 40, 1000),
+    );
     // A million nodes at q ≈ 2e-3 needing 60% up: P(down) far below e^−746: exactly 0, a = 1.
     const big = Array.from({ length: 1000 }, (_, g) => ({ q: 4 / (2004 + g), count: 1000 }));
     expect(kOfN(big, 600_000)).toEqual({ a: 1, q: 0, edge: 0 });

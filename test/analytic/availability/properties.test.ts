@@ -48,8 +48,19 @@ describe('availability invariants on seeded random models', () => {
         res.service.availability,
         res.service.unavailability,
         res.service.failureProbability ?? 0,
-        ...res.tiers.flatMap((t) => [t.availability, t.unavailability, t.anyNodeFailureProbability, t.quorumLossProbability, t.unavailabilityShare]),
-        ...res.zones.flatMap((z) => [z.serviceAvailabilityGivenLoss, z.serviceUnavailabilityGivenLoss, z.serviceAvailabilityIfPerfect, z.unavailabilityShare]),
+        ...res.tiers.flatMap((t) => [
+          t.availability,
+          t.unavailability,
+          t.anyNodeFailureProbability,
+          t.quorumLossProbability,
+          t.unavailabilityShare,
+        ]),
+        ...res.zones.flatMap((z) => [
+          z.serviceAvailabilityGivenLoss,
+          z.serviceUnavailabilityGivenLoss,
+          z.serviceAvailabilityIfPerfect,
+          z.unavailabilityShare,
+        ]),
         res.components.zoneSummary.anyFailsWithinHorizonProbability,
         res.components.zoneSummary.allDownAtOnceProbability,
       ];
@@ -69,7 +80,11 @@ describe('availability invariants on seeded random models', () => {
       const base = analyzeAvailability(m).service.availability;
       const t0 = m.tiers[0]!;
       const g0 = t0.groups[0]!;
-      const more: Tier = { ...t0, nodes: t0.nodes + 1, groups: [{ ...g0, count: g0.count + 1 }, ...t0.groups.slice(1)] };
+      const more: Tier = {
+        ...t0,
+        nodes: t0.nodes + 1,
+        groups: [{ ...g0, count: g0.count + 1 }, ...t0.groups.slice(1)],
+      };
       const withNode = analyzeAvailability({ ...m, tiers: [more, ...m.tiers.slice(1)] }).service.availability;
       expect(withNode).toBeGreaterThanOrEqual(base - 1e-12);
       if (t0.minHealthy > 1) {
@@ -86,7 +101,10 @@ describe('availability invariants on seeded random models', () => {
       const n = 1 + Math.floor(n2() * 8);
       const k = 1 + Math.floor(n2() * n);
       const failure = r((10 + n2() * 1000) * H, (0.1 + n2() * 10) * H);
-      const zoned = model({ zones: [{ name: 'a' }, { name: 'b' }], tiers: [tier('t', { nodes: n, k, failure, zones: ['a', 'b'] })] });
+      const zoned = model({
+        zones: [{ name: 'a' }, { name: 'b' }],
+        tiers: [tier('t', { nodes: n, k, failure, zones: ['a', 'b'] })],
+      });
       const alone = kOfN([{ q: failure.unavailability, count: n }], k);
       const res = analyzeAvailability(zoned).service;
       expect(res.unavailability).toBeCloseTo(alone.q, 15);

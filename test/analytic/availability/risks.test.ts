@@ -26,10 +26,7 @@ describe('risks: single points of failure and the weakest link', () => {
     // Without zones, db perfect → service = web alone: 1 − P(≥ 3 of 4 down) =
     // 1 − (4·.01³·.99 + .01⁴) = 1 − 3.97e-6 = .99999603.
     const m = model({
-      tiers: [
-        tier('web', { nodes: 4, k: 2, failure: p(0.01) }),
-        tier('db', { nodes: 1, k: 1, failure: p(0.01) }),
-      ],
+      tiers: [tier('web', { nodes: 4, k: 2, failure: p(0.01) }), tier('db', { nodes: 1, k: 1, failure: p(0.01) })],
     });
     const res = analyzeAvailability(m);
     const weakest = res.risks.find((x) => x.kind === 'weakest-link');
@@ -47,10 +44,26 @@ describe('risks: single points of failure and the weakest link', () => {
     const build = (demand: number) =>
       model({
         zones: ['a', 'b', 'c'].map((name) => ({ name, failure: r(9999 * H, H) })),
-        tiers: [tier('web', { nodes: 6, k: 3, failure: r(999 * H, H), zones: ['a', 'b', 'c'], capacity: { perNode: 100, demand } })],
+        tiers: [
+          tier('web', {
+            nodes: 6,
+            k: 3,
+            failure: r(999 * H, H),
+            zones: ['a', 'b', 'c'],
+            capacity: { perNode: 100, demand },
+          }),
+        ],
       });
     const ok = analyzeAvailability(build(300)).zones[0]?.capacityAfterLoss[0];
-    expect(ok).toEqual({ tier: 'web', nodesLeft: 4, capacity: 400, demand: 300, meetsDemand: true, spareNodes: 1, nPlusOne: true });
+    expect(ok).toEqual({
+      tier: 'web',
+      nodesLeft: 4,
+      capacity: 400,
+      demand: 300,
+      meetsDemand: true,
+      spareNodes: 1,
+      nPlusOne: true,
+    });
     const tight = analyzeAvailability(build(350)).zones[0]?.capacityAfterLoss[0];
     expect(tight?.spareNodes).toBe(0);
     expect(tight?.nPlusOne).toBe(false);
@@ -62,13 +75,28 @@ describe('warnings on suspicious inputs', () => {
   it('reports each suspicious input with a code and a path', () => {
     const m = model({
       regions: [{ name: 'r' }],
-      zones: [{ name: 'a', region: 'r' }, { name: 'b', failure: r(H, 2 * H) }],
+      zones: [
+        { name: 'a', region: 'r' },
+        { name: 'b', failure: r(H, 2 * H) },
+      ],
       tiers: [
-        tier('web', { nodes: 2, k: 1, failure: r(10 * H, 20 * H), zones: ['a'], capacity: { perNode: 10, demand: 50 } }),
+        tier('web', {
+          nodes: 2,
+          k: 1,
+          failure: r(10 * H, 20 * H),
+          zones: ['a'],
+          capacity: { perNode: 10, demand: 50 },
+        }),
         tier('spare', { nodes: 1, failure: p(0.1) }),
         tier('broken', { nodes: 2, k: 3, failure: p(0.1) }),
       ],
-      service: { kind: 'all', of: [{ kind: 'tier', tier: 'web' }, { kind: 'tier', tier: 'broken' }] },
+      service: {
+        kind: 'all',
+        of: [
+          { kind: 'tier', tier: 'web' },
+          { kind: 'tier', tier: 'broken' },
+        ],
+      },
     });
     const codes = analyzeAvailability(m).warnings.map((w) => `${w.code}@${w.path ?? ''}`);
     expect(codes).toEqual(

@@ -29,7 +29,13 @@ describe('availability JSON', () => {
           { name: 'c' },
         ],
         tiers: [
-          tier('web', { nodes: 6, k: 3, failure: r(999 * H, H), zones: ['a', 'b', 'c'], capacity: { perNode: 10, demand: 45 } }),
+          tier('web', {
+            nodes: 6,
+            k: 3,
+            failure: r(999 * H, H),
+            zones: ['a', 'b', 'c'],
+            capacity: { perNode: 10, demand: 45 },
+          }),
           tier('db', { nodes: 1, failure: r(5_000 * H, 2 * H), zones: ['a'] }),
         ],
       }),

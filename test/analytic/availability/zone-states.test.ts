@@ -47,10 +47,19 @@ describe('zone/region state enumeration', () => {
     // At most (1 + 2^4)^3 = 4913 joint states: each region down (zones masked) or up × 16 zone
     // states; zones of a region holding the same nodes merge, so fewer are evaluated.
     const regions = ['r0', 'r1', 'r2'].map((name) => ({ name, failure: r(50_000 * H, 4 * H) }));
-    const zones = Array.from({ length: 12 }, (_, i) => ({ name: `z${i}`, region: `r${i % 3}`, failure: r(10_000 * H, 2 * H) }));
+    const zones = Array.from({ length: 12 }, (_, i) => ({
+      name: `z${i}`,
+      region: `r${i % 3}`,
+      failure: r(10_000 * H, 2 * H),
+    }));
     const tiers = Array.from({ length: 10 }, (_, i) => {
       const nodes = [10_000, 3_000, 1_000, 500, 100, 48, 24, 12, 6, 3][i] ?? 3;
-      return tier(`t${i}`, { nodes, k: Math.ceil(nodes * 0.6), failure: r(2_000 * H, 1 * H), zones: zones.map((z) => z.name) });
+      return tier(`t${i}`, {
+        nodes,
+        k: Math.ceil(nodes * 0.6),
+        failure: r(2_000 * H, 1 * H),
+        zones: zones.map((z) => z.name),
+      });
     });
     const res = analyzeAvailability(model({ regions, zones, tiers }));
     expect(res.service.statesEvaluated).toBeLessThanOrEqual(4913);

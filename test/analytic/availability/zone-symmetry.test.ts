@@ -83,10 +83,22 @@ describe('zone conditioning against brute-force enumeration (≤ 12 zones)', () 
       const classes = [p(0.01), p(0.05), p(0.2)];
       const tiers = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, t) => {
         const groups: NodeGroup[] = zones.flatMap((z) =>
-          random() < 0.8 ? [{ zone: z.name, count: 1 + Math.floor(random() * 2), failure: classes[Math.floor(random() * 3)] as Component }] : [],
+          random() < 0.8
+            ? [
+                {
+                  zone: z.name,
+                  count: 1 + Math.floor(random() * 2),
+                  failure: classes[Math.floor(random() * 3)] as Component,
+                },
+              ]
+            : [],
         );
         const n = groups.reduce((s, g) => s + g.count, 0);
-        return tier(`t${t}`, { groups: groups.length > 0 ? groups : [{ zone: undefined, count: 1, failure: p(0.01) }], k: Math.max(1, Math.ceil(n * (0.3 + 0.5 * random()))), failure: p(0.01) });
+        return tier(`t${t}`, {
+          groups: groups.length > 0 ? groups : [{ zone: undefined, count: 1, failure: p(0.01) }],
+          k: Math.max(1, Math.ceil(n * (0.3 + 0.5 * random()))),
+          failure: p(0.01),
+        });
       });
       const m = model({ regions, zones, tiers });
       const want = bruteForce(m);
@@ -99,7 +111,9 @@ describe('zone conditioning against brute-force enumeration (≤ 12 zones)', () 
       got.zones.forEach((z, i) => {
         const q = m.zones[i]?.failure?.unavailability ?? 0;
         // E[q_svc | zone down] over the zone's own failure (a masking region counts too).
-        const wantDown = bruteForce(model({ regions, zones: zones.map((x, j) => (j === i ? { ...x, failure: p(1) } : x)), tiers })).q;
+        const wantDown = bruteForce(
+          model({ regions, zones: zones.map((x, j) => (j === i ? { ...x, failure: p(1) } : x)), tiers }),
+        ).q;
         expect(Math.abs(z.serviceUnavailabilityGivenLoss - wantDown)).toBeLessThan(1e-12);
         expect(q).toBeGreaterThan(0);
       });
@@ -169,7 +183,10 @@ describe('interchangeable zones collapse to counts (24 and 30 zones)', () => {
     // By hand: P(X = 5) = C(30, 5)·1e-10·.99^25 = 142506·1e-10·0.777821 = 1.10845e-5; the tail
     // beyond adds ≈ 4.5%: the engine must give the full tail, exact.
     const names = Array.from({ length: 30 }, (_, i) => `z${i}`);
-    const m = model({ zones: names.map((name) => ({ name, failure: p(0.01) })), tiers: [tier('t', { nodes: 30, k: 26, failure: perfect, zones: names })] });
+    const m = model({
+      zones: names.map((name) => ({ name, failure: p(0.01) })),
+      tiers: [tier('t', { nodes: 30, k: 26, failure: perfect, zones: names })],
+    });
     const want = overCount(30, 0.01, (d) => (d >= 5 ? 1 : 0));
     expect(rel(142506e-10 * 0.99 ** 25, 1.10845e-5)).toBeLessThan(1e-5);
     const got = analyzeAvailability(m);
@@ -181,7 +198,10 @@ describe('interchangeable zones collapse to counts (24 and 30 zones)', () => {
     // Same contents, q = 0.40 … 0.416: Poisson-binomial over the zones, checked by brute force
     // over 2^17 states of a 9-of-17 tier of perfect nodes.
     const zones = Array.from({ length: 17 }, (_, i) => ({ name: `z${i}`, failure: p(0.4 + i / 1000) }));
-    const m = model({ zones, tiers: [tier('t', { nodes: 17, k: 9, failure: perfect, zones: zones.map((z) => z.name) })] });
+    const m = model({
+      zones,
+      tiers: [tier('t', { nodes: 17, k: 9, failure: perfect, zones: zones.map((z) => z.name) })],
+    });
     let want = 0;
     for (let mask = 0; mask < 2 ** 17; mask++) {
       let P = 1;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeJob, dalyGoodput, dalyInterval, firstOrderGoodput, youngInterval } from '../../../src/analytic/capacity/index.js';
+import {
+  analyzeJob,
+  dalyGoodput,
+  dalyInterval,
+  firstOrderGoodput,
+  youngInterval,
+} from '../../../src/analytic/capacity/index.js';
 import { simulateGoodput } from '../../../src/simulate/index.js';
 
 const MIN = 60;
@@ -15,7 +21,12 @@ describe("Young's and Daly's optimum checkpoint intervals", () => {
   });
 
   it('match the published formulas to 1e-9', () => {
-    for (const [delta, M] of [[20, 11_135], [300, 86_400], [300, 900], [5, 1e7]] as const) {
+    for (const [delta, M] of [
+      [20, 11_135],
+      [300, 86_400],
+      [300, 900],
+      [5, 1e7],
+    ] as const) {
       // Young (1974): τ = √(2δM).
       expect(Math.abs(youngInterval(delta, M) / Math.sqrt(2 * delta * M) - 1)).toBeLessThan(1e-9);
       // Daly (2006), eq. for δ < 2M: τ = √(2δM)·[1 + (1/3)(δ/(2M))^½ + (1/9)(δ/(2M))] − δ.
@@ -29,12 +40,16 @@ describe("Young's and Daly's optimum checkpoint intervals", () => {
 });
 
 describe('goodput', () => {
-  it("equals τ / E[W] with E[W] derived independently by first-step analysis", () => {
+  it('equals τ / E[W] with E[W] derived independently by first-step analysis', () => {
     // A segment of w = τ + δ succeeds with p = e^(−w/M); a failed try costs
     // E[X | X < w] = M − w·p/(1 − p), then a restart that costs T_R in expectation, itself
     // T_R = [e^(−R/M)·R + (1 − e^(−R/M))·(M − R·e^(−R/M)/(1 − e^(−R/M)))] / e^(−R/M) (same
     // first-step argument), so E[W] = [p·w + (1 − p)(E[X | X < w] + T_R)] / p.
-    for (const [tau, delta, R, M] of [[1800, 20, 300, 11_135], [600, 60, 600, 3600], [7200, 300, 600, 86_400]] as const) {
+    for (const [tau, delta, R, M] of [
+      [1800, 20, 300, 11_135],
+      [600, 60, 600, 3600],
+      [7200, 300, 600, 86_400],
+    ] as const) {
       const w = tau + delta;
       const p = Math.exp(-w / M);
       const pr = Math.exp(-R / M);
@@ -59,13 +74,18 @@ describe('goodput', () => {
   });
 
   it('a job never interrupted only pays for its checkpoints', () => {
-    const job = analyzeJob('gpu', 8, { checkpointEverySeconds: 1800, checkpointCostSeconds: 20, restartSeconds: 300 }, 0);
+    const job = analyzeJob(
+      'gpu',
+      8,
+      { checkpointEverySeconds: 1800, checkpointCostSeconds: 20, restartSeconds: 300 },
+      0,
+    );
     expect(job.current.goodput).toBe(1800 / 1820);
     expect(job.young).toBeNull();
   });
 });
 
-describe('goodput by timeline simulation (Daly\'s model as the referee)', () => {
+describe("goodput by timeline simulation (Daly's model as the referee)", () => {
   // The Llama 3 rate: 419 interruptions in 54 days → M = 54 d / 419.
   const M = (54 * 86_400) / 419;
   it.each([5 * MIN, 30 * MIN, 2 * H])('agrees within 4 SE at τ = %s s', (tau) => {
@@ -75,6 +95,7 @@ describe('goodput by timeline simulation (Daly\'s model as the referee)', () => 
     expect(Math.abs(sim.estimate - exact), `${sim.estimate} ± ${sim.stdErr} vs ${exact}`).toBeLessThan(4 * sim.stdErr);
     expect(sim.stdErr).toBeLessThan(0.005);
     // And the first-order formula is off by more than the simulator's noise at 2 h (τ/M ≈ 0.6).
-    if (tau === 2 * H) expect(Math.abs(firstOrderGoodput(tau, 20, 300, M) - sim.estimate)).toBeGreaterThan(4 * sim.stdErr);
+    if (tau === 2 * H)
+      expect(Math.abs(firstOrderGoodput(tau, 20, 300, M) - sim.estimate)).toBeGreaterThan(4 * sim.stdErr);
   });
 });

@@ -20,7 +20,8 @@ const plan3y = (model: Model) => planCapacity(model, { horizonSeconds: 3 * YEAR,
 describe('runway of a growing tier, solved by hand', () => {
   const model = load(readFileSync('models/inference-3az.yaml', 'utf8'));
   const plan = plan3y(model);
-  const runway = (subject: string, kind: string) => plan.runway.find((r) => r.subject === subject && r.kind === kind)?.breaksAtSeconds;
+  const runway = (subject: string, kind: string) =>
+    plan.runway.find((r) => r.subject === subject && r.kind === kind)?.breaksAtSeconds;
 
   it('gateway N+1: 4 of 6 nodes × 400 = 1600 after a zone loss; 1500·1.4^(t/y) = 1600 on day 70', () => {
     // t* = 365 d · ln(1600/1500) / ln(1.4) = 365 · 0.0645385 / 0.3364722 = 70.01 d.

@@ -136,7 +136,12 @@ describe('simulateBackupJob: worked by hand', () => {
     // Chain: full + 6 increments = 1000 + 600; the 2 latest weekly synthetic fulls: 2000.
     // 3600 in 9 files, 3 of them fulls.
     const sim = simulateBackupJob(
-      { method: 'forever-incremental', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(7, { weekly: 2 }) },
+      {
+        method: 'forever-incremental',
+        everySeconds: DAY,
+        fullEverySeconds: undefined,
+        retention: retention(7, { weekly: 2 }),
+      },
       data,
       YEAR,
     );
@@ -150,7 +155,12 @@ describe('simulateBackupJob: worked by hand', () => {
     // is both the weekly and the monthly. On days 211..216 the state is {today, day 210}:
     // 2 files, 2000 (3000 if the weekly and the monthly were counted apart).
     const sim = simulateBackupJob(
-      { method: 'full', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(1, { weekly: 1, monthly: 1 }) },
+      {
+        method: 'full',
+        everySeconds: DAY,
+        fullEverySeconds: undefined,
+        retention: retention(1, { weekly: 1, monthly: 1 }),
+      },
       data,
       217 * DAY,
     );
@@ -165,7 +175,12 @@ describe('simulateBackupJob: worked by hand', () => {
     // starts on day 21: days 21..40 = 20 files, fulls 21, 28, 35: 3 × 1000 + 17 × 100 = 4700.
     // (A synthetic full on day 30 would make it 21 files and 5700.)
     const sim = simulateBackupJob(
-      { method: 'forward-incremental', everySeconds: DAY, fullEverySeconds: 7 * DAY, retention: retention(14, { monthly: 1 }) },
+      {
+        method: 'forward-incremental',
+        everySeconds: DAY,
+        fullEverySeconds: 7 * DAY,
+        retention: retention(14, { monthly: 1 }),
+      },
       data,
       41 * DAY,
     );
@@ -217,7 +232,13 @@ describe('simulateBackupJob agrees with the closed forms (no growth, no GFS)', (
 });
 
 describe('simulateBackupJob: incremental bookkeeping and the horizon cap against the per-step reference', () => {
-  const methods: BackupMethod[] = ['full', 'forward-incremental', 'forever-incremental', 'reverse-incremental', 'differential'];
+  const methods: BackupMethod[] = [
+    'full',
+    'forward-incremental',
+    'forever-incremental',
+    'reverse-incremental',
+    'differential',
+  ];
   const random = seededRandom(11);
   const cases = Array.from({ length: 60 }, (_, n) => {
     const method = methods[n % methods.length] ?? 'full';
@@ -230,9 +251,23 @@ describe('simulateBackupJob: incremental bookkeeping and the horizon cap against
         method,
         everySeconds,
         fullEverySeconds: random() < 0.5 ? undefined : (2 + Math.floor(random() * 12)) * DAY,
-        retention: retention(1 + Math.floor(random() * 30), gfs ? { weekly: Math.floor(random() * 5), monthly: Math.floor(random() * 4), yearly: long ? 1 + Math.floor(random() * 2) : 0 } : {}),
+        retention: retention(
+          1 + Math.floor(random() * 30),
+          gfs
+            ? {
+                weekly: Math.floor(random() * 5),
+                monthly: Math.floor(random() * 4),
+                yearly: long ? 1 + Math.floor(random() * 2) : 0,
+              }
+            : {},
+        ),
       },
-      data: { sizeBytes: 1 * TB, dailyChange: 0.02 + 0.2 * random(), yearlyGrowth: [0, 0.3, -0.2][n % 3] ?? 0, reduction: 0.5 * random() },
+      data: {
+        sizeBytes: 1 * TB,
+        dailyChange: 0.02 + 0.2 * random(),
+        yearlyGrowth: [0, 0.3, -0.2][n % 3] ?? 0,
+        reduction: 0.5 * random(),
+      },
       // Long enough for the cap to apply in most cases (3 stretches of warm-up + period).
       horizon: (long ? 130 : daily ? 3 + Math.floor(random() * 8) : 1) * YEAR,
     };
@@ -251,11 +286,19 @@ describe('simulateBackupJob: incremental bookkeeping and the horizon cap against
 
   it('a million-year horizon and one-minute jobs finish (the cap), with the closed form of their steady state', () => {
     // Forever-incremental, no growth: 1 full + (R − 1) increments, F = 500 GB, I = 50 GB/day.
-    const forever = simulateBackupJob({ method: 'forever-incremental', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(14) }, veeamData, 1e6 * YEAR);
+    const forever = simulateBackupJob(
+      { method: 'forever-incremental', everySeconds: DAY, fullEverySeconds: undefined, retention: retention(14) },
+      veeamData,
+      1e6 * YEAR,
+    );
     expect(forever.backupsTaken).toBe(365e6);
     expect(forever.storageBytes).toBeCloseTo(1150 * GB, -3);
     // One-minute fulls kept for a day over a year: 1440 fulls of 500 GB.
-    const minute = simulateBackupJob({ method: 'full', everySeconds: 60, fullEverySeconds: undefined, retention: retention(1440) }, veeamData, YEAR);
+    const minute = simulateBackupJob(
+      { method: 'full', everySeconds: 60, fullEverySeconds: undefined, retention: retention(1440) },
+      veeamData,
+      YEAR,
+    );
     expect(minute.restorePoints).toBe(1440);
     expect(minute.storageBytes).toBeCloseTo(1440 * 500 * GB, -6);
   });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowDurability } from '../../../src/analytic/data-protection/durability-window.js';
-import {
-  logMarkovMttdl,
-  markovDurability,
-} from '../../../src/analytic/data-protection/durability-markov.js';
+import { logMarkovMttdl, markovDurability } from '../../../src/analytic/data-protection/durability-markov.js';
 
 const DAY = 86_400;
 const HOUR = 3600;
@@ -67,10 +64,20 @@ describe('window model', () => {
 
   it('G groups: P = 1 − (1 − P_year)^G', () => {
     const one = windowDurability({
-      shards: 6, tolerated: 2, failureRatePerSecond: 0.1 / YEAR, rebuildSeconds: DAY, groups: 1, bytesPerGroup: 1,
+      shards: 6,
+      tolerated: 2,
+      failureRatePerSecond: 0.1 / YEAR,
+      rebuildSeconds: DAY,
+      groups: 1,
+      bytesPerGroup: 1,
     });
     const many = windowDurability({
-      shards: 6, tolerated: 2, failureRatePerSecond: 0.1 / YEAR, rebuildSeconds: DAY, groups: 1000, bytesPerGroup: 1,
+      shards: 6,
+      tolerated: 2,
+      failureRatePerSecond: 0.1 / YEAR,
+      rebuildSeconds: DAY,
+      groups: 1000,
+      bytesPerGroup: 1,
     });
     expectRel(many.annualLossProbability, -Math.expm1(1000 * Math.log1p(-one.annualLossProbability)), 1e-9);
     expectRel(many.mttdlSeconds, one.mttdlSeconds / 1000, 1e-12);
@@ -82,7 +89,12 @@ describe('window model', () => {
     // correction vanish): 2.5623 − 45.6229 = −43.06 → 43 nines.
     const p = -Math.expm1(-0.01 / 365);
     const ten = windowDurability({
-      shards: 10, tolerated: 9, failureRatePerSecond: 0.01 / YEAR, rebuildSeconds: DAY, groups: 1, bytesPerGroup: 1e12,
+      shards: 10,
+      tolerated: 9,
+      failureRatePerSecond: 0.01 / YEAR,
+      rebuildSeconds: DAY,
+      groups: 1,
+      bytesPerGroup: 1e12,
     });
     const expected10 = Math.log10(365) + 10 * Math.log10(p);
     expect(ten.log10AnnualLossProbability).toBeCloseTo(expected10, 9);
@@ -94,7 +106,12 @@ describe('window model', () => {
     // 100 replicas: P ≈ 1e-453, below the double range: the probability underflows to 0 but
     // its logarithm and the nines stay exact.
     const hundred = windowDurability({
-      shards: 100, tolerated: 99, failureRatePerSecond: 0.01 / YEAR, rebuildSeconds: DAY, groups: 1, bytesPerGroup: 1,
+      shards: 100,
+      tolerated: 99,
+      failureRatePerSecond: 0.01 / YEAR,
+      rebuildSeconds: DAY,
+      groups: 1,
+      bytesPerGroup: 1,
     });
     const expected100 = Math.log10(365) + 100 * Math.log10(p);
     expect(hundred.log10AnnualLossProbability).toBeCloseTo(expected100, 8);
@@ -109,7 +126,12 @@ describe('window model', () => {
     // One shard, no tolerance: P_w = p = 1 − e^(−λT). Choose λT so that the annual probability
     // 1 − (1 − p)^(year/T) = 1 − e^(−λ·year) is 1e-20: λ = −ln(1 − 1e-20)/year = 1e-20/year.
     const w = windowDurability({
-      shards: 1, tolerated: 0, failureRatePerSecond: 1e-20 / YEAR, rebuildSeconds: DAY, groups: 1, bytesPerGroup: 1,
+      shards: 1,
+      tolerated: 0,
+      failureRatePerSecond: 1e-20 / YEAR,
+      rebuildSeconds: DAY,
+      groups: 1,
+      bytesPerGroup: 1,
     });
     expectRel(w.annualLossProbability, 1e-20, 1e-12);
     expect(w.nines).toBe(20);
@@ -124,7 +146,12 @@ describe('Markov model', () => {
     const mttdl = Math.exp(logMarkovMttdl(2, 1, lambda, 0.1 / HOUR));
     expectRel(mttdl, 5.0015e8 * HOUR, 1e-12);
     const m = markovDurability({
-      shards: 2, tolerated: 1, failureRatePerSecond: lambda, rebuildSeconds: 10 * HOUR, groups: 4, bytesPerGroup: 250,
+      shards: 2,
+      tolerated: 1,
+      failureRatePerSecond: lambda,
+      rebuildSeconds: 10 * HOUR,
+      groups: 4,
+      bytesPerGroup: 250,
     });
     expectRel(m.groupMttdlSeconds, 5.0015e8 * HOUR, 1e-12);
     expectRel(m.mttdlSeconds, (5.0015e8 * HOUR) / 4, 1e-12);
@@ -151,7 +178,12 @@ describe('Markov model', () => {
     // 12 replicas, λ = 1e-9/s, μ = 1e-3/s: MTTDL ≈ μ^11 / (12! λ^12) = 1e-33 / (4.790016e8 × 1e-108)
     // = 2.0877e66 s (the dominant term; the others are smaller by ≈ λ/μ = 1e-6).
     const m = markovDurability({
-      shards: 12, tolerated: 11, failureRatePerSecond: 1e-9, rebuildSeconds: 1000, groups: 1, bytesPerGroup: 1,
+      shards: 12,
+      tolerated: 11,
+      failureRatePerSecond: 1e-9,
+      rebuildSeconds: 1000,
+      groups: 1,
+      bytesPerGroup: 1,
     });
     expectRel(m.mttdlSeconds, 1e-33 / (479001600 * 1e-108), 1e-4);
     // P(year) = year / MTTDL = 3.1536e7 / 2.0877e66 = 1.5106e-59 → 58 nines.

@@ -8,7 +8,6 @@ import { seededRandom as rng } from '../../support/seeded-random.js';
 const DAY = 86_400;
 const YEAR = 365 * DAY;
 
-
 describe('durability properties (seeded)', () => {
   const next = rng(42);
   for (let c = 0; c < 60; c++) {
@@ -18,7 +17,14 @@ describe('durability properties (seeded)', () => {
     const rebuild = 3600 * 10 ** (3 * next());
     const groups = 1 + Math.floor(next() * 1000);
     it(`n=${n} m=${m} afr=${afr.toExponential(2)} T=${(rebuild / 3600).toFixed(1)} h G=${groups}`, () => {
-      const group = { shards: n, tolerated: m, failureRatePerSecond: afr / YEAR, rebuildSeconds: rebuild, groups, bytesPerGroup: 1 };
+      const group = {
+        shards: n,
+        tolerated: m,
+        failureRatePerSecond: afr / YEAR,
+        rebuildSeconds: rebuild,
+        groups,
+        bytesPerGroup: 1,
+      };
       const more = { ...group, shards: n + 1, tolerated: m + 1 };
       for (const model of [windowDurability, markovDurability]) {
         const a = model(group);
@@ -36,7 +42,13 @@ describe('durability properties (seeded)', () => {
 });
 
 describe('backup simulation properties (seeded)', () => {
-  const methods: BackupMethod[] = ['full', 'forward-incremental', 'forever-incremental', 'reverse-incremental', 'differential'];
+  const methods: BackupMethod[] = [
+    'full',
+    'forward-incremental',
+    'forever-incremental',
+    'reverse-incremental',
+    'differential',
+  ];
   const next = rng(7);
   for (let c = 0; c < 40; c++) {
     const method = methods[c % methods.length] ?? 'full';
@@ -47,7 +59,12 @@ describe('backup simulation properties (seeded)', () => {
       monthly: Math.floor(next() * 13),
       yearly: Math.floor(next() * 3),
     };
-    const job = { method, everySeconds: DAY * (1 + Math.floor(next() * 2)), fullEverySeconds: DAY * (1 + Math.floor(next() * 14)), retention };
+    const job = {
+      method,
+      everySeconds: DAY * (1 + Math.floor(next() * 2)),
+      fullEverySeconds: DAY * (1 + Math.floor(next() * 14)),
+      retention,
+    };
     const data = { sizeBytes: 1e12, dailyChange: next() * 0.2, yearlyGrowth: 0, reduction: next() * 0.9 };
     it(`${method} ${JSON.stringify(retention)}`, () => {
       const a = simulateBackupJob(job, data, YEAR);

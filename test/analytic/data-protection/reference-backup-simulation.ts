@@ -44,7 +44,19 @@ type Point = {
 };
 
 function point(t: number, bytes: number, kind: Kind, parent: Point | null, regular: boolean): Point {
-  return { t, bytes, kind, parent, regular, weekly: false, monthly: false, yearly: false, mark: -1, chain: 0, chainPass: -1 };
+  return {
+    t,
+    bytes,
+    kind,
+    parent,
+    regular,
+    weekly: false,
+    monthly: false,
+    yearly: false,
+    mark: -1,
+    chain: 0,
+    chainPass: -1,
+  };
 }
 
 /** Points between fulls for the methods with periodic fulls. */
@@ -72,11 +84,7 @@ function fullEveryPoints(job: BackupJobSpec): number {
  *   { sizeBytes: 1e12, dailyChange: 0.1, yearlyGrowth: 0, reduction: 0.5 }, 31_536_000)
  *   .storageBytes // 1.15e12 (Veeam RPS)
  */
-export function referenceBackupSimulation(
-  job: BackupJobSpec,
-  data: DataSet,
-  horizonSeconds: number,
-): BackupSimulation {
+export function referenceBackupSimulation(job: BackupJobSpec, data: DataSet, horizonSeconds: number): BackupSimulation {
   const dt = job.everySeconds;
   const count = Math.max(1, Math.ceil(horizonSeconds / dt));
   const period = fullEveryPoints(job);
@@ -151,7 +159,9 @@ export function referenceBackupSimulation(
       const natural = job.method !== 'reverse-incremental' && job.method !== 'forever-incremental';
       const target = !natural
         ? add(point(t, fullBytesAt(data, t), 'full', null, false))
-        : regular.kind === 'full' ? regular : undefined;
+        : regular.kind === 'full'
+          ? regular
+          : undefined;
       if (target !== undefined) {
         target.weekly = pending.weekly;
         target.monthly = pending.monthly;

@@ -11,47 +11,87 @@ const byScenario = (result: ReturnType<typeof analyzeDataProtection>): Record<st
   Object.fromEntries((result?.scenarios ?? []).map((s) => [s.scenario, s]));
 
 describe('scenarios: sync pair, async DR copy, backups in-zone and offsite', () => {
-  const result = analyzeDataProtection(model({
-    tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]),
-    data: data({
-      copies: [{ name: 'dr', location: { kind: 'region', name: 'west' }, mode: 'async', lagSeconds: 60 }],
-      backups: [
-        backup({ name: 'nightly', location: { kind: 'zone', name: 'east-b' } }),
-        backup({ name: 'weekly', location: { kind: 'offsite' }, everySeconds: 7 * DAY, method: 'full',
-          retention: { points: 4, weekly: 0, monthly: 0, yearly: 0 } }),
-      ],
+  const result = analyzeDataProtection(
+    model({
+      tier: tier([
+        { zone: 'east-a', count: 1 },
+        { zone: 'east-b', count: 1 },
+      ]),
+      data: data({
+        copies: [{ name: 'dr', location: { kind: 'region', name: 'west' }, mode: 'async', lagSeconds: 60 }],
+        backups: [
+          backup({ name: 'nightly', location: { kind: 'zone', name: 'east-b' } }),
+          backup({
+            name: 'weekly',
+            location: { kind: 'offsite' },
+            everySeconds: 7 * DAY,
+            method: 'full',
+            retention: { points: 4, weekly: 0, monthly: 0, yearly: 0 },
+          }),
+        ],
+      }),
     }),
-  }));
+  );
   const s = byScenario(result);
 
   it('node: the tier (1 of 2 needed) rides the loss out: RPO 0, no interruption, RTO 0', () => {
-    expect(s.node).toMatchObject({ survives: true, recoveredBy: { kind: 'replica', name: 'db' },
-      rpoSeconds: 0, rpoExpectedSeconds: 0, dataAtRiskBytes: 0, rtoSeconds: 0 });
+    expect(s.node).toMatchObject({
+      survives: true,
+      recoveredBy: { kind: 'replica', name: 'db' },
+      rpoSeconds: 0,
+      rpoExpectedSeconds: 0,
+      dataAtRiskBytes: 0,
+      rtoSeconds: 0,
+    });
     expect(s.node?.explanation).toContain('no interruption');
   });
 
   it('zone east-a (the primary): the sync node in east-b survives and carries on: RPO 0, RTO 0', () => {
-    expect(s.zone).toMatchObject({ failureDomain: 'zone east-a', survives: true,
-      recoveredBy: { kind: 'replica' }, rpoSeconds: 0, rtoSeconds: 0 });
+    expect(s.zone).toMatchObject({
+      failureDomain: 'zone east-a',
+      survives: true,
+      recoveredBy: { kind: 'replica' },
+      rpoSeconds: 0,
+      rtoSeconds: 0,
+    });
   });
 
   it('region east: the async DR copy in west: RPO = lag 60 s, at risk 60 × rate', () => {
     // Warm standby scales up before it takes the load: 300 + 600 + 3600 + 900 = 5400 s.
     // At risk 60 × 1 157 407 = 69.4 MB.
-    expect(s.region).toMatchObject({ failureDomain: 'region east', survives: true,
-      recoveredBy: { kind: 'copy', name: 'dr' }, rpoSeconds: 60, rtoSeconds: 5400 });
-    expect(s.region?.rtoPhases).toEqual({ detectionSeconds: 300, failoverSeconds: 600,
-      provisioningSeconds: 3600, restoreSeconds: 0, validationSeconds: 900 });
+    expect(s.region).toMatchObject({
+      failureDomain: 'region east',
+      survives: true,
+      recoveredBy: { kind: 'copy', name: 'dr' },
+      rpoSeconds: 60,
+      rtoSeconds: 5400,
+    });
+    expect(s.region?.rtoPhases).toEqual({
+      detectionSeconds: 300,
+      failoverSeconds: 600,
+      provisioningSeconds: 3600,
+      restoreSeconds: 0,
+      validationSeconds: 900,
+    });
     expect(s.region?.dataAtRiskBytes).toBeCloseTo(60 * RATE, 3);
     // The offsite weekly backup is the other option; the in-zone nightly is gone with east.
     expect(s.region?.options.map((o) => o.name)).toEqual(['dr', 'weekly']);
   });
 
   it('corruption: only backups; the nightly wins (RPO 93 600 s), nodes stay up (no provisioning)', () => {
-    expect(s.corruption).toMatchObject({ survives: true, recoveredBy: { kind: 'backup', name: 'nightly' },
-      rpoSeconds: 93_600, rpoExpectedSeconds: 50_400 });
-    expect(s.corruption?.rtoPhases).toEqual({ detectionSeconds: 300, failoverSeconds: 0,
-      provisioningSeconds: 0, restoreSeconds: 4600, validationSeconds: 900 });
+    expect(s.corruption).toMatchObject({
+      survives: true,
+      recoveredBy: { kind: 'backup', name: 'nightly' },
+      rpoSeconds: 93_600,
+      rpoExpectedSeconds: 50_400,
+    });
+    expect(s.corruption?.rtoPhases).toEqual({
+      detectionSeconds: 300,
+      failoverSeconds: 0,
+      provisioningSeconds: 0,
+      restoreSeconds: 4600,
+      validationSeconds: 900,
+    });
     expect(s.corruption?.rtoSeconds).toBeCloseTo(5800, 6);
     // 93 600 s × 1 157 407.4 B/s = 1.0833e11 B (108 GB).
     expect(s.corruption?.dataAtRiskBytes).toBeCloseTo(93_600 * RATE, 0);
@@ -74,13 +114,20 @@ describe('scenarios: sync pair, async DR copy, backups in-zone and offsite', () 
 });
 
 describe('scenarios: async pair with in-zone backups only', () => {
-  const s = byScenario(analyzeDataProtection(model({
-    tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]),
-    data: data({
-      replication: { mode: 'async', lagSeconds: 5 },
-      backups: [backup({ name: 'nightly', location: { kind: 'zone', name: 'east-a' } })],
-    }),
-  })));
+  const s = byScenario(
+    analyzeDataProtection(
+      model({
+        tier: tier([
+          { zone: 'east-a', count: 1 },
+          { zone: 'east-b', count: 1 },
+        ]),
+        data: data({
+          replication: { mode: 'async', lagSeconds: 5 },
+          backups: [backup({ name: 'nightly', location: { kind: 'zone', name: 'east-a' } })],
+        }),
+      }),
+    ),
+  );
 
   it('node and zone: the async replica: RPO = lag 5 s, at risk 5 × rate', () => {
     expect(s.node).toMatchObject({ recoveredBy: { kind: 'replica' }, rpoSeconds: 5 });
@@ -91,8 +138,15 @@ describe('scenarios: async pair with in-zone backups only', () => {
   });
 
   it('region: nothing outside the region holds the data: not recoverable, no numbers', () => {
-    expect(s.region).toMatchObject({ survives: false, recoveredBy: null, rpoSeconds: null,
-      rpoExpectedSeconds: null, dataAtRiskBytes: null, rtoSeconds: null, rtoPhases: null });
+    expect(s.region).toMatchObject({
+      survives: false,
+      recoveredBy: null,
+      rpoSeconds: null,
+      rpoExpectedSeconds: null,
+      dataAtRiskBytes: null,
+      rtoSeconds: null,
+      rtoPhases: null,
+    });
     expect(s.region?.explanation).toMatch(/^Not recoverable/);
     expect(s.region?.explanation).toContain("backup 'nightly' (zone east-a)");
   });
@@ -103,12 +157,21 @@ describe('scenarios: async pair with in-zone backups only', () => {
 });
 
 describe('scenarios: a single node with a regional backup (backup-restore)', () => {
-  const s = byScenario(analyzeDataProtection(model({
-    tier: tier([{ zone: 'east-a', count: 1 }]),
-    data: data({ backups: [backup({ name: 'nightly', location: { kind: 'region', name: 'east' } })] }),
-    recovery: { strategy: 'backup-restore', detectionSeconds: 300, failoverSeconds: 600,
-      provisioningSeconds: 3600, validationSeconds: 900 },
-  })));
+  const s = byScenario(
+    analyzeDataProtection(
+      model({
+        tier: tier([{ zone: 'east-a', count: 1 }]),
+        data: data({ backups: [backup({ name: 'nightly', location: { kind: 'region', name: 'east' } })] }),
+        recovery: {
+          strategy: 'backup-restore',
+          detectionSeconds: 300,
+          failoverSeconds: 600,
+          provisioningSeconds: 3600,
+          validationSeconds: 900,
+        },
+      }),
+    ),
+  );
 
   it('node: no replica left: provision + restore: 300 + 3600 + 4600 + 900 = 9400 s', () => {
     expect(s.node).toMatchObject({ recoveredBy: { kind: 'backup' }, rpoSeconds: 93_600 });
@@ -129,11 +192,24 @@ describe('scenarios: a single node with a regional backup (backup-restore)', () 
 });
 
 describe('scenarios: recovery strategy and copies', () => {
-  const build = (strategy: 'pilot-light' | 'hot-standby') => byScenario(analyzeDataProtection(model({
-    tier: tier([{ zone: 'east-a', count: 2 }]),
-    data: data({ copies: [{ name: 'dr', location: { kind: 'zone', name: 'west-a' }, mode: 'sync', lagSeconds: 0 }] }),
-    recovery: { strategy, detectionSeconds: 300, failoverSeconds: 600, provisioningSeconds: 3600, validationSeconds: 900 },
-  })));
+  const build = (strategy: 'pilot-light' | 'hot-standby') =>
+    byScenario(
+      analyzeDataProtection(
+        model({
+          tier: tier([{ zone: 'east-a', count: 2 }]),
+          data: data({
+            copies: [{ name: 'dr', location: { kind: 'zone', name: 'west-a' }, mode: 'sync', lagSeconds: 0 }],
+          }),
+          recovery: {
+            strategy,
+            detectionSeconds: 300,
+            failoverSeconds: 600,
+            provisioningSeconds: 3600,
+            validationSeconds: 900,
+          },
+        }),
+      ),
+    );
 
   it('pilot light: the copy needs compute: 300 + 3600 + 600 + 900 = 5400 s', () => {
     const s = build('pilot-light');
@@ -153,7 +229,9 @@ describe('scenarios: recovery strategy and copies', () => {
 
 describe('analyzeDataProtection', () => {
   it('undefined without data', () => {
-    expect(analyzeDataProtection(model({ tier: tier([{ zone: 'east-a', count: 1 }]), data: undefined }))).toBeUndefined();
+    expect(
+      analyzeDataProtection(model({ tier: tier([{ zone: 'east-a', count: 1 }]), data: undefined })),
+    ).toBeUndefined();
   });
 
   it('backup duration from throughput, growth at the end of the horizon', () => {
@@ -164,8 +242,15 @@ describe('analyzeDataProtection', () => {
         tier: tier([{ zone: 'east-a', count: 1 }]),
         data: data({
           yearlyGrowth: 1,
-          backups: [backup({ name: 'full', method: 'full', location: { kind: 'offsite' },
-            durationSeconds: undefined, throughputBytesPerSecond: 1e9 })],
+          backups: [
+            backup({
+              name: 'full',
+              method: 'full',
+              location: { kind: 'offsite' },
+              durationSeconds: undefined,
+              throughputBytesPerSecond: 1e9,
+            }),
+          ],
         }),
       }),
       { years: 2 },
@@ -185,9 +270,23 @@ describe('analyzeDataProtection', () => {
     // The Markov figure is twice the window figure: fixed windows count only two failures
     // inside the same window (≈ Y·λ²T), the chain counts a second failure during any repair
     // (≈ 2Y·λ²T). Targets use the window model (DESIGN §4), as Backblaze does.
-    const d = analyzeDataProtection(model({ tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]), data: data({}) }))?.durability;
-    expect(d).toMatchObject({ model: 'window', derivedFromTier: true, shards: 2, toleratedFailures: 1,
-      rebuildSource: 'mttr', scheme: { kind: 'replicas', replicas: 2 } });
+    const d = analyzeDataProtection(
+      model({
+        tier: tier([
+          { zone: 'east-a', count: 1 },
+          { zone: 'east-b', count: 1 },
+        ]),
+        data: data({}),
+      }),
+    )?.durability;
+    expect(d).toMatchObject({
+      model: 'window',
+      derivedFromTier: true,
+      shards: 2,
+      toleratedFailures: 1,
+      rebuildSource: 'mttr',
+      scheme: { kind: 'replicas', replicas: 2 },
+    });
     expect(d?.rebuildSeconds).toBe(10 * HOUR);
     expect(d?.annualLossProbability).toBeCloseTo(8.75909e-6, 10);
     expect(d?.nines).toBe(5);
@@ -197,24 +296,49 @@ describe('analyzeDataProtection', () => {
 
   it('erasure coding with rebuild throughput: T = S / (G·k) / throughput', () => {
     // 1 TB over 10 groups of 4 + 2: a shard holds 1e12 / (10 × 4) = 2.5e10 B; at 1e8 B/s: 250 s.
-    const d = analyzeDataProtection(model({
-      tier: tier([{ zone: 'east-a', count: 1 }]),
-      data: data({ durability: { scheme: { kind: 'erasure', data: 4, parity: 2 }, shardFailure: tier([]).failure,
-        rebuildSeconds: undefined, rebuildThroughputBytesPerSecond: 1e8, groups: 10 } }),
-    }))?.durability;
+    const d = analyzeDataProtection(
+      model({
+        tier: tier([{ zone: 'east-a', count: 1 }]),
+        data: data({
+          durability: {
+            scheme: { kind: 'erasure', data: 4, parity: 2 },
+            shardFailure: tier([]).failure,
+            rebuildSeconds: undefined,
+            rebuildThroughputBytesPerSecond: 1e8,
+            groups: 10,
+          },
+        }),
+      }),
+    )?.durability;
     expect(d).toMatchObject({ shards: 6, toleratedFailures: 2, groups: 10, rebuildSource: 'throughput' });
     expect(d?.rebuildSeconds).toBeCloseTo(250, 9);
   });
 });
 
 describe('scenarios: one disruption model (strategy semantics, per-scenario phases, interruptions)', () => {
-  const copy = { name: 'dr', location: { kind: 'region' as const, name: 'west' }, mode: 'async' as const, lagSeconds: 60 };
+  const copy = {
+    name: 'dr',
+    location: { kind: 'region' as const, name: 'west' },
+    mode: 'async' as const,
+    lagSeconds: 60,
+  };
   const backups = [backup({ name: 'offsite', location: { kind: 'offsite' } })];
-  const run = (recovery: Parameters<typeof model>[0]['recovery'], interruptionSeconds = 0) => byScenario(analyzeDataProtection(model({
-    tier: { ...tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]), interruptionSeconds },
-    data: data({ copies: [copy], backups }),
-    recovery,
-  })));
+  const run = (recovery: Parameters<typeof model>[0]['recovery'], interruptionSeconds = 0) =>
+    byScenario(
+      analyzeDataProtection(
+        model({
+          tier: {
+            ...tier([
+              { zone: 'east-a', count: 1 },
+              { zone: 'east-b', count: 1 },
+            ]),
+            interruptionSeconds,
+          },
+          data: data({ copies: [copy], backups }),
+          recovery,
+        }),
+      ),
+    );
   const phases = { detectionSeconds: 300, failoverSeconds: 600, provisioningSeconds: 3600, validationSeconds: 900 };
 
   it('a node loss the tier rides out costs its declared interruption (a leader election), nothing else', () => {
@@ -224,13 +348,20 @@ describe('scenarios: one disruption model (strategy semantics, per-scenario phas
   });
 
   it('recovery.region overrides the defaults field by field; node and zone keep them', () => {
-    const s = run({ strategy: 'hot-standby', ...phases, byScenario: { region: { ...phases, detectionSeconds: 1800 } } });
+    const s = run({
+      strategy: 'hot-standby',
+      ...phases,
+      byScenario: { region: { ...phases, detectionSeconds: 1800 } },
+    });
     // Hot standby: detection + failover + validation = 1800 + 600 + 900.
     expect(s.region?.rtoSeconds).toBe(3300);
   });
 
   it('active-active: the copy serves already: RTO 0', () => {
-    expect(run({ strategy: 'active-active', ...phases }).region).toMatchObject({ recoveredBy: { kind: 'copy' }, rtoSeconds: 0 });
+    expect(run({ strategy: 'active-active', ...phases }).region).toMatchObject({
+      recoveredBy: { kind: 'copy' },
+      rtoSeconds: 0,
+    });
   });
 
   it('backup-restore keeps no live standby: the region restores from the offsite backup (RPO 1 d + 2 h)', () => {
@@ -242,10 +373,15 @@ describe('scenarios: one disruption model (strategy semantics, per-scenario phas
   });
 
   it('a rate gives the expected loss: corruption every 5 years × its data at risk', () => {
-    const result = analyzeDataProtection(model({
-      tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]),
-      data: data({ copies: [copy], backups, corruptionRate: 1 / (5 * YEAR) }),
-    }));
+    const result = analyzeDataProtection(
+      model({
+        tier: tier([
+          { zone: 'east-a', count: 1 },
+          { zone: 'east-b', count: 1 },
+        ]),
+        data: data({ copies: [copy], backups, corruptionRate: 1 / (5 * YEAR) }),
+      }),
+    );
     const s = byScenario(result);
     // Corruption: 0.2 a year × 93 600 s × 1 157 407 B/s = 2.1667e10 B a year.
     expect(s.corruption?.disruptionsPerYear).toBeCloseTo(0.2, 12);

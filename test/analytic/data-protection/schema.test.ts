@@ -11,21 +11,33 @@ const validate = ajv.compile({ $ref: `${schema.$id}#/definitions/dataProtection`
 
 describe('dataProtection JSON matches schemas/report.schema.json', () => {
   const cases = {
-    'copies, backups, durability': analyzeDataProtection(model({
-      tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]),
-      data: data({
-        copies: [{ name: 'dr', location: { kind: 'region', name: 'west' }, mode: 'async', lagSeconds: 60 }],
-        backups: [
-          backup({ name: 'nightly', location: { kind: 'zone', name: 'east-b' } }),
-          backup({ name: 'weekly', location: { kind: 'offsite' }, method: 'differential', fullEverySeconds: 7 * DAY }),
-        ],
+    'copies, backups, durability': analyzeDataProtection(
+      model({
+        tier: tier([
+          { zone: 'east-a', count: 1 },
+          { zone: 'east-b', count: 1 },
+        ]),
+        data: data({
+          copies: [{ name: 'dr', location: { kind: 'region', name: 'west' }, mode: 'async', lagSeconds: 60 }],
+          backups: [
+            backup({ name: 'nightly', location: { kind: 'zone', name: 'east-b' } }),
+            backup({
+              name: 'weekly',
+              location: { kind: 'offsite' },
+              method: 'differential',
+              fullEverySeconds: 7 * DAY,
+            }),
+          ],
+        }),
       }),
-    })),
-    'not recoverable, no durability': analyzeDataProtection(model({
-      tier: { ...tier([{ zone: 'east-a', count: 1 }]), failure: { ...tier([]).failure, failureRate: undefined } },
-      data: data({}),
-      recovery: undefined,
-    })),
+    ),
+    'not recoverable, no durability': analyzeDataProtection(
+      model({
+        tier: { ...tier([{ zone: 'east-a', count: 1 }]), failure: { ...tier([]).failure, failureRate: undefined } },
+        data: data({}),
+        recovery: undefined,
+      }),
+    ),
   };
   for (const [name, result] of Object.entries(cases)) {
     it(name, () => {
@@ -46,7 +58,9 @@ describe('dataProtection JSON matches schemas/report.schema.json', () => {
 
   it('rejects an infinite figure (it turns into null in JSON)', () => {
     const r = cases['copies, backups, durability'];
-    const broken = JSON.parse(JSON.stringify({ ...r, scenarios: r?.scenarios.map((s) => ({ ...s, rtoSeconds: Infinity })) }));
+    const broken = JSON.parse(
+      JSON.stringify({ ...r, scenarios: r?.scenarios.map((s) => ({ ...s, rtoSeconds: Infinity })) }),
+    );
     expect(validate(broken)).toBe(true); // null is allowed for rtoSeconds (not recoverable)…
     const bad = JSON.parse(JSON.stringify({ ...r, sizeAtHorizonBytes: Infinity }));
     expect(validate(bad)).toBe(false); // …but never for a figure that always exists.

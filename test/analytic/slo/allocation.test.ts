@@ -82,7 +82,9 @@ tiers:
 `);
     const a = allocateBudget(m, analyzeAvailability(m), 0.01);
     expect(a.dependencies.map((d) => `${d.kind} ${d.name}`)).toEqual(['region r', 'zone a', 'tier web', 'tier db']);
-    expect(a.dependencies.map((d) => d.unavailability)).toEqual([1e-4, 5e-4, 1e-3, 2e-3].map((x) => expect.closeTo(x, 15)));
+    expect(a.dependencies.map((d) => d.unavailability)).toEqual(
+      [1e-4, 5e-4, 1e-3, 2e-3].map((x) => expect.closeTo(x, 15)),
+    );
     const q = 1 - (1 - 1e-4) * (1 - 5e-4) * (1 - 1e-3) * (1 - 2e-3);
     expect(a.designUnavailability).toBeCloseTo(q, 14);
     expect(a.dependenciesUnavailability).toBeCloseTo(q, 14);

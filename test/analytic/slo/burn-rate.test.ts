@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { burnAlerts, burnRateTable, budgetFraction, exactBudget, maxBurnRate } from '../../../src/analytic/slo/burn-rate.js';
+import {
+  burnAlerts,
+  burnRateTable,
+  budgetFraction,
+  exactBudget,
+  maxBurnRate,
+} from '../../../src/analytic/slo/burn-rate.js';
 import { formatRational, fromNumber, mul, toDecimal } from '../../../src/analytic/slo/rational.js';
 
 const DAY = 86_400;
@@ -18,7 +24,9 @@ describe('the budget as written', () => {
   it('an objective written as the number 0.999 gives the budget 0.001, not 0.0010000000000000009', () => {
     expect(1 - 0.999).toBe(0.0010000000000000009);
     expect(exactBudget(0.999, 1 - 0.999)).toBe(0.001);
-    expect(burnAlerts(budgetFraction(exactBudget(0.999, 1 - 0.999)), 30 * DAY)[0]?.errorRatioThresholdText).toBe('0.0144');
+    expect(burnAlerts(budgetFraction(exactBudget(0.999, 1 - 0.999)), 30 * DAY)[0]?.errorRatioThresholdText).toBe(
+      '0.0144',
+    );
     // An exact complement from the text wins when it is the shorter: "11 nines" → 1e-11.
     expect(exactBudget(1 - 1e-11, 1e-11)).toBe(1e-11);
     expect(exactBudget(0.9995, 0.0005)).toBe(0.0005);
@@ -33,7 +41,9 @@ describe('The Site Reliability Workbook, ch. 5 "Alerting on SLOs" (sre.google/wo
   // | Ticket   | 3 days      | 6 hours      | 1         | 10%                   |
   it('table 5-8 (and 5-6) for 30 d, to the last printed digit', () => {
     const alerts = burnAlerts(q999, 30 * DAY);
-    expect(alerts.map((a) => [a.severity, a.longWindowSeconds, a.shortWindowSeconds, a.burnRateText, a.budgetConsumed])).toEqual([
+    expect(
+      alerts.map((a) => [a.severity, a.longWindowSeconds, a.shortWindowSeconds, a.burnRateText, a.budgetConsumed]),
+    ).toEqual([
       ['page', 3600, 300, '14.4', 0.02],
       ['page', 6 * 3600, 1800, '6', 0.05],
       ['ticket', 3 * DAY, 6 * 3600, '1', 0.1],

@@ -41,7 +41,16 @@ describe('html report', () => {
     expect(documents.analyze).toEqual(analyze);
     expect(documents.check).toEqual(check);
     expect(reportSchemaErrors(documents.analyze)).toEqual([]);
-    expect([...doc.querySelectorAll('main > section')].map((s) => s.id)).toEqual(['summary', 'topology', 'targets', 'tiers', 'domains', 'risks', 'scenarios', 'storage']);
+    expect([...doc.querySelectorAll('main > section')].map((s) => s.id)).toEqual([
+      'summary',
+      'topology',
+      'targets',
+      'tiers',
+      'domains',
+      'risks',
+      'scenarios',
+      'storage',
+    ]);
     expect(checkFigures(doc, documents)).toBeGreaterThan(80);
     // Spot checks by hand against the model's header comment: RPO after a region loss = the
     // DR replica's 30 s lag; region RTO 5 + 10 + 15 min (warm standby: no restore).
@@ -55,14 +64,18 @@ describe('html report', () => {
     const record = (id: string) => documents.check.records.find((r) => r.id === id);
     expect(record('availability')?.actualComplement).toBe(documents.analyze.service.unavailability);
     expect(record('downtimePerYear')?.actual).toBe(documents.analyze.service.downtimeSecondsPerYear);
-    expect(record('rpo[region]')?.actual).toBe(documents.analyze.dataProtection?.scenarios.find((x) => x.scenario === 'region')?.rpoSeconds);
+    expect(record('rpo[region]')?.actual).toBe(
+      documents.analyze.dataProtection?.scenarios.find((x) => x.scenario === 'region')?.rpoSeconds,
+    );
   });
 
   it('is self-contained: no script but the data block, nothing fetched, a CSP that forbids both', async () => {
     const html = (await runCli(['report', 'models/inference-3az.yaml'])).stdout;
     const { doc } = read(html);
     expect([...doc.querySelectorAll('script')].map((s) => s.getAttribute('type'))).toEqual(['application/json']);
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("default-src 'none'");
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain(
+      "default-src 'none'",
+    );
     expect(doc.querySelectorAll('[src], link, iframe, object, embed, img').length).toBe(0);
     for (const a of doc.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^#/);
     expect(html.match(/url\((?!#)|@import/g)).toBeNull(); // SVG's url(#clip) points inside the file
@@ -71,15 +84,41 @@ describe('html report', () => {
   });
 
   it('with --simulate adds the annual downtime histogram, P(year misses target) and realised RPO/RTO', async () => {
-    const run = await runCli(['report', 'models/database-dr.yaml', '--simulate', '--trials', '200000', '--timeline-trials', '20000', '--seed', '3']);
+    const run = await runCli([
+      'report',
+      'models/database-dr.yaml',
+      '--simulate',
+      '--trials',
+      '200000',
+      '--timeline-trials',
+      '20000',
+      '--seed',
+      '3',
+    ]);
     expect(run.code).toBe(0);
     const { doc, documents } = read(run.stdout);
-    const simulated = JSON.parse((await runCli(['simulate', 'models/database-dr.yaml', '--trials', '200000', '--timeline-trials', '20000', '--seed', '3', '--json'])).stdout) as { simulation: unknown };
+    const simulated = JSON.parse(
+      (
+        await runCli([
+          'simulate',
+          'models/database-dr.yaml',
+          '--trials',
+          '200000',
+          '--timeline-trials',
+          '20000',
+          '--seed',
+          '3',
+          '--json',
+        ])
+      ).stdout,
+    ) as { simulation: unknown };
     expect(documents.simulate?.simulation).toEqual(simulated.simulation);
     expect([...doc.querySelectorAll('main > section')].map((s) => s.id).slice(-2)).toEqual(['simulation', 'realised']);
     checkFigures(doc, documents);
     const histogram = doc.querySelector('figure[data-chart="downtime-histogram"]');
-    expect(histogram?.querySelectorAll('g.mark-rect path').length).toBe(JSON.parse(histogram?.getAttribute('data-marks') ?? '{}').rect);
+    expect(histogram?.querySelectorAll('g.mark-rect path').length).toBe(
+      JSON.parse(histogram?.getAttribute('data-marks') ?? '{}').rect,
+    );
     expect(doc.querySelector('[data-path="simulate.simulation.missProbability.estimate"]')).not.toBeNull();
     expect(run.stdout.length).toBeLessThan(1_000_000);
   });

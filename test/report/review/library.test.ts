@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, loadModelText, renderDot, renderMermaid, renderReportHtml, renderReportMarkdown, topologyOf } from '../../../src/index.js';
+import {
+  buildReport,
+  loadModelText,
+  renderDot,
+  renderMermaid,
+  renderReportHtml,
+  renderReportMarkdown,
+  topologyOf,
+} from '../../../src/index.js';
 
 describe('reports as a library', () => {
   it('builds a view from a model and renders it as HTML, Markdown, Mermaid and DOT', async () => {

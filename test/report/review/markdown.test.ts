@@ -41,13 +41,19 @@ async function checkStructure(text: string, sectionTitles: readonly string[]): P
 describe('markdown report', () => {
   it.each(EXAMPLE_MODELS)('%s: headings, well-formed tables and a Mermaid diagram Mermaid can parse', async (file) => {
     const view = await buildReport(exampleModel(file), file);
-    await checkStructure(renderReportMarkdown(view), view.sections.map((s) => s.title));
+    await checkStructure(
+      renderReportMarkdown(view),
+      view.sections.map((s) => s.title),
+    );
   });
 
   it('escapes hostile names and descriptions: no HTML gets through, the text reads back as written', async () => {
     const view = await buildReport(hostileModel(), 'hostile.yaml');
     const text = renderReportMarkdown(view);
-    await checkStructure(text, view.sections.map((s) => s.title));
+    await checkStructure(
+      text,
+      view.sections.map((s) => s.title),
+    );
     const html = md.render(text);
     const dom = new JSDOM(html);
     const doc = dom.window.document;

@@ -14,11 +14,21 @@ function sample() {
     model({
       regions: [{ name: 'eu-west-1', failure: r(100_000 * H, 6 * H) }],
       zones: [
-        ...['a', 'b', 'c'].map((name) => ({ name: `eu-west-1${name}`, region: 'eu-west-1', failure: r(20_000 * H, 3 * H) })),
+        ...['a', 'b', 'c'].map((name) => ({
+          name: `eu-west-1${name}`,
+          region: 'eu-west-1',
+          failure: r(20_000 * H, 3 * H),
+        })),
         { name: 'eu-west-1d', region: 'eu-west-1' }, // no failure spec: a warning
       ],
       tiers: [
-        tier('web', { nodes: 6, k: 4, failure: r(2_000 * H, H), zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], capacity: { perNode: 100, demand: 350 } }),
+        tier('web', {
+          nodes: 6,
+          k: 4,
+          failure: r(2_000 * H, H),
+          zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+          capacity: { perNode: 100, demand: 350 },
+        }),
         tier('postgres-primary', { nodes: 1, failure: r(8_000 * H, 2 * H), zones: ['eu-west-1a'] }),
       ],
     }),
@@ -28,7 +38,9 @@ function sample() {
 describe('renderAvailability', () => {
   it('shows the service first, then tiers, zones, regions, capacity, risks; warnings are for stderr', () => {
     const text = renderAvailability(sample(), textStyle(false));
-    const order = ['Availability', 'Tiers', 'Zones', 'Regions', 'Capacity after', 'Risks'].map((h) => text.indexOf(`${h}`));
+    const order = ['Availability', 'Tiers', 'Zones', 'Regions', 'Capacity after', 'Risks'].map((h) =>
+      text.indexOf(`${h}`),
+    );
     expect(text).not.toContain('Warnings');
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);

@@ -4,18 +4,28 @@ import { renderDataProtection } from '../../../src/report/text/data-protection.j
 import { textStyle } from '../../../src/report/style.js';
 import { backup, data, DAY, model, tier } from '../../analytic/data-protection/model-fixture.js';
 
-const result = analyzeDataProtection(model({
-  tier: tier([{ zone: 'east-a', count: 1 }, { zone: 'east-b', count: 1 }]),
-  data: data({
-    replication: { mode: 'async', lagSeconds: 5 },
-    copies: [{ name: 'dr', location: { kind: 'zone', name: 'east-b' }, mode: 'async', lagSeconds: 60 }],
-    backups: [
-      backup({ name: 'nightly', location: { kind: 'zone', name: 'east-a' } }),
-      backup({ name: 'weekly-full', method: 'forward-incremental', fullEverySeconds: 7 * DAY,
-        location: { kind: 'region', name: 'east' }, retention: { points: 14, weekly: 4, monthly: 12, yearly: 0 } }),
-    ],
+const result = analyzeDataProtection(
+  model({
+    tier: tier([
+      { zone: 'east-a', count: 1 },
+      { zone: 'east-b', count: 1 },
+    ]),
+    data: data({
+      replication: { mode: 'async', lagSeconds: 5 },
+      copies: [{ name: 'dr', location: { kind: 'zone', name: 'east-b' }, mode: 'async', lagSeconds: 60 }],
+      backups: [
+        backup({ name: 'nightly', location: { kind: 'zone', name: 'east-a' } }),
+        backup({
+          name: 'weekly-full',
+          method: 'forward-incremental',
+          fullEverySeconds: 7 * DAY,
+          location: { kind: 'region', name: 'east' },
+          retention: { points: 14, weekly: 4, monthly: 12, yearly: 0 },
+        }),
+      ],
+    }),
   }),
-}));
+);
 if (result === undefined) throw new Error('fixture has data');
 
 describe('renderDataProtection', () => {

@@ -9,10 +9,14 @@ import { SECONDS_PER_YEAR } from '../../../src/units/conventions.js';
 
 describe('renderSimulation', () => {
   it('prints the analytic figure beside the simulated one and flags disagreement beyond 4 SE', () => {
-    const r = simulateSync(referenceSnapshotModel(), { seed: 1, trials: 1_000_000, mode: 'snapshot', estimator: 'naive' }, {
-      serviceUnavailability: 3.676e-4,
-      tiers: { front: 1e-3 },
-    });
+    const r = simulateSync(
+      referenceSnapshotModel(),
+      { seed: 1, trials: 1_000_000, mode: 'snapshot', estimator: 'naive' },
+      {
+        serviceUnavailability: 3.676e-4,
+        tiers: { front: 1e-3 },
+      },
+    );
     const text = renderSimulation(r, textStyle(false));
     expect(text).toContain('seed 1');
     expect(text).toContain('0.0003676');
@@ -28,7 +32,17 @@ describe('renderSimulation', () => {
     const r = simulateSync(m, { seed: 2, trials: 100_000, timelineTrials: 2000, estimator: 'naive' });
     const zero: SimulationResult = {
       ...r,
-      service: { unavailability: { estimate: 0, stdErr: 0, ci: [0, 3e-5], trials: 100_000, events: 0, upperBound: 3e-5, estimator: 'naive' } },
+      service: {
+        unavailability: {
+          estimate: 0,
+          stdErr: 0,
+          ci: [0, 3e-5],
+          trials: 100_000,
+          events: 0,
+          upperBound: 3e-5,
+          estimator: 'naive',
+        },
+      },
     };
     const text = renderSimulation(zero, textStyle(false));
     expect(text).toContain('< 3.00e-5 (0 events in 100,000)');
@@ -46,8 +60,26 @@ describe('renderSimulation: data loss', () => {
     const m: Model = {
       ...base,
       data: {
-        tier: 'db', sizeBytes: 1e12, dailyChange: 0.1, yearlyGrowth: 0, reduction: 0, replication: { mode: 'sync', lagSeconds: 0 }, copies: [],
-        backups: [{ name: 'nightly', everySeconds: 86_400, method: 'full', fullEverySeconds: undefined, retention: { points: 7, weekly: 0, monthly: 0, yearly: 0 }, location: { kind: 'offsite' }, durationSeconds: 3600, throughputBytesPerSecond: undefined, restoreThroughputBytesPerSecond: 1e9 }],
+        tier: 'db',
+        sizeBytes: 1e12,
+        dailyChange: 0.1,
+        yearlyGrowth: 0,
+        reduction: 0,
+        replication: { mode: 'sync', lagSeconds: 0 },
+        copies: [],
+        backups: [
+          {
+            name: 'nightly',
+            everySeconds: 86_400,
+            method: 'full',
+            fullEverySeconds: undefined,
+            retention: { points: 7, weekly: 0, monthly: 0, yearly: 0 },
+            location: { kind: 'offsite' },
+            durationSeconds: 3600,
+            throughputBytesPerSecond: undefined,
+            restoreThroughputBytesPerSecond: 1e9,
+          },
+        ],
         durability: undefined,
       },
     };
@@ -58,6 +90,7 @@ describe('renderSimulation: data loss', () => {
     expect(text).toMatch(/corruption .*nightly/);
     expect(text).toMatch(/region .*nightly/);
     expect(text).not.toContain('not simulated');
-    for (const line of text.slice(text.indexOf('Data loss')).split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+    for (const line of text.slice(text.indexOf('Data loss')).split('\n'))
+      expect(line.length, line).toBeLessThanOrEqual(100);
   });
 });

@@ -1,8 +1,13 @@
 /** Availability sections: tiers, zones and regions, capacity after a loss, risks, warnings. */
 import { unavailabilityByCauseChart } from '../../charts/specs.js';
-import { formatAvailability, formatCount, formatPercentFromUnavailability, formatProbability, formatShare } from '../../format.js';
+import {
+  formatAvailability,
+  formatCount,
+  formatPercentFromUnavailability,
+  formatProbability,
+  formatShare,
+} from '../../format.js';
 import { figure, type Block, type Cell, type ReportDocuments, type SectionBuilder } from '../view.js';
-
 
 /** Tiers (k of n, availability, share) and the unavailability-by-cause chart. */
 export const tiersSection: SectionBuilder = ({ documents: d }) => {
@@ -27,7 +32,12 @@ export const tiersSection: SectionBuilder = ({ documents: d }) => {
           ]),
         },
       },
-      { kind: 'paragraph', text: [`P(a node fails): some node of the tier fails within the horizon (${formatCount(horizon / 86_400)} d). Share: of the service's unavailability, gone if the tier never failed.`] },
+      {
+        kind: 'paragraph',
+        text: [
+          `P(a node fails): some node of the tier fails within the horizon (${formatCount(horizon / 86_400)} d). Share: of the service's unavailability, gone if the tier never failed.`,
+        ],
+      },
       ...(chart === undefined ? [] : [{ kind: 'chart' as const, chart }]),
     ],
   };
@@ -43,7 +53,14 @@ export const domainsSection: SectionBuilder = ({ documents: d }) => {
     blocks.push({
       kind: 'table',
       table: {
-        head: [kind === 'zones' ? 'Zone' : 'Region', kind === 'zones' ? 'Region' : 'Zones', 'Availability', 'Service if it is lost', 'Service availability given its loss', 'Share of unavailability'],
+        head: [
+          kind === 'zones' ? 'Zone' : 'Region',
+          kind === 'zones' ? 'Region' : 'Zones',
+          'Availability',
+          'Service if it is lost',
+          'Service availability given its loss',
+          'Share of unavailability',
+        ],
         align: ['l', 'l', 'r', 'l', 'r', 'r'],
         rows: list.map((z, i): Cell[] => [
           { text: z.name, code: true },
@@ -60,10 +77,17 @@ export const domainsSection: SectionBuilder = ({ documents: d }) => {
   }
   const capacity = capacityRows(d);
   if (capacity.length > 0) {
-    blocks.push({ kind: 'paragraph', text: ['Capacity left after losing a zone or region:'] }, {
-      kind: 'table',
-      table: { head: ['Lost', 'Tier', 'Nodes left', 'Capacity', 'Demand', 'Spare nodes', 'N+1'], align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'], rows: capacity },
-    });
+    blocks.push(
+      { kind: 'paragraph', text: ['Capacity left after losing a zone or region:'] },
+      {
+        kind: 'table',
+        table: {
+          head: ['Lost', 'Tier', 'Nodes left', 'Capacity', 'Demand', 'Spare nodes', 'N+1'],
+          align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'],
+          rows: capacity,
+        },
+      },
+    );
   }
   return { id: 'domains', title: 'Zones and regions', blocks };
 };
@@ -92,8 +116,18 @@ function capacityRows(d: ReportDocuments): Cell[][] {
 /** Single points of failure, the weakest link, and the engine's warnings. */
 export const risksSection: SectionBuilder = ({ documents: d }) => {
   const items = [
-    ...d.analyze.risks.map((r) => [{ text: r.kind === 'single-point-of-failure' ? 'single point of failure' : 'weakest link', tone: r.kind === 'single-point-of-failure' ? 'bad' as const : 'warn' as const }, `: ${r.message}`]),
+    ...d.analyze.risks.map((r) => [
+      {
+        text: r.kind === 'single-point-of-failure' ? 'single point of failure' : 'weakest link',
+        tone: r.kind === 'single-point-of-failure' ? ('bad' as const) : ('warn' as const),
+      },
+      `: ${r.message}`,
+    ]),
     ...d.analyze.warnings.map((w) => [{ text: `warning [${w.code}]`, tone: 'warn' as const }, ` ${w.message}`]),
   ];
-  return { id: 'risks', title: 'Risks and warnings', blocks: [items.length === 0 ? { kind: 'paragraph', text: ['None found.'] } : { kind: 'list', items }] };
+  return {
+    id: 'risks',
+    title: 'Risks and warnings',
+    blocks: [items.length === 0 ? { kind: 'paragraph', text: ['None found.'] } : { kind: 'list', items }],
+  };
 };

@@ -20,28 +20,68 @@ export const summarySection: SectionBuilder = ({ documents: d }) => {
   const s = d.analyze.service;
   const verdict = STATUS[d.check.status];
   const c = d.check.summary;
-  const targets: Figure = c.total === 0
-    ? { text: 'no targets in the model', tone: 'muted' }
-    : { text: `${verdict.text}: ${c.passed} of ${c.total} met${c.failed > 0 ? `, ${c.failed} missed` : ''}${c.warnings > 0 ? `, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}` : ''}`, path: 'check.status', value: d.check.status, tone: verdict.tone };
+  const targets: Figure =
+    c.total === 0
+      ? { text: 'no targets in the model', tone: 'muted' }
+      : {
+          text: `${verdict.text}: ${c.passed} of ${c.total} met${c.failed > 0 ? `, ${c.failed} missed` : ''}${c.warnings > 0 ? `, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}` : ''}`,
+          path: 'check.status',
+          value: d.check.status,
+          tone: verdict.tone,
+        };
   const horizon = formatDuration(d.analyze.horizonSeconds);
   const set = d.analyze.overrides?.set ?? [];
-  const whatIf: Block[] = set.length === 0 ? [] : [{ kind: 'paragraph', text: ['What if: these are the figures of the model changed by ', ...set.flatMap((t, i) => [...(i > 0 ? [', '] : []), { text: `--set ${t}`, code: true }]), ', not of the file as it is.'] }];
+  const whatIf: Block[] =
+    set.length === 0
+      ? []
+      : [
+          {
+            kind: 'paragraph',
+            text: [
+              'What if: these are the figures of the model changed by ',
+              ...set.flatMap((t, i) => [...(i > 0 ? [', '] : []), { text: `--set ${t}`, code: true }]),
+              ', not of the file as it is.',
+            ],
+          },
+        ];
   return {
     id: 'summary',
     title: 'Summary',
-    blocks: [...whatIf, {
-      kind: 'facts',
-      items: [
-        { label: 'Targets', value: targets },
-        { label: 'Availability', value: figure(d, 'analyze.service.unavailability', formatAvailability) },
-        { label: 'Downtime per year', value: figure(d, 'analyze.service.downtimeSecondsPerYear', formatDuration) },
-        { label: 'Downtime per month (30 d)', value: figure(d, 'analyze.service.downtimeSecondsPerMonth', formatDuration) },
-        { label: 'Outages per year', value: figure(d, 'analyze.service.outagesPerYear', formatCount, undefined, NO_RATE) },
-        { label: 'Mean outage', value: figure(d, 'analyze.service.meanOutageSeconds', formatDuration, undefined, NO_RATE) },
-        { label: `P(at least one outage within ${horizon})`, value: figure(d, 'analyze.service.failureProbability', formatProbability, undefined, NO_RATE) },
-        ...(s.prunedProbability > 0 ? [{ label: 'Error bound (pruned zone/region states)', value: figure(d, 'analyze.service.prunedProbability', formatProbability) }] : []),
-      ],
-    }],
+    blocks: [
+      ...whatIf,
+      {
+        kind: 'facts',
+        items: [
+          { label: 'Targets', value: targets },
+          { label: 'Availability', value: figure(d, 'analyze.service.unavailability', formatAvailability) },
+          { label: 'Downtime per year', value: figure(d, 'analyze.service.downtimeSecondsPerYear', formatDuration) },
+          {
+            label: 'Downtime per month (30 d)',
+            value: figure(d, 'analyze.service.downtimeSecondsPerMonth', formatDuration),
+          },
+          {
+            label: 'Outages per year',
+            value: figure(d, 'analyze.service.outagesPerYear', formatCount, undefined, NO_RATE),
+          },
+          {
+            label: 'Mean outage',
+            value: figure(d, 'analyze.service.meanOutageSeconds', formatDuration, undefined, NO_RATE),
+          },
+          {
+            label: `P(at least one outage within ${horizon})`,
+            value: figure(d, 'analyze.service.failureProbability', formatProbability, undefined, NO_RATE),
+          },
+          ...(s.prunedProbability > 0
+            ? [
+                {
+                  label: 'Error bound (pruned zone/region states)',
+                  value: figure(d, 'analyze.service.prunedProbability', formatProbability),
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
   };
 };
 
@@ -55,7 +95,9 @@ export const topologySection: SectionBuilder = ({ topology }) => ({
       kind: 'facts',
       items: [
         { label: 'Service needs', value: { text: topology.serviceText, code: true } },
-        ...(topology.replication === undefined ? [] : [{ label: 'Data tier replication', value: topology.replication }]),
+        ...(topology.replication === undefined
+          ? []
+          : [{ label: 'Data tier replication', value: topology.replication }]),
         ...(topology.recovery === undefined ? [] : [{ label: 'Recovery strategy', value: topology.recovery }]),
       ],
     },
@@ -65,7 +107,23 @@ export const topologySection: SectionBuilder = ({ topology }) => ({
 /** One row per target: status, target, actual, threshold, level, source (as `nines check`). */
 export const targetsSection: SectionBuilder = ({ documents: d }) => {
   const records = d.check.records;
-  if (records.length === 0) return { id: 'targets', title: 'Targets', blocks: [{ kind: 'paragraph', text: ['The model has no targets: add a ', { text: 'targets', code: true }, ' section to gate it with ', { text: 'nines check', code: true }, '.'] }] };
+  if (records.length === 0)
+    return {
+      id: 'targets',
+      title: 'Targets',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: [
+            'The model has no targets: add a ',
+            { text: 'targets', code: true },
+            ' section to gate it with ',
+            { text: 'nines check', code: true },
+            '.',
+          ],
+        },
+      ],
+    };
   const notes = records.filter((r) => r.status !== 'pass');
   return {
     id: 'targets',
@@ -76,16 +134,30 @@ export const targetsSection: SectionBuilder = ({ documents: d }) => {
         table: {
           head: ['Status', 'Target', 'Actual', 'Threshold', 'Level', 'Source'],
           rows: records.map((r, i) => [
-            { text: STATUS[r.status].text, path: `check.records.${i}.status`, value: r.status, tone: STATUS[r.status].tone },
+            {
+              text: STATUS[r.status].text,
+              path: `check.records.${i}.status`,
+              value: r.status,
+              tone: STATUS[r.status].tone,
+            },
             { text: r.id, code: true },
-            r.actual === null ? { text: actualText(r), path: `check.records.${i}.actual`, value: null, tone: 'bad' } : { text: actualText(r), path: `check.records.${i}.actual`, value: r.actual },
+            r.actual === null
+              ? { text: actualText(r), path: `check.records.${i}.actual`, value: null, tone: 'bad' }
+              : { text: actualText(r), path: `check.records.${i}.actual`, value: r.actual },
             formatThreshold(r),
             r.level,
             { text: sourceText(r.source), code: true },
           ]),
         },
       },
-      ...(notes.length > 0 ? [{ kind: 'list' as const, items: notes.map((r) => [{ text: STATUS[r.status].text, tone: STATUS[r.status].tone }, ` ${r.message}`]) }] : []),
+      ...(notes.length > 0
+        ? [
+            {
+              kind: 'list' as const,
+              items: notes.map((r) => [{ text: STATUS[r.status].text, tone: STATUS[r.status].tone }, ` ${r.message}`]),
+            },
+          ]
+        : []),
     ],
   };
 };
