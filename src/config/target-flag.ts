@@ -5,17 +5,18 @@
  *   availability>=99.95%        rto<=1h          rpo[region]<=15 minute
  *   availability[db]>=4 nines   durability>=11 nines   downtimePerYear<=4h@warn
  */
-import { METRICS, readThreshold } from './normalise/targets.js';
+import { readThreshold } from './normalise/targets.js';
 import { Reader } from './normalise/reader.js';
 import { suggest } from '../lib/suggest.js';
-import type { Scenario, Target, TargetLevel, TargetMetric } from '../model/types.js';
+import { METRIC_NAMES, METRICS, metricsScopedBy, SCENARIOS } from '../model/metrics.js';
+import type { Scenario, Target, TargetLevel } from '../model/types.js';
 
 export type ParsedTargetFlag =
   | { readonly ok: true; readonly target: Target }
   | { readonly ok: false; readonly message: string };
 
-const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
-const SCENARIO_METRICS: ReadonlySet<TargetMetric> = new Set(['rpo', 'rto', 'dataAtRisk']);
+/** "rpo, rto, dataAtRisk ([scenario]) and availability ([tier])": the metrics that take a scope. */
+const SCOPED = `${metricsScopedBy('scenario').join(', ')} ([scenario]) and ${metricsScopedBy('tier').join(', ')} ([tier])`;
 const FLAG = /^\s*([A-Za-z]+)\s*(?:\[\s*([^\]]*?)\s*\])?\s*(>=|<=|≥|≤|>|<|==|=)\s*(.*?)\s*(?:@\s*([A-Za-z]+))?\s*$/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -31,11 +32,12 @@ export function parseTargetFlag(text: string): ParsedTargetFlag {
       `expected METRIC[SCOPE]<=VALUE or METRIC>=VALUE, e.g. 'availability>=99.95%' or 'rpo[region]<=15 minute'`,
     );
   const [, name = '', scope, op = '', valueText = '', levelText] = match;
-  const metrics = Object.keys(METRICS) as TargetMetric[];
-  const metric = metrics.find((m) => m === name);
+  const metric = METRIC_NAMES.find((m) => m === name);
   if (metric === undefined) {
-    const hint = suggest(name, metrics);
-    return fail(`unknown metric '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; metrics: ${metrics.join(', ')}`);
+    const hint = suggest(name, METRIC_NAMES);
+    return fail(
+      `unknown metric '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; metrics: ${METRIC_NAMES.join(', ')}`,
+    );
   }
   if (op === '>' || op === '<' || op === '=' || op === '==')
     return fail(`use '>=' or '<=' (a target is a minimum or a maximum), got '${op}'`);
@@ -48,7 +50,8 @@ export function parseTargetFlag(text: string): ParsedTargetFlag {
   let scenario: Scenario | undefined;
   let tier: string | undefined;
   if (scope !== undefined) {
-    if (SCENARIO_METRICS.has(metric)) {
+    const kind = METRICS[metric].scope;
+    if (kind === 'scenario') {
       scenario = SCENARIOS.find((s) => s === scope);
       if (scenario === undefined) {
         const hint = suggest(scope, SCENARIOS);
@@ -56,11 +59,11 @@ export function parseTargetFlag(text: string): ParsedTargetFlag {
           `unknown scenario '${scope}'${hint ? ` (did you mean '${hint}'?)` : ''}; scenarios: ${SCENARIOS.join(', ')}`,
         );
       }
-    } else if (metric === 'availability') {
-      if (scope === '') return fail("an empty tier name in 'availability[]'");
+    } else if (kind === 'tier') {
+      if (scope === '') return fail(`an empty tier name in '${metric}[]'`);
       tier = scope;
     } else {
-      return fail(`${metric} takes no [scope]; only rpo, rto, dataAtRisk ([scenario]) and availability ([tier]) do`);
+      return fail(`${metric} takes no [scope]; only ${SCOPED} do`);
     }
   }
   if (valueText === '') return fail('the threshold value is missing');

@@ -12,6 +12,7 @@
  */
 import { parse } from 'yaml';
 import { parseQuantity, type QuantityKind } from '../units/quantity.js';
+import { nines } from '../units/nines.js';
 import { parseOverride } from './overrides.js';
 
 export type Axis = {
@@ -146,7 +147,7 @@ function logRange(range: string, a: Term, b: Term, stepText: string | undefined)
   // Log-spaced values keep 4 significant digits (of 1 − x for availabilities): 2.154%, 99.9%.
   const values = Array.from({ length: count }, (_, i) => {
     const x = Number((lo * (hi / lo) ** (i / (count - 1))).toPrecision(4));
-    if (a.kind === 'nines') return render(a, round(-Math.log10(x)));
+    if (a.kind === 'nines') return render(a, round(nines(x)));
     return render(a, round(complement ? 1 - x : x));
   });
   const integral = a.kind === 'number' && a.integer && b.kind === 'number' && b.integer;

@@ -3,13 +3,14 @@
  * availability and durability in unavailability (probability of loss) space, so that
  * 99.9999999% keeps its digits: A ≥ T ⇔ q = 1 − A ≤ 1 − T.
  */
+import { METRICS } from '../model/metrics.js';
 import type { Target, TargetMetric } from '../model/types.js';
 
 export type Operator = '>=' | '<=';
 
-/** Metrics compared through their complement (1 − value). */
+/** Metrics compared through their complement (1 − value): the registry's `compared`. */
 export function comparesComplement(metric: TargetMetric): boolean {
-  return metric === 'availability' || metric === 'durability';
+  return METRICS[metric].compared === 'complement';
 }
 
 /**

@@ -2,12 +2,14 @@
  * Human wording of targets and figures: ids (`rpo[region]`), thresholds and actual values in
  * the metric's unit. Pure; used by the gate's messages and by the renderers.
  */
+import { METRICS } from '../model/metrics.js';
 import type { Target, TargetMetric } from '../model/types.js';
 import {
   formatAmount,
   formatBytes,
   formatCount,
   formatDuration,
+  formatNinesTrimmed,
   formatPercentFromUnavailability,
 } from '../units/format.js';
 
@@ -18,38 +20,32 @@ export function targetId(target: Pick<Target, 'metric' | 'scenario' | 'tier'>): 
 }
 
 /**
- * A figure of a metric in its unit: availability as a percentage built from its complement
- * (so it never rounds up to 100%), durability as nines, durations, sizes and counts.
+ * A figure of a metric in its unit (the registry's `format`): availability as a percentage built
+ * from its complement (so it never rounds up to 100%), durability as nines, durations, sizes and counts.
  * @example formatMetric('rto', 5400) // "1.5 h"
  */
 export function formatMetric(metric: TargetMetric, value: number, complement?: number): string {
-  switch (metric) {
-    case 'availability':
+  const format = METRICS[metric].format;
+  switch (format) {
+    case 'percent':
       return formatPercentFromUnavailability(complement ?? 1 - value);
-    case 'durability': {
-      const p = complement ?? 1 - value;
-      return p <= 0 ? '∞ nines' : `${(-Math.log10(p)).toFixed(2).replace(/\.?0+$/, '')} nines`;
-    }
-    case 'downtimePerYear':
-    case 'rpo':
-    case 'rto':
-    case 'runway':
+    case 'nines':
+      return formatNinesTrimmed(complement ?? 1 - value);
+    case 'duration':
       return formatDuration(value);
-    case 'dataAtRisk':
-    case 'backupStorage':
+    case 'bytes':
       return formatBytes(value);
-    case 'dataLossPerYear':
+    case 'bytesPerYear':
       return `${formatBytes(value)}/y`;
-    case 'outagesPerYear':
+    case 'countPerYear':
       return `${formatCount(value)}/y`;
-    case 'errorBudget':
-    case 'budgetExhaustionProbability':
+    case 'share':
       return formatShare(value);
     case 'costPerMonth':
       return `${formatAmount(value)}/month`;
     default: {
-      const never: never = metric;
-      throw new Error(`unknown metric ${String(never)}`);
+      const never: never = format;
+      throw new Error(`unknown format ${String(never)}`);
     }
   }
 }

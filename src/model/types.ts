@@ -7,6 +7,7 @@ import type { CostItem } from './cost.js';
  * Units are parsed once at the edge (src/units) and never again.
  */
 import type { SloWindow } from '../units/slo-window.js';
+import type { Scenario, TargetMetric } from './metrics.js';
 
 /** A lifetime or repair-time distribution; its mean is always the spec's MTBF or MTTR. */
 export type Distribution =
@@ -232,22 +233,7 @@ export type Recovery = RecoveryPhases & {
   readonly byScenario?: Readonly<Partial<Record<Scenario, RecoveryPhases>>>;
 };
 
-export type TargetMetric =
-  | 'availability'
-  | 'downtimePerYear'
-  | 'outagesPerYear'
-  | 'rpo'
-  | 'rto'
-  | 'durability'
-  | 'dataAtRisk'
-  | 'dataLossPerYear'
-  | 'backupStorage'
-  | 'errorBudget'
-  | 'budgetExhaustionProbability'
-  | 'costPerMonth'
-  | 'runway';
-
-export type Scenario = 'node' | 'zone' | 'region' | 'corruption';
+export type { Scenario, TargetMetric } from './metrics.js';
 
 export type TargetLevel = 'error' | 'warn';
 

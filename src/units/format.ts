@@ -4,16 +4,18 @@
  * here: it is unrounded.
  */
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE, SECONDS_PER_YEAR } from './conventions.js';
-
-/** Nines of an unavailability q: −log10(q); Infinity for q = 0. */
-function nines(q: number): number {
-  return q <= 0 ? Infinity : -Math.log10(q);
-}
+import { nines } from './nines.js';
 
 /** "3.53 nines" (two decimals); "∞ nines" for a component that never fails. */
 export function formatNines(q: number): string {
   const n = nines(q);
   return Number.isFinite(n) ? `${n.toFixed(2)} nines` : '∞ nines';
+}
+
+/** "11 nines", "3.5 nines": two decimals without trailing zeros; "∞ nines" for q ≤ 0. */
+export function formatNinesTrimmed(q: number): string {
+  const n = nines(q);
+  return Number.isFinite(n) ? `${n.toFixed(2).replace(/\.?0+$/, '')} nines` : '∞ nines';
 }
 
 /**

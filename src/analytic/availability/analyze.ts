@@ -4,7 +4,8 @@ import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js'
 import { corruptionDowntime, switchovers, type Switchover } from '../failover/switchover.js';
 import { withCorruption } from './corruption.js';
 import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
-import { clamp01, componentFigures, failureWithin, ninesOf, summarizeDomains } from './figures.js';
+import { clamp01, componentFigures, failureWithin, summarizeDomains } from './figures.js';
+import { ninesOrNull } from '../../units/nines.js';
 import { serviceFrequency, type DomainConditional, type Frequency } from './frequency.js';
 import { kOfN } from './k-of-n.js';
 import { ALWAYS_DOWN, ALWAYS_UP } from './pair.js';
@@ -215,7 +216,7 @@ function serviceResult(cond: Conditioned, terms: FailoverTerms, frequency: Frequ
   return {
     availability: a,
     unavailability: q,
-    nines: ninesOf(q),
+    nines: ninesOrNull(q),
     downtimeSecondsPerYear: q * SECONDS_PER_YEAR,
     downtimeSecondsPerMonth: q * SECONDS_PER_MONTH,
     outagesPerYear: has ? nu * SECONDS_PER_YEAR : null,
@@ -281,7 +282,7 @@ function tierResult(ctx: Ctx, t: number, frequency: Frequency): TierResult {
     failuresTolerated: tier.nodes - tier.minHealthy,
     availability: clamp01((cond.tierA[t] ?? 0) - blip),
     unavailability: q,
-    nines: ninesOf(q),
+    nines: ninesOrNull(q),
     exact: cond.prunedProbability === 0,
     unavailabilityBounds: bounds(q, cond.tierQUpper[t] ?? q),
     anyNodeFailureProbability: -Math.expm1(logNone),

@@ -1,6 +1,7 @@
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { CorruptionDowntime } from '../failover/switchover.js';
-import { clamp01, ninesOf } from './figures.js';
+import { clamp01 } from './figures.js';
+import { ninesOrNull } from '../../units/nines.js';
 import type { AvailabilityResult } from './result.js';
 
 /**
@@ -27,7 +28,7 @@ export function withCorruption(r: AvailabilityResult, c: CorruptionDowntime | un
       ...s,
       availability: a,
       unavailability: q,
-      nines: ninesOf(q),
+      nines: ninesOrNull(q),
       downtimeSecondsPerYear: q * SECONDS_PER_YEAR,
       downtimeSecondsPerMonth: q * SECONDS_PER_MONTH,
       outagesPerYear: nu === null ? null : nu * SECONDS_PER_YEAR,

@@ -1,17 +1,10 @@
 import type { Component } from '../../model/types.js';
+import { ninesOrNull } from '../../units/nines.js';
 import type { ComponentFigures, DomainSummary } from './result.js';
 
 /** Clamps a probability accumulated in floating point (a sum can exceed 1 by an ulp) to [0, 1]. */
 export function clamp01(x: number): number {
   return x < 0 ? 0 : Math.min(x, 1);
-}
-
-/**
- * Nines of an unavailability: −log10(q); null for q = 0 (JSON has no Infinity).
- * @example ninesOf(1e-3) // 3
- */
-export function ninesOf(q: number): number | null {
-  return q > 0 ? -Math.log10(q) : null;
 }
 
 /**
@@ -52,7 +45,7 @@ export function componentFigures(c: Component | undefined, horizonSeconds: numbe
   return {
     availability: 1 - c.unavailability,
     unavailability: c.unavailability,
-    nines: ninesOf(c.unavailability),
+    nines: ninesOrNull(c.unavailability),
     failureRate: c.failureRate ?? null,
     mtbfSeconds: finite(c.mtbfSeconds),
     mttrSeconds: finite(c.mttrSeconds),

@@ -1,5 +1,6 @@
 import type { FailoverTerms } from './failover-terms.js';
 import type { AvailabilityResult, Risk, SubjectKind } from './result.js';
+import { formatNines } from '../../units/format.js';
 
 type Input = Omit<AvailabilityResult, 'risks' | 'warnings' | 'importance' | 'cutSets'>;
 
@@ -102,7 +103,7 @@ export function findRisks(
       subject: worst.name,
       unavailabilityShare: worst.share,
       serviceAvailabilityIfPerfect: worst.ifPerfect,
-      message: `${worst.kind} ${worst.name} causes ${(worst.share * 100).toPrecision(3)}% of the unavailability; without it the service would reach ${qIfPerfect > 0 ? `${(-Math.log10(qIfPerfect)).toFixed(2)} nines` : 'perfection'}`,
+      message: `${worst.kind} ${worst.name} causes ${(worst.share * 100).toPrecision(3)}% of the unavailability; without it the service would reach ${qIfPerfect > 0 ? formatNines(qIfPerfect) : 'perfection'}`,
     });
   }
   return risks;

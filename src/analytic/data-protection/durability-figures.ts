@@ -1,4 +1,5 @@
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
+import { wholeNines } from '../../units/nines.js';
 import type { DurabilityFigures } from './types.js';
 
 /**
@@ -22,7 +23,7 @@ export function figuresFromLogs(
   return {
     annualLossProbability: p,
     log10AnnualLossProbability: log10,
-    nines: log10 >= 0 ? 0 : Math.floor(-log10),
+    nines: wholeNines(-log10),
     mttdlSeconds: cappedExp(logMttdlSeconds),
     log10MttdlSeconds: logMttdlSeconds / Math.LN10,
     expectedBytesLostPerYear: Math.exp(Math.log(SECONDS_PER_YEAR) - logMttdlSeconds) * bytesPerGroup,

@@ -1,35 +1,15 @@
-import type { Scenario, Target, TargetLevel, TargetMetric } from '../../model/types.js';
+import { METRIC_NAMES, METRICS, SCENARIOS, shorthandOf } from '../../model/metrics.js';
+import type { Target, TargetLevel, TargetMetric } from '../../model/types.js';
 import type { Path } from '../problem.js';
 import { isRaw, type Reader } from './reader.js';
 import { parseCostRate } from '../../units/cost.js';
 import { SECONDS_PER_MONTH } from '../../units/conventions.js';
 
-type Kind = 'availability' | 'duration' | 'size' | 'count' | 'share' | 'cost';
-
-/** Each metric: the kind of its threshold, and what a bare shorthand value means. */
-export const METRICS: Record<TargetMetric, { kind: Kind; shorthand: 'min' | 'max' }> = {
-  availability: { kind: 'availability', shorthand: 'min' },
-  durability: { kind: 'availability', shorthand: 'min' },
-  downtimePerYear: { kind: 'duration', shorthand: 'max' },
-  outagesPerYear: { kind: 'count', shorthand: 'max' },
-  rpo: { kind: 'duration', shorthand: 'max' },
-  rto: { kind: 'duration', shorthand: 'max' },
-  dataAtRisk: { kind: 'size', shorthand: 'max' },
-  dataLossPerYear: { kind: 'size', shorthand: 'max' },
-  backupStorage: { kind: 'size', shorthand: 'max' },
-  errorBudget: { kind: 'share', shorthand: 'max' },
-  budgetExhaustionProbability: { kind: 'share', shorthand: 'max' },
-  costPerMonth: { kind: 'cost', shorthand: 'max' },
-  runway: { kind: 'duration', shorthand: 'min' },
-};
-
-const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
-
 /** `targets`: metric → shorthand | {min|max, level, scenario, tier} | a list of those. */
 export function readTargets(reader: Reader, raw: unknown): Target[] {
   if (!isRaw(raw)) return [];
   return Object.entries(raw).flatMap(([name, value]) => {
-    const metric = (Object.keys(METRICS) as TargetMetric[]).find((m) => m === name);
+    const metric = METRIC_NAMES.find((m) => m === name);
     if (metric === undefined) return [];
     const items = Array.isArray(value)
       ? value.map((v, i) => [v, ['targets', name, i]] as const)
@@ -43,7 +23,7 @@ export function readTargets(reader: Reader, raw: unknown): Target[] {
 
 /** One target: its threshold, side (min → ">=", max → "<="), level, scenario and tier. */
 function readTarget(reader: Reader, metric: TargetMetric, raw: unknown, path: Path): Target | undefined {
-  const { shorthand } = METRICS[metric];
+  const shorthand = shorthandOf(metric);
   const object = isRaw(raw) ? raw : undefined;
   const side = object ? (object['min'] !== undefined ? 'min' : 'max') : shorthand;
   const valuePath = object ? [...path, side] : path;
@@ -71,8 +51,8 @@ export function readThreshold(
   raw: unknown,
   path: Path,
 ): { value: number; complement: number | undefined } | undefined {
-  switch (METRICS[metric].kind) {
-    case 'availability':
+  switch (METRICS[metric].parse) {
+    case 'fraction':
       return reader.fraction(raw, path, true);
     case 'duration': {
       const value = reader.duration(raw, path, 'non-negative');

@@ -1,6 +1,7 @@
+import { metricsFrom } from '../../model/metrics.js';
 import { isRaw, type Raw, type Reader } from '../normalise/reader.js';
 
-const DATA_METRICS = new Set(['rpo', 'rto', 'dataAtRisk', 'dataLossPerYear', 'durability', 'backupStorage']);
+const DATA_METRICS: ReadonlySet<string> = new Set(metricsFrom('data'));
 
 /**
  * A target on data figures needs a `data` section to measure; without one it is reported now

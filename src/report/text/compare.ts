@@ -10,6 +10,7 @@ import {
   formatPercentFromUnavailability,
   formatProbability,
 } from '../format.js';
+import { nines, wholeNines } from '../../units/nines.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 
@@ -25,7 +26,7 @@ export type CompareView = {
 
 /** A figure of a row in its unit; "not recoverable" / "-" for null. */
 export function compareValue(m: CompareMetric, x: number | null): string {
-  if (x === null) return m.metric === 'rpo' || m.metric === 'rto' ? 'not recoverable' : '-';
+  if (x === null) return m.scenario !== undefined ? 'not recoverable' : '-';
   switch (m.unit) {
     case 'fraction':
       return formatPercentFromUnavailability(1 - x);
@@ -38,7 +39,7 @@ export function compareValue(m: CompareMetric, x: number | null): string {
     case 'bytes':
       return formatBytes(x);
     case 'probability':
-      return x > 0 ? `${formatProbability(x)}/y (${Math.floor(-Math.log10(x))} nines)` : '0';
+      return x > 0 ? `${formatProbability(x)}/y (${wholeNines(nines(x))} nines)` : '0';
     case 'share':
       return `${Number((x * 100).toPrecision(3))}%`;
     case 'perMonth':

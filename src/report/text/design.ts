@@ -1,4 +1,5 @@
 import type { TextStyle } from '../style.js';
+import { nines } from '../../units/nines.js';
 import { figureDef, formatFigure } from '../sweep/format.js';
 import { emptyFigures, type DesignView, type FigureDef, type SweepPoint } from '../sweep/view.js';
 import { table } from '../table.js';
@@ -66,7 +67,7 @@ export function renderDesign(view: DesignView, style: TextStyle, width: number):
               p.figures.unavailability === null ||
               p.figures.unavailability <= 0
                 ? []
-                : [{ x: p.figures.costPerMonth, y: -Math.log10(p.figures.unavailability) }],
+                : [{ x: p.figures.costPerMonth, y: nines(p.figures.unavailability) }],
             ),
           },
         ],

@@ -1,4 +1,5 @@
 import { formatPercentFromUnavailability } from '../format.js';
+import { ninesOrNull } from '../../units/nines.js';
 import type { TextStyle } from '../style.js';
 import { figureColumns, figureDef, formatFigure, statusCell } from '../sweep/format.js';
 import { emptyFigures, type FigureDef, type FigureId, type SweepPoint, type SweepView } from '../sweep/view.js';
@@ -153,7 +154,7 @@ export function renderPlot(view: SweepView, def: FigureDef, width: number): stri
 /** The plotted y: availability as nines (−log10 q), so that 99.9% and 99.99% are a step apart. */
 function plotValue(def: FigureDef, x: number | null, q: number | null): number | null {
   if (x === null) return null;
-  if (def.unit === 'fraction') return q === null || q <= 0 ? null : -Math.log10(q);
+  if (def.unit === 'fraction') return q === null ? null : ninesOrNull(q);
   return x;
 }
 
