@@ -3,11 +3,13 @@
  * the delta of each, which got worse, and whether a gated figure regressed beyond a tolerance.
  */
 import type { Analysis } from '../analytic/analyze-model.js';
-import type { ScenarioResult } from '../analytic/data-protection/index.js';
-import type { Scenario } from '../model/types.js';
-import type { SloGateFigures } from './types.js';
+import { type CompareUnit, type MetricSource, metricSpec, metricsFrom, SCENARIOS } from '../model/metrics.js';
+import type { Scenario, TargetMetric } from '../model/types.js';
+import { measure, type TargetRef } from './metrics.js';
+import type { GateFigures, SloGateFigures } from './types.js';
 
-export type CompareUnit = 'fraction' | 'seconds' | 'perYear' | 'bytes' | 'nines' | 'probability' | 'share' | 'perMonth';
+export type { CompareUnit } from '../model/metrics.js';
+
 export type Change = 'better' | 'worse' | 'same' | 'unknown';
 
 export type CompareMetric = {
@@ -32,129 +34,88 @@ export type CompareResult = {
   readonly metrics: readonly CompareMetric[];
 };
 
-const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
-
 /** A figure and, when it is compared through another quantity (lower is better), that quantity. */
 type Figure = { readonly shown: number | null; readonly compared: number | null };
 const plain = (x: number | null): Figure => ({ shown: x, compared: x });
 
+/** The SLO figures of both sides, and whether the exhaustion probability was simulated. */
+export type CompareSlo = {
+  readonly base: SloGateFigures;
+  readonly candidate: SloGateFigures;
+  readonly exhaustion: boolean;
+};
+
 /**
- * Base and candidate side by side. A gated figure regresses when its compared quantity x (lower
- * is better: unavailability, downtime, outages, RPO, RTO, annual loss probability, storage)
- * rises beyond the tolerance, x_c > x_b·(1 + tolerance), or rises from 0, or ceases to exist
- * (a scenario that was recoverable is not any more). tolerance 0.01 allows a 1% worsening.
- * Differences below 1e-12 relative are rounding noise and count as the same.
+ * Base and candidate side by side: a row for each registry metric with a `compare` entry (one
+ * per scenario for a scenario metric), in registry order within its source (availability, the
+ * SLO figures when `slo` is given, data when either side has a data section, cost when either
+ * prices something), each figure the gate's own (see `measure`); the service's nines follow
+ * availability. A gated figure regresses when its compared quantity x (lower is better:
+ * unavailability, downtime, outages, RPO, RTO, annual loss probability, storage) rises beyond
+ * the tolerance, x_c > x_b·(1 + tolerance), or rises from 0, or ceases to exist (a scenario
+ * that was recoverable is not any more). tolerance 0.01 allows a 1% worsening. Differences
+ * below 1e-12 relative are rounding noise and count as the same.
  * @example compareAnalyses(base, candidate, 0.01).regressed
  */
-export function compareAnalyses(
-  base: Analysis,
-  candidate: Analysis,
-  tolerance = 0,
-  slo?: { readonly base: SloGateFigures; readonly candidate: SloGateFigures; readonly exhaustion: boolean },
-): CompareResult {
-  const metrics: CompareMetric[] = [];
-  const add = (
-    id: string,
-    metric: string,
-    unit: CompareUnit,
-    gated: boolean,
-    b: Figure,
-    c: Figure,
-    scenario?: Scenario,
-    better: 'higher' | 'lower' = 'lower',
-  ): void => {
-    metrics.push(row(id, metric, unit, gated, b, c, tolerance, better, scenario));
+export function compareAnalyses(base: Analysis, candidate: Analysis, tolerance = 0, slo?: CompareSlo): CompareResult {
+  const sides = { base: gateFigures(base, slo?.base), candidate: gateFigures(candidate, slo?.candidate) };
+  const shows: Record<MetricSource, boolean> = {
+    availability: true,
+    slo: slo !== undefined,
+    data: base.dataProtection !== undefined || candidate.dataProtection !== undefined,
+    cost: base.cost !== undefined || candidate.cost !== undefined,
+    plan: false,
   };
-  const sb = base.availability.service;
-  const sc = candidate.availability.service;
-  add(
-    'availability',
-    'availability',
-    'fraction',
-    true,
-    { shown: sb.availability, compared: sb.unavailability },
-    { shown: sc.availability, compared: sc.unavailability },
-    undefined,
-    'higher',
-  );
-  add('nines', 'nines', 'nines', false, plain(sb.nines), plain(sc.nines), undefined, 'higher');
-  add(
-    'downtimePerYear',
-    'downtimePerYear',
-    'seconds',
-    true,
-    plain(sb.downtimeSecondsPerYear),
-    plain(sc.downtimeSecondsPerYear),
-  );
-  add('outagesPerYear', 'outagesPerYear', 'perYear', true, plain(sb.outagesPerYear), plain(sc.outagesPerYear));
-  if (slo !== undefined) {
-    // The SLO figures (`nines slo`): the share of the budget the design uses, and the simulated
-    // probability that a window exhausts it; lower is better, gated.
-    const share = (f: SloGateFigures): number | null => (typeof f.budgetShare === 'number' ? f.budgetShare : null);
-    const exhaust = (f: SloGateFigures): number | null => ('missing' in f.exhaustion ? null : f.exhaustion.estimate);
-    add('errorBudget', 'errorBudget', 'share', true, plain(share(slo.base)), plain(share(slo.candidate)));
-    if (slo.exhaustion)
-      add(
-        'budgetExhaustionProbability',
-        'budgetExhaustionProbability',
-        'share',
-        true,
-        plain(exhaust(slo.base)),
-        plain(exhaust(slo.candidate)),
-      );
-  }
-  const db = base.dataProtection;
-  const dc = candidate.dataProtection;
-  if (db !== undefined || dc !== undefined) {
-    const pick = (
-      dp: Analysis['dataProtection'],
-      s: Scenario,
-      f: (r: ScenarioResult) => number | null,
-    ): number | null => {
-      const r = dp?.scenarios.find((x) => x.scenario === s);
-      return r === undefined ? null : f(r);
-    };
-    for (const s of SCENARIOS)
-      add(
-        `rpo[${s}]`,
-        'rpo',
-        'seconds',
-        true,
-        plain(pick(db, s, (r) => r.rpoSeconds)),
-        plain(pick(dc, s, (r) => r.rpoSeconds)),
-        s,
-      );
-    for (const s of SCENARIOS)
-      add(
-        `rto[${s}]`,
-        'rto',
-        'seconds',
-        true,
-        plain(pick(db, s, (r) => r.rtoSeconds)),
-        plain(pick(dc, s, (r) => r.rtoSeconds)),
-        s,
-      );
-    const loss = (dp: Analysis['dataProtection']): number | null =>
-      dp?.durability?.window.annualLossProbability ?? null;
-    add('durability', 'durability', 'probability', true, plain(loss(db)), plain(loss(dc)));
-    const storage = (dp: Analysis['dataProtection']): number | null =>
-      dp === undefined || dp.storageByLocation.length === 0
-        ? null
-        : dp.storageByLocation.reduce((s, l) => s + l.storageBytes, 0);
-    add('backupStorage', 'backupStorage', 'bytes', true, plain(storage(db)), plain(storage(dc)));
-  }
-  if (base.cost !== undefined || candidate.cost !== undefined) {
-    // Shown with its delta, not gated: a dearer design is a choice, not a reliability regression.
-    add(
-      'costPerMonth',
-      'costPerMonth',
-      'perMonth',
-      false,
-      plain(base.cost?.perMonth ?? null),
-      plain(candidate.cost?.perMonth ?? null),
-    );
+  const metrics: CompareMetric[] = [];
+  for (const source of SOURCE_ORDER) {
+    if (!shows[source]) continue;
+    for (const metric of metricsFrom(source)) {
+      const spec = metricSpec(metric).compare;
+      // The exhaustion probability is a timeline simulation: compared only when it was run.
+      if (spec === undefined || (metric === 'budgetExhaustionProbability' && slo?.exhaustion !== true)) continue;
+      const scopes = metricSpec(metric).scope === 'scenario' ? SCENARIOS : [undefined];
+      for (const scenario of scopes) {
+        const ref = { metric, scenario, tier: undefined };
+        const id = scenario === undefined ? metric : `${metric}[${scenario}]`;
+        const [b, c] = [compareFigure(ref, base, sides.base), compareFigure(ref, candidate, sides.candidate)];
+        metrics.push(row(id, metric, spec.unit, spec.gated, b, c, tolerance, betterShown(metric), scenario));
+      }
+      if (metric === 'availability') {
+        const nines = (a: Analysis): Figure => plain(a.availability.service.nines);
+        metrics.push(row('nines', 'nines', 'nines', false, nines(base), nines(candidate), tolerance, 'higher'));
+      }
+    }
   }
   return { tolerance, regressed: metrics.some((m) => m.regression), metrics };
+}
+
+/** The order of the sources' rows in `nines compare`. */
+const SOURCE_ORDER: readonly MetricSource[] = ['availability', 'slo', 'data', 'cost', 'plan'];
+
+/** The analytic figures of one side, as the gate sees them. */
+function gateFigures(analysis: Analysis, slo: SloGateFigures | undefined): GateFigures {
+  return { availability: analysis.availability, dataProtection: analysis.dataProtection, cost: analysis.cost, slo };
+}
+
+/**
+ * The row's figure: the gate's, shown as the value or its complement; a missing figure is null.
+ * Availability shows the analysis's own availability, computed in its space, not 1 − q.
+ */
+function compareFigure(ref: TargetRef, analysis: Analysis, figures: GateFigures): Figure {
+  const measured = measure(ref, figures);
+  if (measured.kind === 'missing') return plain(null);
+  const spec = metricSpec(ref.metric);
+  const compared = spec.compared === 'complement' ? (measured.complement ?? null) : measured.compared;
+  if (spec.compare?.shown === 'complement') return { shown: compared, compared };
+  const shown = ref.metric === 'availability' ? analysis.availability.service.availability : measured.value;
+  return { shown, compared };
+}
+
+/** Which way the shown figure is better: the metric's side, flipped when the row shows the complement. */
+function betterShown(metric: TargetMetric): 'higher' | 'lower' {
+  const { better, compare } = metricSpec(metric);
+  if (compare?.shown !== 'complement') return better;
+  return better === 'higher' ? 'lower' : 'higher';
 }
 
 function row(

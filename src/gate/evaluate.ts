@@ -4,8 +4,9 @@
  */
 import { comparedThreshold, meets } from './comparison.js';
 import { formatMetric, formatThreshold, targetId } from './describe.js';
-import { measure } from './metrics.js';
+import { type AnalyticBound, type McInterval, type Measured, measure } from './metrics.js';
 import { decideMonteCarlo } from './monte-carlo.js';
+import type { Target } from '../model/types.js';
 import type {
   GateFigures,
   GateOptions,
@@ -48,9 +49,9 @@ export function evaluateTargets(
   return { status, records, summary };
 }
 
+/** The record of one target: its head, then the figure decided exactly, by its bound or by Monte Carlo. */
 function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: GateOptions): GateRecord {
   const { target, source } = gt;
-  const missed: GateStatus = target.level === 'error' ? 'fail' : 'warn';
   const head = {
     id,
     metric: target.metric,
@@ -62,21 +63,11 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
     level: target.level,
     source,
   };
-  const wanted = formatThreshold(target);
   const measured = measure(target, figures);
   if (measured.kind === 'missing') {
-    return {
-      ...head,
-      actual: null,
-      status: missed,
-      method: 'analytic',
-      message: `${id} ${wanted}: no figure: ${measured.reason}`,
-    };
+    const message = `${id} ${formatThreshold(target)}: no figure: ${measured.reason}`;
+    return { ...head, actual: null, status: missedStatus(target), method: 'analytic', message };
   }
-  const { threshold, operator } = comparedThreshold(target);
-  const shown = formatMetric(target.metric, measured.value, measured.complement);
-  const where =
-    measured.scenario !== undefined && target.scenario === undefined ? ` (worst: ${measured.scenario})` : '';
   const figure = {
     ...head,
     actual: measured.value,
@@ -84,51 +75,94 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
     ...(target.scenario === undefined && measured.scenario !== undefined ? { worstScenario: measured.scenario } : {}),
     method: measured.method,
   };
-  if (measured.interval === undefined && measured.bound !== undefined) {
-    // Not exact: decided only when the whole rigorous interval is on one side of the threshold.
-    const { lower, upper, skippedProbability } = measured.bound;
-    const low = meets(lower, operator, threshold);
-    const high = meets(upper, operator, threshold);
-    const range =
-      measured.complement !== undefined
-        ? `bound ${formatMetric(target.metric, 1 - upper, upper)}–${formatMetric(target.metric, 1 - lower, lower)}`
-        : `bound ${formatMetric(target.metric, lower)}–${formatMetric(target.metric, upper)}`;
-    const straddles = low !== high;
-    const status: GateStatus = straddles ? (target.level === 'error' ? 'inconclusive' : 'warn') : low ? 'pass' : missed;
-    const verdict = straddles
-      ? `inconclusive: the analytic figure is a bound (zone/region states of probability ${skippedProbability.toExponential(2)} were skipped) and it straddles the threshold; simulate, or model fewer distinct zones`
-      : low
-        ? 'met'
-        : target.level === 'error'
-          ? 'missed'
-          : 'missed (warning)';
-    return {
-      ...figure,
-      status,
-      message: `${id} ${shown}${where} (${range}) ${wanted}: ${verdict}`,
-      analyticBound: { lower, upper, straddles },
-    };
-  }
-  if (measured.interval === undefined) {
-    const ok = meets(measured.compared, operator, threshold);
-    const verdict = ok ? 'met' : target.level === 'error' ? 'missed' : 'missed (warning)';
-    // A miss reads as the comparison that holds: "5 min > 1 min (target ≤ 1 min)".
-    const comparison = ok
-      ? wanted
-      : `${target.operator === '<=' ? '>' : '<'} ${formatMetric(target.metric, target.threshold, target.thresholdComplement)} (target ${wanted})`;
-    return { ...figure, status: ok ? 'pass' : missed, message: `${id} ${shown}${where} ${comparison}: ${verdict}` };
-  }
+  const shown: Shown = {
+    id,
+    value: formatMetric(target.metric, measured.value, measured.complement),
+    where: measured.scenario !== undefined && target.scenario === undefined ? ` (worst: ${measured.scenario})` : '',
+    wanted: formatThreshold(target),
+  };
+  if (measured.interval !== undefined)
+    return { ...figure, ...decideInterval(target, measured, measured.interval, shown, options) };
+  if (measured.bound !== undefined) return { ...figure, ...decideBound(target, measured, measured.bound, shown) };
+  return { ...figure, ...decideExact(target, measured, shown) };
+}
+
+type ValueMeasured = Extract<Measured, { kind: 'value' }>;
+
+/** The wording of a record: its id, the figure in its unit, the worst scenario, the threshold. */
+type Shown = { readonly id: string; readonly value: string; readonly where: string; readonly wanted: string };
+
+/** What a decision adds to a record's figure. */
+type Decided = Pick<GateRecord, 'status' | 'message' | 'analyticBound' | 'monteCarlo'>;
+
+const missedStatus = (target: Target): GateStatus => (target.level === 'error' ? 'fail' : 'warn');
+const missedVerdict = (target: Target): string => (target.level === 'error' ? 'missed' : 'missed (warning)');
+
+/** `lo–hi` of the compared quantity in the metric's unit; a complement range is shown as values. */
+function rangeText(target: Target, measured: ValueMeasured, lo: number, hi: number): string {
+  return measured.complement !== undefined
+    ? `${formatMetric(target.metric, 1 - hi, hi)}–${formatMetric(target.metric, 1 - lo, lo)}`
+    : `${formatMetric(target.metric, lo)}–${formatMetric(target.metric, hi)}`;
+}
+
+/** An exact figure: met or missed. A miss reads as the comparison that holds: "5 min > 1 min (target ≤ 1 min)". */
+function decideExact(target: Target, measured: ValueMeasured, shown: Shown): Decided {
+  const { threshold, operator } = comparedThreshold(target);
+  const ok = meets(measured.compared, operator, threshold);
+  const verdict = ok ? 'met' : missedVerdict(target);
+  const comparison = ok
+    ? shown.wanted
+    : `${target.operator === '<=' ? '>' : '<'} ${formatMetric(target.metric, target.threshold, target.thresholdComplement)} (target ${shown.wanted})`;
+  return {
+    status: ok ? 'pass' : missedStatus(target),
+    message: `${shown.id} ${shown.value}${shown.where} ${comparison}: ${verdict}`,
+  };
+}
+
+/** Not exact: decided only when the whole rigorous interval is on one side of the threshold. */
+function decideBound(target: Target, measured: ValueMeasured, bound: AnalyticBound, shown: Shown): Decided {
+  const { threshold, operator } = comparedThreshold(target);
+  const { lower, upper, skippedProbability } = bound;
+  const low = meets(lower, operator, threshold);
+  const high = meets(upper, operator, threshold);
+  const range = `bound ${rangeText(target, measured, lower, upper)}`;
+  const straddles = low !== high;
+  const status: GateStatus = straddles
+    ? target.level === 'error'
+      ? 'inconclusive'
+      : 'warn'
+    : low
+      ? 'pass'
+      : missedStatus(target);
+  const verdict = straddles
+    ? `inconclusive: the analytic figure is a bound (zone/region states of probability ${skippedProbability.toExponential(2)} were skipped) and it straddles the threshold; simulate, or model fewer distinct zones`
+    : low
+      ? 'met'
+      : missedVerdict(target);
+  return {
+    status,
+    message: `${shown.id} ${shown.value}${shown.where} (${range}) ${shown.wanted}: ${verdict}`,
+    analyticBound: { lower, upper, straddles },
+  };
+}
+
+/** A Monte Carlo interval, decided by the --mc-decision rule (see {@link decideMonteCarlo}). */
+function decideInterval(
+  target: Target,
+  measured: ValueMeasured,
+  interval: McInterval,
+  shown: Shown,
+  options: GateOptions,
+): Decided {
+  const { threshold, operator } = comparedThreshold(target);
   const mode = options.mcDecision ?? 'pessimistic';
-  const decided = decideMonteCarlo(measured.interval, operator, threshold, mode);
+  const decided = decideMonteCarlo(interval, operator, threshold, mode);
   // A figure the simulation itself flags decides nothing, whichever side of the threshold it is on.
-  const doubt = measured.interval.doubt;
+  const doubt = interval.doubt;
   const mc = doubt === undefined ? decided : { ...decided, decision: 'inconclusive' as const, trialsNeeded: null };
-  const [lo, hi] = measured.interval.ci;
+  const [lo, hi] = interval.ci;
   // Availability intervals are of the unavailability q: the availability range is [1 − hi, 1 − lo].
-  const range =
-    measured.complement !== undefined
-      ? `95% interval ${formatMetric(target.metric, 1 - hi, hi)}–${formatMetric(target.metric, 1 - lo, lo)}`
-      : `95% interval ${formatMetric(target.metric, lo)}–${formatMetric(target.metric, hi)}`;
+  const range = `95% interval ${rangeText(target, measured, lo, hi)}`;
   let status: GateStatus;
   let verdict: string;
   switch (mc.decision) {
@@ -137,8 +171,8 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
       verdict = 'met';
       break;
     case 'fail':
-      status = missed;
-      verdict = target.level === 'error' ? 'missed' : 'missed (warning)';
+      status = missedStatus(target);
+      verdict = missedVerdict(target);
       break;
     case 'inconclusive':
       status = target.level === 'error' ? 'inconclusive' : 'warn';
@@ -153,13 +187,12 @@ function evaluateOne(gt: GateTarget, id: string, figures: GateFigures, options: 
     }
   }
   return {
-    ...figure,
     status,
-    message: `${id} ${shown} (${range}, ${mode}) ${wanted}: ${verdict}`,
+    message: `${shown.id} ${shown.value} (${range}, ${mode}) ${shown.wanted}: ${verdict}`,
     monteCarlo: {
-      estimate: measured.interval.estimate,
+      estimate: interval.estimate,
       ci: [lo, hi],
-      trials: measured.interval.trials,
+      trials: interval.trials,
       decision: mode,
       decidingValue: mc.decidingValue,
       straddles: mc.straddles,

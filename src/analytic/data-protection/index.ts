@@ -7,7 +7,8 @@ import { analyzeBackupJobs } from './backup-jobs.js';
 import { analyzeDurability } from './durability.js';
 import { withExpectedLoss } from './expected-loss.js';
 import { sizeAt } from './growth.js';
-import { analyzeScenario, SCENARIOS } from './scenarios.js';
+import { SCENARIOS } from '../../model/metrics.js';
+import { analyzeScenario } from './scenarios.js';
 import type { DataProtectionResult } from './types.js';
 
 export type * from './types.js';
@@ -17,7 +18,8 @@ export { windowDurability, type ShardGroup } from './durability-window.js';
 export { markovDurability, logMarkovMttdl } from './durability-markov.js';
 export { analyzeDurability } from './durability.js';
 export { analyzeBackupJobs, backupDurationSeconds } from './backup-jobs.js';
-export { analyzeScenario, SCENARIOS } from './scenarios.js';
+export { analyzeScenario } from './scenarios.js';
+export { SCENARIOS } from '../../model/metrics.js';
 
 export type DataProtectionOptions = {
   /** Simulation horizon in years (365 d); default: the model's horizon, at least one year. */

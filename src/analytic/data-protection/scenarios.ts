@@ -7,9 +7,6 @@ import { describeLocation, lostWith, placeOfLocation, placeOfZone, type Place } 
 import { nodeCopies, survivesNodeLoss } from './replicas.js';
 import type { BackupJobResult, RecoveryOption, RtoPhases, ScenarioResult } from './types.js';
 
-/** The disruptions analysed, in report order. */
-export const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
-
 /** What a scenario needs: the model, its data and tier, the simulated jobs, the change rate. */
 export type ScenarioContext = {
   readonly model: Model;

@@ -20,11 +20,10 @@ import {
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
 import type { ExplainContext } from './sources.js';
 import type { Explanation } from '../../report/explain-view.js';
+import { SCENARIOS } from '../../model/metrics.js';
 
 export type * from '../../report/explain-view.js';
 export type { ExplainContext } from './sources.js';
-
-const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 
 export type ExplainResult =
   | { readonly ok: true; readonly explanations: readonly Explanation[] }

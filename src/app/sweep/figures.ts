@@ -1,8 +1,6 @@
 import type { Analysis } from '../../analytic/analyze-model.js';
-import type { Scenario } from '../../model/types.js';
 import type { FigureId, Figures } from '../../report/sweep/view.js';
-
-const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
+import { SCENARIOS } from '../../model/metrics.js';
 
 /**
  * The figures of one analysed point, as `nines analyze --json` has them: service availability,

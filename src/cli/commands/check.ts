@@ -27,6 +27,7 @@ import { textStyle } from '../../report/style.js';
 import { DEFAULT_SEED, simulate } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
 import { readModelDocument } from '../load-model.js';
+import { targetGrammarLines } from '../target-grammar.js';
 import { recommend } from '../../app/recommend/index.js';
 import { renderRecommendations } from '../../report/text/recommend.js';
 import { writeResultFile } from '../write-file.js';
@@ -146,10 +147,7 @@ export function checkCommand(ctx: CommandContext): Command {
       'after',
       `
 Target grammar: METRIC[SCOPE] OP VALUE[@warn]
-  METRIC  availability, downtimePerYear, outagesPerYear, rpo, rto, durability, dataAtRisk, dataLossPerYear,
-          backupStorage, errorBudget (the SLO budget's share the design uses), budgetExhaustionProbability, costPerMonth,
-          runway
-  SCOPE   a scenario (node, zone, region, corruption) for rpo, rto, dataAtRisk; a tier for availability
+${targetGrammarLines()}
   OP      >= or <=;  VALUE in the metric's unit: 99.95%, 4 nines, 1h, 15 minute, 40 TB, 2
 
 Exit codes: 0 all targets met · 1 a target missed (or more warnings than --max-warnings) ·

@@ -1,5 +1,6 @@
 import type { Recovery, RecoveryPhases, RecoveryStrategy, Scenario } from '../../model/types.js';
 import { isRaw, type Raw, type Reader } from './reader.js';
+import { SCENARIOS } from '../../model/metrics.js';
 
 const STRATEGIES: readonly RecoveryStrategy[] = [
   'active-active',
@@ -8,7 +9,6 @@ const STRATEGIES: readonly RecoveryStrategy[] = [
   'pilot-light',
   'backup-restore',
 ];
-const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 
 /**
  * `recovery`: the strategy and the RTO phases (each defaults to 0 s), and per disruption

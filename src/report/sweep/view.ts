@@ -4,6 +4,7 @@
  */
 import type { GateStatusOverall } from '../../gate/index.js';
 import type { Scenario } from '../../model/types.js';
+import { SCENARIOS } from '../../model/metrics.js';
 
 export type FigureUnit =
   | 'fraction'
@@ -22,8 +23,6 @@ export type FigureDef = {
   readonly unit: FigureUnit;
   readonly better: 'higher' | 'lower';
 };
-
-const SCENARIOS: readonly Scenario[] = ['node', 'zone', 'region', 'corruption'];
 
 export type FigureId =
   | 'availability'
