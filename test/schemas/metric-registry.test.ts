@@ -21,6 +21,7 @@ const model = JSON.parse(readFileSync(root('schemas/model.schema.json'), 'utf8')
 const report = JSON.parse(readFileSync(root('schemas/report.schema.json'), 'utf8')) as Schema;
 const definitions = model['definitions'] as Record<string, Schema>;
 const targets = (definitions['targets'] as { properties: Record<string, Schema> }).properties;
+const readme = readFileSync(root('README.md'), 'utf8');
 
 /** Every property name of every object schema inside a definition (its target mappings). */
 function mappingFields(schema: unknown, out = new Set<string>()): Set<string> {
@@ -82,5 +83,24 @@ describe('metric registry ↔ schemas', () => {
         expect(metricSpec(m).parse).toBe('fraction');
         expect(metricSpec(m).better).toBe('higher');
       }
+  });
+});
+
+describe('metric registry ↔ README', () => {
+  it("the Targets table lists every metric once with the registry's shorthand and scope", () => {
+    const section = readme.slice(readme.indexOf('### Targets'));
+    const rows = [...section.matchAll(/^\| `(\w+)` \| [^|]+ \| `\{ (min|max): … \}` \| ([^|]+) \| ([^|]+) \|$/gm)];
+    expect(rows.map((r) => r[1]).sort()).toEqual([...METRIC_NAMES].sort());
+    for (const [, name, side, scenario, tier] of rows) {
+      const metric = name as TargetMetric;
+      expect(side, name).toBe(shorthandOf(metric));
+      expect(scenario?.trim().startsWith('yes'), `${name} scenario`).toBe(metricSpec(metric).scope === 'scenario');
+      expect(tier?.trim().startsWith('yes'), `${name} tier`).toBe(metricSpec(metric).scope === 'tier');
+    }
+  });
+
+  it('the target flags table lists the metrics in registry order, and the scenarios', () => {
+    expect(readme).toContain(`| \`METRIC\` | ${METRIC_NAMES.map((m) => `\`${m}\``).join(', ')} |`);
+    expect(readme).toContain(`a scenario (${SCENARIOS.map((s) => `\`${s}\``).join(', ')})`);
   });
 });
