@@ -5,6 +5,7 @@ import { ninesError } from '../../errors.js';
 import { envelope } from '../../report/json/envelope.js';
 import { renderBudget } from '../../report/text/budget.js';
 import { parseAvailabilityArgument } from '../../units/fraction.js';
+import { nines } from '../../units/nines.js';
 import { output, type CommandContext } from '../context.js';
 
 export function budgetCommand(ctx: CommandContext): Command {
@@ -28,7 +29,7 @@ Examples:
       if (o.json) {
         o.outJson({
           ...envelope('budget'),
-          target: { availability: parsed.value, unavailability: q, nines: -Math.log10(q) },
+          target: { availability: parsed.value, unavailability: q, nines: nines(q) },
           budget,
         });
       } else {
