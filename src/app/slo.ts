@@ -3,6 +3,7 @@
  * model, and the SLO figures `check` and `compare` gate on.
  */
 import { analyzeAvailability, type AvailabilityResult } from '../analytic/availability/index.js';
+import { metricSpec } from '../model/metrics.js';
 import {
   resolveObjective,
   sloFigures,
@@ -42,7 +43,7 @@ export function needsSloFigures(targets: readonly { readonly target: Target }[])
   exhaustion: boolean;
 } {
   return {
-    budget: targets.some((t) => t.target.metric === 'errorBudget' || t.target.metric === 'budgetExhaustionProbability'),
+    budget: targets.some((t) => metricSpec(t.target.metric).source === 'slo'),
     exhaustion: targets.some((t) => t.target.metric === 'budgetExhaustionProbability'),
   };
 }
