@@ -48,4 +48,25 @@ targets:
     expect(row(r, 'data.copies.dr.lag')?.targets[0]?.elasticity).toBeCloseTo(1, 10);
     expect(row(r, 'data.copies.dr.lag')?.serviceUnavailability).toBe(0);
   });
+
+  it("a missed dataLossPerYear target's elasticity to the copy's lag is 1 (loss = Σ rate × change rate × lag)", () => {
+    // Node (5%/y), zone (1/2 y) and region (1/20 y) losses each recover from the copy in r2 with
+    // RPO = lag: loss per year = 0.6/y × (100 GB/day × 5 min) = 208 MB/y, proportional to the lag.
+    const text = `
+name: loss
+regions: [{ name: r1, failure: { mtbf: 20 year, mttr: 24 h } }, { name: r2, failure: { mtbf: 20 year, mttr: 24 h } }]
+zones: [{ name: a, region: r1, failure: { mtbf: 2 year, mttr: 4 h } }]
+tiers: [{ name: db, nodes: 1, failure: { afr: 5%, mttr: 4 h } }]
+data:
+  tier: db
+  size: 1 TB
+  dailyChange: 10%
+  copies: [{ name: dr, region: r2, mode: async, lag: 5 minute }]
+targets:
+  dataLossPerYear: { max: 1 kB }
+`;
+    const r = run(text);
+    expect(r.missed).toEqual(['dataLossPerYear']);
+    expect(row(r, 'data.copies.dr.lag')?.targets[0]?.elasticity).toBeCloseTo(1, 10);
+  });
 });

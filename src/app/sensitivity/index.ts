@@ -7,7 +7,8 @@
  * that carries a share s of Q has elasticity ≈ s. Central differences are exact for power
  * laws to O(h²) = 1e-4 relative.
  */
-import type { GateRecord } from '../../gate/index.js';
+import { comparesComplement, type GateRecord } from '../../gate/index.js';
+import { metricSpec } from '../../model/metrics.js';
 import type { SensitivityResult, SensitivityRow } from '../../report/sensitivity-view.js';
 import { rerun, type RecommendInput } from '../rerun.js';
 import { numericInputs } from './inputs.js';
@@ -15,12 +16,11 @@ import { numericInputs } from './inputs.js';
 export type * from '../../report/sensitivity-view.js';
 
 const H = 0.01;
-const DATA_METRICS = new Set(['rpo', 'rto', 'dataAtRisk', 'durability', 'backupStorage']);
 
 /** The compared figure of a record: unavailability / loss probability for availability and durability. */
 function figureOf(r: GateRecord | undefined): number | null {
   if (r === undefined) return null;
-  if (r.metric === 'availability' || r.metric === 'durability') return r.actualComplement ?? null;
+  if (comparesComplement(r.metric)) return r.actualComplement ?? null;
   return r.actual;
 }
 
@@ -33,7 +33,8 @@ export function sensitivity(input: RecommendInput): SensitivityResult | undefine
   const base = rerun(input, input.set);
   if (base === undefined) return undefined;
   const missed = base.gate.records.filter((r) => r.status !== 'pass');
-  const needData = missed.some((r) => DATA_METRICS.has(r.metric));
+  // An availability-only re-run has no data or cost figures: enough only for availability metrics.
+  const needData = missed.some((r) => metricSpec(r.metric).source !== 'availability');
   const q0 = base.analysis.availability.service.unavailability;
   const rows: SensitivityRow[] = [];
   for (const x of numericInputs(base.model, base.raw)) {
