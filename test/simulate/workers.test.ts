@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulate } from '../../src/simulate/run/simulate.js';
+import { autoWorkers, simulate } from '../../src/simulate/run/simulate.js';
 import { simulateSync } from '../../src/simulate/run/run-sync.js';
 import { model, referenceSnapshotModel, repairable, staticComponent, tier } from '../support/reference-models.js';
 
@@ -71,5 +71,19 @@ describe('workers', () => {
       workerUrl,
     });
     expect(ref.stoppedBy).toBe('relError');
+  });
+});
+
+describe("workers 'auto'", () => {
+  it('starts none for work shorter than twice a start-up (0.1 s), or on a loaded machine', () => {
+    expect(autoWorkers(2, 0, 0.19)).toBe(0);
+    expect(autoWorkers(2, 0, 0)).toBe(0);
+    expect(autoWorkers(2, 1.6, 10)).toBe(0); // 0.4 idle cores: the calling thread takes them
+    expect(autoWorkers(2, 8, Infinity)).toBe(0);
+  });
+  it('starts one per idle core beside the calling thread', () => {
+    expect(autoWorkers(2, 0.2, 0.5)).toBe(1);
+    expect(autoWorkers(8, 2.2, 5)).toBe(5); // 5.8 idle cores → 6 threads: the caller and 5 workers
+    expect(autoWorkers(8, 0, Infinity)).toBe(7);
   });
 });

@@ -94,7 +94,7 @@ export function simulateCommand(ctx: CommandContext): Command {
       .addOption(
         new Option(
           '--workers <n>',
-          "worker threads: 'auto' (used only when the work pays for them) or a number (at most the core count)",
+          "threads: 'auto' (workers beside the main thread only when the work left pays for starting them and cores are idle) or a number (the main thread and n − 1 workers, at most the core count)",
         )
           .default('auto' as const)
           .argParser(workers),

@@ -47,7 +47,8 @@ export function chunksOfShard(chunks: number, shard: ShardSpec): number[] {
 
 /**
  * Runs shard `shard` of the simulation: every fixed-size phase's chunks of that shard, on
- * worker threads when `options.workers` is a number above 1. Progress counts chunks.
+ * `options.workers` threads when it is a number above 1 (the calling thread and N − 1 workers).
+ * Progress counts chunks.
  * @example (await simulateShard(model, { seed: 1, trials: 1e8 }, { index: 1, count: 8 }))[0]?.chunks.length
  */
 export async function simulateShard(
@@ -62,7 +63,7 @@ export async function simulateShard(
   const workers = typeof options.workers === 'number' ? options.workers : 1;
   const pool =
     workers > 1
-      ? new WorkerPool(options.workerUrl ?? new URL('./simulate-worker.js', import.meta.url), workers, setup)
+      ? new WorkerPool(options.workerUrl ?? new URL('./simulate-worker.js', import.meta.url), workers - 1, setup)
       : undefined;
   const runner = new ChunkRunner(setup);
   const started = performance.now() / 1000;
@@ -75,7 +76,8 @@ export async function simulateShard(
       const batch = Math.max(1, 16 * workers);
       for (let i = 0; i < chunks.length; i += batch) {
         const slice = chunks.slice(i, i + batch);
-        results.push(...(pool === undefined ? slice.map((c) => runner.run(phase, c)) : await pool.run(phase, slice)));
+        const local = (c: number) => runner.run(phase, c);
+        results.push(...(pool === undefined ? slice.map(local) : await pool.run(phase, slice, local)));
         done += slice.length;
         const elapsed = performance.now() / 1000 - started;
         const f = Math.max(1e-9, done / Math.max(1, totalChunks));
