@@ -101,8 +101,8 @@ execFileSync(process.execPath, [script]);
 console.log(
   `10^7 snapshot trials, fresh node:  ${((now() - t0) * 1000).toFixed(0)} ms wall incl. start-up   (target < 1 s)`,
 );
-const cli = 'dist/nines.js';
+const cli = 'bin/nines.js';
 if (existsSync(cli) && existsSync('models')) {
-  console.log('(for the CLI itself: time node dist/nines.js simulate <model> --trials 10000000)');
+  console.log('(for the CLI itself: time node bin/nines.js simulate <model> --trials 10000000)');
 }
 rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './compile-cache.js';
 
 // `nines --version` alone needs only package.json: answer it without loading the bundle.
 const args = process.argv.slice(2);
@@ -10,7 +12,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 }
 
 async function run() {
-  const { main } = await import('../dist/nines.js');
+  // The command names the code cache: each command compiles (and caches) its own functions.
+  const command = args.find((a) => !a.startsWith('-')) ?? 'default';
+  const bundle = loadBundle(fileURLToPath(new URL('../dist/nines.cjs', import.meta.url)), command);
 
   // A reader that stops early (`nines analyze … | head`) closes the pipe: finish quietly.
   for (const stream of [process.stdout, process.stderr]) {
@@ -20,5 +24,6 @@ async function run() {
     });
   }
 
-  process.exitCode = await main(process);
+  process.exitCode = await bundle.exports.main(process);
+  bundle.save();
 }

@@ -1,38 +1,77 @@
-// Bundles the CLI into dist/nines.js (and lazily loaded chunks in dist/chunks/) with esbuild: one
-// file loads faster than the node_modules tree, and a tree-shaken bundle keeps start-up close to a bare node.
+// Bundles the CLI into dist/nines.cjs (and the charting library into dist/vendor/) with esbuild:
+// one file loads faster than the node_modules tree, and a tree-shaken bundle keeps start-up close to a bare node.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { generateValidator } from './generate-validator.mjs';
 
 generateValidator();
-// Chunk names carry a content hash: drop the previous build's.
-rmSync('dist/chunks', { recursive: true, force: true });
+// Chunk names carry a content hash: drop the previous build's (and the ES module CLI of earlier builds).
+for (const old of ['dist/chunks', 'dist/vendor', 'dist/nines.js', 'dist/nines.js.map'])
+  rmSync(old, { recursive: true, force: true });
 
+// The CLI is one CommonJS file, dist/nines.cjs, because bin/nines.js compiles it through
+// vm.Script with a V8 code cache (bin/compile-cache.js): Node 20 has no code cache for ES
+// modules (module.enableCompileCache() came in 22.1), and compiling the bundle was most of a
+// start-up. The charting library (imported dynamically by src/report/charts/svg.ts, 1.6 MB)
+// stays out of it, in ES module chunks of its own (dist/vendor/) loaded by the first chart:
+// its top-level await cannot be CommonJS, and no other command should parse it.
 await build({
-  entryPoints: { nines: 'src/cli/main.ts' },
-  outdir: 'dist',
-  // The charting library (imported dynamically by src/report/charts/svg.ts) goes to its own
-  // chunk, loaded by the first chart: in the entry, its 1.6 MB would be parsed at every
-  // start-up of every command; bundled, it loads faster than from node_modules.
-  // Likewise the model loader (YAML, the schema validator), imported on first use by
-  // src/cli/load-model.ts: `--help` and `budget` never parse it.
+  entryPoints: { vega: 'vega', 'vega-lite': 'vega-lite' },
+  outdir: 'dist/vendor',
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   minifySyntax: true,
-  sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+const vendor = {
+  name: 'vendor',
+  setup(b) {
+    b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+await build({
+  entryPoints: { nines: 'src/cli/main.ts' },
+  outfile: 'dist/nines.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minifySyntax: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [vendor],
+  // import.meta does not exist in CommonJS: the worker's URL is resolved from this file's.
+  define: { 'import.meta.url': '__nines_url' },
+  banner: {
+    js: [
+      "const __nines_url = require('node:url').pathToFileURL(__filename).href;",
+      // The vendor chunks are ES modules: imported by bin/compile-cache.js's importer (code
+      // compiled by vm cannot import() on Node 20 once it comes from a cache), else by import().
+      "if (typeof __nines_import !== 'function') var __nines_import = (s) => import(s);",
+    ].join('\n'),
+  },
+});
+{
+  const text = readFileSync('dist/nines.cjs', 'utf8');
+  const vendorImport = /\bimport\("(\.\/vendor\/[a-z-]+\.js)"\)/g;
+  const count = text.match(vendorImport)?.length ?? 0;
+  if (count !== 2) throw new Error(`build: expected the 2 vendor imports in dist/nines.cjs, found ${count}`);
+  writeFileSync('dist/nines.cjs', text.replace(vendorImport, '__nines_import("$1")'));
+}
+// The code cache's key: a cache made for other bytes must never be used (V8 checks only the length).
+writeFileSync('dist/nines.cjs.sha256', createHash('sha256').update(readFileSync('dist/nines.cjs')).digest('hex'));
 
 // The simulator's worker threads load dist/simulate-worker.js, next to the bundle
 // (src/simulate/run/simulate.ts resolves it from import.meta.url).

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The installed command as a user runs it: bin/nines.js on the bundle (npm test builds it first).
@@ -34,5 +36,34 @@ describe('bin/nines.js', () => {
     });
     expect(run.stderr).not.toContain('EPIPE');
     expect(run.status).toBe(0);
+  });
+
+  it('compiles through a code cache: written by the first run of a command, used by the next, ignored when stale or off', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nines-cc-'));
+    try {
+      const run = (env: Record<string, string>) =>
+        spawnSync(process.execPath, ['bin/nines.js', 'analyze', 'models/minimal.yaml', '--json'], {
+          encoding: 'utf8',
+          env: { ...process.env, NODE_COMPILE_CACHE: dir, ...env },
+        });
+      const first = run({});
+      expect(first.status).toBe(0);
+      const files = readdirSync(dir);
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(new RegExp(`^[0-9a-f]{32}-${process.version}-${process.arch}-analyze$`));
+      const second = run({});
+      expect(second.stdout).toBe(first.stdout);
+      expect(second.stderr).toBe('');
+      // A cache V8 rejects (here: garbage) is replaced, and the command still runs.
+      const cache = join(dir, files[0] as string);
+      writeFileSync(cache, 'not a code cache');
+      expect(run({}).stdout).toBe(first.stdout);
+      expect(readFileSync(cache).length).toBeGreaterThan(1000);
+      rmSync(cache);
+      expect(run({ NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(first.stdout);
+      expect(readdirSync(dir)).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,8 @@
-// One fuzz worker (a child process, so that a fatal V8 error ends only this case): runs `nines …args` in-process (the built bundle dist/nines.js) with fake
+// One fuzz worker (a child process, so that a fatal V8 error ends only this case): runs `nines …args` in-process (the built bundle dist/nines.cjs) with fake
 // streams, and records non-finite numbers that JSON.stringify would have turned into null.
-import { main } from '../../dist/nines.js';
+import { createRequire } from 'node:module';
+
+const { main } = createRequire(import.meta.url)('../../dist/nines.cjs');
 
 let nonFinite = [];
 const stringify = JSON.stringify;
