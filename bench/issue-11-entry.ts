@@ -4,6 +4,8 @@ import { analyzeAvailability } from '../src/analytic/availability/index.js';
 import { simulateBackupJob } from '../src/analytic/data-protection/index.js';
 import { component } from '../src/model/component.js';
 import type { BackupMethod, Model, Tier } from '../src/model/types.js';
+import { simulateSync } from '../src/simulate/run/run-sync.js';
+import { coverageOf } from '../test/support/rare-models.js';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../src/units/conventions.js';
 
 const H = SECONDS_PER_HOUR;
@@ -166,4 +168,9 @@ export function extremes(): { millionYears: number; minuteFulls: number } {
     ),
   ).seconds;
   return { millionYears, minuteFulls };
+}
+
+/** Coverage of the rare-event intervals: the closed-form models of test/support/rare-models.ts × `seeds` seeds. */
+export function coverage(seeds: number, relError: number) {
+  return coverageOf((m, seed) => simulateSync(m, { seed, mode: 'snapshot', relError }).service.unavailability, seeds);
 }
