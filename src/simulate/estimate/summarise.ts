@@ -49,7 +49,7 @@ export function weightedEstimate(acc: WeightedAcc, analytic: number | undefined)
   const p = acc.sumW / n;
   const variance = n > 1 ? Math.max(0, (acc.sumW2 - n * p * p) / (n - 1)) : Infinity;
   const se = Math.sqrt(variance / n);
-  const ess = acc.sumW2 > 0 ? (acc.sumW * acc.sumW) / acc.sumW2 : 0;
+  const ess = effectiveSampleSize(acc);
   return {
     estimate: p,
     stdErr: se,
@@ -63,6 +63,11 @@ export function weightedEstimate(acc: WeightedAcc, analytic: number | undefined)
       ? {}
       : { analytic, agrees: Math.abs(p - analytic) <= 4 * se + ROUNDING * Math.abs(analytic) }),
   };
+}
+
+/** Kish effective sample size of importance weights: (ΣW)² / ΣW². */
+export function effectiveSampleSize(acc: WeightedAcc): number {
+  return acc.sumW2 > 0 ? (acc.sumW * acc.sumW) / acc.sumW2 : 0;
 }
 
 /** Half-width of the importance estimate relative to it. */

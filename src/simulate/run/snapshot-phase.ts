@@ -7,8 +7,8 @@ import { StructureEvaluator } from '../compile/structure.js';
 import { DEFAULT_MAX_WORK } from '../compile/work-budget.js';
 import { proportion, relativeHalfWidth, Z95 } from '../estimate/estimators.js';
 import { tuneBiasing } from '../estimate/importance-tuning.js';
-import { naiveEstimate, weightedEstimate, weightedRelError } from '../estimate/summarise.js';
-import { collapsed } from '../estimate/trust.js';
+import { effectiveSampleSize, naiveEstimate, weightedEstimate, weightedRelError } from '../estimate/summarise.js';
+import { collapsed, MIN_EFFECTIVE_SAMPLE_SIZE } from '../estimate/trust.js';
 import type { AnalyticFigures, SimulateOptions, UnavailabilityEstimate } from '../types.js';
 import { IMPORTANCE_CHUNK, STREAM_TUNING, type ChunkResult, type RunSetup } from './chunks.js';
 import {
@@ -128,7 +128,12 @@ function* importanceFor(
       phase: { kind: 'importance', event, v: tuned.v, total },
       init: { trials: 0, hits: 0, sumW: 0, sumW2: 0 },
       fold: foldWeighted,
-      done: (a) => weightedRelError(a) <= target || (a.hits >= 1000 && a.sumW === 0),
+      // Precise enough, and on enough effective samples to be kept (trust.ts): a heavy-tailed
+      // prefix can look precise on a handful of large weights, and stopping there both discarded
+      // the run (ESS < 100, collapsed) and understated the standard error of the runs it kept.
+      done: (a) =>
+        (weightedRelError(a) <= target && effectiveSampleSize(a) >= MIN_EFFECTIVE_SAMPLE_SIZE) ||
+        (a.hits >= 1000 && a.sumW === 0),
       progress: (a) => Math.min(1, (target / Math.max(target, weightedRelError(a))) ** 2),
     },
     p.ctx,
