@@ -68,7 +68,11 @@ await build({
   const vendorImport = /\bimport\("(\.\/vendor\/[a-z-]+\.js)"\)/g;
   const count = text.match(vendorImport)?.length ?? 0;
   if (count !== 2) throw new Error(`build: expected the 2 vendor imports in dist/nines.cjs, found ${count}`);
-  writeFileSync('dist/nines.cjs', text.replace(vendorImport, '__nines_import("$1")'));
+  const out = text.replace(vendorImport, '__nines_import("$1")');
+  // Any other import() left in the bundle would fail at run time once its code comes from the cache.
+  const others = (out.match(/\bimport\(/g)?.length ?? 0) - 1;
+  if (others !== 0) throw new Error(`build: ${others} import() calls in dist/nines.cjs besides the vendor ones`);
+  writeFileSync('dist/nines.cjs', out);
 }
 // The code cache's key: a cache made for other bytes must never be used (V8 checks only the length).
 writeFileSync('dist/nines.cjs.sha256', createHash('sha256').update(readFileSync('dist/nines.cjs')).digest('hex'));
