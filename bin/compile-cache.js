@@ -70,6 +70,8 @@ function writeAtomically(cache, data) {
   chmodSync(tmp, 0o600);
   renameSync(tmp, cache.file);
   for (const f of readdirSync(cache.dir)) {
-    if (!f.startsWith(cache.prefix) && !f.endsWith('.tmp')) rmSync(join(cache.dir, f), { force: true });
+    // Only our own files (NODE_COMPILE_CACHE may name a directory Node 22 shares).
+    if (/^[0-9a-f]{32}-v\d[^/]*$/.test(f) && !f.startsWith(cache.prefix) && !f.endsWith('.tmp'))
+      rmSync(join(cache.dir, f), { force: true });
   }
 }
