@@ -31,7 +31,7 @@ export function expressionText(e: ServiceExpr): string {
 }
 
 /** The failure specs of the regions, zones and node groups a set of tiers depends on. */
-function componentSteps(ctx: ExplainContext, model: Model, tiers: readonly number[]): ExplainStep[] {
+export function componentSteps(ctx: ExplainContext, model: Model, tiers: readonly number[]): ExplainStep[] {
   const zones = new Set(
     tiers.flatMap((t) => (model.tiers[t]?.groups ?? []).flatMap((g) => (g.zone === undefined ? [] : [g.zone]))),
   );
@@ -74,7 +74,7 @@ function componentSteps(ctx: ExplainContext, model: Model, tiers: readonly numbe
   return out;
 }
 
-function tierStructureStep(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number): ExplainStep {
+export function tierStructureStep(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number): ExplainStep {
   const tier = model.tiers[t];
   const r = a.tiers[t];
   if (tier === undefined || r === undefined) throw new Error(`no tier ${t}`);
@@ -388,13 +388,16 @@ export function explainTierHorizon(
 }
 
 /** importance.<kind>.<subject>: the measures from Q, Q(subject down) and Q(subject up). */
-export function explainImportance(a: AvailabilityResult, i: number): Explanation {
+export function explainImportance(model: Model, a: AvailabilityResult, i: number): Explanation {
   const m = a.importance[i];
   if (m === undefined) throw new Error(`no importance ${i}`);
   const Q = a.service.unavailability;
   const p = formatProbability;
   const ratio = (x: number | null): string => (x === null ? '∞' : String(Number(x.toPrecision(6))));
-  const basic = m.subjectKind !== 'tier';
+  // Beyond the static structure (failovers, interruptions, corruption) every part is re-analysed.
+  const reanalysed =
+    a.failovers.length > 0 || a.corruption !== undefined || model.tiers.some((t) => (t.interruptionSeconds ?? 0) > 0);
+  const basic = m.subjectKind !== 'tier' && !reanalysed;
   return {
     figure: `importance.${m.subjectKind}.${m.subject}`,
     jsonPath: `.importance[${i}].fussellVesely`,
@@ -415,7 +418,11 @@ export function explainImportance(a: AvailabilityResult, i: number): Explanation
       ),
       step(
         'with it never down',
-        basic ? 'Q(0) = Q − q·I_B (Q = q·Q(1) + (1 − q)·Q(0) for an independent part)' : 'Q(0): the tier forced up',
+        basic
+          ? 'Q(0) = Q − q·I_B (Q = q·Q(1) + (1 − q)·Q(0) for an independent part)'
+          : m.subjectKind === 'tier'
+            ? 'Q(0): the tier forced up'
+            : 'Q(0): the engine re-run with it never failing (q = 0, no switchovers it would start)',
         m.serviceUnavailabilityIfUp,
         'fraction',
         p(m.serviceUnavailabilityIfUp),
@@ -423,7 +430,7 @@ export function explainImportance(a: AvailabilityResult, i: number): Explanation
       step('Birnbaum', 'I_B = Q(1) − Q(0)', m.birnbaum, 'fraction', p(m.birnbaum)),
       step(
         'criticality',
-        basic ? `q·I_B/Q, q = ${p(m.unavailability)}` : '(Q − Q(0))/Q for a tier',
+        basic ? `q·I_B/Q, q = ${p(m.unavailability)}` : '(Q − Q(0))/Q, as FV',
         m.criticality,
         'fraction',
         p(m.criticality),
