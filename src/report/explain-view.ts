@@ -11,7 +11,16 @@ export type Source =
   | { readonly kind: 'drill'; readonly fail: readonly string[] };
 
 /** `amount`: money, currency-neutral (cost figures). */
-export type Unit = 'fraction' | 'seconds' | 'bytes' | 'bytesPerSecond' | 'count' | 'perYear' | 'nines' | 'amount' | 'text';
+export type Unit =
+  | 'fraction'
+  | 'seconds'
+  | 'bytes'
+  | 'bytesPerSecond'
+  | 'count'
+  | 'perYear'
+  | 'nines'
+  | 'amount'
+  | 'text';
 
 /** One input of a step: a model field, as written and in base units. */
 export type ExplainInput = {

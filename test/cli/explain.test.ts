@@ -80,33 +80,36 @@ describe('nines explain', () => {
     }
   });
 
-  it.each(MODELS)('explains every number of analyze --json on %s by its jq path, the same number exactly', async (file) => {
-    const analysis = await json(['analyze', file]);
-    // Every numeric leaf of the document, enumerated here (not by explain).
-    const paths: string[] = [];
-    const walk = (x: unknown, path: string): void => {
-      if (typeof x === 'number') paths.push(path);
-      else if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${path}[${i}]`));
-      else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, `${path}.${k}`);
-    };
-    walk(analysis, '');
-    expect(paths.length).toBeGreaterThan(50);
-    const doc = await json(['explain', file, ...paths]);
-    expect(reportSchemaErrors(doc)).toEqual([]);
-    const explanations = doc['explanations'] as Explanation[];
-    expect(explanations.map((e) => e.figure)).toEqual(paths);
-    for (const e of explanations) {
-      expect(e.value, `${file} ${e.figure}`).toBe(at(analysis, e.figure));
-      expect(e.formula.length + e.steps.length + e.inputs.length, `${file} ${e.figure}`).toBeGreaterThan(0);
-    }
-    const lines = readFileSync(file, 'utf8').split('\n');
-    for (const i of explanations.flatMap(inputs)) {
-      if (i.source.kind !== 'file' || typeof i.written !== 'string') continue;
-      expect(lines[i.source.line - 1]?.slice(i.source.col - 1), `${file} ${i.path}`).toMatch(
-        new RegExp(`^["']?${i.written.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`),
-      );
-    }
-  });
+  it.each(MODELS)(
+    'explains every number of analyze --json on %s by its jq path, the same number exactly',
+    async (file) => {
+      const analysis = await json(['analyze', file]);
+      // Every numeric leaf of the document, enumerated here (not by explain).
+      const paths: string[] = [];
+      const walk = (x: unknown, path: string): void => {
+        if (typeof x === 'number') paths.push(path);
+        else if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${path}[${i}]`));
+        else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, `${path}.${k}`);
+      };
+      walk(analysis, '');
+      expect(paths.length).toBeGreaterThan(50);
+      const doc = await json(['explain', file, ...paths]);
+      expect(reportSchemaErrors(doc)).toEqual([]);
+      const explanations = doc['explanations'] as Explanation[];
+      expect(explanations.map((e) => e.figure)).toEqual(paths);
+      for (const e of explanations) {
+        expect(e.value, `${file} ${e.figure}`).toBe(at(analysis, e.figure));
+        expect(e.formula.length + e.steps.length + e.inputs.length, `${file} ${e.figure}`).toBeGreaterThan(0);
+      }
+      const lines = readFileSync(file, 'utf8').split('\n');
+      for (const i of explanations.flatMap(inputs)) {
+        if (i.source.kind !== 'file' || typeof i.written !== 'string') continue;
+        expect(lines[i.source.line - 1]?.slice(i.source.col - 1), `${file} ${i.path}`).toMatch(
+          new RegExp(`^["']?${i.written.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`),
+        );
+      }
+    },
+  );
 
   it('leaf derivations of database-dr, worked by hand', async () => {
     const doc = await json([

@@ -7,16 +7,9 @@ import type { Analysis } from '../../analytic/analyze-model.js';
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { Scenario } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
-import {
-  explainDomain,
-  explainImportance,
-  explainService,
-  explainServiceFigure,
-  explainTier,
-  explainTierHorizon,
-  SERVICE_FIGURES,
-  TIER_FIGURES,
-} from './availability.js';
+import { explainTier } from './availability.js';
+import { explainDomain, explainImportance, explainTierHorizon, TIER_FIGURES } from './domains.js';
+import { explainService, explainServiceFigure, SERVICE_FIGURES } from './service.js';
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
 import { analysisDocument, explainPath } from './leaves.js';
 import type { ExplainContext } from './sources.js';
@@ -25,6 +18,7 @@ import { SCENARIOS } from '../../model/metrics.js';
 
 export type * from '../../report/explain-view.js';
 export type { ExplainContext } from './sources.js';
+export { analysisDocument, numericPaths } from './leaves.js';
 
 export type ExplainResult =
   | { readonly ok: true; readonly explanations: readonly Explanation[] }

@@ -6,7 +6,8 @@
 import type { Model } from '../../model/types.js';
 import type { ExplainStep, Unit } from '../../report/explain-view.js';
 import { formatDuration, formatProbability } from '../../report/format.js';
-import { explainImportance, explainService } from './availability.js';
+import { explainImportance } from './domains.js';
+import { explainService } from './service.js';
 import { at, type Body, type LeafEnv, type Rule } from './leaf-rule.js';
 import { componentStep, input, step } from './sources.js';
 import type { Path } from '../../config/problem.js';

@@ -48,9 +48,12 @@ export function numericPaths(doc: unknown, prefix = ''): string[] {
   return [];
 }
 
-/** The numeric part of analyze's JSON: the envelope's version and the analysis (every cut set). */
-export function analysisDocument(analysis: Analysis): Record<string, unknown> {
-  return { schemaVersion: SCHEMA_VERSION, ...analysisJson(analysis, { cutSets: Number.MAX_SAFE_INTEGER }) };
+/**
+ * The numeric part of analyze's JSON: the envelope's version and the analysis, with `cutSets`
+ * minimal cut sets listed (all by default: `analyze --cut-sets N` may list any of them).
+ */
+export function analysisDocument(analysis: Analysis, cutSets = Number.MAX_SAFE_INTEGER): Record<string, unknown> {
+  return { schemaVersion: SCHEMA_VERSION, ...analysisJson(analysis, { cutSets }) };
 }
 
 /**
