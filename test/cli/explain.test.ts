@@ -88,7 +88,7 @@ describe('nines explain', () => {
       const paths: string[] = [];
       const walk = (x: unknown, path: string): void => {
         if (typeof x === 'number') paths.push(path);
-        else if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${path}[${i}]`));
+        else if (Array.isArray(x)) for (const [i, v] of x.entries()) walk(v, `${path}[${i}]`);
         else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, `${path}.${k}`);
       };
       walk(analysis, '');

@@ -110,6 +110,23 @@ export function tierIndices(model: Model, expr: ServiceExpr): number[] {
   return model.tiers.flatMap((t, i) => (names.has(t.name) ? [i] : []));
 }
 
+/** A tier's component specs and its k-of-n structure: what its unavailability comes from. */
+export function tierSteps(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number): ExplainStep[] {
+  const name = model.tiers[t]?.name ?? String(t);
+  return [
+    step(
+      'component unavailabilities',
+      '',
+      null,
+      'text',
+      `tier ${name} and its zones and regions`,
+      [],
+      componentSteps(ctx, model, [t]),
+    ),
+    tierStructureStep(ctx, model, a, t),
+  ];
+}
+
 /** tiers.<name>.availability: its components and the k-of-n over the nodes in up zones. */
 export function explainTier(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number): Explanation {
   const r = a.tiers[t];
@@ -125,16 +142,7 @@ export function explainTier(ctx: ExplainContext, model: Model, a: AvailabilityRe
     display: formatAvailability(r.unavailability),
     inputs: [],
     steps: [
-      step(
-        'component unavailabilities',
-        '',
-        null,
-        'text',
-        `tier ${tier.name} and its zones and regions`,
-        [],
-        componentSteps(ctx, model, [t]),
-      ),
-      tierStructureStep(ctx, model, a, t),
+      ...tierSteps(ctx, model, a, t),
       step(
         'downtime per year',
         `Q × 365 d`,

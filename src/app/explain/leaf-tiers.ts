@@ -4,7 +4,7 @@
  */
 import type { ExplainInput, ExplainStep, Unit } from '../../report/explain-view.js';
 import { formatProbability } from '../../report/format.js';
-import { componentSteps, tierStructureStep } from './availability.js';
+import { tierSteps } from './availability.js';
 import { at, type Body, type LeafEnv, type Rule } from './leaf-rule.js';
 import { input, step } from './sources.js';
 
@@ -13,18 +13,7 @@ function tierFigure(env: LeafEnv, t: number, field: string): Body | undefined {
   const r = env.analysis.availability.tiers[t];
   if (tier === undefined || r === undefined) return undefined;
   const a = env.analysis.availability;
-  const structure = (): ExplainStep[] => [
-    step(
-      'component unavailabilities',
-      '',
-      null,
-      'text',
-      `tier ${tier.name} and its zones and regions`,
-      [],
-      componentSteps(env.ctx, env.model, [t]),
-    ),
-    tierStructureStep(env.ctx, env.model, a, t),
-  ];
+  const structure = (): ExplainStep[] => tierSteps(env.ctx, env.model, a, t);
   const nodes = input(env.ctx, 'nodes', ['tiers', t, 'nodes'], tier.nodes, 'count');
   const k = input(
     env.ctx,
