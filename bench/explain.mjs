@@ -25,7 +25,7 @@ writeFileSync(file, out.outputFiles[0].text);
 const { run } = await import(pathToFileURL(file).href);
 rmSync(dir, { recursive: true, force: true });
 
-console.log('model                       analyze+importance   explain   sensitivity (re-runs)   total');
+console.log('model                       analyze+importance   explain (figures)   sensitivity (re-runs)   total');
 for (const name of readdirSync('models')
   .filter((f) => f.endsWith('.yaml'))
   .sort()) {
@@ -33,7 +33,7 @@ for (const name of readdirSync('models')
   const runs = [run(text, name), run(text, name), run(text, name)].sort((a, b) => a.total - b.total);
   const m = runs[1];
   console.log(
-    `${name.padEnd(27)} ${m.analyze.toFixed(1).padStart(15)} ms ${m.explain.toFixed(1).padStart(7)} ms ${m.sensitivity.toFixed(1).padStart(11)} ms (${String(m.reruns).padStart(3)}) ${m.total.toFixed(1).padStart(9)} ms`,
+    `${name.padEnd(27)} ${m.analyze.toFixed(1).padStart(15)} ms ${m.explain.toFixed(1).padStart(7)} ms (${String(m.figures).padStart(4)}) ${m.sensitivity.toFixed(1).padStart(11)} ms (${String(m.reruns).padStart(3)}) ${m.total.toFixed(1).padStart(9)} ms`,
   );
 }
 console.log('(median of 3; the machine is shared by parallel work, so figures vary with its load)');

@@ -10,7 +10,17 @@ export type Source =
   | { readonly kind: 'default'; readonly rule: string }
   | { readonly kind: 'drill'; readonly fail: readonly string[] };
 
-export type Unit = 'fraction' | 'seconds' | 'bytes' | 'bytesPerSecond' | 'count' | 'perYear' | 'nines' | 'text';
+/** `amount`: money, currency-neutral (cost figures). */
+export type Unit =
+  | 'fraction'
+  | 'seconds'
+  | 'bytes'
+  | 'bytesPerSecond'
+  | 'count'
+  | 'perYear'
+  | 'nines'
+  | 'amount'
+  | 'text';
 
 /** One input of a step: a model field, as written and in base units. */
 export type ExplainInput = {

@@ -10,9 +10,12 @@ export type TargetEffect = {
 };
 
 export type Recommendation = {
-  /** The argument to add to the command: `--set 'PATH=VALUE'`. */
+  /** The arguments to add to the command: `--set 'PATH=VALUE'` (one per set). */
   readonly argument: string;
+  /** PATH=VALUE: the first (usually the only) `--set` of the change. */
   readonly set: string;
+  /** Every `--set` of the change (a standby in another region needs two: its tier and the service). */
+  readonly sets: readonly string[];
   readonly change: string;
   /** Targets missed before and met with the change. */
   readonly fixes: readonly string[];

@@ -217,7 +217,8 @@ describe('nines design', () => {
       { env: { COLUMNS: '80' } },
     );
     for (const line of run.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
-    expect(run.stdout).toContain('$ nines check models/database-dr.yaml --set tiers.db.nodes=1');
+    // 1 node misses rto[node] (a lost node waits for the switchover), 2 (a majority of 2) too: 3 is the cheapest.
+    expect(run.stdout).toContain('$ nines check models/database-dr.yaml --set tiers.db.nodes=3');
     const help = await runCli(['design', '--help']);
     const examples = help.stdout
       .split('\n')

@@ -33,7 +33,7 @@ describe('nines check', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/database-dr — check \(analytic\): ✔ pass/);
     expect(r.stdout).toMatch(/availability .*99\.999\d+%/);
-    expect(r.stdout).toMatch(/10 targets: 10 met; exit 0/);
+    expect(r.stdout).toMatch(/11 targets: 11 met; exit 0/);
   });
 
   it('a --set variant fails (DR copy removed: a region loss falls back to the nightly backup, RPO 1 d + 2 h): exit 1', async () => {
@@ -131,7 +131,7 @@ describe('nines check', () => {
     const suite = root.children[0];
     expect(suite?.name).toBe('testsuite');
     const cases = suite?.children ?? [];
-    expect(cases).toHaveLength(10); // the rto flag replaced the file's rto target
+    expect(cases).toHaveLength(11); // the rto flag replaced the file's rto target
     expect(cases.every((c) => c.name === 'testcase')).toBe(true);
     const failures = cases.filter((c) => c.children.some((x) => x.name === 'failure'));
     expect(failures.map((c) => c.attrs['name'])).toEqual(['rpo[region] ≤ 1 min', 'dataAtRisk[region] ≤ 1 GB']);
@@ -229,7 +229,7 @@ describe('nines check', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✔ pass/);
-    expect(parseXml(readFileSync(join(dir, 'j.xml'), 'utf8')).children[0]?.children).toHaveLength(10);
+    expect(parseXml(readFileSync(join(dir, 'j.xml'), 'utf8')).children[0]?.children).toHaveLength(11);
     const doc = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as unknown;
     expect(reportSchemaErrors(doc)).toBe('');
     expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(/^### nines check: ✅ pass/);

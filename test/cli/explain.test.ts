@@ -80,10 +80,83 @@ describe('nines explain', () => {
     }
   });
 
-  it('reads at 100 columns: the headline figures of database-dr', async () => {
+  it.each(MODELS)(
+    'explains every number of analyze --json on %s by its jq path, the same number exactly',
+    async (file) => {
+      const analysis = await json(['analyze', file]);
+      // Every numeric leaf of the document, enumerated here (not by explain).
+      const paths: string[] = [];
+      const walk = (x: unknown, path: string): void => {
+        if (typeof x === 'number') paths.push(path);
+        else if (Array.isArray(x)) for (const [i, v] of x.entries()) walk(v, `${path}[${i}]`);
+        else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, `${path}.${k}`);
+      };
+      walk(analysis, '');
+      expect(paths.length).toBeGreaterThan(50);
+      const doc = await json(['explain', file, ...paths]);
+      expect(reportSchemaErrors(doc)).toEqual([]);
+      const explanations = doc['explanations'] as Explanation[];
+      expect(explanations.map((e) => e.figure)).toEqual(paths);
+      for (const e of explanations) {
+        expect(e.value, `${file} ${e.figure}`).toBe(at(analysis, e.figure));
+        expect(e.formula.length + e.steps.length + e.inputs.length, `${file} ${e.figure}`).toBeGreaterThan(0);
+      }
+      const lines = readFileSync(file, 'utf8').split('\n');
+      for (const i of explanations.flatMap(inputs)) {
+        if (i.source.kind !== 'file' || typeof i.written !== 'string') continue;
+        expect(lines[i.source.line - 1]?.slice(i.source.col - 1), `${file} ${i.path}`).toMatch(
+          new RegExp(`^["']?${i.written.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`),
+        );
+      }
+    },
+  );
+
+  it('leaf derivations of database-dr, worked by hand', async () => {
+    const doc = await json([
+      'explain',
+      DB,
+      '.components.zones[0].mtbfSeconds',
+      '.components.zoneSummary.allDownAtOnceProbability',
+      '.dataProtection.backups[0].worstRestoreSeconds',
+      '.cost.perMonth',
+      '.failovers[0].switchoverSeconds',
+      '.tiers[0].failuresTolerated',
+    ]);
+    const [mtbf, allDown, restore, cost, switchover, tolerated] = doc['explanations'] as Explanation[];
+    // az-a: mtbf 2 year = 2 × 365 × 86400 s, written at its line.
+    expect(mtbf?.value).toBe(2 * 365 * 86400);
+    expect(mtbf?.steps[0]?.inputs.find((i) => i.name === 'mtbf')?.written).toBe('2 year');
+    // Four zones of q = 4 h / (2 × 8760 h + 4 h): all down at once q⁴.
+    expect(allDown?.value).toBeCloseTo((4 / (17520 + 4)) ** 4, 25);
+    expect(allDown?.steps).toHaveLength(4);
+    // The worst chain (a full and 6 increments at the horizon, logical) at 1 GB/s.
+    const chain = (await json(['analyze', DB]))['dataProtection'] as { backups: { worstChainLogicalBytes: number }[] };
+    expect(restore?.value).toBeCloseTo((chain.backups[0]?.worstChainLogicalBytes ?? 0) / 1e9, 9);
+    expect(restore?.inputs.find((i) => i.name === 'restoreThroughput')?.written).toBe('1 GB/s');
+    // The header's cost: 2,073.60 + 576.00 + 892.00 + ≈ 111 a month, the parts as steps.
+    expect(cost?.steps.map((s) => s.value as number).reduce((a, b) => a + b, 0)).toBeCloseTo(cost?.value as number, 9);
+    expect(cost?.value).toBeCloseTo(2073.6 + 576 + 892 + 111.35, 1);
+    // Warm standby after a region loss: 5 + 10 + 45 + 15 minutes, each phase an input.
+    expect(switchover?.value).toBe(75 * 60);
+    expect(switchover?.inputs.map((i) => i.value as number).reduce((a, b) => a + b, 0)).toBe(75 * 60);
+    // 2 of 3 (majority): one failure tolerated.
+    expect(tolerated?.value).toBe(1);
+  });
+
+  it('a jq path that is not a number of analyze --json is a usage error', async () => {
+    const r = await runCli(['explain', DB, '.tiers[0].name']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'.tiers[0].name' is not a number of nines analyze --json");
+  });
+
+  it('reads at 100 columns (and fits 80 at COLUMNS=80): the headline figures of database-dr', async () => {
     const r = await runCli(['explain', DB]);
     expect(r.code).toBe(0);
     for (const line of r.stdout.split('\n')) expect([...line.replace(ANSI, '')].length, line).toBeLessThanOrEqual(100);
+    const narrow = await runCli(['explain', DB], { env: { COLUMNS: '80' } });
+    expect(narrow.stdout.replace(/\s+/g, ' ')).toBe(r.stdout.replace(/\s+/g, ' '));
+    for (const line of narrow.stdout.split('\n'))
+      expect([...line.replace(ANSI, '')].length, line).toBeLessThanOrEqual(80);
     // The figure a design review challenges, exactly as analyze prints it, and its inputs' lines.
     const analysis = await json(['analyze', DB]);
     expect(r.stdout).toContain(

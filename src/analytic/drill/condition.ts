@@ -65,18 +65,54 @@ export function conditionModel(model: Model, failures: readonly FailureRef[], mo
   };
 }
 
-/** Node i (from 0, in group order) down: its group splits into the failed node and the rest. */
+/**
+ * The model with one zone, region or node never failing (q = 0, rate 0): the "never down" state
+ * Q(0_i) of importance measures, the counterpart of {@link conditionModel}'s forced down. A
+ * tier is a gate, not a component: it is returned unchanged.
+ * @example neverDown(model, { kind: 'node', name: 'db[0]', tier: 'db', index: 0 }).tiers[0].groups[0].failure.unavailability // 0
+ */
+export function neverDown(model: Model, ref: FailureRef): Model {
+  const up = (c: Component | undefined): Component | undefined => (c === undefined ? c : alwaysUp(c));
+  switch (ref.kind) {
+    case 'zone':
+      return { ...model, zones: model.zones.map((z) => (z.name === ref.name ? { ...z, failure: up(z.failure) } : z)) };
+    case 'region':
+      return {
+        ...model,
+        regions: model.regions.map((r) => (r.name === ref.name ? { ...r, failure: up(r.failure) } : r)),
+      };
+    case 'node':
+      return {
+        ...model,
+        tiers: model.tiers.map((t) =>
+          t.name === ref.tier ? { ...t, groups: splitGroups(t.groups, new Set([ref.index]), (c) => c, alwaysUp) } : t,
+        ),
+      };
+    case 'tier':
+      return model;
+    default: {
+      const never: never = ref;
+      throw new Error(`unknown failure ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * Nodes i (from 0, in group order) in `picked`: each group splits into the picked nodes (their
+ * failure made `pick`, down by default) and the rest (`other`).
+ */
 function splitGroups(
   groups: readonly NodeGroup[],
-  down: ReadonlySet<number>,
+  picked: ReadonlySet<number>,
   other: (c: Component) => Component,
+  pick: (c: Component) => Component = alwaysDown,
 ): NodeGroup[] {
   const out: NodeGroup[] = [];
   let first = 0;
   for (const g of groups) {
     let failed = 0;
-    for (let i = first; i < first + g.count; i++) if (down.has(i)) failed++;
-    if (failed > 0) out.push({ ...g, count: failed, failure: alwaysDown(g.failure) });
+    for (let i = first; i < first + g.count; i++) if (picked.has(i)) failed++;
+    if (failed > 0) out.push({ ...g, count: failed, failure: pick(g.failure) });
     if (g.count - failed > 0) out.push({ ...g, count: g.count - failed, failure: other(g.failure) });
     first += g.count;
   }

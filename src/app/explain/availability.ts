@@ -1,11 +1,15 @@
+/**
+ * Availability explanations shared by the others: the conventions, the service expression as
+ * text, each component's failure spec, a tier's k-of-n structure, and tiers.<name>.availability.
+ */
 import type { AvailabilityResult } from '../../analytic/availability/index.js';
 import type { Model, ServiceExpr } from '../../model/types.js';
-import { formatAvailability, formatCount, formatDuration, formatProbability } from '../../report/format.js';
+import { formatAvailability, formatDuration } from '../../report/format.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { componentStep, input, step, type ExplainContext } from './sources.js';
 import type { ExplainStep, Explanation } from '../../report/explain-view.js';
 
-const CONVENTIONS = [
+export const CONVENTIONS = [
   'steady state: q = MTTR/(MTBF + MTTR) for each component, components independent',
   'a node is up only if it, its zone and its region are up (zones and regions are common causes)',
   'year = 365 d (8760 h), month = 30 d',
@@ -31,7 +35,7 @@ export function expressionText(e: ServiceExpr): string {
 }
 
 /** The failure specs of the regions, zones and node groups a set of tiers depends on. */
-function componentSteps(ctx: ExplainContext, model: Model, tiers: readonly number[]): ExplainStep[] {
+export function componentSteps(ctx: ExplainContext, model: Model, tiers: readonly number[]): ExplainStep[] {
   const zones = new Set(
     tiers.flatMap((t) => (model.tiers[t]?.groups ?? []).flatMap((g) => (g.zone === undefined ? [] : [g.zone]))),
   );
@@ -74,7 +78,7 @@ function componentSteps(ctx: ExplainContext, model: Model, tiers: readonly numbe
   return out;
 }
 
-function tierStructureStep(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number): ExplainStep {
+export function tierStructureStep(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number): ExplainStep {
   const tier = model.tiers[t];
   const r = a.tiers[t];
   if (tier === undefined || r === undefined) throw new Error(`no tier ${t}`);
@@ -93,7 +97,7 @@ function tierStructureStep(ctx: ExplainContext, model: Model, a: AvailabilityRes
   );
 }
 
-function tierIndices(model: Model, expr: ServiceExpr): number[] {
+export function tierIndices(model: Model, expr: ServiceExpr): number[] {
   const names = new Set<string>();
   const walk = (e: ServiceExpr): void => {
     if (e.kind === 'tier') names.add(e.tier);
@@ -106,98 +110,21 @@ function tierIndices(model: Model, expr: ServiceExpr): number[] {
   return model.tiers.flatMap((t, i) => (names.has(t.name) ? [i] : []));
 }
 
-/** service.availability: components → tiers → the exact sum over zone/region states → A, nines, downtime, outages. */
-export function explainService(ctx: ExplainContext, model: Model, a: AvailabilityResult): Explanation {
-  const s = a.service;
-  const used = tierIndices(model, model.service);
-  const cut = a.cutSets.sets
-    .slice(0, 5)
-    .map(
-      (c) => `{${c.components.join(', ')}} ${formatProbability(c.probability)} (${(c.share * 100).toPrecision(3)}%)`,
-    );
-  const top = a.importance.filter((i) => i.subjectKind !== 'tier' && i.fussellVesely > 0).slice(0, 3);
-  const steps: ExplainStep[] = [
+/** A tier's component specs and its k-of-n structure: what its unavailability comes from. */
+export function tierSteps(ctx: ExplainContext, model: Model, a: AvailabilityResult, t: number): ExplainStep[] {
+  const name = model.tiers[t]?.name ?? String(t);
+  return [
     step(
       'component unavailabilities',
       '',
       null,
       'text',
-      `each failure spec → q, for ${used.length === 1 ? 'the tier' : `${used.length} tiers`} and the zones and regions they sit in`,
+      `tier ${name} and its zones and regions`,
       [],
-      componentSteps(ctx, model, used),
+      componentSteps(ctx, model, [t]),
     ),
-    ...used.map((t) => tierStructureStep(ctx, model, a, t)),
-    step(
-      'service structure',
-      'all: every part up; any: one; atLeast k: k of them',
-      expressionText(model.service),
-      'text',
-      expressionText(model.service),
-      [input(ctx, 'service', ['service'], expressionText(model.service), 'text', 'all tiers (series)')],
-    ),
-    step(
-      'exact sum over the joint states of the zones and regions',
-      `Q = Σ_s P(s)·Q_service(s) over ${formatCount(s.statesEvaluated)} state(s); tiers are independent given s` +
-        (s.prunedProbability > 0
-          ? `; states of total probability ${formatProbability(s.prunedProbability)} skipped (Q is within [Q, Q + that])`
-          : '; nothing pruned'),
-      s.unavailability,
-      'fraction',
-      `Q = ${formatProbability(s.unavailability)}`,
-    ),
-    step(
-      'where it comes from',
-      a.cutSets.complete
-        ? `minimal cut sets (${a.cutSets.count}), P(C) = Π q: ${cut.join('; ')}${a.cutSets.count > 5 ? '; …' : ''}`
-        : 'too many minimal cut sets to list',
-      top.map((i) => `${i.subjectKind} ${i.subject}`).join(', '),
-      'text',
-      top.map((i) => `${i.subjectKind} ${i.subject}: FV ${(i.fussellVesely * 100).toPrecision(3)}%`).join('; ') ||
-        'nothing can take the service down',
-    ),
-    step(
-      'nines',
-      `−log10 Q = −log10 ${formatProbability(s.unavailability)}`,
-      s.nines,
-      'nines',
-      s.nines === null ? 'never down' : s.nines.toFixed(4),
-    ),
-    step(
-      'downtime per year',
-      `Q × 365 d = ${formatProbability(s.unavailability)} × 8760 h`,
-      s.downtimeSecondsPerYear,
-      'seconds',
-      formatDuration(s.downtimeSecondsPerYear),
-    ),
-    step(
-      'outages per year',
-      s.outagesPerYear === null
-        ? 'unknown: a component that matters has no failure rate (static spec)'
-        : 'ν × 365 d, ν = Σ_i I_B(i)·A_i·λ_i (Birnbaum importance × availability × failure rate)',
-      s.outagesPerYear,
-      'perYear',
-      s.outagesPerYear === null ? 'unknown' : formatCount(s.outagesPerYear),
-    ),
-    step(
-      'mean outage',
-      'Q / ν',
-      s.meanOutageSeconds,
-      'seconds',
-      s.meanOutageSeconds === null ? 'unknown' : formatDuration(s.meanOutageSeconds),
-    ),
+    tierStructureStep(ctx, model, a, t),
   ];
-  return {
-    figure: 'service.availability',
-    jsonPath: '.service.availability',
-    label: 'service availability',
-    formula: 'A = 1 − Q, Q = the probability that the service is down at a random moment',
-    value: s.availability,
-    unit: 'fraction',
-    display: formatAvailability(s.unavailability),
-    inputs: [],
-    steps,
-    conventions: CONVENTIONS,
-  };
 }
 
 /** tiers.<name>.availability: its components and the k-of-n over the nodes in up zones. */
@@ -215,16 +142,7 @@ export function explainTier(ctx: ExplainContext, model: Model, a: AvailabilityRe
     display: formatAvailability(r.unavailability),
     inputs: [],
     steps: [
-      step(
-        'component unavailabilities',
-        '',
-        null,
-        'text',
-        `tier ${tier.name} and its zones and regions`,
-        [],
-        componentSteps(ctx, model, [t]),
-      ),
-      tierStructureStep(ctx, model, a, t),
+      ...tierSteps(ctx, model, a, t),
       step(
         'downtime per year',
         `Q × 365 d`,
@@ -234,203 +152,5 @@ export function explainTier(ctx: ExplainContext, model: Model, a: AvailabilityRe
       ),
     ],
     conventions: CONVENTIONS,
-  };
-}
-
-/** Figures of the service explained by the same derivation: its JSON key and display. */
-export const SERVICE_FIGURES = {
-  unavailability: 'unavailability',
-  nines: 'nines',
-  downtimePerYear: 'downtimeSecondsPerYear',
-  downtimePerMonth: 'downtimeSecondsPerMonth',
-  outagesPerYear: 'outagesPerYear',
-  meanOutage: 'meanOutageSeconds',
-  failureProbability: 'failureProbability',
-  mtbf: 'mtbfSeconds',
-  meanUp: 'meanUpSeconds',
-} as const;
-
-/** service.<figure>: the service derivation, ending at that figure. */
-export function explainServiceFigure(
-  ctx: ExplainContext,
-  model: Model,
-  a: AvailabilityResult,
-  figure: keyof typeof SERVICE_FIGURES,
-): Explanation {
-  const base = explainService(ctx, model, a);
-  const key = SERVICE_FIGURES[figure];
-  const value = a.service[key];
-  const unit =
-    key.endsWith('Seconds') || key.startsWith('downtime')
-      ? 'seconds'
-      : key === 'outagesPerYear'
-        ? 'perYear'
-        : key === 'nines'
-          ? 'nines'
-          : 'fraction';
-  const display =
-    value === null
-      ? 'unknown'
-      : unit === 'seconds'
-        ? formatDuration(value)
-        : unit === 'fraction'
-          ? formatProbability(value)
-          : unit === 'nines'
-            ? value.toFixed(4)
-            : formatCount(value);
-  return {
-    ...base,
-    figure: `service.${figure}`,
-    jsonPath: `.service.${key}`,
-    label: `service ${figure}`,
-    value,
-    unit,
-    display,
-  };
-}
-
-/** zones.<name>.availability / regions.<name>.availability: the domain's own failure spec and what its loss does. */
-export function explainDomain(
-  ctx: ExplainContext,
-  model: Model,
-  a: AvailabilityResult,
-  kind: 'zone' | 'region',
-  i: number,
-): Explanation {
-  const d = kind === 'zone' ? a.zones[i] : a.regions[i];
-  const spec = kind === 'zone' ? model.zones[i] : model.regions[i];
-  if (d === undefined || spec === undefined) throw new Error(`no ${kind} ${i}`);
-  const list = kind === 'zone' ? 'zones' : 'regions';
-  return {
-    figure: `${list}.${d.name}.availability`,
-    jsonPath: `.${list}[${i}].availability`,
-    label: `availability of ${kind} ${d.name} (its own failures)`,
-    formula: 'A = 1 − q',
-    value: d.availability,
-    unit: 'fraction',
-    display: formatAvailability(d.unavailability),
-    inputs: [],
-    steps: [
-      componentStep(ctx, `${kind} ${d.name}`, [list, i, 'failure'], spec.failure),
-      step(
-        'if it is lost',
-        d.serviceSurvivesLoss
-          ? 'the service survives with everything else up'
-          : 'its loss alone takes the service down',
-        d.serviceUnavailabilityGivenLoss,
-        'fraction',
-        `service ${formatAvailability(d.serviceUnavailabilityGivenLoss)} given its loss, the rest failing as usual`,
-      ),
-    ],
-    conventions: CONVENTIONS,
-  };
-}
-
-/** Horizon figures of a tier: P(some node fails), expected node failures, P(quorum loss). */
-export const TIER_FIGURES = ['anyNodeFailureProbability', 'expectedNodeFailures', 'quorumLossProbability'] as const;
-
-/** tiers.<name>.<horizon figure>: from each group's F(H) = 1 − e^(−λH) (or p for a static node). */
-export function explainTierHorizon(
-  ctx: ExplainContext,
-  model: Model,
-  a: AvailabilityResult,
-  t: number,
-  figure: (typeof TIER_FIGURES)[number],
-): Explanation {
-  const r = a.tiers[t];
-  const tier = model.tiers[t];
-  if (r === undefined || tier === undefined) throw new Error(`no tier ${t}`);
-  const H = a.horizonSeconds;
-  const groups = tier.groups.map((g, gi) => {
-    const lambda = g.failure.failureRate;
-    const F = lambda === undefined ? g.failure.unavailability : -Math.expm1(-lambda * H);
-    return step(
-      `${g.count} node(s) in ${g.zone ?? 'no zone'}`,
-      lambda === undefined
-        ? 'static: F = p'
-        : `F(H) = 1 − e^(−λH), λ = 1/${formatDuration(1 / lambda)}, H = ${formatDuration(H)}`,
-      F,
-      'fraction',
-      `F = ${formatProbability(F)}`,
-      gi === 0 ? [input(ctx, 'horizon', ['horizon'], H, 'seconds', '1 year')] : [],
-    );
-  });
-  const formula = {
-    anyNodeFailureProbability: 'P(some node fails within H) = 1 − Π_g (1 − F_g)^{n_g} = −expm1(Σ n_g·log1p(−F_g))',
-    expectedNodeFailures:
-      'E[node failures within H] = Σ_g n_g·λ_g·(1 − q_g)·H (steady-state failure frequency × H; n_g·p for static nodes)',
-    quorumLossProbability: `P(more than ${tier.nodes - tier.minHealthy} of ${tier.nodes} nodes fail within H, nothing repaired) = the k-of-n tail with each node failing with F_g; zone and region failures not included`,
-  }[figure];
-  const value = r[figure];
-  return {
-    figure: `tiers.${tier.name}.${figure}`,
-    jsonPath: `.tiers[${t}].${figure}`,
-    label: `${figure} of tier ${tier.name}`,
-    formula,
-    value,
-    unit: figure === 'expectedNodeFailures' ? 'count' : 'fraction',
-    display: figure === 'expectedNodeFailures' ? formatCount(value) : formatProbability(value),
-    inputs: [],
-    steps: [
-      step(
-        'node failure specs',
-        '',
-        null,
-        'text',
-        `tier ${tier.name}`,
-        [],
-        componentSteps(ctx, model, [t]).filter((s) => s.label.includes(tier.name)),
-      ),
-      ...groups,
-    ],
-    conventions: [...CONVENTIONS, 'exponential lifetimes for F(H)'],
-  };
-}
-
-/** importance.<kind>.<subject>: the measures from Q, Q(subject down) and Q(subject up). */
-export function explainImportance(a: AvailabilityResult, i: number): Explanation {
-  const m = a.importance[i];
-  if (m === undefined) throw new Error(`no importance ${i}`);
-  const Q = a.service.unavailability;
-  const p = formatProbability;
-  const ratio = (x: number | null): string => (x === null ? '∞' : String(Number(x.toPrecision(6))));
-  const basic = m.subjectKind !== 'tier';
-  return {
-    figure: `importance.${m.subjectKind}.${m.subject}`,
-    jsonPath: `.importance[${i}].fussellVesely`,
-    label: `importance of ${m.subjectKind} ${m.subject} for the service outage${m.count !== undefined && m.count > 1 ? ' (per node of the group)' : ''}`,
-    formula: 'FV = (Q − Q(0))/Q: the share of the unavailability that would go if it never failed',
-    value: m.fussellVesely,
-    unit: 'fraction',
-    display: `FV ${(m.fussellVesely * 100).toPrecision(4)}%`,
-    inputs: [],
-    steps: [
-      step('service unavailability', 'Q', Q, 'fraction', p(Q)),
-      step(
-        'with it down',
-        'Q(1): the subject forced down, everything else failing as usual',
-        m.serviceUnavailabilityIfDown,
-        'fraction',
-        p(m.serviceUnavailabilityIfDown),
-      ),
-      step(
-        'with it never down',
-        basic ? 'Q(0) = Q − q·I_B (Q = q·Q(1) + (1 − q)·Q(0) for an independent part)' : 'Q(0): the tier forced up',
-        m.serviceUnavailabilityIfUp,
-        'fraction',
-        p(m.serviceUnavailabilityIfUp),
-      ),
-      step('Birnbaum', 'I_B = Q(1) − Q(0)', m.birnbaum, 'fraction', p(m.birnbaum)),
-      step(
-        'criticality',
-        basic ? `q·I_B/Q, q = ${p(m.unavailability)}` : '(Q − Q(0))/Q for a tier',
-        m.criticality,
-        'fraction',
-        p(m.criticality),
-      ),
-      step('RAW', 'Q(1)/Q', m.raw, 'count', ratio(m.raw)),
-      step('RRW', 'Q/Q(0)', m.rrw, 'count', ratio(m.rrw)),
-    ],
-    conventions: [...CONVENTIONS, 'unavailability-based measures, as fault-tree tools report them'],
   };
 }

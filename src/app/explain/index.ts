@@ -7,23 +7,18 @@ import type { Analysis } from '../../analytic/analyze-model.js';
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { Scenario } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
-import {
-  explainDomain,
-  explainImportance,
-  explainService,
-  explainServiceFigure,
-  explainTier,
-  explainTierHorizon,
-  SERVICE_FIGURES,
-  TIER_FIGURES,
-} from './availability.js';
+import { explainTier } from './availability.js';
+import { explainDomain, explainImportance, explainTierHorizon, TIER_FIGURES } from './domains.js';
+import { explainService, explainServiceFigure, SERVICE_FIGURES } from './service.js';
 import { explainBackupStorage, explainDataAtRisk, explainDurability, explainRpo, explainRto } from './data.js';
+import { analysisDocument, explainPath } from './leaves.js';
 import type { ExplainContext } from './sources.js';
 import type { Explanation } from '../../report/explain-view.js';
 import { SCENARIOS } from '../../model/metrics.js';
 
 export type * from '../../report/explain-view.js';
 export type { ExplainContext } from './sources.js';
+export { analysisDocument, numericPaths } from './leaves.js';
 
 export type ExplainResult =
   | { readonly ok: true; readonly explanations: readonly Explanation[] }
@@ -69,8 +64,14 @@ export function explain(ctx: ExplainContext, analysis: Analysis, figures: readon
       ? figures
       : ['service.availability', ...(dp === undefined ? [] : ['rpo', 'rto', 'durability', 'backupStorage'])];
   const out: Explanation[] = [];
+  let paths: { doc: unknown; named: Map<string, Explanation> } | undefined;
+  const byPath = (path: string): Explanation | undefined => {
+    paths ??= { doc: analysisDocument(analysis), named: namedByPath(ctx, analysis) };
+    return explainPath(ctx, analysis, paths.doc, path, paths.named);
+  };
   for (const figure of asked) {
-    const one = explainOne(ctx, analysis, figure.trim());
+    const id = figure.trim();
+    const one = id.startsWith('.') ? byPath(id) : explainOne(ctx, analysis, id);
     if (one === undefined) {
       const known = [
         ...figureIds(ctx, analysis),
@@ -85,7 +86,9 @@ export function explain(ctx: ExplainContext, analysis: Analysis, figures: readon
       return {
         ok: false,
         figure,
-        message: `unknown figure '${figure}'${dataNote}${hint ? ` (did you mean '${hint}'?)` : ''}; figures: ${known.join(', ')}`,
+        message: id.startsWith('.')
+          ? `'${figure}' is not a number of nines analyze --json (a jq path such as .tiers[0].groups[0].mtbfSeconds)`
+          : `unknown figure '${figure}'${dataNote}${hint ? ` (did you mean '${hint}'?)` : ''}; figures: ${known.join(', ')}, or the jq path of any number of nines analyze --json (e.g. .components.zones[0].mtbfSeconds)`,
       };
     }
     out.push(
@@ -103,6 +106,16 @@ export function explain(ctx: ExplainContext, analysis: Analysis, figures: readon
   return { ok: true, explanations: out };
 }
 
+/** The named explanations by their jq path (the first id wins where two end at one path). */
+function namedByPath(ctx: ExplainContext, analysis: Analysis): Map<string, Explanation> {
+  const out = new Map<string, Explanation>();
+  for (const id of figureIds(ctx, analysis)) {
+    const e = explainOne(ctx, analysis, id);
+    if (e !== undefined && !out.has(e.jsonPath)) out.set(e.jsonPath, e);
+  }
+  return out;
+}
+
 function explainOne(ctx: ExplainContext, analysis: Analysis, figure: string): Explanation | undefined {
   const model = ctx.document.model;
   const a = analysis.availability;
@@ -112,7 +125,7 @@ function explainOne(ctx: ExplainContext, analysis: Analysis, figure: string): Ex
   const imp = /^importance\.(\w+)\.(.+)$/.exec(figure);
   if (imp !== null) {
     const i = a.importance.findIndex((x) => x.subjectKind === imp[1] && x.subject === imp[2]);
-    return i < 0 ? undefined : explainImportance(a, i);
+    return i < 0 ? undefined : explainImportance(model, a, i);
   }
   const serviceFigure = /^service\.(\w+)$/.exec(figure)?.[1];
   if (serviceFigure !== undefined && serviceFigure in SERVICE_FIGURES)

@@ -33,7 +33,7 @@ export function recommend(input: RecommendInput, limit = 6): RecommendResult | u
   const list = candidates(base.model, base.raw, base.analysis, missed);
   const out: Recommendation[] = [];
   for (const c of list) {
-    const after = rerun(input, [...input.set, c.set]);
+    const after = rerun(input, [...input.set, ...c.sets]);
     if (after === undefined) continue;
     const byId = new Map(after.gate.records.map((r) => [r.id, r] as const));
     const effects = base.gate.records.map((r): TargetEffect => {
@@ -52,8 +52,9 @@ export function recommend(input: RecommendInput, limit = 6): RecommendResult | u
     const useful = missed.length > 0 ? fixes.length > 0 : q1 < q0 && breaks.length === 0;
     if (!useful) continue;
     out.push({
-      argument: shellArgument(c.set),
-      set: c.set,
+      argument: c.sets.map(shellArgument).join(' '),
+      set: c.sets[0] ?? '',
+      sets: c.sets,
       change: c.change,
       fixes,
       breaks,

@@ -157,6 +157,7 @@ Examples:
   $ nines check models/database-dr.yaml
   $ nines check models/database-dr.yaml --set 'data.copies.dr-replica.lag=5 minute'   # exits 1; says what would fix it
   $ nines check models/database-dr.yaml --set 'data.copies=[]'       # exits 1: a region loss falls back to the nightly backup
+  $ nines check models/database-dr.yaml --set tiers.db.nodes=1       # exits 1: a lost node waits for the switchover; says what would fix it
   $ nines check models/minimal.yaml --target 'availability>=99.99%' --target 'downtimePerYear<=1h@warn'
   $ nines check models/database-dr.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
   $ nines check models/database-dr.yaml --report junit=nines-junit.xml --report markdown=nines.md

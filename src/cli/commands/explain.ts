@@ -7,6 +7,7 @@ import { envelope } from '../../report/json/envelope.js';
 import { renderExplanations } from '../../report/text/explain.js';
 import { output, type CommandContext } from '../context.js';
 import { readModelDocument } from '../load-model.js';
+import { terminalWidth } from './sweep.js';
 import { drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 
 type ExplainOptions = { set?: string[]; fail?: string[] };
@@ -20,7 +21,7 @@ export function explainCommand(ctx: CommandContext): Command {
       .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
       .argument(
         '[figure...]',
-        'figures, e.g. service.availability (or service.nines, .downtimePerYear, .outagesPerYear, .meanOutage, …), tiers.db.availability, zones.az-a.availability, rpo[region], rto[corruption], dataAtRisk[zone], durability, backupStorage (default: the headline figures)',
+        'figures, e.g. service.availability (or service.nines, .downtimePerYear, .outagesPerYear, .meanOutage, …), tiers.db.availability, zones.az-a.availability, rpo[region], rto[corruption], dataAtRisk[zone], durability, backupStorage, or the jq path of any number of analyze --json, e.g. .components.zones[0].mtbfSeconds (default: the headline figures)',
       )
       .addHelpText(
         'after',
@@ -32,6 +33,7 @@ Examples:
   $ nines explain models/database-dr.yaml 'rto[region]' durability
   $ nines explain models/database-dr.yaml service.availability --set tiers.db.nodes=5
   $ nines explain models/database-dr.yaml 'rpo[zone]' --fail az-a
+  $ nines explain models/database-dr.yaml .dataProtection.backups[0].worstRestoreSeconds .cost.perMonth
   $ nines explain models/inference-3az.yaml --json | jq '.explanations[0].steps[].label'`,
       )
       .action(async (file: string, figures: string[], options: ExplainOptions, command: Command) => {
@@ -67,7 +69,7 @@ Examples:
             overrides: overridesJson(options.set, options.fail),
           });
         } else {
-          o.out(renderExplanations(result.explanations, o.style));
+          o.out(renderExplanations(result.explanations, o.style, terminalWidth(ctx.proc.env)));
         }
         ctx.exitCode = EXIT.ok;
       }),

@@ -20,39 +20,44 @@ export function sourceText(source: Source): string {
   }
 }
 
-function inputLine(i: ExplainInput, indent: string, style: TextStyle): string {
+function inputLine(i: ExplainInput, indent: string, style: TextStyle, width: number): string {
   const written = i.written === null ? String(i.value) : String(i.written);
-  return wrap(`${i.name} = ${written}  ${style.chalk.dim(`(${sourceText(i.source)})`)}`, indent);
+  return wrap(`${i.name} = ${written}  ${style.chalk.dim(`(${sourceText(i.source)})`)}`, indent, width);
 }
 
-function stepLines(s: ExplainStep, n: string, indent: string, style: TextStyle): string[] {
+function stepLines(s: ExplainStep, n: string, indent: string, style: TextStyle, width: number): string[] {
   const { chalk } = style;
-  const out = [wrap(`${n}${chalk.bold(s.label)}: ${s.display}`, indent)];
+  const out = [wrap(`${n}${chalk.bold(s.label)}: ${s.display}`, indent, width)];
   const inner = `${indent}${n === '' ? '  ' : ' '.repeat(Math.min(n.length, 4))}`;
-  if (s.formula !== '') out.push(wrap(s.formula, inner));
-  for (const i of s.inputs) out.push(inputLine(i, inner, style));
-  for (const child of s.steps) out.push(...stepLines(child, '', inner, style));
+  if (s.formula !== '') out.push(wrap(s.formula, inner, width));
+  for (const i of s.inputs) out.push(inputLine(i, inner, style, width));
+  for (const child of s.steps) out.push(...stepLines(child, '', inner, style, width));
   return out;
 }
 
 /**
- * Explanations as text within 100 columns: the figure and its exact value (as in
- * `nines analyze --json`), the formula, numbered steps with their inputs and sources.
- * @example renderExplanations(result.explanations, textStyle(false))
+ * Explanations as text within `width` columns (100 at most): the figure and its exact value (as
+ * in `nines analyze --json`), the formula, numbered steps with their inputs and sources.
+ * @example renderExplanations(result.explanations, textStyle(false), 80)
  */
-export function renderExplanations(explanations: readonly Explanation[], style: TextStyle): string {
+export function renderExplanations(explanations: readonly Explanation[], style: TextStyle, width = 100): string {
+  const w = Math.min(100, width);
   const { chalk } = style;
   const blocks = explanations.map((e) => {
     const lines = [
       `${chalk.bold(`${e.figure}`)} = ${e.display}`,
-      wrap(`${e.label}; exactly ${e.value === null ? 'null' : String(e.value)} (nines analyze --json: ${e.jsonPath})`),
-      wrap(e.formula),
+      wrap(
+        `${e.label}; exactly ${e.value === null ? 'null' : String(e.value)} (nines analyze --json: ${e.jsonPath})`,
+        '  ',
+        w,
+      ),
+      wrap(e.formula, '  ', w),
     ];
-    for (const i of e.inputs) lines.push(inputLine(i, '  ', style));
+    for (const i of e.inputs) lines.push(inputLine(i, '  ', style, w));
     e.steps.forEach((s, k) => {
-      lines.push(...stepLines(s, `${k + 1}. `, '  ', style));
+      lines.push(...stepLines(s, `${k + 1}. `, '  ', style, w));
     });
-    lines.push(wrap(chalk.dim(`conventions: ${e.conventions.join('; ')}`)));
+    lines.push(wrap(chalk.dim(`conventions: ${e.conventions.join('; ')}`), '  ', w));
     return lines.join('\n');
   });
   return `${blocks.join('\n\n')}\n`;

@@ -47,6 +47,29 @@ describe('a primary/standby pair with a deterministic switchover, worked by hand
     });
   });
 
+  it('importance of both nodes from the re-analysis (forced down / never down), worked by hand', () => {
+    // p never down: the service never is, Q(0_p) = 0, so FV_p = 1 (the whole Q is p's outages and
+    // their switchovers) and RRW is infinite (null); p down: the service runs on s, Q(1_p) = q_S.
+    // s never down: only the switchover windows are left, Q(0_s) = ν·E[min(τ, R)]; s down: each
+    // outage of p lasts all of R, Q(1_s) = ν·5 h = q_P. (A first-order Q(0_p) = (Q − q_P·Q(1_p)) /
+    // (1 − q_P) would give FV_p = q_P·I_B/Q ≈ 5e-3 instead of 1.)
+    const r = analyzeAvailability(pair(', switchover: 30 minute'), { cutSets: true });
+    const Q = nu * (within + qS * beyond);
+    const p = r.importance.find((i) => i.subject === 'p[0]');
+    const s = r.importance.find((i) => i.subject === 's[0]');
+    expect(p?.serviceUnavailabilityIfUp).toBe(0);
+    expect(p?.serviceUnavailabilityIfDown).toBeCloseTo(qS, 15);
+    expect(p?.fussellVesely).toBe(1);
+    expect(p?.birnbaum).toBeCloseTo(qS, 15);
+    expect(p?.rrw).toBeNull();
+    expect((p?.raw ?? 0) / (qS / Q) - 1).toBeCloseTo(0, 9);
+    expect((s?.serviceUnavailabilityIfUp ?? 0) / (nu * within) - 1).toBeCloseTo(0, 9);
+    expect((s?.serviceUnavailabilityIfDown ?? 0) / (5 / 8765) - 1).toBeCloseTo(0, 9);
+    expect((s?.fussellVesely ?? 0) / ((qS * beyond) / (within + qS * beyond)) - 1).toBeCloseTo(0, 9);
+    expect((s?.birnbaum ?? 0) / (nu * beyond) - 1).toBeCloseTo(0, 9);
+    expect(r.importance[0]?.subject).toMatch(/^p/);
+  });
+
   it('switchover succeeding 90%: a failed one costs the rest of the outage', () => {
     // q = ν·(E[min] + [(1 − c) + c·q_S]·E[(R − τ)⁺]) with c = 0.9.
     const q = nu * (within + (0.1 + 0.9 * qS) * beyond);

@@ -57,7 +57,7 @@ describe('html report', () => {
     const region = doc.querySelector('[data-path="analyze.dataProtection.scenarios.2.rpoSeconds"]');
     expect(region?.getAttribute('data-value')).toBe('30');
     expect(region?.textContent).toBe('30 s');
-    expect(doc.querySelector('[data-path="check.status"]')?.textContent).toBe('✔ pass: 10 of 10 met');
+    expect(doc.querySelector('[data-path="check.status"]')?.textContent).toBe('✔ pass: 11 of 11 met');
     expect(html.length).toBeLessThan(1_000_000);
     // One model, one answer: the targets table and the summary show the same availability and
     // downtime, and the region RPO target reads the scenario the RPO table shows.
