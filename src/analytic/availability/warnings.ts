@@ -24,6 +24,31 @@ export function findWarnings(
   terms: FailoverTerms,
   taus: ReadonlyMap<Failover, Switchover>,
 ): Warning[] {
+  return [
+    ...tierWarnings(resolved),
+    ...domainWarnings(resolved.model),
+    ...(frequency.total === null
+      ? [
+          {
+            code: 'static-no-frequency' as const,
+            message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)`,
+          },
+        ]
+      : []),
+    ...failoverWarnings(resolved, terms, taus),
+    ...(service.prunedProbability > 0
+      ? [
+          {
+            code: 'states-pruned' as const,
+            message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]`,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Per tier: k above n, demand out of reach or above k, one zone for all, unused, MTTR > MTBF. */
+function tierWarnings(resolved: ResolvedModel): Warning[] {
   const { model } = resolved;
   const out: Warning[] = [];
   const used = tiersIn(resolved.structure);
@@ -82,6 +107,12 @@ export function findWarnings(
       }
     });
   });
+  return out;
+}
+
+/** Zones and regions without a failure spec, or with MTTR > MTBF. */
+function domainWarnings(model: ResolvedModel['model']): Warning[] {
+  const out: Warning[] = [];
   model.zones.forEach((zone, z) => {
     if (zone.failure === undefined) {
       out.push({
@@ -112,12 +143,17 @@ export function findWarnings(
       });
     }
   });
-  if (frequency.total === null) {
-    out.push({
-      code: 'static-no-frequency',
-      message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)`,
-    });
-  }
+  return out;
+}
+
+/** Failovers: shared domains, switchover notes, nested, common-cause losses, missing rates. */
+function failoverWarnings(
+  resolved: ResolvedModel,
+  terms: FailoverTerms,
+  taus: ReadonlyMap<Failover, Switchover>,
+): Warning[] {
+  const { model } = resolved;
+  const out: Warning[] = [];
   resolved.failovers.forEach((f, i) => {
     const entry = terms.report[i];
     const tau = taus.get(f.node.spec);
@@ -166,12 +202,6 @@ export function findWarnings(
     out.push({
       code: 'failover-without-rates',
       message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency`,
-    });
-  }
-  if (service.prunedProbability > 0) {
-    out.push({
-      code: 'states-pruned',
-      message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]`,
     });
   }
   return out;
