@@ -115,6 +115,18 @@ export function resolveModel(model: Model): ResolvedModel {
     }
   };
   const structure = build(model.service);
+  const failovers = nodes.map((node) => resolveFailover(node, groupZone, zoneRegion));
+  const indices = { regionIndex, zoneIndex, tierIndex, zoneRegion, groupZone };
+  const data = resolveData(model, indices);
+  return { model, regionIndex, zoneIndex, tierIndex, zoneRegion, groupZone, structure, failovers, data };
+}
+
+/** A failover's sides, the domains they share and the scope that separates them. */
+function resolveFailover(
+  node: FailoverNode,
+  groupZone: ResolvedModel['groupZone'],
+  zoneRegion: ResolvedModel['zoneRegion'],
+): ResolvedFailover {
   const domainsOf = (tiers: readonly number[]): { zones: Set<number>; regions: Set<number> } => {
     const zones = new Set<number>();
     const regions = new Set<number>();
@@ -128,24 +140,29 @@ export function resolveModel(model: Model): ResolvedModel {
     }
     return { zones, regions };
   };
-  const failovers = nodes.map((node): ResolvedFailover => {
-    const primaryTiers = tiersOf(node.primary);
-    const standbyTiers = tiersOf(node.standby);
-    const p = domainsOf(primaryTiers);
-    const s = domainsOf(standbyTiers);
-    const sharedRegions = [...p.regions].filter((r) => s.regions.has(r));
-    const sharedZones = [...p.zones].filter((z) => s.zones.has(z));
-    const unplaced = (tiers: readonly number[]): boolean => tiers.some((t) => (groupZone[t] ?? []).some((z) => z < 0));
-    const regionless = (d: { zones: Set<number> }, tiers: readonly number[]): boolean =>
-      unplaced(tiers) || [...d.zones].some((z) => (zoneRegion[z] ?? -1) < 0);
-    const scope: FailoverScope =
-      sharedRegions.length === 0 && !(regionless(p, primaryTiers) && regionless(s, standbyTiers))
-        ? 'region'
-        : sharedZones.length === 0 && !(unplaced(primaryTiers) && unplaced(standbyTiers))
-          ? 'zone'
-          : 'node';
-    return { node, primaryTiers, standbyTiers, scope, sharedRegions, sharedZones };
-  });
+  const primaryTiers = tiersOf(node.primary);
+  const standbyTiers = tiersOf(node.standby);
+  const p = domainsOf(primaryTiers);
+  const s = domainsOf(standbyTiers);
+  const sharedRegions = [...p.regions].filter((r) => s.regions.has(r));
+  const sharedZones = [...p.zones].filter((z) => s.zones.has(z));
+  const unplaced = (tiers: readonly number[]): boolean => tiers.some((t) => (groupZone[t] ?? []).some((z) => z < 0));
+  const regionless = (d: { zones: Set<number> }, tiers: readonly number[]): boolean =>
+    unplaced(tiers) || [...d.zones].some((z) => (zoneRegion[z] ?? -1) < 0);
+  const scope: FailoverScope =
+    sharedRegions.length === 0 && !(regionless(p, primaryTiers) && regionless(s, standbyTiers))
+      ? 'region'
+      : sharedZones.length === 0 && !(unplaced(primaryTiers) && unplaced(standbyTiers))
+        ? 'zone'
+        : 'node';
+  return { node, primaryTiers, standbyTiers, scope, sharedRegions, sharedZones };
+}
+
+type Indices = Pick<ResolvedModel, 'regionIndex' | 'zoneIndex' | 'tierIndex' | 'zoneRegion' | 'groupZone'>;
+
+/** The data section's places (see {@link ResolvedData}). */
+function resolveData(model: Model, ix: Indices): ResolvedData | undefined {
+  const { regionIndex, zoneIndex, tierIndex, zoneRegion, groupZone } = ix;
   const placeOfZone = (zone: number): Place => ({
     scope: 'zone',
     zone,
@@ -168,16 +185,14 @@ export function resolveModel(model: Model): ResolvedModel {
     }
   };
   const dataTier = model.data === undefined ? -1 : (tierIndex.get(model.data.tier) ?? -1);
-  const data: ResolvedData | undefined =
-    model.data === undefined
-      ? undefined
-      : {
-          tier: dataTier,
-          primary: placeOfZone(groupZone[dataTier]?.[0] ?? -1),
-          copies: model.data.copies.map((c) => placeOf(c.location)),
-          backups: model.data.backups.map((b) => placeOf(b.location)),
-        };
-  return { model, regionIndex, zoneIndex, tierIndex, zoneRegion, groupZone, structure, failovers, data };
+  return model.data === undefined
+    ? undefined
+    : {
+        tier: dataTier,
+        primary: placeOfZone(groupZone[dataTier]?.[0] ?? -1),
+        copies: model.data.copies.map((c) => placeOf(c.location)),
+        backups: model.data.backups.map((b) => placeOf(b.location)),
+      };
 }
 
 /** The place of a node group of tier t. @example groupPlace(resolved, 0, 0) // { scope: 'zone', zone: 0, region: 0 } */
