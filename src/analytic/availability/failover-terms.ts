@@ -8,8 +8,8 @@
  * length that makes Σ ν_i·D_i = q_P. A zone or region that holds both sides enters with the
  * standby's availability given its loss (first order: the standby's failure frequency is not
  * conditioned). Failovers started together by one loss (their primaries share a zone or
- * region) overlap in time: in series they count once, as the union of their windows
- * ({@link union}); otherwise their terms are added, an upper bound (see the warning).
+ * region) overlap in time: their terms for that loss are replaced by the exact one of the
+ * service given the loss ({@link sharedLoss}).
  */
 import type { ResolvedFailover, ResolvedModel } from '../../model/resolve.js';
 import type { Failover, Model } from '../../model/types.js';
@@ -20,7 +20,8 @@ import { ALWAYS_DOWN, ALWAYS_UP } from './pair.js';
 import type { Prepared } from './prepare.js';
 import type { FailoverResult } from './result.js';
 import { compileService } from './service-expr.js';
-import { outageWindow, switchoverPenalty, type OutageCause } from './switchover-penalty.js';
+import { sharedLoss, type Shared } from './failover-shared.js';
+import { switchoverPenalty } from './switchover-penalty.js';
 
 export type { SubAnalysis } from './failover-causes.js';
 
@@ -78,11 +79,15 @@ export function failoverTerms(ctx: Ctx): FailoverTerms {
   };
   for (const f of ctx.resolved.failovers) addFailover(ctx, f, acc);
   for (const [key, list] of acc.shared) {
-    const u = union(list);
+    const [kind, index] = [key.slice(0, key.indexOf(':')), Number(key.slice(key.indexOf(':') + 1))];
+    const u = sharedLoss(
+      { prepared: ctx.prepared, cache: ctx.cache, structure: ctx.resolved.structure },
+      { kind: kind === 'zone' ? 'zone' : 'region', index },
+      list,
+    );
     if (u === undefined) continue;
     acc.dq += u.dq;
     acc.dnu += u.dnu;
-    const [kind, index] = [key.slice(0, key.indexOf(':')), Number(key.slice(key.indexOf(':') + 1))];
     const into = kind === 'zone' ? acc.zones : acc.regions;
     into[index] = (into[index] ?? 0) + u.dq;
   }
@@ -121,12 +126,12 @@ function addFailover(ctx: Ctx, f: ResolvedFailover, acc: Acc): void {
       const key = `${at.kind}:${at.index}`;
       const failback = p.dq - switchoverPenalty(cause, standbyGiven, { ...node, failbackSeconds: 0 }).dq;
       const entry: Shared = {
+        failover: f.node.index,
         importance,
         cause,
         dq: p.dq,
         dnu: p.dnu,
         failback,
-        standby: standbyGiven.availability,
         success: node.success,
         tau: node.switchoverSeconds,
       };
@@ -171,43 +176,6 @@ function attribute(acc: Acc, at: Subject, importance: number, p: { dq: number; d
     if (row !== undefined) row[at.group] = (row[at.group] ?? 0) + importance * p.dq;
     if (rowNu !== undefined) rowNu[at.group] = (rowNu[at.group] ?? 0) + importance * p.dnu;
   }
-}
-
-/** One failover's share of a zone or region loss that several failovers' primaries need. */
-type Shared = {
-  readonly importance: number;
-  readonly cause: OutageCause;
-  readonly dq: number;
-  readonly dnu: number;
-  readonly failback: number;
-  readonly standby: number;
-  readonly success: number;
-  readonly tau: number;
-};
-
-/**
- * One loss starting several failovers at once: for failovers in series (each critical,
- * I_F ≈ 1) the service is down until the last switchover completes, so the windows count once,
- * as their union: ν·Π a_S·E[min(R, T)] with T = max τ when every switchover succeeds (Π c), else
- * the whole outage. Returns the correction to the sum of the separate terms (undefined: a
- * single failover, or ones not in series, where the sum stays, an upper bound).
- */
-function union(list: readonly Shared[]): { dq: number; dnu: number } | undefined {
-  if (list.length < 2 || list.some((x) => x.importance < 0.99)) return undefined;
-  const first = list[0];
-  if (first === undefined) return undefined;
-  const rate = list.reduce((s, x) => s + x.cause.rate, 0) / list.length;
-  const up = list.reduce((p, x) => p * x.standby, 1);
-  const allSucceed = list.reduce((p, x) => p * x.success, 1);
-  const tau = Math.max(...list.map((x) => x.tau));
-  const w = outageWindow(tau, first.cause.meanSeconds, first.cause.shape);
-  const window = allSucceed * w.within + (1 - allSucceed) * first.cause.meanSeconds;
-  const dq = rate * up * window + list.reduce((s, x) => s + x.importance * x.failback, 0);
-  const dnu = rate * up * (tau > 0 ? 1 : 1 - allSucceed);
-  return {
-    dq: dq - list.reduce((s, x) => s + x.importance * x.dq, 0),
-    dnu: dnu - list.reduce((s, x) => s + x.importance * x.dnu, 0),
-  };
 }
 
 /** I_F = q_svc(F down) − q_svc(F up) in the static structure; 1 when F is the whole service. */

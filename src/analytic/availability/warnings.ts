@@ -4,6 +4,7 @@ import type { Frequency } from './frequency.js';
 import type { ServiceResult, Warning } from './result.js';
 import type { Switchover } from '../failover/switchover.js';
 import type { FailoverTerms } from './failover-terms.js';
+import { MAX_SHARED } from './failover-shared.js';
 import { children, tiersIn } from './service-expr.js';
 
 function mttrExceedsMtbf(c: Component | undefined): boolean {
@@ -195,7 +196,10 @@ function failoverWarnings(
     out.push({
       code: 'failover-common-cause',
       path: 'service',
-      message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and count once, as their union, when the failovers are in series (each critical); otherwise they are added, an upper bound`,
+      message:
+        set.size <= MAX_SHARED
+          ? `losing ${name} starts ${set.size} failovers at once (${which}); their overlapping switchover windows are counted once, from the service given that loss with each failover down until its switchover completes (exact; failback first order)`
+          : `losing ${name} starts ${set.size} failovers at once (${which}); more than ${MAX_SHARED}, so their switchover terms are added, each weighted by its importance (an approximation, either way: the timeline simulator is exact)`,
     });
   }
   if (terms.staticParts.length > 0) {
