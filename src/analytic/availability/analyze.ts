@@ -98,6 +98,7 @@ function analyzeResolved(
     horizonSeconds: H,
     service: svc,
     failovers: terms.report,
+    ...(terms.report.length > 0 ? { switchoverUnavailability: Math.max(0, terms.dq) } : {}),
     tiers,
     zones,
     regions,

@@ -264,6 +264,11 @@ export type AvailabilityResult = {
   readonly service: ServiceResult;
   /** Failover nodes of the service structure, in post-order. */
   readonly failovers: readonly FailoverResult[];
+  /**
+   * With failover nodes: what their switchover windows (and failbacks) add to the static
+   * structure, a loss that starts several of them counted once; included in `service`.
+   */
+  readonly switchoverUnavailability?: number;
   /** With `data.corruption`: its downtime (rate × RTO), included in `service`. */
   readonly corruption?: {
     readonly disruptionsPerYear: number;
