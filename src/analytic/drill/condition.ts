@@ -70,8 +70,9 @@ function splitGroups(
   const out: NodeGroup[] = [];
   let first = 0;
   for (const g of groups) {
+    // Over the failed nodes, not the group's: a group may hold 10^9 nodes.
     let failed = 0;
-    for (let i = first; i < first + g.count; i++) if (down.has(i)) failed++;
+    for (const i of down) if (i >= first && i < first + g.count) failed++;
     if (failed > 0) out.push({ ...g, count: failed, failure: alwaysDown(g.failure) });
     if (g.count - failed > 0) out.push({ ...g, count: g.count - failed, failure: other(g.failure) });
     first += g.count;

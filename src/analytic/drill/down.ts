@@ -63,14 +63,15 @@ export function downSet(resolved: ResolvedModel, failures: readonly FailureRef[]
 export function nodesLeft(resolved: ResolvedModel, down: DownSet, t: number): number {
   const tier = resolved.model.tiers[t];
   if (tier === undefined || down.tiers.has(t)) return 0;
-  const failed = down.nodes.get(t);
-  let index = 0;
+  const failed = [...(down.nodes.get(t) ?? [])];
+  let first = 0;
   let left = 0;
+  // Counted over the failed nodes, not the group's: a group may hold 10^9 nodes.
   tier.groups.forEach((g, gi) => {
     const zone = resolved.groupZone[t]?.[gi] ?? -1;
-    for (let i = 0; i < g.count; i++, index++) {
-      if (!(zone >= 0 && down.zonesDown.has(zone)) && failed?.has(index) !== true) left++;
-    }
+    const inGroup = failed.filter((i) => i >= first && i < first + g.count).length;
+    if (!(zone >= 0 && down.zonesDown.has(zone))) left += g.count - inGroup;
+    first += g.count;
   });
   return left;
 }

@@ -30,7 +30,7 @@ export function readTiers(
   zones: readonly Zone[],
   standbyOnly: ReadonlySet<string> = new Set(),
 ): Tier[] {
-  const drZones = standbyZones(raw, standbyOnly);
+  const drZones = standbyZones(raw, zones, standbyOnly);
   return list(raw).flatMap((t, i) => {
     if (!isRaw(t)) return [];
     const path: Path = ['tiers', i];
@@ -66,9 +66,10 @@ export function readTiers(
 }
 
 /**
- * Zones that explicitly placed standby-only tiers occupy (a map or a list naming zones): DR zones.
+ * DR zones: those standby-only tiers place nodes in, by a map or a list naming zones, or by
+ * their `zones` or `region`.
  */
-function standbyZones(raw: unknown, standbyOnly: ReadonlySet<string>): Set<string> {
+function standbyZones(raw: unknown, zones: readonly Zone[], standbyOnly: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   for (const t of list(raw)) {
     if (!isRaw(t) || !standbyOnly.has(str(t['name']) ?? '')) continue;
@@ -76,6 +77,9 @@ function standbyZones(raw: unknown, standbyOnly: ReadonlySet<string>): Set<strin
     if (Array.isArray(nodes))
       for (const g of nodes) if (isRaw(g) && str(g['zone']) !== undefined) out.add(str(g['zone']) ?? '');
     if (isRaw(nodes)) for (const z of Object.keys(nodes)) out.add(z);
+    for (const z of list(t['zones'])) if (str(z) !== undefined) out.add(str(z) ?? '');
+    const region = str(t['region']);
+    if (region !== undefined) for (const z of zones) if (z.region === region) out.add(z.name);
   }
   return out;
 }

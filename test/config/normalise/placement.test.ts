@@ -57,6 +57,20 @@ describe('nodes: N spreads over the zones a tier belongs to (worked by hand)', (
     expect(placement(m, 'web')).toEqual({ a: 2, b: 1, c: 1 });
   });
 
+  it('a standby placed by its region makes that region’s zones DR zones: db 4 → a 2, b 1, c 1', () => {
+    const m = load(`name: by-region
+regions: [{ name: home }, { name: dr }]
+zones: [{ name: a, region: home }, { name: b, region: home }, { name: c, region: home }, { name: d, region: dr }]
+tiers:
+  - { name: db, nodes: 4, failure: { afr: 5%, mttr: 4 h } }
+  - { name: db-dr, nodes: 2, region: dr, failure: { afr: 5%, mttr: 4 h } }
+service:
+  failover: { primary: db, standby: db-dr }
+`);
+    expect(placement(m, 'db')).toEqual({ a: 2, b: 1, c: 1 });
+    expect(placement(m, 'db-dr')).toEqual({ d: 2 });
+  });
+
   it('without failovers nothing changes: every zone in order', () => {
     const m = load(`name: plain
 zones: [{ name: a }, { name: b }, { name: c }, { name: d }]
