@@ -20,6 +20,7 @@ const files = [
   'fixtures/models/mixed-topology.yaml',
   'fixtures/models/failover-mixed.yaml',
   'fixtures/models/failover-common-cause.yaml',
+  'fixtures/models/failover-shared-loss.yaml',
 ];
 
 function load(file: string): Model {

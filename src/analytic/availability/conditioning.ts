@@ -1,15 +1,18 @@
 import { ALWAYS_DOWN, ALWAYS_UP, type Pair } from './pair.js';
 import type { Prepared } from './prepare.js';
 import type { ServiceEvaluator } from './service-expr.js';
-import { tierEvaluator, tierPairAt, type TierCache } from './tier-eval.js';
+import { tierEvaluator, tierPairAt, type TierCache, type TierEval } from './tier-eval.js';
 import {
-  enumerateStates,
-  MAX_STATES,
-  zoneTypes,
-  type DomainSpace,
-  type DomainState,
-  type VisitKind,
-} from './zone-states.js';
+  addBounded,
+  addIndependentDomains,
+  addLeaf,
+  emptySums,
+  layout,
+  zoneUpShare,
+  type Layout,
+  type Sums,
+} from './state-sums.js';
+import { enumerateStates, MAX_STATES, type DomainSpace, type DomainState, type VisitKind } from './zone-states.js';
 
 export type { TierCache } from './tier-eval.js';
 
@@ -62,30 +65,15 @@ export type DomainSums = {
   readonly upA: readonly number[];
 };
 
-function sums(n: number): { downQ: number[]; downA: number[]; upQ: number[]; upA: number[] } {
-  const z = (): number[] => new Array<number>(n).fill(0);
-  return { downQ: z(), downA: z(), upQ: z(), upA: z() };
-}
-
-/** A zone's contents: per tier, its nodes per class (null when it holds none). */
-function signatures(prepared: Prepared, zones: number): (string | null)[] {
-  return Array.from({ length: zones }, (_, z) => {
-    let any = false;
-    const parts = prepared.tiers.map((tier) => {
-      const byClass = new Map<number, number>();
-      for (const g of tier.groups) {
-        if (g.zone !== z || g.count <= 0) continue;
-        any = true;
-        byClass.set(g.cls, (byClass.get(g.cls) ?? 0) + g.count);
-      }
-      return [...byClass]
-        .sort((x, y) => x[0] - y[0])
-        .map(([c, n]) => `${c}:${n}`)
-        .join(',');
-    });
-    return any ? parts.join('/') : null;
-  });
-}
+/** One walk's fixed inputs. */
+type Walk = {
+  readonly prepared: Prepared;
+  readonly service: ServiceEvaluator;
+  readonly cache: TierCache;
+  readonly space: DomainSpace;
+  readonly layout: Layout;
+  readonly evalTier: readonly ((typeUp: readonly number[], edges: boolean) => TierEval)[];
+};
 
 /**
  * Exact service availability by conditioning on zone/region states (DESIGN §4):
@@ -104,191 +92,118 @@ export function conditionService(
   space: DomainSpace = prepared.space,
   maxStates: number = MAX_STATES,
 ): Conditioned {
-  const { tiers, interruptions } = prepared;
-  const T = tiers.length;
-  const types = zoneTypes(space, signatures(prepared, space.zoneQ.length));
-  const zoneType = space.zoneQ.map(() => -1);
-  types.forEach((t, i) => {
-    for (const z of t.zones) zoneType[z] = i;
-  });
-  const evalTier = tiers.map((tier, t) => tierEvaluator(tier, t, zoneType, types, cache, !light));
-  const zoneSlot = space.zoneQ.map(() => 0);
-  types.forEach((t) => {
-    t.zones.forEach((z, zi) => {
-      zoneSlot[z] = zi;
-    });
-  });
-  /** P(zone z up | the state), z holding nodes. */
-  const zoneUpShare = (s: DomainState, z: number): number => {
-    const i = zoneType[z] ?? -1;
-    const ty = types[i];
-    if (ty === undefined) return 1;
-    if (ty.region >= 0 && s.regionDown[ty.region] === true) return 0;
-    return 1 - (ty.downShare[zoneSlot[z] ?? 0]?.[s.typeOwnDown[i] ?? 0] ?? 0);
-  };
-
-  let A = 0;
-  let Q = 0;
-  let prunedQLow = 0;
-  let prunedQHigh = 0;
-  let prunedAHigh = 0;
-  const tierA = new Array<number>(T).fill(0);
-  const tierQ = new Array<number>(T).fill(0);
-  const tierQHigh = new Array<number>(T).fill(0);
-  const tierPerfectQ = new Array<number>(T).fill(0);
-  const tierPerfectA = new Array<number>(T).fill(0);
-  const tierDownQ = new Array<number>(T).fill(0);
-  const nodeImportance = tiers.map((t) => new Array<number>(t.groups.length).fill(0));
-  const tierBlipQ = new Array<number>(T).fill(0);
-  const tierBlipNu = new Array<number>(T).fill(0);
-  let blipQ = 0;
-  let blipNu = 0;
-  const zone = sums(space.zoneQ.length);
-  const region = sums(space.regionQ.length);
-  const pairs: Pair[] = tiers.map(() => ALWAYS_UP);
-
+  const l = layout(prepared, space);
+  const evalTier = prepared.tiers.map((tier, t) => tierEvaluator(tier, t, l.zoneType, l.types, cache, !light));
+  const walk: Walk = { prepared, service, cache, space, layout: l, evalTier };
+  const acc = emptySums(prepared, space);
+  const pairs: Pair[] = prepared.tiers.map(() => ALWAYS_UP);
   const visit = (s: DomainState, kind: VisitKind): void => {
-    const P = s.probability;
-    const edges = tiers.map((_, t) => {
+    const edges = prepared.tiers.map((_, t) => {
       const r = evalTier[t]?.(s.typeUp, kind === 'leaf');
       pairs[t] = r === undefined ? ALWAYS_UP : r.pair;
       return r?.edges;
     });
     const base = service(pairs);
     if (kind !== 'leaf') {
-      // A skipped subtree: its mass times the extreme states bounds its share from both sides.
-      const U = s.upperWeight;
-      prunedQHigh += U * base.q;
-      pairs.forEach((pair, t) => {
-        tierQHigh[t] = (tierQHigh[t] ?? 0) + U * pair.q;
-      });
-      if (kind === 'best') {
-        prunedQLow += P * base.q;
-        prunedAHigh += P * base.a;
-        pairs.forEach((pair, t) => {
-          tierQ[t] = (tierQ[t] ?? 0) + P * pair.q;
-          tierA[t] = (tierA[t] ?? 0) + P * pair.a;
-        });
-      }
+      addBounded(acc, s, kind, base, pairs);
       return;
     }
-    const v = P * base.q;
-    const w = P * base.a;
-    Q += v;
-    A += w;
-    types.forEach((ty, i) => {
-      const masked = ty.region >= 0 && s.regionDown[ty.region] === true;
-      const own = s.typeOwnDown[i] ?? 0;
-      ty.zones.forEach((z, zi) => {
-        const qz = space.zoneQ[z] ?? 0;
-        if (!(qz > 0 && qz < 1)) return;
-        const down = masked ? qz : (ty.downShare[zi]?.[own] ?? 0);
-        zone.downQ[z] = (zone.downQ[z] ?? 0) + down * v;
-        zone.downA[z] = (zone.downA[z] ?? 0) + down * w;
-        zone.upQ[z] = (zone.upQ[z] ?? 0) + (1 - down) * v;
-        zone.upA[z] = (zone.upA[z] ?? 0) + (1 - down) * w;
-      });
-    });
-    space.regionQ.forEach((qr, r) => {
-      if (!(qr > 0 && qr < 1)) return;
-      const side = s.regionDown[r] === true ? 'down' : 'up';
-      region[`${side}Q`][r] = (region[`${side}Q`][r] ?? 0) + v;
-      region[`${side}A`][r] = (region[`${side}A`][r] ?? 0) + w;
-    });
-    pairs.forEach((pair, t) => {
-      tierA[t] = (tierA[t] ?? 0) + P * pair.a;
-      tierQ[t] = (tierQ[t] ?? 0) + P * pair.q;
-      tierQHigh[t] = (tierQHigh[t] ?? 0) + P * pair.q;
-    });
-    if (light) return;
-    tiers.forEach((tier, t) => {
-      const own = pairs[t] ?? ALWAYS_UP;
-      pairs[t] = ALWAYS_UP;
-      const up = service(pairs);
-      pairs[t] = ALWAYS_DOWN;
-      const down = service(pairs);
-      pairs[t] = own;
-      tierPerfectQ[t] = (tierPerfectQ[t] ?? 0) + P * up.q;
-      tierPerfectA[t] = (tierPerfectA[t] ?? 0) + P * up.a;
-      tierDownQ[t] = (tierDownQ[t] ?? 0) + P * down.q;
-      // Birnbaum importance of the tier in this state: A(t up) − A(t down) = q(t down) − q(t up).
-      const tierImportance = down.q - up.q;
-      const edgeByClass = edges[t];
-      const blip = interruptions[t] ?? 0;
-      if (blip > 0) {
-        // Surviving counts depend only on the zone state, so a node in an up zone leaves
-        // counts − 1 of its class: P(the others hold k | s).
-        const c = evalTier[t]?.(s.typeUp, false).counts ?? [];
-        const survive = c.map((x, ci) =>
-          x <= 0
-            ? 0
-            : tierPairAt(
-                tier,
-                t,
-                c.map((y, cj) => (cj === ci ? y - 1 : y)),
-                cache,
-              ).a,
-        );
-        let rate = 0;
-        for (const g of tier.groups) {
-          const share = g.zone < 0 ? 1 : zoneUpShare(s, g.zone);
-          rate +=
-            share * g.count * (g.failure.failureRate ?? 0) * (1 - g.failure.unavailability) * (survive[g.cls] ?? 0);
-        }
-        tierBlipQ[t] = (tierBlipQ[t] ?? 0) + P * rate * blip;
-        if (tierImportance > 0) {
-          blipQ += P * tierImportance * rate * blip;
-          blipNu += P * tierImportance * rate;
-          tierBlipNu[t] = (tierBlipNu[t] ?? 0) + P * tierImportance * rate;
-        }
-      }
-      if (!(tierImportance > 0) || tier.k <= 0 || edgeByClass === undefined) return;
-      const imp = nodeImportance[t] ?? [];
-      // A node matters iff exactly k − 1 of the other surviving nodes are up: the `edge` of the
-      // k − 1-of-(n − 1) tier without it, which depends only on the node's class. A node sits
-      // in an up zone with probability 1 − P(zone down | D = d) (see ZoneType).
-      tier.groups.forEach((g, gi) => {
-        const share = g.zone < 0 ? 1 : zoneUpShare(s, g.zone);
-        if (share === 0) return;
-        imp[gi] = (imp[gi] ?? 0) + P * share * tierImportance * (edgeByClass[g.cls] ?? 0);
-      });
-    });
+    addLeaf(space, l, acc, s, base, pairs);
+    if (!light) addTierSums(walk, acc, s, pairs, edges);
   };
-  const enumeration = enumerateStates(space, types, visit, maxStates);
-  // Domains left out of the walk (no nodes) are independent of the service: E[x | d] = E[x].
-  space.zoneQ.forEach((qz, z) => {
-    if (!(qz > 0 && qz < 1) || (zoneType[z] ?? -1) >= 0) return;
-    zone.downQ[z] = qz * Q;
-    zone.downA[z] = qz * A;
-    zone.upQ[z] = (1 - qz) * Q;
-    zone.upA[z] = (1 - qz) * A;
-  });
-  space.regionQ.forEach((qr, r) => {
-    if (!(qr > 0 && qr < 1) || types.some((t) => t.region === r)) return;
-    region.downQ[r] = qr * Q;
-    region.downA[r] = qr * A;
-    region.upQ[r] = (1 - qr) * Q;
-    region.upA[r] = (1 - qr) * A;
-  });
+  const enumeration = enumerateStates(space, l.types, visit, maxStates);
+  addIndependentDomains(space, l, acc);
   return {
-    a: A + prunedAHigh,
-    q: Q + prunedQLow,
-    qUpper: Q + prunedQHigh,
+    a: acc.A + acc.prunedAHigh,
+    q: acc.Q + acc.prunedQLow,
+    qUpper: acc.Q + acc.prunedQHigh,
     states: enumeration.states,
     boundedSubtrees: enumeration.boundedSubtrees,
     prunedProbability: enumeration.prunedProbability,
-    tierA,
-    tierQ,
-    tierQUpper: tierQHigh,
-    tierPerfectQ,
-    tierPerfectA,
-    tierDownQ,
-    nodeImportance,
-    zone,
-    region,
-    blipQ,
-    blipNu,
-    tierBlipQ,
-    tierBlipNu,
+    tierA: acc.tierA,
+    tierQ: acc.tierQ,
+    tierQUpper: acc.tierQHigh,
+    tierPerfectQ: acc.tierPerfectQ,
+    tierPerfectA: acc.tierPerfectA,
+    tierDownQ: acc.tierDownQ,
+    nodeImportance: acc.nodeImportance,
+    zone: acc.zone,
+    region: acc.region,
+    blipQ: acc.blipQ,
+    blipNu: acc.blipNu,
+    tierBlipQ: acc.tierBlipQ,
+    tierBlipNu: acc.tierBlipNu,
   };
+}
+
+/** Per tier in one state: the service with it perfect or down, its interruptions, its nodes' importance. */
+function addTierSums(
+  walk: Walk,
+  acc: Sums,
+  s: DomainState,
+  pairs: Pair[],
+  edges: readonly (readonly number[] | undefined)[],
+): void {
+  const P = s.probability;
+  walk.prepared.tiers.forEach((tier, t) => {
+    const own = pairs[t] ?? ALWAYS_UP;
+    pairs[t] = ALWAYS_UP;
+    const up = walk.service(pairs);
+    pairs[t] = ALWAYS_DOWN;
+    const down = walk.service(pairs);
+    pairs[t] = own;
+    acc.tierPerfectQ[t] = (acc.tierPerfectQ[t] ?? 0) + P * up.q;
+    acc.tierPerfectA[t] = (acc.tierPerfectA[t] ?? 0) + P * up.a;
+    acc.tierDownQ[t] = (acc.tierDownQ[t] ?? 0) + P * down.q;
+    // Birnbaum importance of the tier in this state: A(t up) − A(t down) = q(t down) − q(t up).
+    const tierImportance = down.q - up.q;
+    const blip = walk.prepared.interruptions[t] ?? 0;
+    if (blip > 0) {
+      const rate = blipRate(walk, s, t);
+      acc.tierBlipQ[t] = (acc.tierBlipQ[t] ?? 0) + P * rate * blip;
+      if (tierImportance > 0) {
+        acc.blipQ += P * tierImportance * rate * blip;
+        acc.blipNu += P * tierImportance * rate;
+        acc.tierBlipNu[t] = (acc.tierBlipNu[t] ?? 0) + P * tierImportance * rate;
+      }
+    }
+    const edgeByClass = edges[t];
+    if (!(tierImportance > 0) || tier.k <= 0 || edgeByClass === undefined) return;
+    const imp = acc.nodeImportance[t] ?? [];
+    // A node matters iff exactly k − 1 of the other surviving nodes are up: the `edge` of the
+    // k − 1-of-(n − 1) tier without it, which depends only on the node's class. A node sits
+    // in an up zone with probability 1 − P(zone down | D = d) (see ZoneType).
+    tier.groups.forEach((g, gi) => {
+      const share = g.zone < 0 ? 1 : zoneUpShare(walk.layout, s, g.zone);
+      if (share === 0) return;
+      imp[gi] = (imp[gi] ?? 0) + P * share * tierImportance * (edgeByClass[g.cls] ?? 0);
+    });
+  });
+}
+
+/**
+ * Failures per second of tier t in state s that the tier rides out: Σ_g share·n_g·λ_g·a_g·
+ * P(the others hold k | s). Surviving counts depend only on the zone state, so a node in an up
+ * zone leaves counts − 1 of its class.
+ */
+function blipRate(walk: Walk, s: DomainState, t: number): number {
+  const tier = walk.prepared.tiers[t];
+  if (tier === undefined) return 0;
+  const c = walk.evalTier[t]?.(s.typeUp, false).counts ?? [];
+  const survive = c.map((x, ci) =>
+    x <= 0
+      ? 0
+      : tierPairAt(
+          tier,
+          t,
+          c.map((y, cj) => (cj === ci ? y - 1 : y)),
+          walk.cache,
+        ).a,
+  );
+  let rate = 0;
+  for (const g of tier.groups) {
+    const share = g.zone < 0 ? 1 : zoneUpShare(walk.layout, s, g.zone);
+    rate += share * g.count * (g.failure.failureRate ?? 0) * (1 - g.failure.unavailability) * (survive[g.cls] ?? 0);
+  }
+  return rate;
 }

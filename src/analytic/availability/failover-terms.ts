@@ -8,29 +8,22 @@
  * length that makes Σ ν_i·D_i = q_P. A zone or region that holds both sides enters with the
  * standby's availability given its loss (first order: the standby's failure frequency is not
  * conditioned). Failovers started together by one loss (their primaries share a zone or
- * region) overlap in time: in series they count once, as the union of their windows
- * ({@link union}); otherwise their terms are added, an upper bound (see the warning).
+ * region) overlap in time: their terms for that loss are replaced by the exact one of the
+ * service given the loss ({@link sharedLoss}).
  */
 import type { ResolvedFailover, ResolvedModel } from '../../model/resolve.js';
-import type { Component, Failover, Model } from '../../model/types.js';
+import type { Failover, Model } from '../../model/types.js';
+import { causesOf, type SubAnalysis, type Subject } from './failover-causes.js';
 import type { Switchover } from '../failover/switchover.js';
 import { conditionService, type TierCache } from './conditioning.js';
-import type { Frequency } from './frequency.js';
 import { ALWAYS_DOWN, ALWAYS_UP } from './pair.js';
 import type { Prepared } from './prepare.js';
-import type { AvailabilityResult, FailoverResult } from './result.js';
+import type { FailoverResult } from './result.js';
 import { compileService } from './service-expr.js';
-import { outageWindow, switchoverPenalty, type OutageCause } from './switchover-penalty.js';
+import { sharedLoss, type Shared } from './failover-shared.js';
+import { switchoverPenalty } from './switchover-penalty.js';
 
-/** What a sub-analysis (of a primary or a standby) must give. */
-export type SubAnalysis = {
-  readonly result: AvailabilityResult;
-  readonly frequency: Frequency;
-  /** Per tier: outages its declared interruptions start (rate per second) and their length. */
-  readonly interruptions: readonly { readonly rate: number; readonly seconds: number }[];
-  /** Per tier: its loss alone (everything else up) takes this structure down. */
-  readonly tierLossTakesDown: readonly boolean[];
-};
+export type { SubAnalysis } from './failover-causes.js';
 
 /** Δq and Δν attributed to each component (for shares), and the node's report entry. */
 export type FailoverTerms = {
@@ -54,145 +47,135 @@ type Ctx = {
   readonly analyze: (model: Model) => SubAnalysis;
 };
 
+/** The terms being summed (mutable while they are). */
+type Acc = {
+  dq: number;
+  dnu: number;
+  readonly nodes: number[][];
+  readonly nodesNu: number[][];
+  readonly zones: number[];
+  readonly regions: number[];
+  readonly report: FailoverResult[];
+  readonly staticParts: string[];
+  readonly paths: { kind: 'zone' | 'region'; index: number; failover: number }[];
+  /** Per zone or region (`zone:3`): the failovers whose primary its loss alone takes down. */
+  readonly shared: Map<string, Shared[]>;
+};
+
 /** Sums the terms of every failover node of the structure. */
 export function failoverTerms(ctx: Ctx): FailoverTerms {
   const { model } = ctx.resolved;
-  const nodes = model.tiers.map((t) => new Array<number>(t.groups.length).fill(0));
-  const nodesNu = model.tiers.map((t) => new Array<number>(t.groups.length).fill(0));
-  const zones = new Array<number>(model.zones.length).fill(0);
-  const regions = new Array<number>(model.regions.length).fill(0);
-  const report: FailoverResult[] = [];
-  const staticParts: string[] = [];
-  const paths: { kind: 'zone' | 'region'; index: number; failover: number }[] = [];
-  let dq = 0;
-  let dnu = 0;
-  const shared = new Map<string, Shared[]>();
-  for (const f of ctx.resolved.failovers) {
-    const tau = ctx.switchover.get(f.node.spec);
-    const primary = ctx.analyze({ ...model, service: f.node.spec.primary });
-    const standby = ctx.analyze({ ...model, service: f.node.spec.standby });
-    const importance = birnbaum(ctx, f);
-    const node = {
-      switchoverSeconds: tau?.seconds ?? 0,
-      success: f.node.spec.success,
-      failbackSeconds: f.node.spec.failbackSeconds,
-    };
-    const sb = { availability: standby.result.service.availability, failureFrequency: standby.frequency.total ?? 0 };
-    if (primary.frequency.total === null) staticParts.push(...primary.frequency.staticSubjects);
-    let fdq = 0;
-    let fdnu = 0;
-    for (const cause of causesOf(model, primary)) {
-      // A zone or region that holds both sides takes the standby with it: condition on it.
-      const at0 = cause.subject;
-      const given =
-        at0.kind === 'zone' || at0.kind === 'region'
-          ? (at0.kind === 'zone' ? standby.result.zones : standby.result.regions)[at0.index]
-          : undefined;
-      const standbyGiven = given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss };
-      const p = switchoverPenalty(cause, standbyGiven, node);
-      fdq += p.dq;
-      fdnu += p.dnu;
-      const at = cause.subject;
-      if (cause.alone && (at.kind === 'zone' || at.kind === 'region')) {
-        const key = `${at.kind}:${at.index}`;
-        const failback = p.dq - switchoverPenalty(cause, standbyGiven, { ...node, failbackSeconds: 0 }).dq;
-        shared.set(key, [
-          ...(shared.get(key) ?? []),
-          {
-            importance,
-            cause,
-            dq: p.dq,
-            dnu: p.dnu,
-            failback,
-            standby: standbyGiven.availability,
-            success: node.success,
-            tau: node.switchoverSeconds,
-          },
-        ]);
-      }
-      if (cause.alone && (at.kind === 'zone' || at.kind === 'region'))
-        paths.push({ kind: at.kind, index: at.index, failover: report.length });
-      if (at.kind === 'region') regions[at.index] = (regions[at.index] ?? 0) + importance * p.dq;
-      else if (at.kind === 'zone') zones[at.index] = (zones[at.index] ?? 0) + importance * p.dq;
-      else if (at.kind === 'node') {
-        const row = nodes[at.tier];
-        const rowNu = nodesNu[at.tier];
-        if (row !== undefined) row[at.group] = (row[at.group] ?? 0) + importance * p.dq;
-        if (rowNu !== undefined) rowNu[at.group] = (rowNu[at.group] ?? 0) + importance * p.dnu;
-      }
-    }
-    dq += importance * fdq;
-    dnu += importance * fdnu;
-    const ps = primary.result.service;
-    report.push({
-      primary: describe(model, f.primaryTiers),
-      standby: describe(model, f.standbyTiers),
-      scope: f.scope,
-      switchoverSeconds: node.switchoverSeconds,
-      switchoverSource: tau?.source ?? 'none',
-      switchoverPhases: tau?.phases ?? null,
-      success: node.success,
-      failbackSeconds: node.failbackSeconds,
-      primaryUnavailability: ps.unavailability,
-      primaryOutagesPerYear: ps.outagesPerYear,
-      primaryMeanOutageSeconds: ps.meanOutageSeconds,
-      standbyUnavailability: standby.result.service.unavailability,
-      importance,
-      switchoverUnavailability: importance * fdq,
-      switchoverDowntimeSecondsPerYear: importance * fdq * 31_536_000,
-      sharedDomains: [
-        ...f.sharedRegions.map((r) => `region ${model.regions[r]?.name ?? ''}`),
-        ...f.sharedZones.map((z) => `zone ${model.zones[z]?.name ?? ''}`),
-      ],
-    });
-  }
-  for (const [key, list] of shared) {
-    const u = union(list);
-    if (u === undefined) continue;
-    dq += u.dq;
-    dnu += u.dnu;
+  const acc: Acc = {
+    dq: 0,
+    dnu: 0,
+    nodes: model.tiers.map((t) => new Array<number>(t.groups.length).fill(0)),
+    nodesNu: model.tiers.map((t) => new Array<number>(t.groups.length).fill(0)),
+    zones: new Array<number>(model.zones.length).fill(0),
+    regions: new Array<number>(model.regions.length).fill(0),
+    report: [],
+    staticParts: [],
+    paths: [],
+    shared: new Map(),
+  };
+  for (const f of ctx.resolved.failovers) addFailover(ctx, f, acc);
+  for (const [key, list] of acc.shared) {
     const [kind, index] = [key.slice(0, key.indexOf(':')), Number(key.slice(key.indexOf(':') + 1))];
-    const into = kind === 'zone' ? zones : regions;
+    const u = sharedLoss(
+      { prepared: ctx.prepared, cache: ctx.cache, structure: ctx.resolved.structure },
+      { kind: kind === 'zone' ? 'zone' : 'region', index },
+      list,
+    );
+    if (u === undefined) continue;
+    acc.dq += u.dq;
+    acc.dnu += u.dnu;
+    const into = kind === 'zone' ? acc.zones : acc.regions;
     into[index] = (into[index] ?? 0) + u.dq;
   }
+  const { dq, dnu, nodes, zones, regions, nodesNu, report, staticParts, paths } = acc;
   return { dq, dnu, nodes, zones, regions, nodesNu, report, staticParts, paths };
 }
 
-/** One failover's share of a zone or region loss that several failovers' primaries need. */
-type Shared = {
-  readonly importance: number;
-  readonly cause: OutageCause;
-  readonly dq: number;
-  readonly dnu: number;
-  readonly failback: number;
-  readonly standby: number;
-  readonly success: number;
-  readonly tau: number;
-};
-
-/**
- * One loss starting several failovers at once: for failovers in series (each critical,
- * I_F ≈ 1) the service is down until the last switchover completes, so the windows count once,
- * as their union: ν·Π a_S·E[min(R, T)] with T = max τ when every switchover succeeds (Π c), else
- * the whole outage. Returns the correction to the sum of the separate terms (undefined: a
- * single failover, or ones not in series, where the sum stays, an upper bound).
- */
-function union(list: readonly Shared[]): { dq: number; dnu: number } | undefined {
-  if (list.length < 2 || list.some((x) => x.importance < 0.99)) return undefined;
-  const first = list[0];
-  if (first === undefined) return undefined;
-  const rate = list.reduce((s, x) => s + x.cause.rate, 0) / list.length;
-  const up = list.reduce((p, x) => p * x.standby, 1);
-  const allSucceed = list.reduce((p, x) => p * x.success, 1);
-  const tau = Math.max(...list.map((x) => x.tau));
-  const w = outageWindow(tau, first.cause.meanSeconds, first.cause.shape);
-  const window = allSucceed * w.within + (1 - allSucceed) * first.cause.meanSeconds;
-  const dq = rate * up * window + list.reduce((s, x) => s + x.importance * x.failback, 0);
-  const dnu = rate * up * (tau > 0 ? 1 : 1 - allSucceed);
-  return {
-    dq: dq - list.reduce((s, x) => s + x.importance * x.dq, 0),
-    dnu: dnu - list.reduce((s, x) => s + x.importance * x.dnu, 0),
+/** One failover node: its causes' penalties, attributed, and its report entry. */
+function addFailover(ctx: Ctx, f: ResolvedFailover, acc: Acc): void {
+  const { model } = ctx.resolved;
+  const tau = ctx.switchover.get(f.node.spec);
+  const primary = ctx.analyze({ ...model, service: f.node.spec.primary });
+  const standby = ctx.analyze({ ...model, service: f.node.spec.standby });
+  const importance = birnbaum(ctx, f);
+  const node = {
+    switchoverSeconds: tau?.seconds ?? 0,
+    success: f.node.spec.success,
+    failbackSeconds: f.node.spec.failbackSeconds,
   };
+  const sb = { availability: standby.result.service.availability, failureFrequency: standby.frequency.total ?? 0 };
+  if (primary.frequency.total === null) acc.staticParts.push(...primary.frequency.staticSubjects);
+  let fdq = 0;
+  let fdnu = 0;
+  for (const cause of causesOf(model, primary)) {
+    // A zone or region that holds both sides takes the standby with it: condition on it.
+    const at = cause.subject;
+    const given =
+      at.kind === 'zone' || at.kind === 'region'
+        ? (at.kind === 'zone' ? standby.result.zones : standby.result.regions)[at.index]
+        : undefined;
+    const standbyGiven = given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss };
+    const p = switchoverPenalty(cause, standbyGiven, node);
+    fdq += p.dq;
+    fdnu += p.dnu;
+    if (cause.alone && (at.kind === 'zone' || at.kind === 'region')) {
+      const key = `${at.kind}:${at.index}`;
+      const failback = p.dq - switchoverPenalty(cause, standbyGiven, { ...node, failbackSeconds: 0 }).dq;
+      const entry: Shared = {
+        failover: f.node.index,
+        importance,
+        cause,
+        dq: p.dq,
+        dnu: p.dnu,
+        failback,
+        success: node.success,
+        tau: node.switchoverSeconds,
+      };
+      acc.shared.set(key, [...(acc.shared.get(key) ?? []), entry]);
+      acc.paths.push({ kind: at.kind, index: at.index, failover: acc.report.length });
+    }
+    attribute(acc, at, importance, p);
+  }
+  acc.dq += importance * fdq;
+  acc.dnu += importance * fdnu;
+  const ps = primary.result.service;
+  acc.report.push({
+    primary: describe(model, f.primaryTiers),
+    standby: describe(model, f.standbyTiers),
+    scope: f.scope,
+    switchoverSeconds: node.switchoverSeconds,
+    switchoverSource: tau?.source ?? 'none',
+    switchoverPhases: tau?.phases ?? null,
+    success: node.success,
+    failbackSeconds: node.failbackSeconds,
+    primaryUnavailability: ps.unavailability,
+    primaryOutagesPerYear: ps.outagesPerYear,
+    primaryMeanOutageSeconds: ps.meanOutageSeconds,
+    standbyUnavailability: standby.result.service.unavailability,
+    importance,
+    switchoverUnavailability: importance * fdq,
+    switchoverDowntimeSecondsPerYear: importance * fdq * 31_536_000,
+    sharedDomains: [
+      ...f.sharedRegions.map((r) => `region ${model.regions[r]?.name ?? ''}`),
+      ...f.sharedZones.map((z) => `zone ${model.zones[z]?.name ?? ''}`),
+    ],
+  });
+}
+
+/** A cause's I_F·Δq (and a node group's I_F·Δν) to the component that caused it. */
+function attribute(acc: Acc, at: Subject, importance: number, p: { dq: number; dnu: number }): void {
+  if (at.kind === 'region') acc.regions[at.index] = (acc.regions[at.index] ?? 0) + importance * p.dq;
+  else if (at.kind === 'zone') acc.zones[at.index] = (acc.zones[at.index] ?? 0) + importance * p.dq;
+  else if (at.kind === 'node') {
+    const row = acc.nodes[at.tier];
+    const rowNu = acc.nodesNu[at.tier];
+    if (row !== undefined) row[at.group] = (row[at.group] ?? 0) + importance * p.dq;
+    if (rowNu !== undefined) rowNu[at.group] = (rowNu[at.group] ?? 0) + importance * p.dnu;
+  }
 }
 
 /** I_F = q_svc(F down) − q_svc(F up) in the static structure; 1 when F is the whole service. */
@@ -206,84 +189,6 @@ function birnbaum(ctx: Ctx, f: ResolvedFailover): number {
       true,
     ).q;
   return Math.max(0, q(true) - q(false));
-}
-
-type Subject =
-  | { readonly kind: 'region' | 'zone'; readonly index: number }
-  | { readonly kind: 'node'; readonly tier: number; readonly group: number }
-  | { readonly kind: 'interruption'; readonly tier: number };
-type Cause = OutageCause & { readonly subject: Subject; readonly alone: boolean };
-
-/** The causes of the primary's outages, from its frequency split (see the file comment). */
-function causesOf(model: Model, primary: SubAnalysis): Cause[] {
-  const { frequency, result } = primary;
-  const own: Cause[] = [];
-  const rest: { subject: Subject; rate: number }[] = [];
-  const add = (subject: Subject, rate: number, failure: Component | undefined, alone: boolean): void => {
-    if (!(rate > 0)) return;
-    if (alone && failure?.mttrSeconds !== undefined) {
-      own.push({
-        subject,
-        rate,
-        alone,
-        meanSeconds: failure.mttrSeconds,
-        shape: failure.repair.type === 'fixed' ? 'fixed' : 'exponential',
-      });
-    } else {
-      rest.push({ subject, rate });
-    }
-  };
-  for (const [i, r] of model.regions.entries()) {
-    add(
-      { kind: 'region', index: i },
-      frequency.regions[i] ?? 0,
-      r.failure,
-      !(result.regions[i]?.serviceSurvivesLoss ?? true),
-    );
-  }
-  for (const [i, z] of model.zones.entries()) {
-    add(
-      { kind: 'zone', index: i },
-      frequency.zones[i] ?? 0,
-      z.failure,
-      !(result.zones[i]?.serviceSurvivesLoss ?? true),
-    );
-  }
-  for (const [ti, t] of model.tiers.entries()) {
-    for (const [gi, g] of t.groups.entries()) {
-      add(
-        { kind: 'node', tier: ti, group: gi },
-        frequency.nodes[ti]?.[gi] ?? 0,
-        g.failure,
-        t.nodes === t.minHealthy && primary.tierLossTakesDown[ti] === true,
-      );
-    }
-  }
-  // A declared interruption is a primary outage of fixed length d: the standby cannot take
-  // over within it unless τ < d.
-  for (const [t, x] of primary.interruptions.entries()) {
-    if (x.rate > 0 && x.seconds > 0)
-      own.push({
-        subject: { kind: 'interruption', tier: t },
-        rate: x.rate,
-        alone: false,
-        meanSeconds: x.seconds,
-        shape: 'fixed',
-      });
-  }
-  const nu = frequency.total ?? 0;
-  const q = result.service.unavailability;
-  // Outage starts not split over components (an inner failover's switchovers after a zone or
-  // region loss) join the rest.
-  const split = [...own, ...rest].reduce((x, c) => x + c.rate, 0);
-  if (nu - split > 1e-12 * nu) rest.push({ subject: { kind: 'interruption', tier: -1 }, rate: nu - split });
-  const restRate = rest.reduce((s, x) => s + x.rate, 0);
-  if (restRate > 0) {
-    const explained = own.reduce((s, c) => s + c.rate * c.meanSeconds, 0);
-    const mean = q - explained > 0 ? (q - explained) / restRate : q / nu;
-    for (const x of rest) own.push({ ...x, alone: false, meanSeconds: mean, shape: 'exponential' });
-  }
-  return own;
 }
 
 function describe(model: Model, tiers: readonly number[]): string {

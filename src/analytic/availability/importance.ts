@@ -35,7 +35,8 @@ export function measures(Q: number, q: number, qDown: number, qUp: number, basic
   const birnbaum = Math.max(0, qDown - qUp);
   const fv = Q > 0 ? clamp01(basic ? (q * birnbaum) / Q : (Q - qUp) / Q) : 0;
   return {
-    unavailability: q,
+    // A sum over zone states may come out a rounding above 1.
+    unavailability: clamp01(q),
     birnbaum,
     criticality: fv,
     fussellVesely: fv,

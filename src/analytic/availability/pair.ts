@@ -17,7 +17,8 @@ export function series(parts: readonly Pair[]): Pair {
   let logA = 0;
   for (const p of parts) {
     a *= p.a;
-    logA += Math.log1p(-p.q);
+    // A tail summed in log space may come out a rounding above 1: log1p(−(1 + ε)) is NaN.
+    logA += Math.log1p(-Math.min(1, p.q));
   }
   return { a, q: -Math.expm1(logA) };
 }
@@ -32,7 +33,7 @@ export function parallel(parts: readonly Pair[]): Pair {
   let logQ = 0;
   for (const p of parts) {
     q *= p.q;
-    logQ += Math.log1p(-p.a);
+    logQ += Math.log1p(-Math.min(1, p.a));
   }
   return { a: -Math.expm1(logQ), q };
 }

@@ -4,6 +4,10 @@
  * exist (nines of a component that never fails, a frequency of static components).
  */
 
+import type { CutSets, Importance } from './result-importance.js';
+
+export type { CutSet, CutSets, Importance } from './result-importance.js';
+
 /** Steady-state and horizon figures of one component kind (a node group, a zone, a region). */
 export type ComponentFigures = {
   readonly availability: number;
@@ -221,53 +225,6 @@ export type WarningCode =
 
 export type Warning = { readonly code: WarningCode; readonly message: string; readonly path?: string };
 
-/**
- * Importance of one subject for the service outage (formulas in importance.ts and the README).
- * Node figures are per node of the group; ratios that would be infinite are null.
- */
-export type Importance = {
-  readonly subject: string;
-  readonly subjectKind: 'node' | 'tier' | 'zone' | 'region';
-  /** The subject's own steady-state unavailability (a tier's includes its zones and regions). */
-  readonly unavailability: number;
-  /** I_B = Q(subject down) − Q(subject up). */
-  readonly birnbaum: number;
-  /** q·I_B / Q for a node, zone or region; for a tier (a gate), (Q − Q(up)) / Q. */
-  readonly criticality: number;
-  /** (Q − Q(subject never down)) / Q, in [0, 1]. */
-  readonly fussellVesely: number;
-  /** Q(subject down) / Q ≥ 1; null when Q = 0 < Q(subject down). */
-  readonly raw: number | null;
-  /** Q / Q(subject never down) ≥ 1; null when that is 0 (the subject is in every cut set). */
-  readonly rrw: number | null;
-  readonly serviceUnavailabilityIfDown: number;
-  readonly serviceUnavailabilityIfUp: number;
-  /** Nodes: the tier, zone and size of the group. */
-  readonly tier?: string;
-  readonly zone?: string | null;
-  readonly count?: number;
-};
-
-/** One minimal cut set of the service: components whose joint failure takes it down. */
-export type CutSet = {
-  /** `region us-east`, `zone az-a`, `node db[0]`. */
-  readonly components: readonly string[];
-  /** Π q_i: the components are independent. */
-  readonly probability: number;
-  /** probability / Q: its share of the unavailability (cut sets overlap, so shares need not add to 1). */
-  readonly share: number;
-};
-
-export type CutSets = {
-  /** False when enumeration stopped at its budget, or was not asked for: then `sets` is empty. */
-  readonly complete: boolean;
-  readonly count: number;
-  /** Σ P(C), the rare-event approximation of Q (an upper bound on it). */
-  readonly rareEventSum: number;
-  /** Sorted by probability, highest first. */
-  readonly sets: readonly CutSet[];
-};
-
 /** A failover node: its switchover and what the switchover windows cost the service. */
 export type FailoverResult = {
   /** Tiers of the primary and of the standby, comma-separated. */
@@ -307,6 +264,11 @@ export type AvailabilityResult = {
   readonly service: ServiceResult;
   /** Failover nodes of the service structure, in post-order. */
   readonly failovers: readonly FailoverResult[];
+  /**
+   * With failover nodes: what their switchover windows (and failbacks) add to the static
+   * structure, a loss that starts several of them counted once; included in `service`.
+   */
+  readonly switchoverUnavailability?: number;
   /** With `data.corruption`: its downtime (rate × RTO), included in `service`. */
   readonly corruption?: {
     readonly disruptionsPerYear: number;

@@ -4,6 +4,7 @@ import type { Frequency } from './frequency.js';
 import type { ServiceResult, Warning } from './result.js';
 import type { Switchover } from '../failover/switchover.js';
 import type { FailoverTerms } from './failover-terms.js';
+import { MAX_SHARED } from './failover-shared.js';
 import { children, tiersIn } from './service-expr.js';
 
 function mttrExceedsMtbf(c: Component | undefined): boolean {
@@ -24,6 +25,31 @@ export function findWarnings(
   terms: FailoverTerms,
   taus: ReadonlyMap<Failover, Switchover>,
 ): Warning[] {
+  return [
+    ...tierWarnings(resolved),
+    ...domainWarnings(resolved.model),
+    ...(frequency.total === null
+      ? [
+          {
+            code: 'static-no-frequency' as const,
+            message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)`,
+          },
+        ]
+      : []),
+    ...failoverWarnings(resolved, terms, taus),
+    ...(service.prunedProbability > 0
+      ? [
+          {
+            code: 'states-pruned' as const,
+            message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]`,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Per tier: k above n, demand out of reach or above k, one zone for all, unused, MTTR > MTBF. */
+function tierWarnings(resolved: ResolvedModel): Warning[] {
   const { model } = resolved;
   const out: Warning[] = [];
   const used = tiersIn(resolved.structure);
@@ -82,6 +108,12 @@ export function findWarnings(
       }
     });
   });
+  return out;
+}
+
+/** Zones and regions without a failure spec, or with MTTR > MTBF. */
+function domainWarnings(model: ResolvedModel['model']): Warning[] {
+  const out: Warning[] = [];
   model.zones.forEach((zone, z) => {
     if (zone.failure === undefined) {
       out.push({
@@ -112,12 +144,17 @@ export function findWarnings(
       });
     }
   });
-  if (frequency.total === null) {
-    out.push({
-      code: 'static-no-frequency',
-      message: `outage frequency unknown: ${frequency.staticSubjects.join(', ')} given as availability/probability without mttr (no failure rate)`,
-    });
-  }
+  return out;
+}
+
+/** Failovers: shared domains, switchover notes, nested, common-cause losses, missing rates. */
+function failoverWarnings(
+  resolved: ResolvedModel,
+  terms: FailoverTerms,
+  taus: ReadonlyMap<Failover, Switchover>,
+): Warning[] {
+  const { model } = resolved;
+  const out: Warning[] = [];
   resolved.failovers.forEach((f, i) => {
     const entry = terms.report[i];
     const tau = taus.get(f.node.spec);
@@ -159,19 +196,16 @@ export function findWarnings(
     out.push({
       code: 'failover-common-cause',
       path: 'service',
-      message: `losing ${name} starts ${set.size} failovers at once (${which}); their switchover windows overlap and count once, as their union, when the failovers are in series (each critical); otherwise they are added, an upper bound`,
+      message:
+        set.size <= MAX_SHARED
+          ? `losing ${name} starts ${set.size} failovers at once (${which}); their overlapping switchover windows are counted once, from the service given that loss with each failover down until its switchover completes (exact; failback first order)`
+          : `losing ${name} starts ${set.size} failovers at once (${which}); more than ${MAX_SHARED}, so their switchover terms are added, each weighted by its importance (an approximation, either way: the timeline simulator is exact)`,
     });
   }
   if (terms.staticParts.length > 0) {
     out.push({
       code: 'failover-without-rates',
       message: `switchover windows not counted: ${terms.staticParts.join(', ')} given without a failure rate, so the primary's outages have no frequency`,
-    });
-  }
-  if (service.prunedProbability > 0) {
-    out.push({
-      code: 'states-pruned',
-      message: `${service.statesEvaluated} zone/region states evaluated; improbable states of total probability ${service.prunedProbability.toExponential(2)} were bounded instead of enumerated: the unavailability lies in [${service.unavailabilityBounds.lower.toExponential(3)}, ${service.unavailabilityBounds.upper.toExponential(3)}]`,
     });
   }
   return out;

@@ -5,17 +5,20 @@
  * primary's zone (region), logical corruption at `data.corruption` (1 / MTBF). A disruption
  * nothing survives loses the whole data set S(H).
  */
-import type { Component, Model, Scenario, Tier } from '../../model/types.js';
+import type { ResolvedModel } from '../../model/resolve.js';
+import type { Component, Scenario } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { ScenarioResult } from './types.js';
 
 const frequencyOf = (c: Component | undefined): number | null =>
   c === undefined || c.failureRate === undefined ? null : c.failureRate * (1 - c.unavailability);
 
-/** Disruptions per second of one scenario; null without a rate. @example disruptionRate(model, tier, 'corruption') // 1 / (5 year) */
-export function disruptionRate(model: Model, tier: Tier | undefined, scenario: Scenario): number | null {
-  const zoneName = tier?.groups[0]?.zone;
-  const zone = zoneName === undefined ? undefined : model.zones.find((z) => z.name === zoneName);
+/** Disruptions per second of one scenario; null without a rate. @example disruptionRate(resolved, 'corruption') // 1 / (5 year) */
+export function disruptionRate(resolved: ResolvedModel, scenario: Scenario): number | null {
+  const { model } = resolved;
+  const places = resolved.data;
+  const tier = places === undefined ? undefined : model.tiers[places.tier];
+  const zone = places === undefined ? undefined : model.zones[places.primary.zone];
   switch (scenario) {
     case 'node': {
       if (tier === undefined) return null;
@@ -30,7 +33,7 @@ export function disruptionRate(model: Model, tier: Tier | undefined, scenario: S
     case 'zone':
       return zone === undefined ? null : frequencyOf(zone.failure);
     case 'region': {
-      const region = zone?.region === undefined ? undefined : model.regions.find((r) => r.name === zone.region);
+      const region = zone === undefined || places === undefined ? undefined : model.regions[places.primary.region];
       return region === undefined ? null : frequencyOf(region.failure);
     }
     case 'corruption':
@@ -44,14 +47,13 @@ export function disruptionRate(model: Model, tier: Tier | undefined, scenario: S
 
 /** Each scenario with its rate and expected loss, and their sum (null when none has a rate). */
 export function withExpectedLoss(
-  model: Model,
-  tier: Tier | undefined,
+  resolved: ResolvedModel,
   scenarios: readonly ScenarioResult[],
   sizeBytes: number,
 ): { readonly scenarios: ScenarioResult[]; readonly expectedBytesLostPerYear: number | null } {
   let total: number | null = null;
   const out = scenarios.map((s): ScenarioResult => {
-    const rate = disruptionRate(model, tier, s.scenario);
+    const rate = disruptionRate(resolved, s.scenario);
     if (rate === null) return { ...s, disruptionsPerYear: null, expectedBytesLostPerYear: null };
     const perYear = rate * SECONDS_PER_YEAR;
     const loss = perYear * (s.dataAtRiskBytes ?? sizeBytes);

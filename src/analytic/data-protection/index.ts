@@ -1,6 +1,7 @@
 /**
  * The data-protection engine: RPO/RTO per disruption, backup storage and durability.
  */
+import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
 import type { Model } from '../../model/types.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { analyzeBackupJobs } from './backup-jobs.js';
@@ -38,28 +39,29 @@ export type DataProtectionOptions = {
 export function analyzeDataProtection(
   model: Model,
   options: DataProtectionOptions = {},
+  resolved: ResolvedModel = resolveModel(model),
 ): DataProtectionResult | undefined {
   const data = model.data;
-  if (data === undefined) return undefined;
+  const places = resolved.data;
+  if (data === undefined || places === undefined) return undefined;
   const horizonSeconds =
     options.years !== undefined && options.years > 0
       ? options.years * SECONDS_PER_YEAR
       : Math.max(model.horizonSeconds, SECONDS_PER_YEAR);
-  const tier = model.tiers.find((t) => t.name === data.tier);
+  const tier = model.tiers[places.tier];
   const sizeAtHorizonBytes = sizeAt(data, horizonSeconds);
   const changeRateBytesPerSecond = (sizeAtHorizonBytes * data.dailyChange) / SECONDS_PER_DAY;
 
   const jobs = analyzeBackupJobs(data, horizonSeconds);
   const durability = analyzeDurability(data, tier, sizeAtHorizonBytes);
-  const context = { model, data, tier, backups: jobs.backups, changeRateBytesPerSecond };
+  const context = { resolved, data, tier, places, backups: jobs.backups, changeRateBytesPerSecond };
   const notes = [...jobs.notes, ...durability.notes];
   if (model.recovery === undefined) {
     notes.push('no recovery plan: detection, failover, provisioning and validation taken as 0');
   }
   if (tier === undefined) notes.push(`data tier '${data.tier}' not found among the tiers`);
   const loss = withExpectedLoss(
-    model,
-    tier,
+    resolved,
     SCENARIOS.map((scenario) => analyzeScenario(context, scenario)),
     sizeAtHorizonBytes,
   );

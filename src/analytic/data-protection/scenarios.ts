@@ -1,17 +1,21 @@
 /**
  * RPO, RTO and data at risk per disruption: node, zone, region, corruption (DESIGN §4).
  */
-import type { Data, Model, Scenario, Tier } from '../../model/types.js';
+import { groupPlace, type Place, type ResolvedData, type ResolvedModel } from '../../model/resolve.js';
+import type { Data, Scenario, Tier } from '../../model/types.js';
 import { phasesFor, strategyPhases, sumPhases } from '../failover/strategy.js';
-import { describeLocation, lostWith, placeOfLocation, placeOfZone, type Place } from './failure-domains.js';
+import { describeLocation, lostWith } from './failure-domains.js';
 import { nodeCopies, survivesNodeLoss } from './replicas.js';
 import type { BackupJobResult, RecoveryOption, RtoPhases, ScenarioResult } from './types.js';
 
-/** What a scenario needs: the model, its data and tier, the simulated jobs, the change rate. */
+/** What a scenario needs: the resolved model, its data and tier, the simulated jobs, the change rate. */
 export type ScenarioContext = {
-  readonly model: Model;
+  readonly resolved: ResolvedModel;
   readonly data: Data;
+  /** The data tier (index `places.tier`), undefined when it is missing. */
   readonly tier: Tier | undefined;
+  /** Places of the data tier's primary, of the copies and the backups. */
+  readonly places: ResolvedData;
   /** Simulated jobs, in the order of `data.backups`. */
   readonly backups: readonly BackupJobResult[];
   readonly changeRateBytesPerSecond: number;
@@ -26,12 +30,16 @@ const NO_LOSS_PHASES: RtoPhases = {
   validationSeconds: 0,
 };
 
+/** A recovery option with where it came from: the copy's or backup's index (−1: the replicas). */
+type Indexed = { readonly option: RecoveryOption; readonly index: number };
+
 /**
  * One scenario. A disruption leaves only what is outside its failure domain: a node loss
  * leaves the tier's other nodes (and every copy and backup); the zone loss (the zone of the
  * data tier's first node group, the primary) leaves nodes, copies and backups in other zones,
  * regional storage, other regions and offsite; the region loss leaves other regions and
- * offsite; corruption reaches every live replica and copy, leaving only backups.
+ * offsite; corruption reaches every live replica and copy, leaving only backups. Places are
+ * the resolved model's indices.
  *
  * The phases are `recovery.<scenario>` over the defaults. Each survivor is an option:
  * - replica (surviving nodes of the data tier): RPO 0 if sync, else the lag. When at least
@@ -50,105 +58,11 @@ const NO_LOSS_PHASES: RtoPhases = {
  * @example analyzeScenario(ctx, 'region').recoveredBy // { kind: 'copy', name: 'dr' }
  */
 export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): ScenarioResult {
-  const { model, data, tier } = ctx;
-  const recovery = phasesFor(model.recovery, scenario);
-  const strategy = model.recovery?.strategy ?? 'hot-standby';
-  const groups = tier?.groups ?? [];
-  const nodes = tier?.nodes ?? 0;
-  const primary = placeOfZone(model, groups[0]?.zone);
-  const domain = describeDomain(scenario, data.tier, primary);
-  const survivesAt = (place: Place): boolean =>
-    scenario === 'zone' || scenario === 'region' ? !lostWith(place, scenario, primary) : true;
-
-  // Surviving nodes count as replicas only if the data survives losing the others (k + m,
-  // or the replicas the tier's redundancy implies: see replicas.ts).
-  const copies = tier === undefined ? undefined : nodeCopies(data, tier);
-  const holding = (left: number): number =>
-    copies !== undefined && survivesNodeLoss(copies, nodes, nodes - left) ? left : 0;
-  let replicas: number;
-  switch (scenario) {
-    case 'node':
-      replicas = holding(Math.max(0, nodes - 1));
-      break;
-    case 'zone':
-    case 'region':
-      replicas = holding(groups.filter((g) => survivesAt(placeOfZone(model, g.zone))).reduce((s, g) => s + g.count, 0));
-      break;
-    case 'corruption':
-      replicas = 0;
-      break;
-    default: {
-      const never: never = scenario;
-      throw new Error(`unknown scenario ${String(never)}`);
-    }
-  }
-  const nodesStanding = scenario === 'corruption' ? nodes : replicas;
-
-  const phases = (p: Partial<RtoPhases>): RtoPhases => ({
-    detectionSeconds: recovery.detectionSeconds,
-    failoverSeconds: 0,
-    provisioningSeconds: 0,
-    restoreSeconds: 0,
-    validationSeconds: recovery.validationSeconds,
-    ...p,
-  });
-  const option = (o: Omit<RecoveryOption, 'rtoSeconds'>): RecoveryOption => ({
-    ...o,
-    rtoSeconds: sumPhases(o.rtoPhases),
-  });
-  const options: RecoveryOption[] = [];
-
-  if (replicas > 0) {
-    const lag = data.replication.mode === 'sync' ? 0 : data.replication.lagSeconds;
-    const ridesOut = tier !== undefined && replicas >= tier.minHealthy;
-    options.push(
-      option({
-        kind: 'replica',
-        name: data.tier,
-        rpoSeconds: lag,
-        rpoExpectedSeconds: lag,
-        rtoPhases: ridesOut
-          ? { ...NO_LOSS_PHASES, failoverSeconds: tier.interruptionSeconds ?? 0 }
-          : phases({ failoverSeconds: recovery.failoverSeconds }),
-      }),
-    );
-  }
-  if (scenario !== 'corruption' && strategy !== 'backup-restore') {
-    for (const copy of data.copies) {
-      if (!survivesAt(placeOfLocation(model, copy.location))) continue;
-      const lag = copy.mode === 'sync' ? 0 : copy.lagSeconds;
-      options.push(
-        option({
-          kind: 'copy',
-          name: copy.name,
-          rpoSeconds: lag,
-          rpoExpectedSeconds: lag,
-          rtoPhases: strategyPhases(strategy, recovery, 0),
-        }),
-      );
-    }
-  }
-  data.backups.forEach((backup, i) => {
-    const job = ctx.backups[i];
-    if (job === undefined || !survivesAt(placeOfLocation(model, backup.location))) return;
-    options.push(
-      option({
-        kind: 'backup',
-        name: backup.name,
-        rpoSeconds: backup.everySeconds + job.durationSeconds,
-        // Expected: half an interval plus the mean duration over the points (weekly full, daily
-        // increments); worst: a whole interval plus the largest point's duration.
-        rpoExpectedSeconds: backup.everySeconds / 2 + job.meanDurationSeconds,
-        rtoPhases: phases({
-          provisioningSeconds: nodesStanding > 0 ? 0 : recovery.provisioningSeconds,
-          restoreSeconds: job.worstRestoreSeconds,
-        }),
-      }),
-    );
-  });
-  options.sort((a, b) => a.rpoSeconds - b.rpoSeconds || a.rtoSeconds - b.rtoSeconds);
-
-  const best = options[0];
+  const domain = describeDomain(ctx, scenario);
+  const replicas = survivingReplicas(ctx, scenario);
+  const ranked = recoveryOptions(ctx, scenario, replicas);
+  const options = ranked.map((x) => x.option);
+  const best = ranked[0];
   if (best === undefined) {
     return {
       scenario,
@@ -164,31 +78,124 @@ export function analyzeScenario(ctx: ScenarioContext, scenario: Scenario): Scena
       explanation: explainLoss(ctx, scenario, domain),
     };
   }
+  const { option } = best;
   return {
     scenario,
     failureDomain: domain,
     survives: true,
-    recoveredBy: { kind: best.kind, name: best.name },
-    rpoSeconds: best.rpoSeconds,
-    rpoExpectedSeconds: best.rpoExpectedSeconds,
-    dataAtRiskBytes: ctx.changeRateBytesPerSecond * best.rpoSeconds,
-    rtoSeconds: best.rtoSeconds,
-    rtoPhases: best.rtoPhases,
+    recoveredBy: { kind: option.kind, name: option.name },
+    rpoSeconds: option.rpoSeconds,
+    rpoExpectedSeconds: option.rpoExpectedSeconds,
+    dataAtRiskBytes: ctx.changeRateBytesPerSecond * option.rpoSeconds,
+    rtoSeconds: option.rtoSeconds,
+    rtoPhases: option.rtoPhases,
     options,
     explanation: explainRecovery(ctx, domain, best, replicas),
   };
 }
 
-function describeDomain(scenario: Scenario, tier: string, primary: Place): string {
+/** Whether `place` is outside the scenario's failure domain (node and corruption reach no place). */
+function survivesAt(ctx: ScenarioContext, scenario: Scenario, place: Place): boolean {
+  return scenario === 'zone' || scenario === 'region' ? !lostWith(place, scenario, ctx.places.primary) : true;
+}
+
+/**
+ * Nodes of the data tier left holding the data: surviving nodes count as replicas only if the
+ * data survives losing the others (k + m, or the replicas the tier's redundancy implies: see
+ * replicas.ts).
+ */
+function survivingReplicas(ctx: ScenarioContext, scenario: Scenario): number {
+  const { data, tier, resolved } = ctx;
+  if (tier === undefined) return 0;
+  const copies = nodeCopies(data, tier);
+  const holding = (left: number): number => (survivesNodeLoss(copies, tier.nodes, tier.nodes - left) ? left : 0);
+  switch (scenario) {
+    case 'node':
+      return holding(Math.max(0, tier.nodes - 1));
+    case 'zone':
+    case 'region':
+      return holding(
+        tier.groups.reduce(
+          (s, g, gi) => s + (survivesAt(ctx, scenario, groupPlace(resolved, ctx.places.tier, gi)) ? g.count : 0),
+          0,
+        ),
+      );
+    case 'corruption':
+      return 0;
+    default: {
+      const never: never = scenario;
+      throw new Error(`unknown scenario ${String(never)}`);
+    }
+  }
+}
+
+/** Every survivor as an option (see {@link analyzeScenario}), best first. */
+function recoveryOptions(ctx: ScenarioContext, scenario: Scenario, replicas: number): Indexed[] {
+  const { data, tier } = ctx;
+  const model = ctx.resolved.model;
+  const recovery = phasesFor(model.recovery, scenario);
+  const strategy = model.recovery?.strategy ?? 'hot-standby';
+  const nodesStanding = scenario === 'corruption' ? (tier?.nodes ?? 0) : replicas;
+  const phases = (p: Partial<RtoPhases>): RtoPhases => ({
+    detectionSeconds: recovery.detectionSeconds,
+    failoverSeconds: 0,
+    provisioningSeconds: 0,
+    restoreSeconds: 0,
+    validationSeconds: recovery.validationSeconds,
+    ...p,
+  });
+  const option = (o: Omit<RecoveryOption, 'rtoSeconds'>, index: number): Indexed => ({
+    option: { ...o, rtoSeconds: sumPhases(o.rtoPhases) },
+    index,
+  });
+  const out: Indexed[] = [];
+  if (replicas > 0) {
+    const lag = data.replication.mode === 'sync' ? 0 : data.replication.lagSeconds;
+    const ridesOut = tier !== undefined && replicas >= tier.minHealthy;
+    const rtoPhases = ridesOut
+      ? { ...NO_LOSS_PHASES, failoverSeconds: tier.interruptionSeconds ?? 0 }
+      : phases({ failoverSeconds: recovery.failoverSeconds });
+    out.push(option({ kind: 'replica', name: data.tier, rpoSeconds: lag, rpoExpectedSeconds: lag, rtoPhases }, -1));
+  }
+  if (scenario !== 'corruption' && strategy !== 'backup-restore') {
+    data.copies.forEach((copy, i) => {
+      const place = ctx.places.copies[i];
+      if (place === undefined || !survivesAt(ctx, scenario, place)) return;
+      const lag = copy.mode === 'sync' ? 0 : copy.lagSeconds;
+      const rtoPhases = strategyPhases(strategy, recovery, 0);
+      out.push(option({ kind: 'copy', name: copy.name, rpoSeconds: lag, rpoExpectedSeconds: lag, rtoPhases }, i));
+    });
+  }
+  data.backups.forEach((backup, i) => {
+    const job = ctx.backups[i];
+    const place = ctx.places.backups[i];
+    if (job === undefined || place === undefined || !survivesAt(ctx, scenario, place)) return;
+    const rtoPhases = phases({
+      provisioningSeconds: nodesStanding > 0 ? 0 : recovery.provisioningSeconds,
+      restoreSeconds: job.worstRestoreSeconds,
+    });
+    // Expected: half an interval plus the mean duration over the points (weekly full, daily
+    // increments); worst: a whole interval plus the largest point's duration.
+    const rpo = { rpoSeconds: backup.everySeconds + job.durationSeconds };
+    const expected = { rpoExpectedSeconds: backup.everySeconds / 2 + job.meanDurationSeconds };
+    out.push(option({ kind: 'backup', name: backup.name, ...rpo, ...expected, rtoPhases }, i));
+  });
+  return out.sort((a, b) => a.option.rpoSeconds - b.option.rpoSeconds || a.option.rtoSeconds - b.option.rtoSeconds);
+}
+
+function describeDomain(ctx: ScenarioContext, scenario: Scenario): string {
+  const tier = ctx.data.tier;
+  const { model } = ctx.resolved;
+  const { zone, region } = ctx.places.primary;
   switch (scenario) {
     case 'node':
       return `one node of tier ${tier}`;
     case 'zone':
-      return primary.zone === undefined
+      return zone < 0
         ? `the primary's zone (tier ${tier} is not placed in zones)`
-        : `zone ${primary.zone}`;
+        : `zone ${model.zones[zone]?.name ?? ''}`;
     case 'region':
-      return primary.region === undefined ? "the primary's region (no region modelled)" : `region ${primary.region}`;
+      return region < 0 ? "the primary's region (no region modelled)" : `region ${model.regions[region]?.name ?? ''}`;
     case 'corruption':
       return 'every live copy (logical corruption)';
     default: {
@@ -198,7 +205,8 @@ function describeDomain(scenario: Scenario, tier: string, primary: Place): strin
   }
 }
 
-function explainRecovery(ctx: ScenarioContext, domain: string, best: RecoveryOption, replicas: number): string {
+function explainRecovery(ctx: ScenarioContext, domain: string, ranked: Indexed, replicas: number): string {
+  const best = ranked.option;
   const lossText = best.rpoSeconds === 0 ? 'no committed data is lost' : 'writes within the RPO window are lost';
   switch (best.kind) {
     case 'replica': {
@@ -213,9 +221,9 @@ function explainRecovery(ctx: ScenarioContext, domain: string, best: RecoveryOpt
       return `${survivors} and take over by failover; ${lossText}.`;
     }
     case 'copy': {
-      const copy = ctx.data.copies.find((c) => c.name === best.name);
+      const copy = ctx.data.copies[ranked.index];
       const where = copy === undefined ? '' : ` in ${describeLocation(copy.location)}`;
-      const warm = ctx.model.recovery?.strategy === 'warm-standby';
+      const warm = ctx.resolved.model.recovery?.strategy === 'warm-standby';
       const how =
         best.rtoSeconds === 0
           ? 'at once (active-active: both serve)'
@@ -227,7 +235,7 @@ function explainRecovery(ctx: ScenarioContext, domain: string, best: RecoveryOpt
       return `Loss of ${domain}: the ${copy?.mode ?? ''} copy '${best.name}'${where} takes over ${how}; ${lossText}.`;
     }
     case 'backup': {
-      const backup = ctx.data.backups.find((b) => b.name === best.name);
+      const backup = ctx.data.backups[ranked.index];
       const where = backup === undefined ? '' : ` in ${describeLocation(backup.location)}`;
       return (
         `Loss of ${domain}: restored from backup '${best.name}'${where}; ` +

@@ -4,6 +4,8 @@
  * availability engine then computes E[A | failure] unchanged: no special case in the engine.
  */
 import type { Component, Model, NodeGroup, Tier } from '../../model/types.js';
+import { resolveModel } from '../../model/resolve.js';
+import { downSet } from './down.js';
 import type { FailureRef } from './resolve.js';
 
 /** A component that is always down. Its rate is kept (or 0) so it is not "static": its
@@ -40,27 +42,21 @@ export type ConditionMode = 'as-usual' | 'others-up';
  * @example conditionModel(model, [{ kind: 'zone', name: 'az-a' }]).zones[0].failure.unavailability // 1
  */
 export function conditionModel(model: Model, failures: readonly FailureRef[], mode: ConditionMode = 'as-usual'): Model {
-  const failedZone = new Set(failures.flatMap((f) => (f.kind === 'zone' ? [f.name] : [])));
-  const failedRegion = new Set(failures.flatMap((f) => (f.kind === 'region' ? [f.name] : [])));
-  const failedTier = new Set(failures.flatMap((f) => (f.kind === 'tier' ? [f.name] : [])));
+  const down = downSet(resolveModel(model), failures);
   const other = (c: Component | undefined): Component | undefined =>
     mode === 'others-up' && c !== undefined ? alwaysUp(c) : c;
   const otherNode = (c: Component): Component => (mode === 'others-up' ? alwaysUp(c) : c);
   return {
     ...model,
-    regions: model.regions.map((r) => ({
+    regions: model.regions.map((r, i) => ({
       ...r,
-      failure: failedRegion.has(r.name) ? alwaysDown(r.failure) : other(r.failure),
+      failure: down.regions.has(i) ? alwaysDown(r.failure) : other(r.failure),
     })),
-    zones: model.zones.map((z) => ({
-      ...z,
-      failure: failedZone.has(z.name) ? alwaysDown(z.failure) : other(z.failure),
-    })),
-    tiers: model.tiers.map((tier): Tier => {
-      if (failedTier.has(tier.name))
+    zones: model.zones.map((z, i) => ({ ...z, failure: down.zones.has(i) ? alwaysDown(z.failure) : other(z.failure) })),
+    tiers: model.tiers.map((tier, t): Tier => {
+      if (down.tiers.has(t))
         return { ...tier, groups: tier.groups.map((g) => ({ ...g, failure: alwaysDown(g.failure) })) };
-      const down = new Set(failures.flatMap((f) => (f.kind === 'node' && f.tier === tier.name ? [f.index] : [])));
-      return { ...tier, groups: splitGroups(tier.groups, down, otherNode) };
+      return { ...tier, groups: splitGroups(tier.groups, down.nodes.get(t) ?? new Set(), otherNode) };
     }),
   };
 }
@@ -110,8 +106,9 @@ function splitGroups(
   const out: NodeGroup[] = [];
   let first = 0;
   for (const g of groups) {
+    // Over the failed nodes, not the group's: a group may hold 10^9 nodes.
     let failed = 0;
-    for (let i = first; i < first + g.count; i++) if (picked.has(i)) failed++;
+    for (const i of picked) if (i >= first && i < first + g.count) failed++;
     if (failed > 0) out.push({ ...g, count: failed, failure: pick(g.failure) });
     if (g.count - failed > 0) out.push({ ...g, count: g.count - failed, failure: other(g.failure) });
     first += g.count;

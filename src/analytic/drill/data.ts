@@ -2,9 +2,10 @@
  * What a drill does to the data: which data-protection scenario applies, or where the data
  * survives. The primary is the data tier's first node group (as in the scenario engine).
  */
-import type { Model, Scenario } from '../../model/types.js';
+import type { Place, ResolvedModel } from '../../model/resolve.js';
+import type { Scenario } from '../../model/types.js';
 import type { DataProtectionResult, RecoveredBy } from '../data-protection/index.js';
-import type { FailureRef } from './resolve.js';
+import type { DownSet } from './down.js';
 
 export type DrillData = {
   /** The scenario whose figures apply (zone or region of the primary lost); null otherwise. */
@@ -23,23 +24,22 @@ export type DrillData = {
 /**
  * The data's fate: the primary's region failed → the region scenario; its zone → the zone
  * scenario; otherwise the data survives on the replicas left (RPO of the replication, the node
- * scenario) or, with none left, only on copies and backups outside the failed domains.
- * @example drillData(model, failures, downZones, dataProtection, 2).scenario // 'zone'
+ * scenario) or, with none left, only on copies and backups outside the failed domains. Places
+ * are the resolved model's indices.
+ * @example drillData(resolved, downSet(resolved, failures), dataProtection, 2).scenario // 'zone'
  */
 export function drillData(
-  model: Model,
-  failures: readonly FailureRef[],
-  zonesDown: ReadonlySet<string>,
+  resolved: ResolvedModel,
+  down: DownSet,
   dp: DataProtectionResult,
   replicasLeft: number,
 ): DrillData {
-  const data = model.data;
-  const tier = model.tiers.find((t) => t.name === data?.tier);
-  const primaryZone = tier?.groups[0]?.zone;
-  const primaryRegion = model.zones.find((z) => z.name === primaryZone)?.region;
-  const regionDown =
-    primaryRegion !== undefined && failures.some((f) => f.kind === 'region' && f.name === primaryRegion);
-  const zoneDown = primaryZone !== undefined && zonesDown.has(primaryZone);
+  const data = resolved.model.data;
+  const places = resolved.data;
+  const tier = places === undefined ? undefined : resolved.model.tiers[places.tier];
+  const primary = places?.primary;
+  const regionDown = primary !== undefined && primary.region >= 0 && down.regions.has(primary.region);
+  const zoneDown = primary !== undefined && primary.zone >= 0 && down.zonesDown.has(primary.zone);
   const fromScenario = (scenario: Scenario): DrillData => {
     const s = dp.scenarios.find((x) => x.scenario === scenario);
     return {
@@ -74,13 +74,10 @@ export function drillData(
       explanation: 'The data tier is not touched by this failure.',
     };
   }
+  const standing = (place: Place | undefined): boolean => place !== undefined && !placeDown(place, down);
   const outside = [
-    ...(data?.copies ?? [])
-      .filter((c) => !locationDown(c.location, zonesDown, failures))
-      .map((c) => `copy '${c.name}'`),
-    ...(data?.backups ?? [])
-      .filter((b) => !locationDown(b.location, zonesDown, failures))
-      .map((b) => `backup '${b.name}'`),
+    ...(data?.copies ?? []).filter((_, i) => standing(places?.copies[i])).map((c) => `copy '${c.name}'`),
+    ...(data?.backups ?? []).filter((_, i) => standing(places?.backups[i])).map((b) => `backup '${b.name}'`),
   ];
   return {
     scenario: null,
@@ -96,21 +93,18 @@ export function drillData(
   };
 }
 
-function locationDown(
-  location: NonNullable<Model['data']>['copies'][number]['location'],
-  zonesDown: ReadonlySet<string>,
-  failures: readonly FailureRef[],
-): boolean {
-  switch (location.kind) {
+/** A zone place is down with its zone (named or in a failed region); a region place with its region. */
+function placeDown(place: Place, down: DownSet): boolean {
+  switch (place.scope) {
     case 'zone':
-      return zonesDown.has(location.name);
+      return place.zone >= 0 && down.zonesDown.has(place.zone);
     case 'region':
-      return failures.some((f) => f.kind === 'region' && f.name === location.name);
+      return place.region >= 0 && down.regions.has(place.region);
     case 'offsite':
       return false;
     default: {
-      const never: never = location;
-      throw new Error(`unknown location ${String(never)}`);
+      const never: never = place.scope;
+      throw new Error(`unknown place ${String(never)}`);
     }
   }
 }

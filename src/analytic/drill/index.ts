@@ -4,16 +4,19 @@
  * Model and the availability engine runs unchanged (E[A_svc | failure]); with every other
  * component also perfect it answers the structural question (does the service survive?).
  */
+import { resolveModel } from '../../model/resolve.js';
 import type { Model } from '../../model/types.js';
 import { analyzeAvailability } from '../availability/index.js';
 import type { DataProtectionResult } from '../data-protection/index.js';
 import { conditionModel } from './condition.js';
 import { drillData, type DrillData } from './data.js';
+import { downSet, nodesLeft } from './down.js';
 import type { FailureRef } from './resolve.js';
 
 export { resolveFailures, type FailureRef, type Resolved } from './resolve.js';
 export { conditionModel, alwaysDown, alwaysUp, type ConditionMode } from './condition.js';
 export { drillData, type DrillData } from './data.js';
+export { downSet, nodesLeft, type DownSet } from './down.js';
 
 export type DrillTier = {
   readonly name: string;
@@ -66,14 +69,12 @@ export function drill(
   baseline: { readonly unavailability: number; readonly availability: number },
   dataProtection: DataProtectionResult | undefined,
 ): DrillResult {
+  const resolved = resolveModel(model);
+  const down = downSet(resolved, failures);
   const given = analyzeAvailability(conditionModel(model, failures, 'as-usual'));
   const structural = analyzeAvailability(conditionModel(model, failures, 'others-up'));
-  const zonesDown = new Set([
-    ...failures.flatMap((f) => (f.kind === 'zone' ? [f.name] : [])),
-    ...model.zones.filter((z) => failures.some((f) => f.kind === 'region' && f.name === z.region)).map((z) => z.name),
-  ]);
   const tiers = model.tiers.map((tier, t): DrillTier => {
-    const left = nodesLeft(model, tier.name, failures, zonesDown);
+    const left = nodesLeft(resolved, down, t);
     const figures = given.tiers[t];
     const cap = tier.capacity;
     return {
@@ -95,7 +96,7 @@ export function drill(
             },
     };
   });
-  const dataTier = tiers.find((t) => t.name === model.data?.tier);
+  const dataTier = resolved.data === undefined ? undefined : tiers[resolved.data.tier];
   return {
     failed: failures.map((f) => ({ kind: f.kind, name: f.name })),
     serviceSurvives: structural.service.unavailability === 0,
@@ -105,34 +106,9 @@ export function drill(
     baselineAvailability: baseline.availability,
     baselineUnavailability: baseline.unavailability,
     tiers,
-    data:
-      dataProtection === undefined
-        ? null
-        : drillData(model, failures, zonesDown, dataProtection, dataTier?.nodesLeft ?? 0),
+    data: dataProtection === undefined ? null : drillData(resolved, down, dataProtection, dataTier?.nodesLeft ?? 0),
     switchovers: structural.failovers
       .filter((f) => f.primaryUnavailability === 1 && f.standbyUnavailability === 0)
       .map((f) => ({ primary: f.primary, standby: f.standby, switchoverSeconds: f.switchoverSeconds })),
   };
-}
-
-/** Nodes of a tier standing: not failed themselves, their zone not down. */
-function nodesLeft(
-  model: Model,
-  tierName: string,
-  failures: readonly FailureRef[],
-  zonesDown: ReadonlySet<string>,
-): number {
-  const tier = model.tiers.find((t) => t.name === tierName);
-  if (tier === undefined || failures.some((f) => f.kind === 'tier' && f.name === tierName)) return 0;
-  let index = 0;
-  let left = 0;
-  for (const g of tier.groups) {
-    for (let i = 0; i < g.count; i++, index++) {
-      const down =
-        (g.zone !== undefined && zonesDown.has(g.zone)) ||
-        failures.some((f) => f.kind === 'node' && f.tier === tierName && f.index === index);
-      if (!down) left++;
-    }
-  }
-  return left;
 }

@@ -3,6 +3,7 @@
  * node `tier[i]` (i from 0, counting the tier's nodes in the order of its groups). A name may
  * carry its kind to disambiguate: `zone:a`, `region:eu`, `tier:db`, `node:db[0]`.
  */
+import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
 import type { Model } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
 
@@ -21,16 +22,18 @@ const NODE = /^(.+)\[(\d+)\]$/;
  * @example resolveFailures(model, ['az-a', 'db[0]']) // { ok: true, value: [{ kind: 'zone', name: 'az-a' }, { kind: 'node', tier: 'db', index: 0, … }] }
  */
 export function resolveFailures(model: Model, names: readonly string[]): Resolved {
+  const resolved = resolveModel(model);
   const out: FailureRef[] = [];
   for (const text of names) {
-    const ref = resolveOne(model, text.trim());
+    const ref = resolveOne(resolved, text.trim());
     if (typeof ref === 'string') return { ok: false, name: text, message: ref };
     if (!out.some((r) => r.kind === ref.kind && r.name === ref.name)) out.push(ref);
   }
   return { ok: true, value: out };
 }
 
-function resolveOne(model: Model, text: string): FailureRef | string {
+function resolveOne(resolved: ResolvedModel, text: string): FailureRef | string {
+  const { model } = resolved;
   const colon = text.indexOf(':');
   const kind = colon > 0 ? text.slice(0, colon) : undefined;
   const name = colon > 0 ? text.slice(colon + 1) : text;
@@ -40,7 +43,7 @@ function resolveOne(model: Model, text: string): FailureRef | string {
   const node = NODE.exec(name);
   if (node !== null && (kind === undefined || kind === 'node')) {
     const [, tierName = '', indexText = ''] = node;
-    const tier = model.tiers.find((t) => t.name === tierName);
+    const tier = model.tiers[resolved.tierIndex.get(tierName) ?? -1];
     if (tier === undefined)
       return unknown(
         `tier '${tierName}'`,
@@ -53,12 +56,10 @@ function resolveOne(model: Model, text: string): FailureRef | string {
     return { kind: 'node', name: `${tier.name}[${index}]`, tier: tier.name, index };
   }
   const matches: FailureRef[] = [];
-  if ((kind === undefined || kind === 'zone') && model.zones.some((z) => z.name === name))
-    matches.push({ kind: 'zone', name });
-  if ((kind === undefined || kind === 'region') && model.regions.some((r) => r.name === name))
+  if ((kind === undefined || kind === 'zone') && resolved.zoneIndex.has(name)) matches.push({ kind: 'zone', name });
+  if ((kind === undefined || kind === 'region') && resolved.regionIndex.has(name))
     matches.push({ kind: 'region', name });
-  if ((kind === undefined || kind === 'tier') && model.tiers.some((t) => t.name === name))
-    matches.push({ kind: 'tier', name });
+  if ((kind === undefined || kind === 'tier') && resolved.tierIndex.has(name)) matches.push({ kind: 'tier', name });
   const [first, second] = matches;
   if (first !== undefined && second === undefined) return first;
   if (first !== undefined)

@@ -6,6 +6,7 @@
  * unavailability; what is left is for the service's own releases and incidents.
  */
 import type { Model } from '../../model/types.js';
+import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { analyzeAvailability, type AvailabilityResult } from '../availability/index.js';
 import { alwaysUp, conditionModel } from '../drill/condition.js';
 
@@ -30,6 +31,18 @@ export type Allocation = {
   readonly dependencies: readonly CriticalDependency[];
   /** P(at least one critical dependency down) = 1 − Π(1 − q_d): simultaneous failures counted once. */
   readonly dependenciesUnavailability: number;
+  /**
+   * With failover nodes: the service down while a failover switches to its standby (and fails
+   * back), q_switchover = Σ_F I_F·Δq_F (see the availability engine), a loss that starts
+   * several switchovers counted once; null without failovers.
+   */
+  readonly switchover: {
+    readonly unavailability: number;
+    /** q_switchover × 365 d. */
+    readonly secondsPerYear: number;
+    /** q_switchover / (1 − objective). */
+    readonly budgetShare: number;
+  } | null;
   /** The rest of the modelled unavailability: failures that exhaust redundancy across parts (q − the above, ≥ 0). */
   readonly combinedUnavailability: number;
   /** The model's service unavailability q (the analytic engine). */
@@ -51,6 +64,8 @@ export type Allocation = {
  * Dependencies are the tiers the service cannot do without (the tier down, everything else up,
  * takes the service down) and the zones and regions whose loss alone does. Their events involve
  * disjoint sets of independent components, so the union is 1 − Π(1 − q_d) = −expm1(Σ log1p(−q_d)).
+ * Failovers' switchover windows are their own row (the primary down, the standby not yet
+ * serving: no critical dependency is down then, to first order); the rest is redundancy exhausted.
  * @example allocateBudget(model, availability, 1e-4).feasible
  */
 export function allocateBudget(model: Model, availability: AvailabilityResult, budget: number): Allocation {
@@ -84,11 +99,15 @@ export function allocateBudget(model: Model, availability: AvailabilityResult, b
     for (const t of critical) dep('tier', t.name, own.tiers.find((x) => x.name === t.name)?.unavailability ?? 0);
   }
   const union = -Math.expm1(dependencies.reduce((s, d) => s + Math.log1p(-d.unavailability), 0));
+  const sw = availability.switchoverUnavailability;
+  const switchover =
+    sw === undefined ? null : { unavailability: sw, secondsPerYear: sw * SECONDS_PER_YEAR, budgetShare: sw / budget };
   return {
     budget,
     dependencies,
     dependenciesUnavailability: Math.min(union, q),
-    combinedUnavailability: Math.max(0, q - union),
+    switchover,
+    combinedUnavailability: Math.max(0, q - union - (sw ?? 0)),
     designUnavailability: q,
     budgetShare: q / budget,
     leftUnavailability: budget - q,

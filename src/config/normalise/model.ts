@@ -4,7 +4,7 @@ import { readCosts } from './cost.js';
 import { readData } from './data.js';
 import type { Raw, Reader } from './reader.js';
 import { readRecovery } from './recovery.js';
-import { readService } from './service.js';
+import { readService, standbyOnlyTiers } from './service.js';
 import { readSlo } from './slo.js';
 import { readTargets } from './targets.js';
 import { readRegions, readTiers, readZones } from './topology.js';
@@ -17,7 +17,7 @@ export function buildModel(raw: Raw, reader: Reader): Model | undefined {
   const horizonSeconds = raw['horizon'] === undefined ? SECONDS_PER_YEAR : reader.duration(raw['horizon'], ['horizon']);
   const regions = readRegions(reader, raw['regions']);
   const zones = readZones(reader, raw['zones']);
-  const tiers = readTiers(reader, raw['tiers'], zones);
+  const tiers = readTiers(reader, raw['tiers'], zones, standbyOnlyTiers(raw['service']));
   const service = readService(reader, raw['service'], tiers);
   const data = readData(reader, raw['data'], { zones, regions });
   const recovery = readRecovery(reader, raw['recovery']);

@@ -42,3 +42,29 @@ function readExpr(reader: Reader, raw: unknown, path: Path): ServiceExpr | undef
   const of = children(raw['of'], 'of');
   return k !== undefined && of ? { kind: 'atLeast', k, of } : undefined;
 }
+
+/**
+ * Tiers named only on the standby side of failovers in the raw service expression (a tier
+ * named anywhere else too is not standby-only): their zones are DR zones, which a primary
+ * tier's `nodes: N` does not spread over.
+ * @example standbyOnlyTiers({ failover: { primary: 'db', standby: 'db-dr' } }) // Set { 'db-dr' }
+ */
+export function standbyOnlyTiers(raw: unknown): Set<string> {
+  const standby = new Set<string>();
+  const elsewhere = new Set<string>();
+  const visit = (x: unknown, onStandby: boolean): void => {
+    if (typeof x === 'string') {
+      (onStandby ? standby : elsewhere).add(x);
+      return;
+    }
+    if (!isRaw(x)) return;
+    for (const key of ['all', 'any', 'of']) for (const c of list(x[key])) visit(c, onStandby);
+    const f = x['failover'];
+    if (isRaw(f)) {
+      visit(f['primary'], onStandby);
+      visit(f['standby'], true);
+    }
+  };
+  visit(raw, false);
+  return new Set([...standby].filter((t) => !elsewhere.has(t)));
+}

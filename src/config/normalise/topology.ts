@@ -24,7 +24,13 @@ export function readZones(reader: Reader, raw: unknown): Zone[] {
   });
 }
 
-export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]): Tier[] {
+export function readTiers(
+  reader: Reader,
+  raw: unknown,
+  zones: readonly Zone[],
+  standbyOnly: ReadonlySet<string> = new Set(),
+): Tier[] {
+  const drZones = standbyZones(raw, zones, standbyOnly);
   return list(raw).flatMap((t, i) => {
     if (!isRaw(t)) return [];
     const path: Path = ['tiers', i];
@@ -32,7 +38,8 @@ export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]):
     const failure = readFailure(reader, t['failure'], [...path, 'failure']);
     if (name === undefined || failure === undefined) return [];
     const spares = int(t['spares']) ?? 0;
-    const placed = readGroups(reader, t['nodes'], [...path, 'nodes'], zones, failure);
+    const home = homeZones(reader, t, path, zones, standbyOnly.has(name) ? undefined : drZones);
+    const placed = readGroups(reader, t['nodes'], [...path, 'nodes'], home, failure);
     if (placed === undefined) return [];
     const active = placed.reduce((sum, g) => sum + g.count, 0);
     const capacity = readCapacity(reader, t['capacity'], [...path, 'capacity']);
@@ -59,8 +66,56 @@ export function readTiers(reader: Reader, raw: unknown, zones: readonly Zone[]):
 }
 
 /**
- * `nodes` as a count spread evenly over all zones in order (remainder to the first zones), a
- * map zone → count, or a list of groups `{zone?, count, failure?}`.
+ * DR zones: those standby-only tiers place nodes in, by a map or a list naming zones, or by
+ * their `zones` or `region`.
+ */
+function standbyZones(raw: unknown, zones: readonly Zone[], standbyOnly: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of list(raw)) {
+    if (!isRaw(t) || !standbyOnly.has(str(t['name']) ?? '')) continue;
+    const nodes = t['nodes'];
+    if (Array.isArray(nodes))
+      for (const g of nodes) if (isRaw(g) && str(g['zone']) !== undefined) out.add(str(g['zone']) ?? '');
+    if (isRaw(nodes)) for (const z of Object.keys(nodes)) out.add(z);
+    for (const z of list(t['zones'])) if (str(z) !== undefined) out.add(str(z) ?? '');
+    const region = str(t['region']);
+    if (region !== undefined) for (const z of zones) if (z.region === region) out.add(z.name);
+  }
+  return out;
+}
+
+/**
+ * The zones a tier's `nodes: N` spreads over, in the model's order: its `zones`, else the zones
+ * of its `region`, else every zone but the DR zones (those of standby-only tiers; `exclude`
+ * undefined for a standby-only tier itself), else every zone. `zones`/`region` with a map or a
+ * list of groups is an error: those name their zones already.
+ */
+function homeZones(
+  reader: Reader,
+  t: Record<string, unknown>,
+  path: Path,
+  zones: readonly Zone[],
+  exclude: ReadonlySet<string> | undefined,
+): readonly Zone[] {
+  const declared = list(t['zones']).flatMap((z) => (str(z) === undefined ? [] : [str(z) ?? '']));
+  const region = str(t['region']);
+  if ((declared.length > 0 || region !== undefined) && int(t['nodes']) === undefined) {
+    const key = declared.length > 0 ? 'zones' : 'region';
+    reader.report(
+      'placement-conflict',
+      [...path, key],
+      `${key} places a count of nodes; nodes already names its zones: drop ${key} or give nodes as a count`,
+    );
+  }
+  if (declared.length > 0) return zones.filter((z) => declared.includes(z.name));
+  if (region !== undefined) return zones.filter((z) => z.region === region);
+  const home = exclude === undefined ? zones : zones.filter((z) => !exclude.has(z.name));
+  return home.length > 0 ? home : zones;
+}
+
+/**
+ * `nodes` as a count spread evenly over the tier's home zones ({@link homeZones}) in order
+ * (remainder to the first zones), a map zone → count, or a list of groups `{zone?, count, failure?}`.
  */
 function readGroups(
   reader: Reader,

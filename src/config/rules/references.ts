@@ -3,7 +3,7 @@ import { didYouMean } from '../../lib/suggest.js';
 import { isRaw, list, str, type Raw, type Reader } from '../normalise/reader.js';
 
 /**
- * Every reference resolves: a zone's region, a tier's zones, data.tier, copies' and backups'
+ * Every reference resolves: a zone's region, a tier's zones (in `nodes`, `zones`, `region`), data.tier, copies' and backups'
  * locations, target tiers. An unknown name gets the closest known one as a suggestion.
  */
 export function references(raw: Raw, reader: Reader): void {
@@ -32,6 +32,8 @@ export function references(raw: Raw, reader: Reader): void {
     if (isRaw(z)) check(z['region'], ['zones', i, 'region'], 'region', regions);
   for (const [i, t] of list(raw['tiers']).entries()) {
     if (!isRaw(t)) continue;
+    for (const [j, z] of list(t['zones']).entries()) check(z, ['tiers', i, 'zones', j], 'zone', zones);
+    check(t['region'], ['tiers', i, 'region'], 'region', regions);
     const nodes = t['nodes'];
     if (Array.isArray(nodes)) {
       for (const [j, g] of nodes.entries())

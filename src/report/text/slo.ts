@@ -74,6 +74,15 @@ export function renderSlo(
       '',
     ]);
   }
+  if (a.switchover !== null) {
+    alloc.push([
+      'switchover windows',
+      formatProbability(a.switchover.unavailability),
+      duration(a.switchover.unavailability * w),
+      share(a.switchover.budgetShare),
+      '',
+    ]);
+  }
   alloc.push([
     'redundancy exhausted',
     formatProbability(a.combinedUnavailability),
@@ -102,7 +111,7 @@ export function renderSlo(
   out.push('', chalk.bold('Allocation of the budget'), alloc.toString());
   out.push(
     wrap(
-      `Each unique critical dependency (a tier the service cannot do without, a zone or region whose loss alone takes it down) consumes its own unavailability, counted once however deep it sits (Treynor et al., "The Calculus of Service Availability", 2017); "redundancy exhausted" is the rest of the modelled unavailability. Extra 9: the dependency is ten times better than the budget.`,
+      `Each unique critical dependency (a tier the service cannot do without, a zone or region whose loss alone takes it down) consumes its own unavailability, counted once however deep it sits (Treynor et al., "The Calculus of Service Availability", 2017); ${a.switchover === null ? '' : `"switchover windows" is the service down while a failover switches to its standby or fails back (${duration(a.switchover.secondsPerYear)} a year); `}"redundancy exhausted" is the rest of the modelled unavailability. Extra 9: the dependency is ten times better than the budget.`,
       '  ',
       width,
     ),

@@ -115,3 +115,46 @@ tiers:
     expect(a.combinedUnavailability).toBeCloseTo(q - (1 - (1 - 1e-4) * (1 - 1e-8)), 15);
   });
 });
+
+describe('switchover windows in the allocation (a primary/standby pair worked by hand)', () => {
+  // p and s: one node each, MTBF 1 year, MTTR 5 h; τ = 30 min, c = 1. Primary outages at
+  // ν = 1/8765 per hour, R ~ Exp(5 h): E[min(τ, R)] = 5·(1 − e^(−0.1)) h = 0.475813 h; the
+  // standby is up with a_S = 1 − 5/8765. Switchover windows: q_sw = ν·a_S·E[min(τ, R)]
+  // = 5.42546e-5 (28.51 min a year); the static parallel q_P·q_S = (5/8765)² = 3.254e-7 is
+  // redundancy exhausted. Objective 99.99%: the windows take q_sw / 1e-4 = 54.25% of the budget.
+  const m = model(`name: pair
+tiers:
+  - { name: p, nodes: 1, failure: { mtbf: 1 year, mttr: 5 h } }
+  - { name: s, nodes: 1, failure: { mtbf: 1 year, mttr: 5 h } }
+service:
+  failover: { primary: p, standby: s, switchover: 30 minute }
+slo: { objective: 99.99%, window: 30d }
+`);
+  const availability = analyzeAvailability(m);
+  const a = allocateBudget(m, availability, 1e-4);
+  const within = 5 * -Math.expm1(-0.1);
+  const qSw = (within / 8765) * (1 - 5 / 8765);
+  const qStatic = (5 / 8765) ** 2;
+
+  it('gets its own row: q_sw = 5.42546e-5, 28.51 min a year, 54.25% of the budget', () => {
+    expect(qSw).toBeCloseTo(5.42546e-5, 9);
+    expect(a.switchover?.unavailability ?? 0).toBeCloseTo(qSw, 15);
+    expect((a.switchover?.secondsPerYear ?? 0) / 60).toBeCloseTo((qSw * 525_600 * 60) / 60, 9);
+    expect((a.switchover?.secondsPerYear ?? 0) / 60).toBeCloseTo(28.515, 2);
+    expect(a.switchover?.budgetShare ?? 0).toBeCloseTo(0.542546, 5);
+  });
+
+  it('leaves the static parallel as redundancy exhausted, the rows adding up to the design', () => {
+    expect(a.dependencies).toEqual([]);
+    expect(a.combinedUnavailability / qStatic - 1).toBeCloseTo(0, 6);
+    expect(a.combinedUnavailability + (a.switchover?.unavailability ?? 0)).toBeCloseTo(a.designUnavailability, 15);
+  });
+
+  it('is null without failover nodes', () => {
+    const plain = model(`name: plain
+tiers:
+  - { name: p, nodes: 1, failure: { mtbf: 1 year, mttr: 5 h } }
+`);
+    expect(allocateBudget(plain, analyzeAvailability(plain), 1e-4).switchover).toBeNull();
+  });
+});
