@@ -20,8 +20,17 @@ export function findRisks(
   paths: FailoverTerms['paths'] = [],
   tierLossSurvived: readonly boolean[] = [],
 ): Risk[] {
+  return [
+    ...tierPoints(result, tierLossSurvived),
+    ...domainPoints(result),
+    ...failoverPaths(result, paths),
+    ...weakestLink(result),
+  ];
+}
+
+/** Tiers with n = k that the service needs and does not survive losing. */
+function tierPoints(result: Input, tierLossSurvived: readonly boolean[]): Risk[] {
   const risks: Risk[] = [];
-  const svcQ = result.service.unavailability;
   for (const [t, tier] of result.tiers.entries()) {
     const needed = tier.serviceAvailabilityIfPerfect > result.service.availability || tier.unavailabilityShare > 0;
     if (tier.nodes > 0 && tier.nodes === tier.minHealthy && needed && tierLossSurvived[t] !== true) {
@@ -37,23 +46,33 @@ export function findRisks(
       });
     }
   }
+  return risks;
+}
+
+/** Zones and regions whose loss alone takes the service down. */
+function domainPoints(result: Input): Risk[] {
   const domains: [SubjectKind, AvailabilityResult['zones'] | AvailabilityResult['regions']][] = [
     ['zone', result.zones],
     ['region', result.regions],
   ];
-  for (const [kind, list] of domains) {
-    for (const d of list) {
-      if (d.nodes > 0 && !d.serviceSurvivesLoss) {
-        risks.push({
+  return domains.flatMap(([kind, list]) =>
+    list
+      .filter((d) => d.nodes > 0 && !d.serviceSurvivesLoss)
+      .map(
+        (d): Risk => ({
           kind: 'single-point-of-failure',
           subjectKind: kind,
           subject: d.name,
           reason: 'domain-loss',
           message: `losing ${kind} ${d.name} alone takes the service down`,
-        });
-      }
-    }
-  }
+        }),
+      ),
+  );
+}
+
+/** Zones and regions whose loss a standby covers: named with the switchover and their share. */
+function failoverPaths(result: Input, paths: FailoverTerms['paths']): Risk[] {
+  const risks: Risk[] = [];
   for (const path of paths) {
     const d = (path.kind === 'zone' ? result.zones : result.regions)[path.index];
     const f = result.failovers[path.failover];
@@ -71,6 +90,12 @@ export function findRisks(
         `${f.success < 1 ? ` (succeeds with probability ${f.success})` : ''}; its losses cause ${(share * 100).toPrecision(3)}% of the unavailability`,
     });
   }
+  return risks;
+}
+
+/** The tier, zone or region with the largest share of the unavailability, if any has one. */
+function weakestLink(result: Input): Risk[] {
+  const svcQ = result.service.unavailability;
   const candidates: { kind: SubjectKind; name: string; share: number; ifPerfect: number }[] = [
     ...result.tiers.map((t) => ({
       kind: 'tier' as const,
@@ -95,18 +120,18 @@ export function findRisks(
     (best, c) => (best === undefined || c.share > best.share ? c : best),
     undefined,
   );
-  if (worst !== undefined && worst.share > 0 && svcQ > 0) {
-    const qIfPerfect = svcQ * (1 - worst.share);
-    risks.push({
+  if (worst === undefined || worst.share <= 0 || svcQ <= 0) return [];
+  const qIfPerfect = svcQ * (1 - worst.share);
+  return [
+    {
       kind: 'weakest-link',
       subjectKind: worst.kind,
       subject: worst.name,
       unavailabilityShare: worst.share,
       serviceAvailabilityIfPerfect: worst.ifPerfect,
       message: `${worst.kind} ${worst.name} causes ${(worst.share * 100).toPrecision(3)}% of the unavailability; without it the service would reach ${qIfPerfect > 0 ? formatNines(qIfPerfect) : 'perfection'}`,
-    });
-  }
-  return risks;
+    },
+  ];
 }
 
 /** 30 s, 75 min, 2.5 h: for messages (the report formats figures itself). */

@@ -6,7 +6,9 @@
 import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
 import type { ExplainStep } from '../../report/explain-view.js';
 import { formatBytes } from '../../report/format.js';
-import { explainDurability, explainRpo, explainRto } from './data.js';
+import { explainRpo } from './data.js';
+import { explainRto } from './rto.js';
+import { explainDurability } from './storage.js';
 import { at, type Body, type Formulas, type LeafEnv, pick, type Rule } from './leaf-rule.js';
 import { input, step } from './sources.js';
 

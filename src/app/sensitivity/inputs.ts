@@ -58,6 +58,11 @@ function failureInputs(out: NumericInput[], path: string, name: string, c: Compo
   }
 }
 
+/** A continuous input whose `--set` writes the value with `suffix` (" s", " B", or nothing). */
+function input(path: string, name: string, value: number, unit: NumericInput['unit'], suffix = ''): NumericInput {
+  return { path, name, value, unit, discrete: false, set: (x) => `${path}=${x}${suffix}` };
+}
+
 /**
  * The numeric inputs of a model that the engine reads: failure specs of regions, zones and
  * tiers, tier node counts, recovery phases, copy lags, backup intervals and durations,
@@ -65,6 +70,11 @@ function failureInputs(out: NumericInput[], path: string, name: string, c: Compo
  * @example numericInputs(model, raw).map((i) => i.path) // ['regions.us-east.failure.mtbf', …]
  */
 export function numericInputs(model: Model, raw: Raw): NumericInput[] {
+  return [...structureInputs(model, raw), ...recoveryInputs(model, raw), ...dataInputs(model, raw)];
+}
+
+/** Failure specs of regions, zones and tiers, and tier node counts. */
+function structureInputs(model: Model, raw: Raw): NumericInput[] {
   const out: NumericInput[] = [];
   const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter(isRaw) : []);
   model.regions.forEach((r, i) => {
@@ -77,116 +87,59 @@ export function numericInputs(model: Model, raw: Raw): NumericInput[] {
     const rt = list('tiers')[i];
     failureInputs(out, `tiers.${t.name}.failure`, `tier ${t.name} node`, t.failure, rt?.['failure']);
     if (typeof rt?.['nodes'] === 'number' && t.nodes >= 2)
-      out.push({
-        path: `tiers.${t.name}.nodes`,
-        name: `tier ${t.name} nodes`,
-        value: t.nodes,
-        unit: 'count',
-        discrete: true,
-        set: number(`tiers.${t.name}.nodes`),
-      });
+      out.push({ ...input(`tiers.${t.name}.nodes`, `tier ${t.name} nodes`, t.nodes, 'count'), discrete: true });
   });
+  return out;
+}
+
+/** The recovery phases the model writes. */
+function recoveryInputs(model: Model, raw: Raw): NumericInput[] {
   const rawRecovery = raw['recovery'];
-  if (model.recovery !== undefined && isRaw(rawRecovery)) {
-    const r = model.recovery;
-    for (const [key, v] of [
-      ['detection', r.detectionSeconds],
-      ['failover', r.failoverSeconds],
-      ['provisioning', r.provisioningSeconds],
-      ['validation', r.validationSeconds],
-    ] as const) {
-      if (v > 0 && rawRecovery[key] !== undefined)
-        out.push({
-          path: `recovery.${key}`,
-          name: `recovery ${key}`,
-          value: v,
-          unit: 'seconds',
-          discrete: false,
-          set: seconds(`recovery.${key}`),
-        });
-    }
-  }
+  if (model.recovery === undefined || !isRaw(rawRecovery)) return [];
+  const r = model.recovery;
+  const phases = [
+    ['detection', r.detectionSeconds],
+    ['failover', r.failoverSeconds],
+    ['provisioning', r.provisioningSeconds],
+    ['validation', r.validationSeconds],
+  ] as const;
+  return phases
+    .filter(([key, v]) => v > 0 && rawRecovery[key] !== undefined)
+    .map(([key, v]) => input(`recovery.${key}`, `recovery ${key}`, v, 'seconds', ' s'));
+}
+
+/** Copy lags, backup intervals, durations and restore rates, data size and change, rebuild. */
+function dataInputs(model: Model, raw: Raw): NumericInput[] {
   const data = model.data;
   const rawData = raw['data'];
-  if (data !== undefined && isRaw(rawData)) {
-    for (const c of data.copies)
-      if (c.mode === 'async' && c.lagSeconds > 0)
-        out.push({
-          path: `data.copies.${c.name}.lag`,
-          name: `copy ${c.name} lag`,
-          value: c.lagSeconds,
-          unit: 'seconds',
-          discrete: false,
-          set: seconds(`data.copies.${c.name}.lag`),
-        });
-    for (const b of data.backups) {
-      out.push({
-        path: `data.backups.${b.name}.every`,
-        name: `backup ${b.name} interval`,
-        value: b.everySeconds,
-        unit: 'seconds',
-        discrete: false,
-        set: seconds(`data.backups.${b.name}.every`),
-      });
-      if (b.durationSeconds !== undefined && b.durationSeconds > 0)
-        out.push({
-          path: `data.backups.${b.name}.duration`,
-          name: `backup ${b.name} duration`,
-          value: b.durationSeconds,
-          unit: 'seconds',
-          discrete: false,
-          set: seconds(`data.backups.${b.name}.duration`),
-        });
-    }
-    out.push({
-      path: 'data.size',
-      name: 'data size',
-      value: data.sizeBytes,
-      unit: 'bytes',
-      discrete: false,
-      set: (x) => `data.size=${x} B`,
-    });
-    if (data.yearlyGrowth > 0)
-      out.push({
-        path: 'data.yearlyGrowth',
-        name: 'yearly growth',
-        value: data.yearlyGrowth,
-        unit: 'fraction',
-        discrete: false,
-        set: number('data.yearlyGrowth'),
-      });
-    for (const b of data.backups)
-      out.push({
-        path: `data.backups.${b.name}.restoreThroughput`,
-        name: `backup ${b.name} restore rate`,
-        value: b.restoreThroughputBytesPerSecond,
-        unit: 'bytesPerSecond',
-        discrete: false,
-        set: (x) => `data.backups.${b.name}.restoreThroughput=${x} B/s`,
-      });
-    if (data.dailyChange > 0)
-      out.push({
-        path: 'data.dailyChange',
-        name: 'daily change',
-        value: data.dailyChange,
-        unit: 'fraction',
-        discrete: false,
-        set: number('data.dailyChange'),
-      });
-    const d = data.durability;
-    if (
-      d?.rebuildSeconds !== undefined &&
-      isRaw(rawData['durability']) &&
-      rawData['durability']['rebuild'] !== undefined
-    )
-      out.push({
-        path: 'data.durability.rebuild',
-        name: 'durability rebuild',
-        value: d.rebuildSeconds,
-        unit: 'seconds',
-        discrete: false,
-        set: seconds('data.durability.rebuild'),
-      });
+  if (data === undefined || !isRaw(rawData)) return [];
+  const out: NumericInput[] = [];
+  for (const c of data.copies)
+    if (c.mode === 'async' && c.lagSeconds > 0)
+      out.push(input(`data.copies.${c.name}.lag`, `copy ${c.name} lag`, c.lagSeconds, 'seconds', ' s'));
+  for (const b of data.backups) {
+    out.push(input(`data.backups.${b.name}.every`, `backup ${b.name} interval`, b.everySeconds, 'seconds', ' s'));
+    if (b.durationSeconds !== undefined && b.durationSeconds > 0)
+      out.push(
+        input(`data.backups.${b.name}.duration`, `backup ${b.name} duration`, b.durationSeconds, 'seconds', ' s'),
+      );
   }
+  out.push(input('data.size', 'data size', data.sizeBytes, 'bytes', ' B'));
+  if (data.yearlyGrowth > 0) out.push(input('data.yearlyGrowth', 'yearly growth', data.yearlyGrowth, 'fraction'));
+  for (const b of data.backups)
+    out.push(
+      input(
+        `data.backups.${b.name}.restoreThroughput`,
+        `backup ${b.name} restore rate`,
+        b.restoreThroughputBytesPerSecond,
+        'bytesPerSecond',
+        ' B/s',
+      ),
+    );
+  if (data.dailyChange > 0) out.push(input('data.dailyChange', 'daily change', data.dailyChange, 'fraction'));
+  const d = data.durability;
+  const rawDurability = rawData['durability'];
+  if (d?.rebuildSeconds !== undefined && isRaw(rawDurability) && rawDurability['rebuild'] !== undefined)
+    out.push(input('data.durability.rebuild', 'durability rebuild', d.rebuildSeconds, 'seconds', ' s'));
   return out;
 }
