@@ -238,6 +238,24 @@ export const SERVICE_RULES: readonly Rule[] = [
     }),
   },
   { pattern: /^\.service\.(\w+)$/, explain: (env, m) => serviceExtra(env, m[1] ?? '') },
+  {
+    pattern: /^\.switchoverUnavailability$/,
+    explain: (env) => ({
+      label: 'the switchover windows of every failover',
+      formula:
+        'Σ_F I_F·Δq_F, with a loss that starts several failovers counted once (its windows merged over the sorted switchover times)',
+      unit: 'fraction',
+      steps: env.analysis.availability.failovers.map((f) =>
+        step(
+          `failover ${f.primary} → ${f.standby}`,
+          'I_F·Δq_F',
+          f.switchoverUnavailability,
+          'fraction',
+          formatProbability(f.switchoverUnavailability),
+        ),
+      ),
+    }),
+  },
   { pattern: /^\.failovers\[(\d+)\]\.([\w.]+)$/, explain: (env, m) => failover(env, at(m, 1), m[2] ?? '') },
   { pattern: /^\.risks\[(\d+)\]\.(\w+)$/, explain: (env, m) => risk(env, at(m, 1), m[2] ?? '') },
   { pattern: /^\.corruption\.(\w+)$/, explain: (env, m) => corruption(env, m[1] ?? '') },
