@@ -69,10 +69,28 @@ const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { env: pyEnv }).st
 console.log('\n— end to end, 1e6 simulated years, one worker (best of %d, CPU seconds)', RUNS);
 for (const [label, lifetime, kind, goal, before] of [
   ['exponential', '', 'exp', 4, '412 k/s, 2.4× (main)'],
-  ['Weibull k = 1.5', ', distribution: { lifetime: { type: weibull, shape: 1.5 } }', 'weibull', 2, '160 k/s, 1.06× (main)'],
+  [
+    'Weibull k = 1.5',
+    ', distribution: { lifetime: { type: weibull, shape: 1.5 } }',
+    'weibull',
+    2,
+    '160 k/s, 1.06× (main)',
+  ],
 ]) {
   const file = model(lifetime);
-  const n = cpu(process.execPath, ['bin/nines.js', 'simulate', file, '--mode', 'timeline', '--trials', '1000000', '--workers', '1', '--json', '--quiet']);
+  const n = cpu(process.execPath, [
+    'bin/nines.js',
+    'simulate',
+    file,
+    '--mode',
+    'timeline',
+    '--trials',
+    '1000000',
+    '--workers',
+    '1',
+    '--json',
+    '--quiet',
+  ]);
   let peer = 'numpy skipped';
   let holds = null;
   if (hasNumpy && existsSync(join(PEERS, 'cli_event.py'))) {
