@@ -42,7 +42,7 @@ export function allExponential(m: CompiledModel): boolean {
 
 /**
  * Runs `trials` timeline trials of an all-exponential model for chunk `chunk`.
- * Hot kernel: one function on purpose, see the file comment (and DESIGN, issue 12's limits).
+ * Hot kernel: one function on purpose, see random/rng.ts (the generator words stay in locals through the loop).
  * @example runTimelineChunkExp(compileModel(model), 31536000, 'steady', 1, 2, 0, 1024).downtime
  */
 export function runTimelineChunkExp(

@@ -102,7 +102,7 @@ function startTrial(
 /**
  * Runs `trials` timeline trials over `horizon` seconds for chunk `chunk`; all-exponential
  * models go to the faster {@link runTimelineChunkExp} (same processes, grouped clocks).
- * Hot kernel: one function on purpose, see the file comment (and DESIGN, issue 12's limits).
+ * Hot kernel: one function on purpose, see random/rng.ts (the generator words stay in locals through the loop).
  * @example runTimelineChunk(compileModel(model), 31536000, 'steady', 1, 2, 0, 4096).downtime
  */
 export function runTimelineChunk(
