@@ -16,6 +16,7 @@
  */
 import { DIST_EXPONENTIAL, DIST_FIXED, DIST_LOGNORMAL, DIST_WEIBULL } from '../compile/compile.js';
 import { exponential } from './exponential-ziggurat.js';
+import { normalZiggurat } from './normal-ziggurat.js';
 import type { Rng } from './rng.js';
 
 /** The Lanczos coefficients (g = 7, n = 9), once for every call. */
@@ -40,25 +41,12 @@ export function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(rng.uniform53())) * Math.cos(2 * Math.PI * rng.uniform());
 }
 
-/**
- * A standard normal draw without logarithms: |Z| by rejection from Exp(1) draws (the half-normal
- * density √(2/π)·e^(−x²/2) is at most √(2e/π)·e^(−x); accept E₁ when E₂ ≥ (E₁ − 1)²/2, with
- * probability √(π/(2e)) = 0.76: Knuth, TAOCP Vol. 2, 3rd ed., §3.4.1 C), then a random sign.
- */
-export function normalByExponentials(rng: Rng): number {
-  for (;;) {
-    const x = exponential(rng);
-    const y = exponential(rng);
-    if (2 * y >= (x - 1) * (x - 1)) return (rng.next() & 1) === 0 ? x : -x;
-  }
-}
-
 /** A Gamma(shape ≥ 1, 1) draw (Marsaglia & Tsang 2000, ACM TOMS 26(3)). */
 export function gamma(rng: Rng, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
-    const x = normalByExponentials(rng);
+    const x = normalZiggurat(rng);
     const v0 = 1 + c * x;
     if (v0 <= 0) continue;
     const v = v0 * v0 * v0;
@@ -143,7 +131,7 @@ export function sampleDuration(rng: Rng, kind: number, s: number, p: number): nu
     case DIST_WEIBULL:
       return weibullOf(exponential(rng), s, p);
     case DIST_LOGNORMAL:
-      return s * Math.exp(p * normalByExponentials(rng));
+      return s * Math.exp(p * normalZiggurat(rng));
     default:
       throw new Error(`simulate: unknown distribution code ${kind}`);
   }
@@ -159,7 +147,7 @@ export function sampleResidual(rng: Rng, kind: number, s: number, p: number): nu
     case DIST_WEIBULL:
       return rng.uniform() * weibullOf(gamma(rng, 1 + p), s, p);
     case DIST_LOGNORMAL:
-      return rng.uniform() * s * Math.exp(p * p + p * normalByExponentials(rng));
+      return rng.uniform() * s * Math.exp(p * p + p * normalZiggurat(rng));
     default:
       throw new Error(`simulate: unknown distribution code ${kind}`);
   }
