@@ -19,7 +19,7 @@ export {
   type MeanEstimate,
   type QuantileEstimate,
 } from './estimate/estimators.js';
-export { GENERATOR, Sfc32, rngFor } from './random/rng.js';
+export { GENERATOR, Sfc32, rngFor, type Rng } from './random/rng.js';
 export {
   checkJobGoodput,
   simulateGoodput,

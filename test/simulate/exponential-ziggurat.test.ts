@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exponential } from '../../src/simulate/random/exponential-ziggurat.js';
-import { chunkState } from '../../src/simulate/random/rng.js';
+import { rngFor } from '../../src/simulate/random/rng.js';
 
 describe('exponential variates by the ziggurat', () => {
   it('follow P(X ≤ x) = 1 − e^(−x) from the body to beyond the tail start r = 7.69', () => {
     const n = 1 << 21;
-    const s = Int32Array.from(chunkState(5, 99, 0));
+    const s = rngFor(5, 99, 0);
     const xs = new Float64Array(n);
     let sum = 0;
     for (let i = 0; i < n; i++) sum += xs[i] = exponential(s);

@@ -4,6 +4,7 @@ import type { Distribution } from '../../src/model/types.js';
 import { compileModel } from '../../src/simulate/compile/compile.js';
 import { simulateSync } from '../../src/simulate/run/run-sync.js';
 import { model, repairable, tier } from '../support/reference-models.js';
+import { binomialCdf, expGroups } from '../../src/simulate/kernels/timeline-groups.js';
 import { runTimelineChunk } from '../../src/simulate/kernels/timeline-kernel.js';
 import { SECONDS_PER_YEAR } from '../../src/units/conventions.js';
 
@@ -122,5 +123,73 @@ describe('timeline trials', () => {
     expect(Math.abs(miss.estimate - -Math.expm1(-nu))).toBeLessThan(0.05);
     const hist = r.outagesPerYear!.histogram;
     expect(hist.reduce((s, h) => s + h.trials, 0)).toBe(4000);
+  });
+});
+
+describe('the grouped exponential kernel (one birth–death clock pair per group of like nodes)', () => {
+  it('binomialCdf gives the stationary start by hand: n = 1, q = 1/4 → [3/4, 1]; n = 3, q = 1/2 → [1, 4, 7, 8]/8', () => {
+    const out = new Float64Array(6);
+    binomialCdf(1, 0.25, out, 0);
+    binomialCdf(3, 0.5, out, 2);
+    const want = [0.75, 1, 1 / 8, 4 / 8, 7 / 8, 1];
+    for (let i = 0; i < 6; i++) expect(out[i]).toBeCloseTo(want[i] ?? 0, 14);
+  });
+
+  it('a 2-of-3 tier of like nodes: downtime 3q²(1 − q) + q³, P(down at 0) the same, outages 6q(1 − q)²λ per second', () => {
+    // MTBF 1000 s, MTTR 100 s: q = 1/11. U = 3q²(1 − q) + q³ = 31/1331 = 0.0232907. Entering the
+    // down state from exactly one node down: ν = P(1 down)·2λ = 3q(1 − q)²·2/1000 per second.
+    const q = 1 / 11;
+    const U = 3 * q * q * (1 - q) + q ** 3;
+    const nu = 3 * q * (1 - q) ** 2 * (2 / 1000);
+    const m = compileModel(
+      model({
+        tiers: [tier('x', 2, [{ zone: undefined, count: 3, failure: repairable(1000, 100) }])],
+        horizonSeconds: 20_000,
+      }),
+    );
+    expect(expGroups(m).count).toBe(1);
+    const n = 40 * 1024;
+    let down = 0;
+    let down2 = 0;
+    let outages = 0;
+    let atZero = 0;
+    for (let chunk = 0; chunk < 40; chunk++) {
+      const c = runTimelineChunk(m, 20_000, 'steady', 8, 2, chunk, 1024);
+      for (let i = 0; i < c.trials; i++) {
+        const u = (c.downtime[i] ?? 0) / 20_000;
+        down += u;
+        down2 += u * u;
+        outages += c.outages[i] ?? 0;
+        if (c.firstOutage[i] === 0) atZero++;
+      }
+    }
+    const mean = down / n;
+    const se = Math.sqrt((down2 / n - mean * mean) / n);
+    expect(Math.abs(mean - U)).toBeLessThanOrEqual(4 * se);
+    expect(Math.abs(atZero / n - U)).toBeLessThanOrEqual(4 * Math.sqrt((U * (1 - U)) / n));
+    // Outages in 20 000 s: mean ν·20 000 = 2.98, SD ≤ √(mean·(1 + burstiness)); 4 SE with SD 2√mean.
+    const expected = nu * 20_000;
+    expect(Math.abs(outages / n - expected)).toBeLessThanOrEqual(4 * 2 * Math.sqrt(expected / n));
+  });
+
+  it('like nodes in two zones form two groups, and a zone failure takes its group down with it', () => {
+    // 1-of-2 tier, one node in each of zones a and b (zone 5000/50 s, node 1000/10 s): down iff
+    // both sides are down, each side down with p = 1 − (1 − 50/5050)(1 − 10/1010), independent.
+    const zones = ['a', 'b'].map((name) => ({ name, region: undefined, failure: repairable(5000, 50) }));
+    const m = model({
+      zones,
+      tiers: [
+        tier('x', 1, [
+          { zone: 'a', count: 1, failure: repairable(1000, 10) },
+          { zone: 'b', count: 1, failure: repairable(1000, 10) },
+        ]),
+      ],
+      horizonSeconds: 100_000,
+    });
+    expect(expGroups(compileModel(m)).count).toBe(4);
+    const side = 1 - (1 - 50 / 5050) * (1 - 10 / 1010);
+    const r = simulateSync(m, { seed: 3, trials: 8000, mode: 'timeline' });
+    const u = r.timeline!.unavailability;
+    expect(Math.abs(u.estimate - side * side)).toBeLessThanOrEqual(4 * u.stdErr);
   });
 });

@@ -81,8 +81,8 @@ export function weightedRelError(acc: WeightedAcc): number {
 
 function quantiles(sorted: Float64Array, scale: number): Quantiles {
   let sum = 0;
-  for (const x of sorted) sum += x;
   const n = sorted.length;
+  for (let i = 0; i < n; i++) sum += sorted[i] as number;
   return {
     mean: (sum / n) * scale,
     p50: quantileSorted(sorted, 0.5) * scale,
@@ -127,11 +127,18 @@ export function summariseTimeline(
       if (availabilityTarget !== undefined && dt / horizon > availabilityTarget.unavailability) missed++;
     }
   }
-  const histogram = new Map<number, number>();
-  for (const k of outages) histogram.set(k, (histogram.get(k) ?? 0) + 1);
-  downtime.sort();
-  outages.sort();
-  longest.sort();
+  sortMostlyZeros(downtime);
+  sortMostlyZeros(outages);
+  sortMostlyZeros(longest);
+  // Outage counts per year, ascending: the runs of the sorted counts.
+  const histogram: { outages: number; trials: number }[] = [];
+  for (let from = 0; from < n; ) {
+    const k = outages[from] as number;
+    let to = from + 1;
+    while (to < n && outages[to] === k) to++;
+    histogram.push({ outages: k, trials: to - from });
+    from = to;
+  }
   const mean = meanEstimate(acc.sumU, acc.sumU2, n);
   // Zero downtime in every trial: the time-average is at most P(a trial has an outage) ≤ 3/N.
   const unavailability = {
@@ -145,13 +152,28 @@ export function summariseTimeline(
     annualDowntimeHistogram: histogramOf(downtime, 1 / years),
     outagesPerYear: {
       ...quantiles(outages, 1 / years),
-      histogram: [...histogram.entries()].sort((a, b) => a[0] - b[0]).map(([k, trials]) => ({ outages: k, trials })),
+      histogram,
     },
     longestOutageSeconds: quantiles(longest, 1),
     ...(availabilityTarget === undefined
       ? {}
       : { missProbability: { ...proportion(missed, n), target: availabilityTarget.target } }),
   };
+}
+
+/**
+ * Sorts non-negative values in place, as `a.sort()` would: most timeline years have no outage,
+ * so the nonzero values are gathered at the front, sorted alone and moved behind the zeros.
+ */
+export function sortMostlyZeros(a: Float64Array): void {
+  let w = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    if (x !== 0) a[w++] = x;
+  }
+  a.subarray(0, w).sort();
+  a.copyWithin(a.length - w, 0, w);
+  a.fill(0, 0, a.length - w);
 }
 
 const HISTOGRAM_BINS = 8;

@@ -165,6 +165,7 @@ type Sums = { readonly trials: number; readonly hits: number; readonly sumW: num
 /**
  * Runs `trials` cut-set trials for `event` (−1 service, t tier t): W = S/N(x) on the trials
  * where the evaluated structure confirms the event (all of them when the cut sets are right).
+ * Hot kernel: one function on purpose, see random/rng.ts (the generator words stay in locals through the loop).
  */
 export function runCutSetChunk(
   ev: StructureEvaluator,

@@ -21,7 +21,7 @@
  */
 import { DIST_EXPONENTIAL } from '../compile/compile.js';
 import { drawDuration } from '../random/distributions.js';
-import { rngFor, type Sfc32 } from '../random/rng.js';
+import { rngFor, type Rng } from '../random/rng.js';
 
 /** A storage group as the kernel sees it (plain data, posted to workers). */
 export type DurabilityParams = {
@@ -61,7 +61,7 @@ export type DurabilitySums = {
 };
 
 /** One busy period: 1 if it ends in loss; its length and log-likelihood ratio in `out`. */
-function busyPeriod(p: DurabilityParams, rng: Sfc32, biased: boolean, out: Float64Array): number {
+function busyPeriod(p: DurabilityParams, rng: Rng, biased: boolean, out: Float64Array): number {
   const {
     shards: n,
     tolerated: m,

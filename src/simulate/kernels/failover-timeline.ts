@@ -24,7 +24,7 @@
  * component draws are the same with and without failover nodes.
  */
 import { OP_FAILOVER, OP_TIER, type CompiledModel } from '../compile/compile.js';
-import { rngFor, type Sfc32 } from '../random/rng.js';
+import { rngFor, type Rng } from '../random/rng.js';
 import { combine } from '../compile/structure.js';
 
 const SERVING = 0;
@@ -46,7 +46,7 @@ export class FailoverTimeline {
   private readonly timer: Float64Array;
   private readonly output: Uint8Array;
   private readonly since: Float64Array;
-  private readonly rng: Sfc32;
+  private readonly rng: Rng;
   private starting = false;
   private steady = false;
   /** A timer or the corruption state changed since nextTime was computed. */

@@ -8,7 +8,7 @@
  * estimator: replications are i.i.d., SE by the delta method).
  */
 import { meanEstimate, Z95 } from '../estimate/estimators.js';
-import { rngFor, type Sfc32 } from '../random/rng.js';
+import { rngFor, type Rng } from '../random/rng.js';
 
 export type GoodputSimulationSpec = {
   readonly checkpointEverySeconds: number;
@@ -81,7 +81,7 @@ export function simulateGoodput(
   };
 }
 
-function exp(rng: Sfc32, mean: number): number {
+function exp(rng: Rng, mean: number): number {
   return Number.isFinite(mean) ? -mean * Math.log(rng.uniform()) : Infinity;
 }
 

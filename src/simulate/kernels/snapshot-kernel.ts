@@ -78,6 +78,7 @@ export function snapshotPlan(m: CompiledModel): SnapshotPlan {
 
 /**
  * Runs `trials` snapshot trials of chunk `chunk` (generator seeded from (seed, stream, chunk)).
+ * Hot kernel: one function on purpose, see random/rng.ts (the generator words stay in locals through the loop).
  * @example runSnapshotChunk(snapshotPlan(compileModel(model)), 1, 1, 0, 1 << 20).serviceDown
  */
 export function runSnapshotChunk(

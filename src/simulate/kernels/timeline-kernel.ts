@@ -1,22 +1,108 @@
 /**
  * The timeline kernel: each trial simulates the horizon with every repairable component
  * alternating up and down (an alternating renewal process), keeps per-tier counts of
- * effectively-down nodes up to date at each event, and records the service's downtime, the
- * outages that start within the horizon, the longest outage and the start of the first outage.
+ * effectively-down nodes up to date at each event (timeline-state.ts), and records the
+ * service's downtime, the outages that start within the horizon, the longest outage and the
+ * start of the first outage. All-exponential models go to the grouped kernel
+ * (timeline-exp-kernel.ts); this one takes any distribution, one clock per component, with the
+ * distributions' constants computed once per chunk and exponentials from the ziggurat
+ * ({@link sampleDuration}, {@link sampleResidual}).
  */
-import { DIST_EXPONENTIAL, hasTimedEvents, type CompiledModel } from '../compile/compile.js';
-import { drawDuration, drawResidual } from '../random/distributions.js';
-import { rngFor } from '../random/rng.js';
+import { DIST_EXPONENTIAL, DIST_WEIBULL, hasTimedEvents, type CompiledModel } from '../compile/compile.js';
+import { sampleDuration, sampleResidual, samplingExponent, samplingScale, weibullOf } from '../random/distributions.js';
+import { exponentialSlow, ZIG_K, ZIG_W } from '../random/exponential-ziggurat.js';
+import { chunkState, Sfc32Words, type Rng } from '../random/rng.js';
 import { FailoverTimeline } from './failover-timeline.js';
-import { runProgram } from '../compile/structure.js';
 import { allExponential, runTimelineChunkExp } from './timeline-exp-kernel.js';
 import type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
+import {
+  flipComponent,
+  newDomainState,
+  NODE_CROSSED,
+  NODE_RIDDEN,
+  OutageTally,
+  resetDomainState,
+  serviceDown,
+  type DomainState,
+} from './timeline-state.js';
 
 export type { TimelineChunk, TimelineStart } from './timeline-chunk.js';
 
+/** Per active component (index j): its distributions' codes and sampling constants, its tier and place. */
+type Components = {
+  readonly count: number;
+  readonly comp: Int32Array;
+  /** Lifetime and repair: code, scale, exponent (see {@link samplingScale}). */
+  readonly lifeKind: Uint8Array;
+  readonly lifeScale: Float64Array;
+  readonly lifeExp: Float64Array;
+  readonly repKind: Uint8Array;
+  readonly repScale: Float64Array;
+  readonly repExp: Float64Array;
+  /** q = E[down] / (E[up] + E[down]): P(down) at a steady start. */
+  readonly downShare: Float64Array;
+  /** Tier of a node, −1 for a zone or region; the node's zone, or the zone's or region's component. */
+  readonly tier: Int32Array;
+  readonly place: Int32Array;
+};
+
+function components(m: CompiledModel): Components {
+  const RZ = m.regionCount + m.zoneCount;
+  const list: number[] = [];
+  for (let i = 0; i < m.componentCount; i++) if (Number.isFinite(m.meanUp[i] ?? Infinity)) list.push(i);
+  const lk = (c: number) => m.lifetimeKind[c] ?? 0;
+  const rk = (c: number) => m.repairKind[c] ?? 0;
+  return {
+    count: list.length,
+    comp: Int32Array.from(list),
+    lifeKind: Uint8Array.from(list, lk),
+    lifeScale: Float64Array.from(list, (c) => samplingScale(lk(c), m.lifetimeParam[c] ?? 0, m.meanUp[c] ?? 0)),
+    lifeExp: Float64Array.from(list, (c) => samplingExponent(lk(c), m.lifetimeParam[c] ?? 0)),
+    repKind: Uint8Array.from(list, rk),
+    repScale: Float64Array.from(list, (c) => samplingScale(rk(c), m.repairParam[c] ?? 0, m.meanDown[c] ?? 0)),
+    repExp: Float64Array.from(list, (c) => samplingExponent(rk(c), m.repairParam[c] ?? 0)),
+    downShare: Float64Array.from(list, (c) => (m.meanDown[c] ?? 0) / ((m.meanUp[c] ?? 0) + (m.meanDown[c] ?? 0))),
+    tier: Int32Array.from(list, (c) => (c < RZ ? -1 : (m.nodeTier[c - RZ] ?? 0))),
+    place: Int32Array.from(list, (c) => (c < RZ ? c : (m.nodeZone[c - RZ] ?? -1))),
+  };
+}
+
+/**
+ * A trial's start: each component down with probability q at a steady start, and the time of
+ * its next event: the time left in the phase in progress (steady) or a whole lifetime (new).
+ * Returns 1 if any component starts down. Its own function, called once a trial, so that the
+ * samplers inline here and no double crosses a call boundary (it would be boxed).
+ */
+function startTrial(
+  rng: Rng,
+  cs: Components,
+  steady: boolean,
+  ds: DomainState,
+  isDown: Uint8Array,
+  next: Float64Array,
+): number {
+  let anyDown = 0;
+  for (let j = 0; j < cs.count; j++) {
+    if (steady && rng.uniform() < (cs.downShare[j] as number)) {
+      next[j] = sampleResidual(rng, cs.repKind[j] as number, cs.repScale[j] as number, cs.repExp[j] as number);
+      isDown[j] = 1;
+      anyDown = 1;
+      flipComponent(ds, cs.tier[j] as number, cs.place[j] as number, 1);
+      continue;
+    }
+    isDown[j] = 0;
+    const kind = cs.lifeKind[j] as number;
+    const s = cs.lifeScale[j] as number;
+    const p = cs.lifeExp[j] as number;
+    next[j] = steady ? sampleResidual(rng, kind, s, p) : sampleDuration(rng, kind, s, p);
+  }
+  return anyDown;
+}
+
 /**
  * Runs `trials` timeline trials over `horizon` seconds for chunk `chunk`; all-exponential
- * models go to the faster {@link runTimelineChunkExp} (same processes, ziggurat variates).
+ * models go to the faster {@link runTimelineChunkExp} (same processes, grouped clocks).
+ * Hot kernel: one function on purpose, see random/rng.ts (the generator words stay in locals through the loop).
  * @example runTimelineChunk(compileModel(model), 31536000, 'steady', 1, 2, 0, 4096).downtime
  */
 export function runTimelineChunk(
@@ -29,24 +115,19 @@ export function runTimelineChunk(
   trials: number,
 ): TimelineChunk {
   if (allExponential(m)) return runTimelineChunkExp(m, horizon, start, seed, stream, chunk, trials);
-  const rng = rngFor(seed, stream, chunk);
-  const R = m.regionCount;
-  const Z = m.zoneCount;
-  const RZ = R + Z;
-  const T = m.tierCount;
-  const activeList: number[] = [];
-  for (let i = 0; i < m.componentCount; i++) if (Number.isFinite(m.meanUp[i] ?? Infinity)) activeList.push(i);
-  const active = Int32Array.from(activeList);
-  const A = active.length;
+  // The generator: words in `rng` between events (trial set-up draws through it), in locals in the event loop.
+  const rng = new Sfc32Words(chunkState(seed, stream, chunk));
+  const words = rng.words;
+  const K = ZIG_K;
+  const W = ZIG_W;
+  const cs = components(m);
+  const A = cs.count;
+  const { lifeKind, lifeScale, lifeExp, repKind, repScale, repExp } = cs;
   const next = new Float64Array(A);
-  const isDown = new Uint8Array(m.componentCount);
-  const zoneOwn = new Uint8Array(Z);
-  const zoneEff = new Uint8Array(Z);
-  const regionDown = new Uint8Array(R);
-  const nodeDownInZone = new Int32Array(T * Z);
-  const cnt = new Int32Array(T);
-  const tierDown = new Uint8Array(T);
-  const stack = new Uint8Array(Math.max(1, m.stackDepth));
+  const isDown = new Uint8Array(A);
+  const ds = newDomainState(m);
+  const tally = new OutageTally();
+  const steady = start === 'steady';
   const out: TimelineChunk = {
     trials,
     downtime: new Float64Array(trials),
@@ -55,101 +136,26 @@ export function runTimelineChunk(
     firstOutage: new Float64Array(trials),
   };
   const fo = hasTimedEvents(m) ? new FailoverTimeline(m, seed, stream, chunk) : null;
+  const ti = m.tierInterruption;
+  // A number, not a parameter of unknown type: the event time's phi stays an unboxed double.
+  const end = +horizon;
 
-  // Set when a tier's state may have flipped since the service was last evaluated.
-  let changed = 0;
-  const recount = (t: number, delta: number): void => {
-    const before = cnt[t] ?? 0;
-    const after = before + delta;
-    cnt[t] = after;
-    const thr = m.tierThreshold[t] ?? 0;
-    if (before >= thr !== after >= thr) changed = 1;
-  };
-  const setZoneEff = (z: number, down: number): void => {
-    if (zoneEff[z] === down) return;
-    zoneEff[z] = down;
-    const sign = down === 1 ? 1 : -1;
-    for (let t = 0; t < T; t++) {
-      recount(t, sign * ((m.tierZoneNodes[t * Z + z] ?? 0) - (nodeDownInZone[t * Z + z] ?? 0)));
-    }
-  };
-  /** The time of the event being applied (−1 while a trial's initial state is set up). */
-  let clock = -1;
-  const toggle = (comp: number, down: number): void => {
-    isDown[comp] = down;
-    if (comp < R) {
-      regionDown[comp] = down;
-      for (let j = m.regionZoneStart[comp] ?? 0; j < (m.regionZoneStart[comp + 1] ?? 0); j++) {
-        const z = m.regionZones[j] ?? 0;
-        if (zoneOwn[z] === 0) setZoneEff(z, down);
-      }
-    } else if (comp < RZ) {
-      const z = comp - R;
-      zoneOwn[z] = down;
-      const r = m.zoneRegion[z] ?? -1;
-      if (r < 0 || regionDown[r] === 0) setZoneEff(z, down);
-    } else {
-      const node = comp - RZ;
-      const z = m.nodeZone[node] ?? -1;
-      const t = m.nodeTier[node] ?? 0;
-      const sign = down === 1 ? 1 : -1;
-      if (z >= 0) nodeDownInZone[t * Z + z] = (nodeDownInZone[t * Z + z] ?? 0) + sign;
-      if (z < 0 || zoneEff[z] === 0) {
-        recount(t, sign);
-        // A failure the tier rides out may still interrupt it (its declared interruption).
-        if (changed === 0 && down === 1 && fo !== null && clock >= 0 && (cnt[t] ?? 0) < (m.tierThreshold[t] ?? 0))
-          changed = fo.interrupt(t, clock);
-      }
-    }
-  };
-  const serviceDown = (now: number): number => {
-    for (let t = 0; t < T; t++) tierDown[t] = (cnt[t] ?? 0) >= (m.tierThreshold[t] ?? 0) ? 1 : 0;
-    return fo === null ? runProgram(m.program, tierDown, stack) : fo.run(m.program, tierDown, stack, now);
-  };
-
+  // The service with everything up (most trials start so): evaluated once.
+  const upState = serviceDown(ds, null, 0);
   for (let n = 0; n < trials; n++) {
-    clock = -1;
-    isDown.fill(0);
-    zoneOwn.fill(0);
-    zoneEff.fill(0);
-    regionDown.fill(0);
-    nodeDownInZone.fill(0);
-    cnt.fill(0);
-    for (let j = 0; j < A; j++) {
-      const comp = active[j] ?? 0;
-      const up = m.meanUp[comp] ?? Infinity;
-      const dn = m.meanDown[comp] ?? 0;
-      // Exponential phases are memoryless: the residual is a fresh draw (inline, as below).
-      if (start === 'steady' && rng.uniform() * (up + dn) < dn) {
-        toggle(comp, 1);
-        const kind = m.repairKind[comp] ?? 0;
-        next[j] =
-          kind === DIST_EXPONENTIAL
-            ? -dn * Math.log(rng.uniform())
-            : drawResidual(rng, kind, m.repairParam[comp] ?? 0, dn);
-      } else {
-        const kind = m.lifetimeKind[comp] ?? 0;
-        next[j] =
-          kind === DIST_EXPONENTIAL
-            ? -up * Math.log(rng.uniform())
-            : start === 'steady'
-              ? drawResidual(rng, kind, m.lifetimeParam[comp] ?? 0, up)
-              : drawDuration(rng, kind, m.lifetimeParam[comp] ?? 0, up);
-      }
-    }
-    fo?.begin(start === 'steady');
-    let down = serviceDown(0);
-    changed = 0;
-    let since = 0;
-    let downtime = 0;
-    let outages = 0;
-    let longest = 0;
-    let first = down === 1 ? 0 : Infinity;
+    resetDomainState(ds);
+    const anyDown = startTrial(rng, cs, steady, ds, isDown, next);
+    fo?.begin(steady);
+    tally.begin(fo === null && anyDown === 0 ? upState : serviceDown(ds, fo, 0));
+    let a = words[0] as number;
+    let b = words[1] as number;
+    let c = words[2] as number;
+    let d = words[3] as number;
     for (;;) {
       let j = -1;
-      let now = horizon;
+      let now = end;
       for (let i = 0; i < A; i++) {
-        const x = next[i] ?? Infinity;
+        const x = next[i] as number;
         if (x < now) {
           now = x;
           j = i;
@@ -159,65 +165,66 @@ export function runTimelineChunk(
         // A failover timer (switchover done, failback over) comes before the next component event.
         now = fo.nextTime;
         fo.fire(now);
-        const s = fo.run(m.program, tierDown, stack, now);
-        if (s !== down) {
-          if (s === 1) {
-            outages++;
-            if (first === Infinity) first = now;
-            since = now;
-          } else {
-            downtime += now - since;
-            if (now - since > longest) longest = now - since;
-          }
-          down = s;
-        }
+        tally.set(fo.run(m.program, ds.tierDown, ds.stack, now), now);
         continue;
       }
       if (j < 0) break;
-      clock = now;
-      const comp = active[j] ?? 0;
-      // Exponential draws inline (−m·ln U, U with 32 bits: truncated beyond 22.2 means, P = 2e−10).
-      if (isDown[comp] === 1) {
-        toggle(comp, 0);
-        const kind = m.lifetimeKind[comp] ?? 0;
-        const mean = m.meanUp[comp] ?? 0;
-        next[j] =
-          now +
-          (kind === DIST_EXPONENTIAL
-            ? -mean * Math.log(rng.uniform())
-            : drawDuration(rng, kind, m.lifetimeParam[comp] ?? 0, mean));
+      const goingDown = isDown[j] === 1 ? 0 : 1;
+      isDown[j] = goingDown;
+      const kind = (goingDown === 1 ? repKind[j] : lifeKind[j]) as number;
+      const sc = (goingDown === 1 ? repScale[j] : lifeScale[j]) as number;
+      const p = (goingDown === 1 ? repExp[j] : lifeExp[j]) as number;
+      let dur: number;
+      if (kind === DIST_EXPONENTIAL || kind === DIST_WEIBULL) {
+        // E ~ Exp(1) by the ziggurat, the step inlined (as in timeline-exp-kernel.ts).
+        const t32 = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t32) | 0;
+        const iz = t32 & 255;
+        const jz = t32 >>> 8;
+        let x: number;
+        if (jz < (K[iz] as number)) x = jz * (W[iz] as number);
+        else {
+          words[0] = a;
+          words[1] = b;
+          words[2] = c;
+          words[3] = d;
+          x = +exponentialSlow(rng, iz, jz); // + : a number, so x stays an unboxed double
+          a = words[0] as number;
+          b = words[1] as number;
+          c = words[2] as number;
+          d = words[3] as number;
+        }
+        dur = kind === DIST_EXPONENTIAL ? sc * x : weibullOf(x, sc, p);
       } else {
-        toggle(comp, 1);
-        const kind = m.repairKind[comp] ?? 0;
-        const mean = m.meanDown[comp] ?? 0;
-        next[j] =
-          now +
-          (kind === DIST_EXPONENTIAL
-            ? -mean * Math.log(rng.uniform())
-            : drawDuration(rng, kind, m.repairParam[comp] ?? 0, mean));
+        words[0] = a;
+        words[1] = b;
+        words[2] = c;
+        words[3] = d;
+        dur = +sampleDuration(rng, kind, sc, p);
+        a = words[0] as number;
+        b = words[1] as number;
+        c = words[2] as number;
+        d = words[3] as number;
       }
-      if (changed === 0) continue;
-      changed = 0;
-      const s = serviceDown(now);
-      if (s === down) continue;
-      if (s === 1) {
-        outages++;
-        if (first === Infinity) first = now;
-        since = now;
-      } else {
-        downtime += now - since;
-        if (now - since > longest) longest = now - since;
-      }
-      down = s;
+      next[j] = now + dur;
+      const t = cs.tier[j] as number;
+      const what = flipComponent(ds, t, cs.place[j] as number, goingDown);
+      // A failure the tier rides out may still interrupt it (its declared interruption).
+      if (
+        what === NODE_CROSSED ||
+        (what === NODE_RIDDEN && fo !== null && (ti[t] as number) > 0 && fo.interrupt(t, now))
+      )
+        tally.set(serviceDown(ds, fo, now), now);
     }
-    if (down === 1) {
-      downtime += horizon - since;
-      if (horizon - since > longest) longest = horizon - since;
-    }
-    out.downtime[n] = downtime;
-    out.outages[n] = outages;
-    out.longest[n] = longest;
-    out.firstOutage[n] = first;
+    words[0] = a;
+    words[1] = b;
+    words[2] = c;
+    words[3] = d;
+    tally.end(horizon, out, n);
     fo?.end(horizon);
   }
   return fo === null ? out : { ...out, failoverEpisodes: fo.episodes, failoverDownSeconds: fo.downSeconds };

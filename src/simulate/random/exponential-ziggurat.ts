@@ -8,6 +8,7 @@
  * layer and the position avoids the layer/value correlation of the original (Doornik 2005).
  * The fast test is inlined by the timeline kernel; {@link exponentialSlow} finishes the rest.
  */
+import type { Rng } from './rng.js';
 
 /** Position bits: j = u >>> 8 in [0, 2^24). */
 const M = 16777216;
@@ -37,35 +38,20 @@ export const ZIG_F = new Float64Array(256);
   }
 }
 
-/** One sfc32 step on the state words s = [a, b, c, d]; returns the uint32 output. */
-function step(s: Int32Array): number {
-  const a = s[0] ?? 0;
-  const b = s[1] ?? 0;
-  const c = s[2] ?? 0;
-  const d = s[3] ?? 0;
-  const t = (((a + b) | 0) + d) | 0;
-  s[3] = (d + 1) | 0;
-  s[0] = b ^ (b >>> 9);
-  s[1] = (c + (c << 3)) | 0;
-  const c2 = (c << 21) | (c >>> 11);
-  s[2] = (c2 + t) | 0;
-  return t >>> 0;
-}
-
 /**
- * Finishes a draw whose fast test failed for layer i and position j, stepping the generator
- * state s (sfc32 words a, b, c, d) for any further uniforms it needs.
+ * Finishes a draw whose fast test failed for layer i and position j, drawing any further
+ * uniforms it needs from `rng` (a kernel with an inlined step passes its {@link Sfc32Words}).
  */
-export function exponentialSlow(s: Int32Array, i: number, j: number): number {
+export function exponentialSlow(rng: Rng, i: number, j: number): number {
   let iz = i;
   let jz = j;
   for (;;) {
-    if (iz === 0) return R - Math.log((step(s) + 0.5) * 2.3283064365386963e-10);
+    if (iz === 0) return R - Math.log(rng.uniform());
     const x = jz * (ZIG_W[iz] ?? 0);
-    const u = (step(s) + 0.5) * 2.3283064365386963e-10;
+    const u = rng.uniform();
     const f0 = ZIG_F[iz] ?? 0;
     if (f0 + u * ((ZIG_F[iz - 1] ?? 0) - f0) < Math.exp(-x)) return x;
-    const t = step(s);
+    const t = rng.next();
     iz = t & 255;
     jz = t >>> 8;
     if (jz < (ZIG_K[iz] ?? 0)) return jz * (ZIG_W[iz] ?? 0);
@@ -73,13 +59,13 @@ export function exponentialSlow(s: Int32Array, i: number, j: number): number {
 }
 
 /**
- * A standard exponential draw from the sfc32 state s (advanced in place).
- * @example exponential(Int32Array.of(1, 2, 3, 1)) // ≥ 0, mean 1
+ * A standard exponential draw from `rng`.
+ * @example exponential(rngFor(1, 0, 0)) // ≥ 0, mean 1
  */
-export function exponential(s: Int32Array): number {
-  const t = step(s);
+export function exponential(rng: Rng): number {
+  const t = rng.next();
   const iz = t & 255;
   const j = t >>> 8;
-  if (j < (ZIG_K[iz] ?? 0)) return j * (ZIG_W[iz] ?? 0);
-  return exponentialSlow(s, iz, j);
+  if (j < (ZIG_K[iz] as number)) return j * (ZIG_W[iz] as number);
+  return exponentialSlow(rng, iz, j);
 }

@@ -4,7 +4,11 @@
  *
  * Streams are seeded from (seed, stream, chunk) through the splitmix32 / murmur3 finaliser, so
  * every chunk of work has its own generator whatever worker computes it (DESIGN §3 rule 6).
- * The hot kernels inline the four-line step; {@link Sfc32} is the same generator as an object.
+ * The hot kernels inline the four-line step and keep the four words in locals through their
+ * loops (a call per draw, or a split of the loop, would pass them through memory): that is why
+ * each is one function, exempt from the 80-line limit (issue 12). {@link Sfc32} is the same
+ * generator as an object and {@link Sfc32Words} the same over a state array a kernel shares
+ * with its inlined copy; test/simulate/sfc32-copies.test.ts holds every copy to {@link Sfc32}.
  */
 
 /** The generator's name as recorded in results. */
@@ -44,8 +48,23 @@ export function chunkState(seed: number, stream: number, chunk: number): Uint32A
   return g.state();
 }
 
+/** What the samplers take: a generator of uint32 draws and of uniforms in the open interval (0, 1). */
+export interface Rng {
+  /** The next uint32. */
+  next(): number;
+  /** (u + 0.5)·2^−32 from one draw: never 0 nor 1, so log(U) is finite. */
+  uniform(): number;
+  /** A uniform with 53 random bits (two draws), for tails finer than 2^−32. */
+  uniform53(): number;
+}
+
+/** (hi >>> 5, lo >>> 6) of two draws as a uniform in (0, 1) with 53 bits. */
+function uniform53Of(hi: number, lo: number): number {
+  return ((hi >>> 5) * 67108864 + (lo >>> 6) + 0.5) / 9007199254740992;
+}
+
 /** sfc32 as an object: `next()` is a uint32, `uniform()` is in the open interval (0, 1). */
-export class Sfc32 {
+export class Sfc32 implements Rng {
   private a: number;
   private b: number;
   private c: number;
@@ -76,14 +95,48 @@ export class Sfc32 {
 
   /** A uniform draw in (0, 1) with 53 random bits, for tails finer than 2^−32. */
   uniform53(): number {
-    const hi = this.next() >>> 5; // 27 bits
-    const lo = this.next() >>> 6; // 26 bits
-    return (hi * 67108864 + lo + 0.5) / 9007199254740992;
+    const hi = this.next(); // 27 bits of it
+    return uniform53Of(hi, this.next()); // and 26 of this one
   }
 
   /** The current state words (a, b, c, d). */
   state(): Uint32Array {
     return Uint32Array.of(this.a, this.b, this.c, this.d);
+  }
+}
+
+/**
+ * sfc32 over a state array `words` = [a, b, c, d]: a kernel that keeps the words in locals for
+ * its inlined step stores them here before a rare call that needs a generator, and reads them back.
+ */
+export class Sfc32Words implements Rng {
+  readonly words: Int32Array;
+
+  constructor(state: ArrayLike<number>) {
+    this.words = Int32Array.from(state);
+  }
+
+  next(): number {
+    const s = this.words;
+    const a = s[0] ?? 0;
+    const b = s[1] ?? 0;
+    const c = s[2] ?? 0;
+    const d = s[3] ?? 0;
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
+  }
+
+  uniform(): number {
+    return (this.next() + 0.5) * TWO_POW_M32;
+  }
+
+  uniform53(): number {
+    const hi = this.next();
+    return uniform53Of(hi, this.next());
   }
 }
 
