@@ -5,7 +5,14 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { toJson } from '../report/json/envelope.js';
-import { FORMAT_NOTES, FORMATS, formatsOf, type FormatName, type FormattedCommand } from '../report/formats.js';
+import {
+  FORMAT_NOTES,
+  FORMATS,
+  formatsOf,
+  type FormatName,
+  type FormattedCommand,
+  type Renderer,
+} from '../report/formats.js';
 import { textStyle } from '../report/style.js';
 import type { CommandContext, Output } from './context.js';
 import { writeResultFile } from './write-file.js';
@@ -43,7 +50,7 @@ export function withFormatOptions(command: Command, name: FormattedCommand): Com
 
 /** The help lines listing a command's formats. */
 export function formatsHelp(name: FormattedCommand): string {
-  const lines = formatsOf(name).map((f) => `  ${f.padEnd(9)}${FORMAT_NOTES[f]}`);
+  const lines = formatsOf(name).map((f) => `  ${f.padEnd(11)}${FORMAT_NOTES[f]}`);
   return `Formats (--format for stdout, --report FORMAT=PATH for a file, repeatable):\n${lines.join('\n')}`;
 }
 
@@ -55,13 +62,17 @@ export function formatOutput(ctx: CommandContext, o: Output, flags: FormatFlags)
 }
 
 /** Renders an outcome in a format: json is the document, the others the registry's renderers. */
-export function render<V>(name: FormattedCommand, format: FormatName, outcome: Outcome<V>, color: boolean): string {
+export function render<V>(
+  name: FormattedCommand,
+  format: FormatName,
+  outcome: Outcome<V>,
+  color: boolean,
+  width = 100,
+): string {
   if (format === 'json') return toJson(outcome.document, true);
-  const renderer = (
-    FORMATS[name] as Partial<Record<FormatName, (view: V, style: ReturnType<typeof textStyle>) => string>>
-  )[format];
+  const renderer = (FORMATS[name] as Partial<Record<FormatName, Renderer<V>>>)[format];
   if (renderer === undefined) throw new Error(`${name} has no ${format} format`);
-  return renderer(outcome.view, textStyle(color));
+  return renderer(outcome.view, textStyle(color), width);
 }
 
 export type Outcome<V> = { readonly view: V; readonly document: unknown };
@@ -78,13 +89,20 @@ export async function emit<V>(
   outcome: Outcome<V>,
   extra: readonly { path: string; text: string }[] = [],
 ): Promise<void> {
+  const width = Number(ctx.proc.env['COLUMNS'] ?? '') || 100;
   const notes: string[] = [];
   for (const report of flags.report ?? [])
     notes.push(
-      await writeResultFile(ctx.proc.cwd(), report.path, render(name, report.format, outcome, false), 'write', true),
+      await writeResultFile(
+        ctx.proc.cwd(),
+        report.path,
+        render(name, report.format, outcome, false, width),
+        'write',
+        true,
+      ),
     );
   for (const file of extra) notes.push(await writeResultFile(ctx.proc.cwd(), file.path, file.text, 'append'));
   if (o.json) o.outJson(outcome.document);
-  else o.out(render(name, flags.format, outcome, o.style.color));
+  else o.out(render(name, flags.format, outcome, o.style.color, width));
   if (!o.quiet) for (const note of notes) if (note !== '') o.err(`nines: ${note}\n`);
 }

@@ -15,6 +15,7 @@ const ARGS: Record<FormattedCommand, string[]> = {
   check: ['check', 'models/minimal.yaml', '--target', 'availability>=99.999%'],
   compare: ['compare', 'models/minimal.yaml', 'models/minimal.yaml', '--set', 'tiers.web.nodes=4'],
   simulate: ['simulate', 'models/minimal.yaml', '--seed', '7', '--trials', '20000', '--timeline-trials', '50'],
+  slo: ['slo', 'models/api-slo.yaml', '--trials', '500'],
 };
 const commands = Object.keys(FORMATS) as FormattedCommand[];
 const VOLATILE = /"(elapsedMs|elapsedSeconds|wallSeconds|generatedAt|durationMs)":[^,}]+/g;

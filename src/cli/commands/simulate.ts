@@ -56,12 +56,81 @@ function workers(value: string): 'auto' | number {
   return n;
 }
 
+const HELP = `
+${formatsHelp('simulate')}
+
+Exit codes: 0 simulated, 2 invalid model or usage.
+
+Sharding: 'nines simulate M --shard I/N --out part-I.json' for I = 1..N, on any
+machines, then 'nines merge part-*.json' prints what 'nines simulate M' prints.
+
+Examples:
+  $ nines simulate models/inference-3az.yaml
+  $ nines simulate models/database-dr.yaml --seed 42 --workers 2
+  $ nines simulate models/minimal.yaml --mode snapshot --rel-error 0.01
+  $ nines simulate models/inference-3az.yaml --json | jq .simulation.annualDowntimeSeconds
+  $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json
+  $ nines simulate models/minimal.yaml --seed 7 --report json=simulation.json   # text on stdout, JSON in a file`;
+
 export function simulateCommand(ctx: CommandContext): Command {
   const command = new Command('simulate')
     .description(
       'Monte Carlo: seeded snapshot and timeline trials with confidence intervals, checked against the analytic figures',
     )
-    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+    .argument('<file>', "model file (YAML or JSON), or '-' for standard input");
+  withSimulateOptions(command);
+  withFormatOptions(command, 'simulate');
+  withOverrideOptions(command, { fail: false });
+  return command
+    .addHelpText('after', HELP)
+    .action((file: string, flags: Flags, cmd: Command) => simulateAction(ctx, file, flags, cmd));
+}
+
+async function simulateAction(ctx: CommandContext, file: string, flags: Flags, command: Command): Promise<void> {
+  const o = formatOutput(ctx, output(ctx, command), flags);
+  if (flags.shard === undefined && flags.out !== undefined)
+    throw ninesError('bad-argument', '--out', 'writes the part of a shard; give --shard I/N too');
+  if (flags.shard !== undefined) {
+    if (flags.relError !== undefined || flags.maxTime !== undefined) {
+      throw ninesError(
+        'bad-argument',
+        '--shard',
+        'a sharded run must be reproducible, so it takes fixed trial counts: drop --rel-error and --max-time',
+      );
+    }
+    if (flags.out === undefined)
+      throw ninesError('bad-argument', '--shard', 'name the part file to write with --out PART.json');
+  }
+  const loaded = await loadOrFail(ctx, o, file, setOverrides(flags.set), simulateFailureDocument);
+  if (loaded === undefined) return;
+  const bar = progressBar(ctx.proc.stderr, !o.quiet);
+  const options: SimulateOptions = {
+    seed: flags.seed,
+    workers: flags.workers,
+    mode: flags.mode,
+    estimator: flags.estimator,
+    onProgress: bar.update,
+    ...(flags.trials === undefined ? {} : { trials: flags.trials }),
+    ...(flags.timelineTrials === undefined ? {} : { timelineTrials: flags.timelineTrials }),
+    ...(flags.relError === undefined ? {} : { relError: flags.relError }),
+    ...(flags.maxTime === undefined ? {} : { maxTimeSeconds: flags.maxTime }),
+    ...(flags.years === undefined ? {} : { years: flags.years }),
+    ...(flags.maxWork === undefined ? {} : { maxWork: flags.maxWork }),
+  };
+  if (flags.shard !== undefined && flags.out !== undefined) {
+    await runShard(ctx, o, loaded, options, flags.set ?? [], flags.shard, flags.out).finally(bar.done);
+    return;
+  }
+  const outcome = await runSimulate(loaded, options, flags.set).finally(bar.done);
+  await emit(ctx, o, 'simulate', flags, outcome);
+  // Notes are for people, on stderr (the JSON keeps them in notes[]); -q silences them.
+  if (!o.quiet) o.err(renderSimulationNotes(outcome.view.result, o.errStyle));
+  ctx.exitCode = EXIT.ok;
+}
+
+/** Seed, trial counts, precision and time budgets, workers, mode, estimator, sharding. */
+function withSimulateOptions(command: Command): Command {
+  return command
     .addOption(
       new Option('--seed <n>', 'random seed; the same seed gives the same numbers whatever the worker count')
         .default(DEFAULT_SEED)
@@ -123,68 +192,4 @@ export function simulateCommand(ctx: CommandContext): Command {
       ).argParser(shardSpec),
     )
     .addOption(new Option('--out <part.json>', "with --shard: the part file to write ('-' for standard output)"));
-  withFormatOptions(command, 'simulate');
-  return withOverrideOptions(
-    command
-      .addHelpText(
-        'after',
-        `
-${formatsHelp('simulate')}
-
-Exit codes: 0 simulated, 2 invalid model or usage.
-
-Sharding: 'nines simulate M --shard I/N --out part-I.json' for I = 1..N, on any
-machines, then 'nines merge part-*.json' prints what 'nines simulate M' prints.
-
-Examples:
-  $ nines simulate models/inference-3az.yaml
-  $ nines simulate models/database-dr.yaml --seed 42 --workers 2
-  $ nines simulate models/minimal.yaml --mode snapshot --rel-error 0.01
-  $ nines simulate models/inference-3az.yaml --json | jq .simulation.annualDowntimeSeconds
-  $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json
-  $ nines simulate models/minimal.yaml --seed 7 --report json=simulation.json   # text on stdout, JSON in a file`,
-      )
-      .action(async (file: string, flags: Flags, command: Command) => {
-        const o = formatOutput(ctx, output(ctx, command), flags);
-        if (flags.shard === undefined && flags.out !== undefined)
-          throw ninesError('bad-argument', '--out', 'writes the part of a shard; give --shard I/N too');
-        if (flags.shard !== undefined) {
-          if (flags.relError !== undefined || flags.maxTime !== undefined) {
-            throw ninesError(
-              'bad-argument',
-              '--shard',
-              'a sharded run must be reproducible, so it takes fixed trial counts: drop --rel-error and --max-time',
-            );
-          }
-          if (flags.out === undefined)
-            throw ninesError('bad-argument', '--shard', 'name the part file to write with --out PART.json');
-        }
-        const loaded = await loadOrFail(ctx, o, file, setOverrides(flags.set), simulateFailureDocument);
-        if (loaded === undefined) return;
-        const bar = progressBar(ctx.proc.stderr, !o.quiet);
-        const options: SimulateOptions = {
-          seed: flags.seed,
-          workers: flags.workers,
-          mode: flags.mode,
-          estimator: flags.estimator,
-          onProgress: bar.update,
-          ...(flags.trials === undefined ? {} : { trials: flags.trials }),
-          ...(flags.timelineTrials === undefined ? {} : { timelineTrials: flags.timelineTrials }),
-          ...(flags.relError === undefined ? {} : { relError: flags.relError }),
-          ...(flags.maxTime === undefined ? {} : { maxTimeSeconds: flags.maxTime }),
-          ...(flags.years === undefined ? {} : { years: flags.years }),
-          ...(flags.maxWork === undefined ? {} : { maxWork: flags.maxWork }),
-        };
-        if (flags.shard !== undefined && flags.out !== undefined) {
-          await runShard(ctx, o, loaded, options, flags.set ?? [], flags.shard, flags.out).finally(bar.done);
-          return;
-        }
-        const outcome = await runSimulate(loaded, options, flags.set).finally(bar.done);
-        await emit(ctx, o, 'simulate', flags, outcome);
-        // Notes are for people, on stderr (the JSON keeps them in notes[]); -q silences them.
-        if (!o.quiet) o.err(renderSimulationNotes(outcome.view.result, o.errStyle));
-        ctx.exitCode = EXIT.ok;
-      }),
-    { fail: false },
-  );
 }
