@@ -50,10 +50,10 @@ describe.each(commands)('nines %s: --format and --report from the registry', (co
   });
 
   it('refuses a format it does not have, and a bad --report, with exit 2', async () => {
-    const format = await runCli([...args, '--format', 'tsv']);
+    const format = await runCli([...args, '--format', 'xlsx']);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/Allowed choices are text, .*json/);
-    const report = await runCli([...args, '--report', 'tsv=x.tsv']);
+    const report = await runCli([...args, '--report', 'xlsx=x.xlsx']);
     expect(report.code).toBe(2);
     expect(report.stderr).toContain(`FORMAT one of ${formatsOf(command).join(', ')}`);
   });
