@@ -42,6 +42,11 @@ export function envelope(command: Command): {
   return { schemaVersion: SCHEMA_VERSION, command, tool: { name: 'nines', version: VERSION } };
 }
 
+/** The document of a run whose model did not validate: its problems, with their positions. */
+export function invalidDocument(command: Command, problems: readonly unknown[]): Record<string, unknown> {
+  return { ...envelope(command), valid: false, problems };
+}
+
 /** One JSON document on one line of stdout (pretty-printed for a terminal). */
 export function toJson(document: unknown, pretty: boolean): string {
   return `${JSON.stringify(document, null, pretty ? 2 : undefined)}\n`;
