@@ -51,10 +51,11 @@ export type LoadedDocument =
       readonly text: string;
       readonly warnings: readonly Problem[];
       readonly fileLabel: string;
+      readonly bytes: Uint8Array;
     }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly fileLabel: string };
 
-/** Reads a model file ('-' = stdin) keeping its text and document. */
+/** Reads a model file ('-' = stdin) keeping its bytes, text and document. */
 export async function readModelDocument(
   proc: Proc,
   file: string,
@@ -66,7 +67,7 @@ export async function readModelDocument(
   if (!decoded.ok) return { ok: false, problems: [decoded.problem], fileLabel };
   const result = loadModelDocument(decoded.text, edit);
   return result.ok
-    ? { ok: true, document: result.value, text: decoded.text, warnings: result.warnings, fileLabel }
+    ? { ok: true, document: result.value, text: decoded.text, warnings: result.warnings, fileLabel, bytes }
     : { ok: false, problems: result.problems, fileLabel };
 }
 
@@ -83,14 +84,10 @@ export async function readSource(
   file: string,
   edit?: Parameters<typeof loadModel>[1],
 ): Promise<(Source & { readonly ok: true }) | Extract<LoadedSource, { ok: false }>> {
-  const bytes = await readModelInput(proc, file);
-  const fileLabel = file === '-' ? '<stdin>' : file;
-  const decoded = decodeModelBytes(bytes);
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem], fileLabel };
-  const result = loadModelDocument(decoded.text, edit);
-  return result.ok
-    ? { ok: true, model: result.value.model, text: decoded.text, fileLabel, warnings: result.warnings, bytes }
-    : { ok: false, problems: result.problems, fileLabel };
+  const read = await readModelDocument(proc, file, edit);
+  if (!read.ok) return read;
+  const { document, text, fileLabel, warnings, bytes } = read;
+  return { ok: true, model: document.model, text, fileLabel, warnings, bytes };
 }
 
 /** A validated model source with the warnings its loading gave and the bytes it was read from. */
