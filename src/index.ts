@@ -8,11 +8,30 @@
  *   else for (const p of r.problems) console.error(`${p.line}:${p.col}: ${p.message}`);
  *
  * @example
+ *   import { check } from 'nines';
+ *   const r = await check(yamlText, { targets: ['availability>=99.9%'] });
+ *   console.log(r.ok ? r.result.status : r.problems);   // r.exitCode: what `nines check` exits with
+ *
+ * @example
  *   import { loadModelText, analyzeModel } from 'nines';
  *   const loaded = loadModelText(yamlText);
  *   if (loaded.ok) console.log(analyzeModel(loaded.value).availability.service.nines);
  */
-export { analyze, type AnalyzeResult } from './app/analyze.js';
+export {
+  analyze,
+  runAnalyze,
+  type AnalyzeResult,
+  type AnalyzeOptions,
+  type AnalyzeOutcome,
+} from './app/analyze.js';
+export { check, runCheck, type CheckOptions, type CheckOutcome } from './app/check.js';
+export { runCompare, type CompareOptions, type CompareOutcome } from './app/compare.js';
+export { runSimulate, type SimulateOutcome } from './app/simulate.js';
+export { runValidate, type ValidateOutcome } from './app/validate.js';
+export { runDesign, type DesignOptions, type DesignOutcome } from './app/design/run.js';
+export { loadSource, type ModelSource, type Loaded } from './app/source.js';
+export { FORMATS, formatsOf, type FormatName, type Renderer } from './report/formats.js';
+export { textStyle, type TextStyle } from './report/style.js';
 export { loadModel, loadModelText } from './config/load.js';
 export type { Problem, Validation } from './config/problem.js';
 export { modelSchema } from './config/schema.js';

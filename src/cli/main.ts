@@ -5,7 +5,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, NinesError } from '../errors.js';
 import { printable } from '../lib/printable.js';
-import { envelope, toJson, type Command as CommandName } from '../report/json/envelope.js';
+import {
+  COMMANDS,
+  envelope,
+  isDocumentCommand,
+  toJson,
+  type CommandName,
+  type Command as DocumentCommand,
+} from '../report/json/envelope.js';
 import { VERSION } from '../version.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { budgetCommand } from './commands/budget.js';
@@ -45,6 +52,26 @@ Examples:
   $ nines slo models/api-slo.yaml --window 28d
   $ nines schema > model.schema.json`;
 
+/** Each command's builder, by name (the names and their order: COMMANDS). */
+const FACTORIES: Readonly<Record<CommandName, (ctx: CommandContext) => Command>> = {
+  validate: validateCommand,
+  analyze: analyzeCommand,
+  explain: explainCommand,
+  simulate: simulateCommand,
+  check: checkCommand,
+  recommend: recommendCommand,
+  compare: compareCommand,
+  sweep: sweepCommand,
+  design: designCommand,
+  slo: sloCommand,
+  plan: planCommand,
+  report: reportCommand,
+  diagram: diagramCommand,
+  budget: budgetCommand,
+  schema: schemaCommand,
+  merge: mergeCommand,
+};
+
 export async function main(proc: Proc): Promise<number> {
   const ctx: CommandContext = { proc, exitCode: EXIT.ok, json: proc.argv.includes('--json') };
   const program = buildProgram(ctx);
@@ -79,25 +106,8 @@ function buildProgram(ctx: CommandContext): Command {
       outputError: (text, write) =>
         write(`${printable(text.replace(/\n$/, '')).replace(/^error:/, 'nines: error:')}\n`),
     });
-  for (const make of [
-    validateCommand,
-    analyzeCommand,
-    explainCommand,
-    simulateCommand,
-    checkCommand,
-    recommendCommand,
-    compareCommand,
-    sweepCommand,
-    designCommand,
-    sloCommand,
-    planCommand,
-    reportCommand,
-    diagramCommand,
-    budgetCommand,
-    schemaCommand,
-    mergeCommand,
-  ]) {
-    const command = make(ctx);
+  for (const name of COMMANDS) {
+    const command = FACTORIES[name](ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }
@@ -133,24 +143,7 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
 }
 
 /** The subcommand being run, for the JSON envelope of an error. */
-function commandName(program: Command): CommandName {
-  const names = [
-    'analyze',
-    'explain',
-    'simulate',
-    'check',
-    'recommend',
-    'compare',
-    'validate',
-    'budget',
-    'merge',
-    'slo',
-    'sweep',
-    'design',
-    'report',
-    'diagram',
-    'plan',
-  ] as const;
+function commandName(program: Command): DocumentCommand {
   const used = program.args[0];
-  return names.find((n) => n === used) ?? 'validate';
+  return isDocumentCommand(used) ? used : 'validate';
 }

@@ -7,7 +7,7 @@ import { envelope, toJson } from '../report/json/envelope.js';
 import { simulateShard, type ShardableOptions, type ShardSpec } from '../simulate/run/shard.js';
 import type { SimulateOptions } from '../simulate/types.js';
 import type { CommandContext, Output } from './context.js';
-import type { Loaded } from './load-model.js';
+import type { Source } from './load-model.js';
 import { partDocument } from './simulation-part.js';
 import { writeResultFile } from './write-file.js';
 
@@ -21,7 +21,7 @@ function shardable(options: SimulateOptions): ShardableOptions {
 export async function runShard(
   ctx: CommandContext,
   o: Output,
-  loaded: Extract<Loaded, { ok: true }>,
+  loaded: Pick<Source, 'model' | 'fileLabel' | 'bytes'>,
   options: SimulateOptions,
   set: readonly string[],
   shard: ShardSpec,
@@ -37,7 +37,7 @@ export async function runShard(
     },
     shard,
   );
-  const text = toJson(partDocument(loaded.fileLabel, loaded.source, recorded, set, shard, phases), false);
+  const text = toJson(partDocument(loaded.fileLabel, loaded.bytes, recorded, set, shard, phases), false);
   if (out === '-') {
     ctx.proc.stdout.write(text);
   } else {

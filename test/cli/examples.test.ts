@@ -9,7 +9,7 @@ import { runCli } from '../support/run-cli.js';
 // each `npx nines …` line of the README runs, and exits as its comment says ("# exits 1",
 // "# exit 1: …", "(fails)"), else 0. Shell plumbing after the command (| jq, >, >>) is cut;
 // placeholder files stand for an example model; report paths go to a temporary directory.
-const COMMANDS = ['validate', 'analyze', 'simulate', 'check', 'compare', 'budget', 'schema'];
+const COMMANDS = ['validate', 'analyze', 'simulate', 'check', 'compare', 'budget', 'schema', 'merge'];
 const PLACEHOLDERS: Record<string, string> = {
   'model.yaml': 'models/minimal.yaml',
   'base.yaml': 'models/database-dr.yaml',

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,5 +83,24 @@ describe('npm pack → install → import { analyze } from "nines"', () => {
       "import { analyze } from 'nines';\nconst r = analyze('name: m\\ntiers: 3');\nconsole.log(JSON.stringify(r.ok ? null : r.problems[0]));\n",
     );
     expect(JSON.parse(run(process.execPath, ['bad.mjs'], dir))).toMatchObject({ line: 2, col: 8 });
+
+    // The README's "As a library" check snippet, as printed there: type-checked, compiled, run.
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const snippet = /<!-- library-check -->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(snippet, 'README: <!-- library-check --> followed by a ts block').toBeDefined();
+    writeFileSync(join(dir, 'readme-check.ts'), snippet ?? '');
+    mkdirSync(join(dir, 'models'), { recursive: true });
+    copyFileSync(join(repo, 'models/minimal.yaml'), join(dir, 'models/minimal.yaml'));
+    writeFileSync(
+      join(dir, 'tsconfig.readme.json'),
+      JSON.stringify({
+        extends: './tsconfig.json',
+        compilerOptions: { noEmit: false, outDir: 'out' },
+        files: ['readme-check.ts'],
+      }),
+    );
+    run(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.readme.json'], dir);
+    // minimal.yaml: 2 of 3 nodes up, each down q₁ = 0.001: q = 3q₁²(1 − q₁) + q₁³ = 2.998e-6 ≤ 1e-5.
+    expect(run(process.execPath, ['out/readme-check.js'], dir)).toBe('pass, exit 0\n');
   }, 300_000);
 });

@@ -7,12 +7,14 @@
  * Demand only changes what a tier needs at the crossings d(t) = j·perNode, so runways and
  * additions are computed at those exact instants (not on the display grid of `steps`).
  */
-import type { Model, Target } from '../../model/types.js';
+import type { Model } from '../../model/types.js';
 import { SECONDS_PER_DAY } from '../../units/conventions.js';
-import { analyzeAvailability } from '../availability/index.js';
-import { analyzeJob, type JobResult } from './goodput.js';
+import { availabilityCheck, targetName } from './availability-check.js';
+import { interruptionRate } from './interruption-rate.js';
+import { after, tierRunway } from './tier-runway.js';
+import { analyzeJob } from './goodput.js';
 import { crossingTime } from './growth.js';
-import { analyzeSpares, type SparesResult } from './spares.js';
+import { analyzeSpares } from './spares.js';
 import { dataBreaksAt, dataSizeAt, locationSeries, storedAt } from './storage-runway.js';
 import {
   activeNodes,
@@ -24,66 +26,18 @@ import {
   withTier,
 } from './tier-needs.js';
 
-export type RunwayKind = 'demand' | 'zone-loss' | 'availability' | 'backup-storage' | 'data-capacity';
+import type {
+  Addition,
+  PlanOptions,
+  PlanResult,
+  PlanStep,
+  PlanStorageStep,
+  PlanTierStep,
+  Runway,
+} from './plan-types.js';
 
-export type Runway = {
-  /** A tier, a target id (`availability`, `availability[db]`), a backup location, or `data`. */
-  readonly subject: string;
-  readonly kind: RunwayKind;
-  /** When it first breaks with what the model has; null: not within the horizon. */
-  readonly breaksAtSeconds: number | null;
-  readonly reason: string;
-};
-
-export type Addition = {
-  readonly tier: string;
-  /** Nodes must be in service by then. */
-  readonly bySeconds: number;
-  readonly addNodes: number;
-  /** Serving nodes after the addition (spares not counted). */
-  readonly totalNodes: number;
-  readonly reason: 'demand' | 'zone-loss' | 'availability';
-};
-
-export type PlanTierStep = {
-  readonly tier: string;
-  readonly demand: number;
-  /** Serving nodes the model has. */
-  readonly nodes: number;
-  readonly capacity: number;
-  readonly neededForDemand: number;
-  /** Serving nodes, spread evenly over the tier's zones, to carry the demand after the worst single loss. */
-  readonly neededForLoss: number | null;
-  /** Serving nodes in the plan (demand, N+1 and the availability targets), null without availability targets. */
-  readonly neededForTarget: number | null;
-};
-
-export type PlanStorageStep = {
-  readonly subject: string;
-  readonly kind: 'backup-storage' | 'data-capacity';
-  readonly bytes: number;
-  readonly capacityBytes: number | null;
-};
-
-export type PlanStep = {
-  readonly atSeconds: number;
-  readonly tiers: readonly PlanTierStep[];
-  readonly storage: readonly PlanStorageStep[];
-};
-
-export type PlanResult = {
-  readonly horizonSeconds: number;
-  readonly stepSeconds: number;
-  readonly runway: readonly Runway[];
-  readonly steps: readonly PlanStep[];
-  readonly additions: readonly Addition[];
-  readonly spares: readonly SparesResult[];
-  readonly jobs: readonly JobResult[];
-  /** Limits of the plan, for a person. */
-  readonly planNotes: readonly string[];
-};
-
-export type PlanOptions = { readonly horizonSeconds: number; readonly stepSeconds: number };
+export type * from './plan-types.js';
+export { interruptionRate } from './interruption-rate.js';
 
 /** At most this many demand crossings per tier are evaluated (a note says when more exist). */
 const MAX_EVENTS_PER_TIER = 400;
@@ -302,44 +256,6 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
   };
 }
 
-/**
- * Interruptions per second of a job on a tier: each of its k nodes at its failure rate, plus
- * every zone and region holding its nodes (a static component adds none).
- */
-export function interruptionRate(model: Model, tierName: string): number {
-  const tier = model.tiers.find((t) => t.name === tierName);
-  if (tier === undefined) return 0;
-  const zones = new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])));
-  const regions = new Set(
-    model.zones.filter((z) => zones.has(z.name)).flatMap((z) => (z.region === undefined ? [] : [z.region])),
-  );
-  let rate = tier.minHealthy * (tier.failure.failureRate ?? 0);
-  for (const z of model.zones) if (zones.has(z.name)) rate += z.failure?.failureRate ?? 0;
-  for (const r of model.regions) if (regions.has(r.name)) rate += r.failure?.failureRate ?? 0;
-  return rate;
-}
-
-/**
- * A crossing t* is the last instant demand still fits; needs are read one second later, when
- * ⌈d/perNode⌉ has risen (d grows by a relative ~1e-8 per second at 40%/year).
- */
-function after(t: number): number {
-  return t === 0 ? 0 : t + 1;
-}
-
-function tierRunway(
-  subject: string,
-  kind: RunwayKind,
-  d0: number,
-  growth: Parameters<typeof crossingTime>[1],
-  limit: number,
-  reason: string,
-  H: number,
-): Runway {
-  const at = crossingTime(d0, growth, limit);
-  return { subject, kind, breaksAtSeconds: at < H ? at : null, reason: at === 0 ? `short today: ${reason}` : reason };
-}
-
 /** Every instant in [0, H) at which some tier's ⌈d(t)/perNode⌉ rises, with 0. */
 function crossings(model: Model, growing: readonly number[], H: number, notes: string[]): number[] {
   const times = new Set<number>([0]);
@@ -362,39 +278,6 @@ function crossings(model: Model, growing: readonly number[], H: number, notes: s
     }
   }
   return [...times].sort((a, b) => a - b);
-}
-
-type Check = { readonly missed: readonly string[]; readonly score: number };
-
-/** Availability targets of a model variant: the ids missed, and Σ max(0, log(q / q_target)) to minimise. */
-function availabilityCheck(targets: readonly Target[]): (m: Model) => Check {
-  const cache = new Map<string, Check>();
-  return (m) => {
-    if (targets.length === 0) return { missed: [], score: 0 };
-    const key = m.tiers.map((t) => `${t.nodes}/${t.minHealthy}`).join(',');
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const result = analyzeAvailability(m);
-    const missed: string[] = [];
-    let score = 0;
-    for (const target of targets) {
-      const q =
-        target.tier === undefined
-          ? result.service.unavailability
-          : result.tiers.find((t) => t.name === target.tier)?.unavailability;
-      const limit = target.thresholdComplement ?? 1 - target.threshold;
-      if (q === undefined || !(q > limit)) continue;
-      missed.push(targetName(target));
-      score += Math.log(q / Math.max(limit, 1e-300));
-    }
-    const check = { missed, score };
-    cache.set(key, check);
-    return check;
-  };
-}
-
-function targetName(target: Target): string {
-  return target.tier === undefined ? 'availability' : `availability[${target.tier}]`;
 }
 
 function days(t: number): string {

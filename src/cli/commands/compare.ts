@@ -1,25 +1,17 @@
 /**
  * `nines compare <base> <candidate>`: two designs side by side, the delta of each figure and
  * what got worse; `--fail-on-regression` makes a regression beyond `--tolerance` exit 1.
+ * Flags → the compare use case (app/compare.ts) → the format registry's renderers.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { analyzeModel, type Analysis } from '../../analytic/analyze-model.js';
-import { resolveObjective, sloGateFigures } from '../../app/slo.js';
-import type { Model } from '../../model/types.js';
-import { EXIT, ninesError } from '../../errors.js';
-import { compareAnalyses } from '../../gate/index.js';
-import { envelope } from '../../report/json/envelope.js';
-import { renderCompareMarkdown } from '../../report/markdown/compare.js';
-import { renderCompare, type CompareView } from '../../report/text/compare.js';
+import { compareFailureDocument, runCompare } from '../../app/compare.js';
+import { ninesError } from '../../errors.js';
 import { output, type CommandContext } from '../context.js';
-import { readModel, type Loaded } from '../load-model.js';
-import { overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
-import type { AppliedOverride } from '../../config/overrides.js';
-import type { Problem } from '../../config/problem.js';
-import type { Output } from '../context.js';
+import { emit, formatOutput, formatsHelp, withFormatOptions, type FormatFlags } from '../formats.js';
+import { loadAllOrFail, type Source } from '../load-model.js';
+import { setOverrides, withOverrideOptions } from '../overrides.js';
 
-type Flags = { failOnRegression?: boolean; tolerance: number; format: 'text' | 'markdown'; set?: string[] };
-
+type Flags = FormatFlags & { failOnRegression?: boolean; tolerance: number; set?: string[] };
 function tolerance(value: string): number {
   const n = Number(value.replace(/%$/, '')) / (value.endsWith('%') ? 100 : 1);
   if (!Number.isFinite(n) || n < 0)
@@ -42,107 +34,37 @@ export function compareCommand(ctx: CommandContext): Command {
       )
         .default(0)
         .argParser(tolerance),
-    )
-    .addOption(
-      new Option('--format <format>', 'stdout format (--json overrides it)')
-        .choices(['text', 'markdown'])
-        .default('text'),
     );
+  withFormatOptions(command, 'compare');
   withOverrideOptions(command, { fail: false });
   return command
     .addHelpText(
       'after',
       `
+${formatsHelp('compare')}
+
 Exit codes: 0 compared (or no regression) · 1 a regression with --fail-on-regression · 2 bad input.
 
 Examples:
   $ nines compare models/database-dr.yaml models/database-dr.yaml --set tiers.db.nodes=5
   $ git show main:models/db.yaml > /tmp/base.yaml && nines compare /tmp/base.yaml models/db.yaml --fail-on-regression
-  $ nines compare base.yaml candidate.yaml --tolerance 1% --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+  $ nines compare base.yaml candidate.yaml --tolerance 1% --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ nines compare models/database-dr.yaml models/database-dr.yaml --set tiers.db.nodes=1 --report markdown=compare.md`,
     )
     .action(async (baseFile: string, candidateFile: string, flags: Flags, cmd: Command) => {
-      const o = output(ctx, cmd);
+      const o = formatOutput(ctx, output(ctx, cmd), flags);
       if (baseFile === '-' && candidateFile === '-')
         throw ninesError('bad-argument', 'compare', "only one of the two models can be read from standard input ('-')");
-      const overrides = setOverrides(flags.set);
-      const base = await readModel(ctx.proc, baseFile);
-      const candidate = await readModel(ctx.proc, candidateFile, overrides.edit);
-      const problems = [invalid(o, base, []), invalid(o, candidate, overrides.applied())];
-      if (!base.ok || !candidate.ok) {
-        if (o.json)
-          o.outJson({
-            ...envelope('compare'),
-            valid: false,
-            problems: problems.flat(),
-            overrides: overridesJson(flags.set, undefined),
-          });
-        ctx.exitCode = EXIT.input;
-        return;
-      }
-      const baseAnalysis = analyzeModel(base.model);
-      const candidateAnalysis = analyzeModel(candidate.model);
-      const slo = await sloFor(base.model, baseAnalysis, candidate.model, candidateAnalysis);
-      const result = compareAnalyses(baseAnalysis, candidateAnalysis, flags.tolerance, slo);
-      const failOnRegression = flags.failOnRegression === true;
-      const exitCode = failOnRegression && result.regressed ? EXIT.targetMissed : EXIT.ok;
-      const view: CompareView = {
-        baseName: base.model.name,
-        baseFile: base.fileLabel,
-        candidateName: candidate.model.name,
-        candidateFile: candidate.fileLabel,
-        failOnRegression,
-        result,
-      };
-      if (o.json) {
-        const info = (l: typeof base) => ({
-          name: l.model.name,
-          ...(l.model.description === undefined ? {} : { description: l.model.description }),
-          file: l.fileLabel,
-        });
-        o.outJson({
-          ...envelope('compare'),
-          model: info(candidate),
-          exitCode,
-          compare: {
-            base: info(base),
-            candidate: info(candidate),
-            tolerance: result.tolerance,
-            failOnRegression,
-            regressed: result.regressed,
-            metrics: result.metrics,
-          },
-          overrides: overridesJson(flags.set, undefined),
-        });
-      } else {
-        o.out(flags.format === 'markdown' ? renderCompareMarkdown(view) : renderCompare(view, o.style));
-      }
-      ctx.exitCode = exitCode;
+      const sources = await loadAllOrFail(
+        ctx,
+        o,
+        [{ file: baseFile }, { file: candidateFile, overrides: setOverrides(flags.set) }],
+        (problems) => compareFailureDocument(problems, flags),
+      );
+      if (sources === undefined) return;
+      const [base, candidate] = sources as [Source, Source];
+      const outcome = await runCompare(base, candidate, flags);
+      await emit(ctx, o, 'compare', flags, outcome);
+      ctx.exitCode = outcome.exitCode;
     });
-}
-
-/**
- * The SLO rows: errorBudget when either model has an objective; budgetExhaustionProbability
- * (simulated, seeded) when either has an `slo` section or such a target.
- */
-async function sloFor(
-  base: Model,
-  baseAnalysis: Analysis,
-  candidate: Model,
-  candidateAnalysis: Analysis,
-): Promise<Parameters<typeof compareAnalyses>[3]> {
-  if (resolveObjective(base) === undefined && resolveObjective(candidate) === undefined) return undefined;
-  const wants = (m: Model): boolean =>
-    m.slo !== undefined || m.targets.some((t) => t.metric === 'budgetExhaustionProbability');
-  const exhaustion = wants(base) || wants(candidate);
-  return {
-    base: await sloGateFigures(base, baseAnalysis.availability, { exhaustion }),
-    candidate: await sloGateFigures(candidate, candidateAnalysis.availability, { exhaustion }),
-    exhaustion,
-  };
-}
-
-/** Prints a side's problems (or warnings); returns its errors for the JSON document. */
-function invalid(o: Output, loaded: Loaded, applied: readonly AppliedOverride[]): readonly Problem[] {
-  printLoadProblems(o, loaded.fileLabel, loaded.ok ? loaded.warnings : loaded.problems, applied);
-  return loaded.ok ? [] : loaded.problems;
 }

@@ -4,19 +4,14 @@
  * design as `--set` arguments and, with `--write-model`, as a patched copy of the model file.
  */
 import { Command, Option } from 'commander';
-import { MAX_EXHAUSTIVE, searchDesigns, type SearchMode } from '../../app/design/search.js';
-import { loadModelText } from '../../config/load.js';
-import { patchModelText } from '../../config/patch-document.js';
-import { EXIT, ninesError } from '../../errors.js';
-import { envelope } from '../../report/json/envelope.js';
-import { modelInfo } from '../../report/json/analysis.js';
-import type { DesignView } from '../../report/sweep/view.js';
+import { designFailureDocument, runDesign } from '../../app/design/run.js';
+import type { SearchMode } from '../../app/design/search.js';
+import { EXIT } from '../../errors.js';
 import { renderDesign } from '../../report/text/design.js';
 import { output, type CommandContext } from '../context.js';
 import { writeResultFile } from '../write-file.js';
 import { positiveInteger } from '../options.js';
 import { loadVariation, pointProgress, withVaryOptions, type VaryFlags } from '../variation.js';
-import { overridesJson } from '../overrides.js';
 import { terminalWidth } from './sweep.js';
 
 type Flags = VaryFlags & { search: SearchMode; top: number; writeModel?: string };
@@ -57,117 +52,30 @@ Examples:
       const o = output(ctx, cmd);
       const loaded = await loadVariation(ctx.proc, o, file, flags);
       if ('problems' in loaded) {
-        if (o.json)
-          o.outJson({
-            ...envelope('design'),
-            valid: false,
-            problems: loaded.problems,
-            overrides: overridesJson(flags.set, undefined),
-          });
+        if (o.json) o.outJson(designFailureDocument(loaded.problems, flags.set));
         ctx.exitCode = EXIT.input;
         return;
       }
-      const { variation } = loaded;
-      if (variation.base.costs === undefined)
-        throw ninesError(
-          'bad-argument',
-          'design',
-          'designs are ranked by cost, and this model prices nothing: give its tiers (cost: { perNode: 2.4/h }), zones, regions, data or backups a cost',
-        );
-      checkSpace(
-        variation.axes.map((a) => a.values.length),
-        flags.search,
-      );
       const bar = pointProgress(ctx.proc, o.quiet);
-      const result = searchDesigns(variation, loaded.point, {
-        mode: flags.search,
-        keep: flags.top,
-        progress: bar.update,
-      });
-      bar.done();
-      const best = result.passing[0] ?? null;
-      const view: DesignView = {
-        modelName: variation.base.name,
-        file: loaded.fileLabel,
-        axes: variation.axes.map((a) => ({ path: a.path, range: a.range, values: a.labels })),
-        targets: [
-          ...new Set([
-            ...variation.base.targets.map((t) => t.metric),
-            ...loaded.point.flagTargets.map((t) => t.target.metric),
-          ]),
-        ],
-        search: result.search,
-        points: result.points,
-        evaluated: result.evaluated,
-        lineAxis: result.lineAxis,
-        passingCount: result.passingCount,
-        designs: result.passing,
-        best,
-        bestSet: best === null ? [] : [...(flags.set ?? []), ...best.set],
-        frontier: result.frontier,
-        frontierRpo: result.frontierRpo,
-      };
-      if (flags.writeModel !== undefined && best !== null) {
-        const edits = [
-          ...variation.setEdits,
-          ...variation.paths.map((path, i) => ({ path, value: variation.axes[i]?.values[best.at[i] ?? 0] ?? null })),
-        ];
-        const patched = patchModelText(loaded.text, edits);
-        if (!loadModelText(patched).ok) throw new Error('the patched model does not validate');
-        await writeResultFile(ctx.proc.cwd(), flags.writeModel, patched);
-      }
-      const exitCode = best === null ? EXIT.targetMissed : EXIT.ok;
-      if (o.json) {
-        o.outJson({
-          ...envelope('design'),
-          model: modelInfo(loaded.variation.base, loaded.fileLabel),
-          exitCode,
-          design: {
-            method: loaded.point.method,
-            axes: view.axes,
-            targets: view.targets,
-            search: {
-              mode: result.search,
-              points: result.points,
-              evaluated: result.evaluated,
-              lineAxis: result.lineAxis ?? null,
-            },
-            passingCount: result.passingCount,
-            best,
-            bestSet: view.bestSet,
-            designs: result.passing,
-            frontier: result.frontier,
-            frontierObjectives: ['costPerMonth', 'unavailability', ...result.frontierRpo],
-            ...(flags.writeModel === undefined || best === null ? {} : { wroteModel: flags.writeModel }),
-          },
-          overrides: overridesJson(flags.set, undefined),
-        });
-      } else {
-        o.out(renderDesign(view, o.style, terminalWidth(ctx.proc.env)));
+      const outcome = (() => {
+        try {
+          return runDesign(loaded, { ...flags, progress: bar.update });
+        } finally {
+          bar.done();
+        }
+      })();
+      if (flags.writeModel !== undefined && outcome.patched !== undefined)
+        await writeResultFile(ctx.proc.cwd(), flags.writeModel, outcome.patched);
+      if (o.json) o.outJson(outcome.document);
+      else {
+        o.out(renderDesign(outcome.view, o.style, terminalWidth(ctx.proc.env)));
         if (flags.writeModel !== undefined)
           o.err(
-            best === null
+            outcome.patched === undefined
               ? `nines: no design meets the targets; ${flags.writeModel} not written\n`
               : `nines: wrote the best design to ${flags.writeModel}\n`,
           );
       }
-      ctx.exitCode = exitCode;
+      ctx.exitCode = outcome.exitCode;
     });
-}
-
-/** Refuses a space the search would take hours over: > 10⁶ points exhaustively, > 10⁵ lines pruned. */
-function checkSpace(sizes: readonly number[], mode: SearchMode): void {
-  const total = sizes.reduce((p, n) => p * n, 1);
-  const lines = total / Math.max(...sizes);
-  const pruned = mode === 'pruned' || (mode === 'auto' && total > MAX_EXHAUSTIVE);
-  if (!pruned && total > 10 * MAX_EXHAUSTIVE)
-    throw ninesError(
-      'bad-vary',
-      `the space has ${total.toLocaleString('en-US')} points, more than ${(10 * MAX_EXHAUSTIVE).toLocaleString('en-US')} for an exhaustive search; narrow the ranges or use --search pruned`,
-    );
-  if (pruned && lines > MAX_EXHAUSTIVE)
-    throw ninesError(
-      'bad-vary',
-      `the space has ${total.toLocaleString('en-US')} points in ${lines.toLocaleString('en-US')} lines along its longest axis, more than ${MAX_EXHAUSTIVE.toLocaleString('en-US')}; narrow the other ranges`,
-    );
 }

@@ -7,10 +7,10 @@ import { renderMermaid } from '../../report/diagram/mermaid.js';
 import { placementChart } from '../../report/diagram/placement.js';
 import { topologyOf } from '../../report/diagram/topology.js';
 import { modelInfo } from '../../report/json/analysis.js';
-import { envelope } from '../../report/json/envelope.js';
+import { envelope, invalidDocument } from '../../report/json/envelope.js';
 import { output, type CommandContext } from '../context.js';
-import { readModel } from '../load-model.js';
-import { printLoadProblems } from '../overrides.js';
+import { loadOrFail } from '../load-model.js';
+import { setOverrides } from '../overrides.js';
 import { writeResultFile } from '../write-file.js';
 
 type Flags = { format: 'mermaid' | 'dot' | 'svg'; output?: string };
@@ -42,14 +42,10 @@ Examples:
     )
     .action(async (file: string, flags: Flags, command: Command) => {
       const o = output(ctx, command);
-      const loaded = await readModel(ctx.proc, file);
-      if (!loaded.ok) {
-        printLoadProblems(o, loaded.fileLabel, loaded.problems, []);
-        if (o.json) o.outJson({ ...envelope('diagram'), valid: false, problems: loaded.problems });
-        ctx.exitCode = EXIT.input;
-        return;
-      }
-      printLoadProblems(o, loaded.fileLabel, loaded.warnings, []);
+      const loaded = await loadOrFail(ctx, o, file, setOverrides(undefined), (problems) =>
+        invalidDocument('diagram', problems),
+      );
+      if (loaded === undefined) return;
       const topology = topologyOf(loaded.model);
       const text =
         flags.format === 'mermaid'

@@ -6,7 +6,9 @@ import { checkParts, mergeParts } from '../../simulate/run/merge-parts.js';
 import { output, type CommandContext } from '../context.js';
 import { loadModelBytes } from '../load-model.js';
 import { setOverrides } from '../overrides.js';
-import { analyticFigures, printSimulation } from '../simulation-output.js';
+import { analyticFigures, simulationOutcome } from '../../app/simulate.js';
+import { renderSimulationNotes } from '../../report/text/simulation.js';
+import { emit } from '../formats.js';
 import { parsePart, type ReadPart } from '../simulation-part.js';
 
 export function mergeCommand(ctx: CommandContext): Command {
@@ -65,7 +67,9 @@ Examples:
           `merge: ran the adaptive importance-sampling phases here (${merged.local.trials.toLocaleString('en-US')} trials)\n`,
         );
       }
-      printSimulation(o, loaded.model, loaded.fileLabel, merged.result, first.run.set);
+      const outcome = simulationOutcome(loaded, merged.result, first.run.set);
+      await emit(ctx, o, 'simulate', { format: 'text' }, outcome);
+      if (!o.quiet) o.err(renderSimulationNotes(merged.result, o.errStyle));
       ctx.exitCode = EXIT.ok;
     });
 }

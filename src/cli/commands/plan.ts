@@ -2,15 +2,15 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { planReport } from '../../app/plan.js';
 import { EXIT } from '../../errors.js';
 import { modelInfo } from '../../report/json/analysis.js';
-import { envelope } from '../../report/json/envelope.js';
+import { envelope, invalidDocument } from '../../report/json/envelope.js';
 import { renderPlan } from '../../report/text/plan.js';
 import { wrap } from '../../report/wrap.js';
 import { SECONDS_PER_MONTH } from '../../units/conventions.js';
 import { parseQuantity } from '../../units/quantity.js';
 import { output, type CommandContext } from '../context.js';
-import { readModel } from '../load-model.js';
+import { loadOrFail } from '../load-model.js';
 import { positiveNumber } from '../options.js';
-import { overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+import { overridesJson, setOverrides, withOverrideOptions } from '../overrides.js';
 
 type PlanFlags = { years: number; step: number; set?: string[] };
 
@@ -59,15 +59,10 @@ Examples:
     { fail: false },
   ).action(async (file: string, flags: PlanFlags, command: Command) => {
     const o = output(ctx, command);
-    const overrides = setOverrides(flags.set);
-    const loaded = await readModel(ctx.proc, file, overrides.edit);
-    if (!loaded.ok) {
-      printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
-      if (o.json) o.outJson({ ...envelope('plan'), valid: false, problems: loaded.problems });
-      ctx.exitCode = EXIT.input;
-      return;
-    }
-    printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
+    const loaded = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>
+      invalidDocument('plan', problems),
+    );
+    if (loaded === undefined) return;
     const plan = planReport(loaded.model, { years: flags.years, stepSeconds: flags.step });
     if (o.json) {
       o.outJson({

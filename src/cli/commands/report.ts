@@ -7,13 +7,13 @@ import { buildReport } from '../../app/report.js';
 import { EXIT } from '../../errors.js';
 import { renderReportHtml } from '../../report/html/review.js';
 import { modelInfo } from '../../report/json/analysis.js';
-import { envelope } from '../../report/json/envelope.js';
+import { envelope, invalidDocument } from '../../report/json/envelope.js';
 import { renderReportMarkdown } from '../../report/markdown/review.js';
 import { DEFAULT_SEED } from '../../simulate/index.js';
 import { output, type CommandContext } from '../context.js';
-import { readModel } from '../load-model.js';
+import { loadOrFail } from '../load-model.js';
 import { positiveInteger, seedNumber } from '../options.js';
-import { overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+import { overridesJson, setOverrides, withOverrideOptions } from '../overrides.js';
 import { writeResultFile } from '../write-file.js';
 
 type Flags = {
@@ -25,6 +25,21 @@ type Flags = {
   timelineTrials?: number;
   set?: string[];
 };
+
+const HELP = `
+The report exits 0 whether or not the targets are met (it shows them); gate
+with nines check. Every figure is the one nines analyze / check / simulate
+--json prints: the HTML report embeds those documents (a script of type
+application/json, id nines-documents) and marks each figure with data-path
+and data-value.
+
+Exit codes: 0 written, 2 invalid model or usage.
+
+Examples:
+  $ nines report models/database-dr.yaml -o report.html
+  $ nines report models/database-dr.yaml --format markdown > review.md
+  $ nines report models/database-dr.yaml --set 'data.copies=[]' -o no-dr.html
+  $ nines report models/inference-3az.yaml --simulate --seed 7 -o sim.html`;
 
 export function reportCommand(ctx: CommandContext): Command {
   return withOverrideOptions(
@@ -57,34 +72,13 @@ export function reportCommand(ctx: CommandContext): Command {
           positiveInteger,
         ),
       )
-      .addHelpText(
-        'after',
-        `
-The report exits 0 whether or not the targets are met (it shows them); gate
-with nines check. Every figure is the one nines analyze / check / simulate
---json prints: the HTML report embeds those documents (a script of type
-application/json, id nines-documents) and marks each figure with data-path
-and data-value.
-
-Exit codes: 0 written, 2 invalid model or usage.
-
-Examples:
-  $ nines report models/database-dr.yaml -o report.html
-  $ nines report models/database-dr.yaml --format markdown > review.md
-  $ nines report models/database-dr.yaml --set 'data.copies=[]' -o no-dr.html
-  $ nines report models/inference-3az.yaml --simulate --seed 7 -o sim.html`,
-      )
+      .addHelpText('after', HELP)
       .action(async (file: string, flags: Flags, command: Command) => {
         const o = output(ctx, command);
-        const overrides = setOverrides(flags.set);
-        const loaded = await readModel(ctx.proc, file, overrides.edit);
-        if (!loaded.ok) {
-          printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
-          if (o.json) o.outJson({ ...envelope('report'), valid: false, problems: loaded.problems });
-          ctx.exitCode = EXIT.input;
-          return;
-        }
-        printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
+        const loaded = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>
+          invalidDocument('report', problems),
+        );
+        if (loaded === undefined) return;
         const simulate =
           flags.simulate === true
             ? {

@@ -4,28 +4,20 @@
  * Prometheus rules.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { resolveObjective, sloReport } from '../../app/slo.js';
-import { EXIT, ninesError } from '../../errors.js';
-import { renderOpenSlo } from '../../report/export/openslo.js';
-import { renderPrometheusRules } from '../../report/export/prometheus.js';
-import { renderSlothSpec } from '../../report/export/sloth.js';
-import { modelInfo } from '../../report/json/analysis.js';
-import { envelope } from '../../report/json/envelope.js';
-import { renderSlo } from '../../report/text/slo.js';
+import { runSlo, sloFailureDocument } from '../../app/slo-run.js';
+import { EXIT } from '../../errors.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS } from '../../simulate/index.js';
 import { parseFraction } from '../../units/fraction.js';
 import { parseSloWindow, type SloWindow } from '../../units/slo-window.js';
 import { output, type CommandContext } from '../context.js';
-import { readModel } from '../load-model.js';
+import { emit, formatOutput, formatsHelp, withFormatOptions, type FormatFlags } from '../formats.js';
+import { loadOrFail } from '../load-model.js';
 import { positiveInteger } from '../options.js';
-import { overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
+import { setOverrides, withOverrideOptions } from '../overrides.js';
 
-type Format = 'text' | 'prometheus' | 'sloth' | 'openslo';
-
-type Flags = {
+type Flags = FormatFlags & {
   window?: SloWindow;
   objective?: { value: number; complement: number };
-  format: Format;
   seed: number;
   trials: number;
   simulate: boolean;
@@ -71,15 +63,8 @@ export function sloCommand(ctx: CommandContext): Command {
         '--objective <objective>',
         "objective, e.g. 99.9% or '3 nines'; default slo.objective, else the availability target",
       ).argParser(objectiveOption),
-    )
-    .addOption(
-      new Option(
-        '--format <format>',
-        'stdout format: text; prometheus (recording and alerting rules), sloth (a Sloth prometheus/v1 spec) or openslo (an OpenSLO v1 SLO); --json overrides it',
-      )
-        .choices(['text', 'prometheus', 'sloth', 'openslo'])
-        .default('text'),
-    )
+    );
+  withFormatOptions(command, 'slo')
     .addOption(
       new Option('--seed <n>', 'random seed of the budget-exhaustion simulation')
         .default(DEFAULT_SEED)
@@ -102,6 +87,8 @@ after the SRE workbook (ch. 5): page at 2% of the budget in 1 h (b = 14.4 for
 window of 1/12; an alert can fire only if b ≤ 1 / (1 − objective). Burn rates
 and thresholds are exact decimals.
 
+${formatsHelp('slo')}
+
 Examples:
   $ nines slo models/api-slo.yaml
   $ nines slo models/api-slo.yaml --window 28d --objective 99.5%
@@ -111,64 +98,15 @@ Examples:
   $ nines slo models/api-slo.yaml --json | jq '.slo.alerts[].burnRate'`,
     )
     .action(async (file: string, flags: Flags, cmd: Command) => {
-      const o = output(ctx, cmd);
-      const overrides = setOverrides(flags.set);
-      const loaded = await readModel(ctx.proc, file, overrides.edit);
-      if (!loaded.ok) {
-        printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
-        if (o.json)
-          o.outJson({
-            ...envelope('slo'),
-            valid: false,
-            problems: loaded.problems,
-            overrides: overridesJson(flags.set, undefined),
-          });
-        ctx.exitCode = EXIT.input;
-        return;
-      }
-      printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
-      const { model } = loaded;
-      const objective = resolveObjective(model, flags.objective);
-      if (objective === undefined) {
-        throw ninesError(
-          'bad-argument',
-          `${loaded.fileLabel}: no SLO objective`,
-          "add slo.objective (e.g. 'slo: {objective: 99.9%}') or a targets.availability to the model, or pass --objective 99.9%",
-        );
-      }
-      if (!(objective.unavailability > 0)) {
-        const at = objective.position === undefined ? '' : `:${objective.position.line}:${objective.position.col}`;
-        throw ninesError(
-          'bad-argument',
-          `${loaded.fileLabel}${at}: objective ${objective.source}`,
-          'an objective of 100% leaves no error budget; pass --objective, e.g. 99.99%',
-        );
-      }
-      const simulate = (flags.simulate && flags.format === 'text') || (flags.simulate && o.json);
-      const { figures, exhaustion } = await sloReport(model, objective, {
-        ...(flags.window === undefined ? {} : { window: flags.window }),
-        seed: flags.seed,
-        trials: flags.trials,
-        simulate,
-      });
-      if (!o.quiet) for (const w of figures.warnings) o.err(`nines: warning: ${w.message}\n`);
-      if (o.json) {
-        o.outJson({
-          ...envelope('slo'),
-          model: modelInfo(model, loaded.fileLabel),
-          slo: { ...figures, exhaustion },
-          overrides: overridesJson(flags.set, undefined),
-        });
-      } else if (flags.format === 'prometheus') {
-        o.out(renderPrometheusRules(model.name, model.slo, figures));
-      } else if (flags.format === 'sloth') {
-        o.out(renderSlothSpec(model.name, model.slo, figures));
-      } else if (flags.format === 'openslo') {
-        o.out(renderOpenSlo(model.name, model.slo, figures));
-      } else {
-        const width = Number(ctx.proc.env['COLUMNS'] ?? '') || 100;
-        o.out(renderSlo(model.name, figures, exhaustion, o.style, width));
-      }
+      const o = formatOutput(ctx, output(ctx, cmd), flags);
+      const source = await loadOrFail(ctx, o, file, setOverrides(flags.set), (p) => sloFailureDocument(p, flags.set));
+      if (source === undefined) return;
+      // The exports do not show the exhaustion simulation: it runs when the text or JSON does.
+      const shown = [flags.format, ...(flags.report ?? []).map((r) => r.format)];
+      const simulate = flags.simulate && (o.json || shown.includes('text') || shown.includes('json'));
+      const outcome = await runSlo(source, { ...flags, simulate });
+      if (!o.quiet) for (const w of outcome.view.figures.warnings) o.err(`nines: warning: ${w.message}\n`);
+      await emit(ctx, o, 'slo', flags, outcome);
       ctx.exitCode = EXIT.ok;
     });
 }

@@ -31,6 +31,21 @@ function figure(value: string): FigureId {
   return id;
 }
 
+const HELP = `
+RANGE: 1..7 · 1..7:2 (a step) · 3,5,7 (a list) · '1 h..8 h:1 h' (quantities; the step defaults
+to 1 of the first end's unit) · 99%..99.9%:0.1% · with --log, 99%..99.99% (points per decade).
+The model is read and validated once, each --vary value checked against it once; every point
+is the model with those values set, normalised again (no file is re-read).
+
+Exit codes: 0 swept (whatever the targets say) · 2 bad input or usage.
+
+Examples:
+  $ nines sweep models/inference-3az.yaml --vary tiers.inference.nodes=8..16
+  $ nines sweep models/inference-3az.yaml --vary tiers.inference.nodes=8..16 --plot availability
+  $ nines sweep models/database-dr.yaml --vary tiers.db.nodes=1..5 --vary 'recovery.detection=5 minute,15 minute'
+  $ nines sweep models/database-dr.yaml --vary 'data.backups.nightly.every=1 h..8 h:1 h' --format csv
+  $ nines sweep models/minimal.yaml --vary 'tiers.web.failure.availability=99%..99.99%' --log --json | jq '.sweep.points[].figures.nines'`;
+
 export function sweepCommand(ctx: CommandContext): Command {
   const command = new Command('sweep')
     .description(
@@ -53,23 +68,7 @@ export function sweepCommand(ctx: CommandContext): Command {
     .addOption(
       new Option('--max-points <n>', 'refuse a grid larger than this').default(100_000).argParser(positiveInteger),
     )
-    .addHelpText(
-      'after',
-      `
-RANGE: 1..7 · 1..7:2 (a step) · 3,5,7 (a list) · '1 h..8 h:1 h' (quantities; the step defaults
-to 1 of the first end's unit) · 99%..99.9%:0.1% · with --log, 99%..99.99% (points per decade).
-The model is read and validated once, each --vary value checked against it once; every point
-is the model with those values set, normalised again (no file is re-read).
-
-Exit codes: 0 swept (whatever the targets say) · 2 bad input or usage.
-
-Examples:
-  $ nines sweep models/inference-3az.yaml --vary tiers.inference.nodes=8..16
-  $ nines sweep models/inference-3az.yaml --vary tiers.inference.nodes=8..16 --plot availability
-  $ nines sweep models/database-dr.yaml --vary tiers.db.nodes=1..5 --vary 'recovery.detection=5 minute,15 minute'
-  $ nines sweep models/database-dr.yaml --vary 'data.backups.nightly.every=1 h..8 h:1 h' --format csv
-  $ nines sweep models/minimal.yaml --vary 'tiers.web.failure.availability=99%..99.99%' --log --json | jq '.sweep.points[].figures.nines'`,
-    )
+    .addHelpText('after', HELP)
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);
       const format = o.json ? 'json' : flags.format;

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { EXIT } from '../../errors.js';
-import { envelope } from '../../report/json/envelope.js';
+import { runValidate } from '../../app/validate.js';
 import { countProblems } from '../../report/text/problems.js';
 import { renderModelSummary } from '../../report/text/model-summary.js';
 import { output, type CommandContext } from '../context.js';
-import { printProblems, readModel } from '../load-model.js';
+import { printProblems, readSource } from '../load-model.js';
 
 export function validateCommand(ctx: CommandContext): Command {
   return new Command('validate')
@@ -22,17 +22,11 @@ Examples:
     )
     .action(async (file: string, _options: unknown, command: Command) => {
       const o = output(ctx, command);
-      const loaded = await readModel(ctx.proc, file);
-      const problems = loaded.ok ? loaded.warnings : loaded.problems;
+      const loaded = await readSource(ctx.proc, file);
+      const { problems, document } = runValidate(loaded);
       printProblems(o, loaded.fileLabel, problems);
       if (o.json) {
-        o.outJson({
-          ...envelope('validate'),
-          file: loaded.fileLabel,
-          valid: loaded.ok,
-          ...(loaded.ok ? { model: { name: loaded.model.name } } : {}),
-          problems,
-        });
+        o.outJson(document);
       } else if (loaded.ok && !o.quiet) {
         o.out(renderModelSummary(loaded.fileLabel, loaded.model, o.style));
       }

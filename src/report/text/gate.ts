@@ -9,6 +9,7 @@ import { printable } from '../../lib/printable.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
 import { wrap } from '../wrap.js';
+import { renderRecommendations } from './recommend.js';
 
 /** What the renderers of a check show: the model, the gate result and how it exits. */
 export type CheckView = {
@@ -143,4 +144,10 @@ export function githubProblemAnnotations(
       return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(p.message)}\n`;
     })
     .join('');
+}
+
+/** The check's text with the changes that would meet the missed targets, when it looked for them. */
+export function renderCheckWithAdvice(view: CheckView, style: TextStyle): string {
+  const advice = view.recommendations;
+  return renderCheck(view, style) + (advice === undefined ? '' : `\n${renderRecommendations(advice, style)}`);
 }

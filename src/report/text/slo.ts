@@ -3,12 +3,21 @@
  * the probability that a window exhausts it, and the burn-rate alerts.
  */
 import type { SloFigures } from '../../analytic/slo/figures.js';
+import type { Slo } from '../../model/types.js';
 import type { ExhaustionResult } from '../../simulate/run/budget-exhaustion.js';
 import { formatDuration, formatNines, formatPercentFromUnavailability, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 import { promDuration } from '../export/prometheus.js';
 import { table } from '../table.js';
 import { wrap } from '../wrap.js';
+
+/** What the renderers of `nines slo` show: the text and the Prometheus, Sloth and OpenSLO exports. */
+export type SloView = {
+  readonly modelName: string;
+  readonly slo: Slo | undefined;
+  readonly figures: SloFigures;
+  readonly exhaustion: ExhaustionResult;
+};
 
 /** Durations here keep four significant digits: 40.32 min, 51.84 s. */
 const duration = (seconds: number): string => formatDuration(seconds, 4);
