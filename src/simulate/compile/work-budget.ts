@@ -12,7 +12,7 @@ import type { CompiledModel } from './compile.js';
  * event {@link EVENT_WORK}. About 20 s of one core at ~5·10⁷ draws or ~3·10⁷ events per second
  * (measured on a 2-core machine loaded by other work).
  */
-export const DEFAULT_MAX_WORK = 1e9;
+export const DEFAULT_MAX_WORK = 1e8;
 /**
  * Work units of one timeline event (failure or repair) besides its scan of the components'
  * next event times (1/20 unit per component): a small model's budget allows 2·10⁸ events.
