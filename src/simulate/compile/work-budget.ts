@@ -77,7 +77,7 @@ export function boundTrials(
   if (fits < 1 || explicit) {
     const change =
       fits < 1
-        ? 'a shorter horizon (--years), fewer or slower-cycling components'
+        ? `a shorter horizon (--years), fewer or slower-cycling components${phase.flag === '--timeline-trials' ? ', --mode snapshot' : ''}`
         : `${phase.flag} ${fits.toLocaleString('en-US')} or fewer`;
     throw ninesError(
       'simulation-refused',
