@@ -86,7 +86,7 @@ Examples:
           });
         } else {
           const { chalk } = o.style;
-          const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, ''))}` : ''}`;
+          const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, '', o.style.width))}` : ''}`;
           const sections = [title, renderAvailability(analysis.availability, o.style, { cutSets: options.cutSets })];
           if (analysis.dataProtection) sections.push(renderDataProtection(analysis.dataProtection, o.style));
           if (analysis.cost) sections.push(renderCost(analysis.cost, o.style));

@@ -247,7 +247,7 @@ Examples:
       const render = (format: Format, color: boolean): string => {
         switch (format) {
           case 'text':
-            return renderCheck(view, textStyle(color));
+            return renderCheck(view, textStyle(color, { width: o.style.width, ascii: o.style.ascii }));
           case 'markdown':
             return renderCheckMarkdown(view);
           case 'junit':

@@ -17,7 +17,6 @@ import { writeResultFile } from '../write-file.js';
 import { positiveInteger } from '../options.js';
 import { loadVariation, pointProgress, withVaryOptions, type VaryFlags } from '../variation.js';
 import { overridesJson } from '../overrides.js';
-import { terminalWidth } from './sweep.js';
 
 type Flags = VaryFlags & { search: SearchMode; top: number; writeModel?: string };
 
@@ -143,7 +142,7 @@ Examples:
           overrides: overridesJson(flags.set, undefined),
         });
       } else {
-        o.out(renderDesign(view, o.style, terminalWidth(ctx.proc.env)));
+        o.out(renderDesign(view, o.style, o.style.width));
         if (flags.writeModel !== undefined)
           o.err(
             best === null

@@ -166,8 +166,7 @@ Examples:
       } else if (flags.format === 'openslo') {
         o.out(renderOpenSlo(model.name, model.slo, figures));
       } else {
-        const width = Number(ctx.proc.env['COLUMNS'] ?? '') || 100;
-        o.out(renderSlo(model.name, figures, exhaustion, o.style, width));
+        o.out(renderSlo(model.name, figures, exhaustion, o.style, o.style.width));
       }
       ctx.exitCode = EXIT.ok;
     });

@@ -116,7 +116,7 @@ Examples:
           o.out(renderSweepMarkdown(view));
           break;
         case 'text':
-          o.out(renderSweep(view, o.style, { plot: flags.plot, width: terminalWidth(ctx.proc.env) }));
+          o.out(renderSweep(view, o.style, { plot: flags.plot, width: o.style.width }));
           break;
         default: {
           const never: never = format;
@@ -125,10 +125,4 @@ Examples:
       }
       ctx.exitCode = EXIT.ok;
     });
-}
-
-/** COLUMNS when set (100 otherwise, the width of every text report): tables and charts fit it. */
-export function terminalWidth(env: Readonly<Record<string, string | undefined>>): number {
-  const n = Number(env['COLUMNS']);
-  return Number.isInteger(n) && n >= 40 ? n : 100;
 }
