@@ -10,6 +10,7 @@ import { simulateDocument } from '../report/json/documents.js';
 import { renderJobSimulation } from '../report/text/job-simulation.js';
 import { renderSimulation, renderSimulationNotes } from '../report/text/simulation.js';
 import { checkJobGoodput, type JobSimulation } from '../simulate/index.js';
+import { DEFAULT_MAX_WORK, goodputWork } from '../simulate/compile/work-budget.js';
 import type { AnalyticFigures, SimulationResult } from '../simulate/types.js';
 import type { Output } from './context.js';
 import { overridesJson } from './overrides.js';
@@ -23,13 +24,24 @@ export function analyticFigures(model: Model): AnalyticFigures {
   };
 }
 
-/** Each training job's goodput by timeline simulation (seeded by the run's seed) against Daly's. */
-export function jobSimulations(model: Model, seed: number): JobSimulation[] {
+/**
+ * Each training job's goodput by timeline simulation (seeded by the run's seed) against Daly's;
+ * a job whose referee would exceed the default work budget is left out, named in `skipped`.
+ */
+export function jobSimulations(model: Model, seed: number, skipped: string[] = []): JobSimulation[] {
   return model.tiers.flatMap((tier) => {
     if (tier.job === undefined) return [];
     const rate = interruptionRate(model, tier.name);
     const exact = analyzeJob(tier.name, tier.minHealthy, tier.job, rate).current.goodput;
-    return [checkJobGoodput(tier.name, { ...tier.job, mtbiSeconds: rate > 0 ? 1 / rate : Infinity }, exact, seed)];
+    const spec = { ...tier.job, mtbiSeconds: rate > 0 ? 1 / rate : Infinity };
+    const work = goodputWork(spec);
+    if (!(work <= DEFAULT_MAX_WORK)) {
+      skipped.push(
+        `goodput of tier ${tier.name} not simulated: an interruption every ${Number(spec.mtbiSeconds.toPrecision(3))} s against checkpoint cycles of ${spec.checkpointEverySeconds + spec.checkpointCostSeconds + spec.restartSeconds} s would take ${work.toExponential(1)} draws (over ${DEFAULT_MAX_WORK.toExponential(0)}); the analytic goodput stands`,
+      );
+      return [];
+    }
+    return [checkJobGoodput(tier.name, spec, exact, seed)];
   });
 }
 
@@ -38,10 +50,12 @@ export function printSimulation(
   o: Output,
   model: Model,
   fileLabel: string,
-  result: SimulationResult,
+  run: SimulationResult,
   set: readonly string[] | undefined,
 ): void {
-  const jobs = jobSimulations(model, result.seed);
+  const skipped: string[] = [];
+  const jobs = jobSimulations(model, run.seed, skipped);
+  const result = skipped.length === 0 ? run : { ...run, notes: [...run.notes, ...skipped] };
   if (o.json) {
     o.outJson({
       ...simulateDocument(model, fileLabel, result, overridesJson(set, undefined)),

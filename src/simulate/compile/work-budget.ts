@@ -94,3 +94,21 @@ export function boundTrials(
 function formatWork(x: number): string {
   return x < 1e6 ? Math.round(x).toLocaleString('en-US') : x.toExponential(1).replace('e+', 'e');
 }
+
+/**
+ * Expected work of the goodput referee (kernels/goodput-kernel.ts: 400 replications of 200
+ * checkpoint segments): a segment of τ + δ completes with probability e^(−(τ + δ)/M) and a
+ * restart R with e^(−R/M), so each segment costs about e^((τ + δ + R)/M) draws. Infinity when
+ * that overflows (an interruption every second against a 30-minute segment never completes).
+ * @example goodputWork({ checkpointEverySeconds: 1800, checkpointCostSeconds: 20, restartSeconds: 300, mtbiSeconds: 11_135 }) // ≈ 9.7e4
+ */
+export function goodputWork(spec: {
+  readonly checkpointEverySeconds: number;
+  readonly checkpointCostSeconds: number;
+  readonly restartSeconds: number;
+  readonly mtbiSeconds: number;
+}): number {
+  const cycle = spec.checkpointEverySeconds + spec.checkpointCostSeconds + spec.restartSeconds;
+  const perSegment = Number.isFinite(spec.mtbiSeconds) ? Math.exp(cycle / spec.mtbiSeconds) : 1;
+  return 400 * 200 * perSegment;
+}
