@@ -17,58 +17,16 @@
  * two states bounds its contribution from both sides: a rigorous interval, not an estimate.
  */
 import { binomialPmf } from './binomial.js';
-import { walk } from './zone-walk.js';
+import {
+  type DomainSpace,
+  type DomainState,
+  type Enumeration,
+  type VisitKind,
+  type ZoneType,
+  walk,
+} from './zone-walk.js';
 
-/** Unavailability of every zone and region, and each zone's region index (−1: none). */
-export type DomainSpace = {
-  readonly zoneQ: readonly number[];
-  readonly regionQ: readonly number[];
-  readonly zoneRegion: readonly number[];
-};
-
-/**
- * Interchangeable zones: the same region (−1: none) and the same contents. Only the number d
- * of them down matters to the service; it is Poisson-binomial over their own q's, and a given
- * zone z is down in such a state with probability P(z down | D = d) = q_z·P(D₋z = d − 1)/P(D = d)
- * (d/m when their q's are equal).
- */
-export type ZoneType = {
-  readonly zones: readonly number[];
-  readonly region: number;
-  /** P(D = d), d = 0..m. */
-  readonly pmf: readonly number[];
-  /** downShare[i][d] = P(zones[i] down | D = d). */
-  readonly downShare: readonly (readonly number[])[];
-};
-
-/** One joint state, valid only during the visit call (the arrays are reused). */
-export type DomainState = {
-  readonly probability: number;
-  /**
-   * For the extremes of a skipped subtree of probability P: the weight of this state in the
-   * upper bound, P·p₀ for `best` and P·(1 − p₀) for `worst`, with p₀ the probability that every
-   * undecided domain takes its best outcome (those states are exactly the best state).
-   */
-  readonly upperWeight: number;
-  readonly regionDown: readonly boolean[];
-  /** Zones of each type that are up (0 when the type's region is down). */
-  readonly typeUp: readonly number[];
-  /** Zones of each type down by their own failure (0 when masked by the region). */
-  readonly typeOwnDown: readonly number[];
-};
-
-/** `leaf`: one state of the joint distribution; `best`/`worst`: extremes of a skipped subtree. */
-export type VisitKind = 'leaf' | 'best' | 'worst';
-
-export type Enumeration = {
-  /** Joint states evaluated exactly. */
-  readonly states: number;
-  /** Skipped subtrees, each bounded by its two extreme states. */
-  readonly boundedSubtrees: number;
-  /** Total probability of the skipped subtrees (0: exact). */
-  readonly prunedProbability: number;
-  readonly pruneBelow: number;
-};
+export type { DomainSpace, DomainState, Enumeration, VisitKind, ZoneType } from './zone-walk.js';
 
 /** Most evaluations (states + 2 per skipped subtree) before the walk starts skipping. */
 export const MAX_STATES = 200_000;
