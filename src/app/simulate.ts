@@ -14,6 +14,7 @@ import { checkJobGoodput, simulate, type JobSimulation } from '../simulate/index
 import type { AnalyticFigures, SimulateOptions, SimulationResult } from '../simulate/types.js';
 import type { ModelSource } from './source.js';
 import { overridesJson } from './what-if.js';
+import { DEFAULT_MAX_WORK, goodputWork } from '../simulate/compile/work-budget.js';
 
 export type SimulateOutcome = { readonly view: SimulateView; readonly document: Record<string, unknown> };
 
@@ -26,13 +27,24 @@ export function analyticFigures(model: Model): AnalyticFigures {
   };
 }
 
-/** Each training job's goodput by timeline simulation (seeded by the run's seed) against Daly's. */
-export function jobSimulations(model: Model, seed: number): JobSimulation[] {
+/**
+ * Each training job's goodput by timeline simulation (seeded by the run's seed) against Daly's;
+ * a job whose referee would exceed the default work budget is left out, named in `skipped`.
+ */
+export function jobSimulations(model: Model, seed: number, skipped: string[] = []): JobSimulation[] {
   return model.tiers.flatMap((tier) => {
     if (tier.job === undefined) return [];
     const rate = interruptionRate(model, tier.name);
     const exact = analyzeJob(tier.name, tier.minHealthy, tier.job, rate).current.goodput;
-    return [checkJobGoodput(tier.name, { ...tier.job, mtbiSeconds: rate > 0 ? 1 / rate : Infinity }, exact, seed)];
+    const spec = { ...tier.job, mtbiSeconds: rate > 0 ? 1 / rate : Infinity };
+    const work = goodputWork(spec);
+    if (!(work <= DEFAULT_MAX_WORK)) {
+      skipped.push(
+        `goodput of tier ${tier.name} not simulated: an interruption every ${Number(spec.mtbiSeconds.toPrecision(3))} s against checkpoint cycles of ${spec.checkpointEverySeconds + spec.checkpointCostSeconds + spec.restartSeconds} s would take ${work.toExponential(1)} draws (over ${DEFAULT_MAX_WORK.toExponential(0)}); the analytic goodput stands`,
+      );
+      return [];
+    }
+    return [checkJobGoodput(tier.name, spec, exact, seed)];
   });
 }
 
@@ -42,10 +54,12 @@ export function jobSimulations(model: Model, seed: number): JobSimulation[] {
  */
 export function simulationOutcome(
   source: Pick<ModelSource, 'model' | 'fileLabel'>,
-  result: SimulationResult,
+  run: SimulationResult,
   set: readonly string[] | undefined,
 ): SimulateOutcome {
-  const jobs = jobSimulations(source.model, result.seed);
+  const skipped: string[] = [];
+  const jobs = jobSimulations(source.model, run.seed, skipped);
+  const result = skipped.length === 0 ? run : { ...run, notes: [...run.notes, ...skipped] };
   const document = {
     ...simulateDocument(source.model, source.fileLabel, result, overridesJson(set, undefined)),
     ...(jobs.length === 0 ? {} : { jobSimulation: jobs }),

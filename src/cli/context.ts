@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { useColor } from './color.js';
+import { asciiTables, reportWidth } from './terminal.js';
 import type { Proc } from './proc.js';
 import { textStyle, type TextStyle } from '../report/style.js';
 import { toJson } from '../report/json/envelope.js';
@@ -39,8 +40,8 @@ export function output(ctx: CommandContext, command: Command): Output {
   return {
     json: options.json === true,
     quiet: options.quiet === true,
-    style: textStyle(color),
-    errStyle: textStyle(errColor),
+    style: textStyle(color, { width: reportWidth(proc), ascii: asciiTables(proc) }),
+    errStyle: textStyle(errColor, { width: reportWidth(proc), ascii: asciiTables(proc) }),
     out: (text) => proc.stdout.write(text),
     outJson: (document) => proc.stdout.write(toJson(document, proc.stdout.isTTY === true)),
     err: (text) => proc.stderr.write(text),

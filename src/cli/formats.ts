@@ -68,11 +68,12 @@ export function render<V>(
   outcome: Outcome<V>,
   color: boolean,
   width = 100,
+  ascii = false,
 ): string {
   if (format === 'json') return toJson(outcome.document, true);
   const renderer = (FORMATS[name] as Partial<Record<FormatName, Renderer<V>>>)[format];
   if (renderer === undefined) throw new Error(`${name} has no ${format} format`);
-  return renderer(outcome.view, textStyle(color), width);
+  return renderer(outcome.view, textStyle(color, { width, ascii }), width);
 }
 
 export type Outcome<V> = { readonly view: V; readonly document: unknown };
@@ -89,20 +90,20 @@ export async function emit<V>(
   outcome: Outcome<V>,
   extra: readonly { path: string; text: string }[] = [],
 ): Promise<void> {
-  const width = Number(ctx.proc.env['COLUMNS'] ?? '') || 100;
+  const { width, ascii } = o.style;
   const notes: string[] = [];
   for (const report of flags.report ?? [])
     notes.push(
       await writeResultFile(
         ctx.proc.cwd(),
         report.path,
-        render(name, report.format, outcome, false, width),
+        render(name, report.format, outcome, false, width, ascii),
         'write',
         true,
       ),
     );
   for (const file of extra) notes.push(await writeResultFile(ctx.proc.cwd(), file.path, file.text, 'append'));
   if (o.json) o.outJson(outcome.document);
-  else o.out(render(name, flags.format, outcome, o.style.color, width));
+  else o.out(render(name, flags.format, outcome, o.style.color, width, ascii));
   if (!o.quiet) for (const note of notes) if (note !== '') o.err(`nines: ${note}\n`);
 }

@@ -1,5 +1,10 @@
 /** The slice of `process` nines uses, so tests can run commands in-process with fakes. */
-export type Stream = { write(chunk: string): unknown; readonly isTTY?: boolean | undefined };
+export type Stream = {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean | undefined;
+  /** The terminal's width when the stream is one. */
+  readonly columns?: number | undefined;
+};
 
 export type Proc = {
   readonly argv: readonly string[];

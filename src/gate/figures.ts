@@ -62,10 +62,17 @@ export const FIGURES: { readonly [M in TargetMetric]: Figure<M> } = {
     return { ...figure, bound: { ...b, lower: b.lower * SECONDS_PER_YEAR, upper: b.upper * SECONDS_PER_YEAR } };
   },
   outagesPerYear: (_, { availability }) => {
-    const nu = availability.service.outagesPerYear;
-    return nu === null
-      ? missing('outages per year are unknown: a component that can fail has no failure rate (give it an mttr or mtbf)')
-      : direct(nu);
+    const svc = availability.service;
+    const nu = svc.outagesPerYear;
+    if (nu === null)
+      return missing(
+        'outages per year are unknown: a component that can fail has no failure rate (give it an mttr or mtbf)',
+      );
+    const figure = direct(nu);
+    const b = svc.outagesPerYearBounds;
+    // Not exact (states skipped): decided from the rigorous interval, like availability.
+    if (svc.exact || b === null || figure.kind !== 'value') return figure;
+    return { ...figure, bound: { lower: b.lower, upper: b.upper, skippedProbability: svc.prunedProbability } };
   },
   rpo: (target, { dataProtection }) => worstScenario(target, dataProtection, (s) => s.rpoSeconds),
   rto: (target, { dataProtection }) => worstScenario(target, dataProtection, (s) => s.rtoSeconds),

@@ -111,15 +111,28 @@ function union(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-/** Drops duplicates and supersets (smallest first); undefined when more than maxSets remain. */
+/**
+ * Drops duplicates and supersets (smallest first); undefined when more than maxSets remain.
+ * A set is tested against the kept sets strictly smaller than it (a set of the same size is a
+ * superset only when equal: a duplicate, found by its key), so n sets of one size cost O(n·size),
+ * not O(n²·size) (the 999-of-1000 cut sets of a 2-of-1000 tier).
+ */
 export function minimise(sets: readonly (readonly number[])[], maxSets: number): CutSetFamily | undefined {
   const sorted = [...sets].sort((x, y) => x.length - y.length);
   const kept: (readonly number[])[] = [];
-  const masks: Set<number>[] = [];
+  const smaller: Set<number>[] = [];
+  let sameSize: (readonly number[])[] = [];
+  const keys = new Set<string>();
   for (const s of sorted) {
-    if (masks.some((k) => isSubset(k, s))) continue;
+    if (sameSize.length > 0 && (sameSize[0]?.length ?? 0) < s.length) {
+      for (const x of sameSize) smaller.push(new Set(x));
+      sameSize = [];
+    }
+    const key = s.join(',');
+    if (keys.has(key) || smaller.some((k) => isSubset(k, s))) continue;
+    keys.add(key);
     kept.push(s);
-    masks.push(new Set(s));
+    sameSize.push(s);
     if (kept.length > maxSets) return undefined;
   }
   return kept;

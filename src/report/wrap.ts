@@ -15,3 +15,17 @@ export function wrap(text: string, indent = '  ', width = 100): string {
   lines.push(line);
   return lines.join('\n');
 }
+
+/**
+ * Each one-line entry of `lines` longer than `width` word-wrapped at its own indentation
+ * (multi-line entries, such as tables, are left as they are).
+ * @example fitLines(['  a b c'], 5) // ['  a b\n    c']
+ */
+export function fitLines(lines: readonly string[], width: number): string[] {
+  const visible = (x: string): number => [...x.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  return lines.map((line) => {
+    if (line.includes('\n') || visible(line) <= width) return line;
+    const indent = /^ */.exec(line)?.[0] ?? '';
+    return wrap(line.slice(indent.length), indent, width);
+  });
+}

@@ -66,6 +66,22 @@ describe('drill by conditioning (hand-worked two-zone model)', () => {
     expect(M.tiers[0]?.groups.map((g) => g.failure.unavailability)).toEqual([0.1, 0.1]);
   });
 
+  it('splits a group of 10⁹ nodes by its failed indices, not by walking its nodes', () => {
+    // Regression (fuzz, check on a 10⁹-node tier): the split looped over every node index.
+    const big = model({
+      tiers: [tier('web', { groups: [{ zone: undefined, count: 1e9, failure: p(0.1) }], k: 1, failure: p(0.1) })],
+    });
+    const failed: FailureRef[] = [
+      { kind: 'node', name: 'web[5]', tier: 'web', index: 5 },
+      { kind: 'node', name: 'web[999999999]', tier: 'web', index: 999_999_999 },
+    ];
+    const groups = conditionModel(big, failed).tiers[0]?.groups ?? [];
+    expect(groups.map((g) => [g.count, g.failure.unavailability])).toEqual([
+      [2, 1],
+      [999_999_998, 0.1],
+    ]);
+  });
+
   it('resolves names with suggestions and rejects ambiguity and bad indices', () => {
     const bad = (name: string): string => {
       const r = resolveFailures(M, [name]);

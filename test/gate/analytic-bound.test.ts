@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../src/analytic/availability/index.js';
 import { parseTargetFlag } from '../../src/config/target-flag.js';
 import { evaluateTargets, gateExit, type GateTarget } from '../../src/gate/index.js';
-import { model, p, tier } from '../analytic/availability/build-model.js';
+import { model, p, r, tier } from '../analytic/availability/build-model.js';
 
 const flag = (text: string): GateTarget => {
   const r = parseTargetFlag(text);
@@ -52,5 +52,37 @@ describe('gate: an inexact analytic figure', () => {
     const mid = ((lower + upper) / 2) * 365 * 24;
     const result = evaluateTargets([flag(`downtimePerYear<=${mid}h`)], { availability, dataProtection: undefined });
     expect(result.records[0]?.status).toBe('inconclusive');
+  });
+
+  it('outages per year are bounded too: the exact ν lies inside, and a straddling target is inconclusive', () => {
+    // The same structure with repairable zones and nodes (MTBF/MTTR in hours), once exact (the
+    // default budget enumerates all 2¹² states: the referee) and once with 300 evaluations.
+    const H = 3600;
+    const rz = zones.map((z, i) => ({ name: z.name, failure: r((200 + 20 * i) * H, 4 * H) }));
+    const rg = rz.map((z, i) => ({ zone: z.name, count: i + 1, failure: r(1000 * H, 10 * H) }));
+    const build = () => model({ zones: rz, tiers: [tier('t', { groups: rg, k: 47, failure: r(1000 * H, 10 * H) })] });
+    const exact = analyzeAvailability(build()).service;
+    const bounded = analyzeAvailability(build(), { maxStates: 300 });
+    const svc = bounded.service;
+    expect(exact.exact).toBe(true);
+    expect(exact.outagesPerYearBounds).toEqual({ lower: exact.outagesPerYear, upper: exact.outagesPerYear });
+    expect(svc.exact).toBe(false);
+    const b = svc.outagesPerYearBounds;
+    if (b === null || exact.outagesPerYear === null) throw new Error('no frequency');
+    expect(b.upper).toBeGreaterThan(b.lower);
+    expect(b.lower).toBeLessThanOrEqual(exact.outagesPerYear);
+    expect(b.upper).toBeGreaterThanOrEqual(exact.outagesPerYear);
+    const figures = { availability: bounded, dataProtection: undefined };
+    const result = evaluateTargets(
+      [
+        flag(`outagesPerYear<=${(b.lower + b.upper) / 2}`),
+        flag(`outagesPerYear<=${b.upper * 1.5}`),
+        flag(`outagesPerYear<=${b.lower / 2}`),
+      ],
+      figures,
+    );
+    expect(result.records.map((x) => x.status)).toEqual(['inconclusive', 'pass', 'fail']);
+    expect(result.records[0]?.message).toMatch(/analytic figure is a bound.*straddles/);
+    expect(gateExit(evaluateTargets([flag(`outagesPerYear<=${(b.lower + b.upper) / 2}`)], figures)).code).toBe(3);
   });
 });

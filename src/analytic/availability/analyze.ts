@@ -79,7 +79,7 @@ function analyzeResolved(
   const regionCond = model.regions.map((_, r) => conditional(ctx, 'region', r));
   const staticFrequency = serviceFrequency(model, cond, zoneCond, regionCond);
   const frequency = withSwitchovers(withInterruptions(staticFrequency, cond), terms);
-  const svc = serviceResult(cond, terms, frequency, model);
+  const svc = serviceResult(cond, terms, frequency, model, zoneCond, regionCond);
   const tiers = model.tiers.map((_, t) => tierResult(ctx, t, frequency));
   const zones = model.zones.map((zone, z) => ({
     ...domainResult(ctx, zone.name, zone.failure, new Set([z]), zoneCond[z], terms.zones[z] ?? 0),

@@ -28,7 +28,8 @@ export function serviceCutSets(model: Model, serviceQ: number): CutSets {
       return {
         components: c.map((i) => structure.componentNames[i] ?? String(i)),
         probability,
-        share: serviceQ > 0 ? probability / serviceQ : 0,
+        // P(C) ≤ Q (the cut set implies the outage): clamp the last-ulp excess of the two roundings.
+        share: serviceQ > 0 ? Math.min(1, probability / serviceQ) : 0,
       };
     })
     .sort((a, b) => b.probability - a.probability || a.components.length - b.components.length);

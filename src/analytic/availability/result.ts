@@ -60,6 +60,8 @@ export type ServiceResult = {
   readonly exact: boolean;
   /** A rigorous interval holding the exact unavailability (lower = upper when exact). */
   readonly unavailabilityBounds: UnavailabilityBounds;
+  /** A rigorous interval holding the exact outages per year (frequency-bounds.ts); null without a frequency. */
+  readonly outagesPerYearBounds: OutageBounds | null;
 };
 
 /**
@@ -68,6 +70,8 @@ export type ServiceResult = {
  * worst state (the structure is coherent). width = upper − lower.
  */
 export type UnavailabilityBounds = { readonly lower: number; readonly upper: number; readonly width: number };
+/** A rigorous interval holding the exact outages per year (lower = upper when exact). */
+export type OutageBounds = { readonly lower: number; readonly upper: number };
 
 /** A node group of a tier: its placement, size and per-node figures. */
 export type NodeGroupResult = ComponentFigures & {

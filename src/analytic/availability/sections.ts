@@ -9,6 +9,7 @@ import type { Conditioned, TierCache } from './conditioning.js';
 import type { FailoverTerms } from './failover-terms.js';
 import { ninesOrNull } from '../../units/nines.js';
 import { clamp01, componentFigures, failureWithin } from './figures.js';
+import { outageBounds } from './frequency-bounds.js';
 import type { DomainConditional, Frequency } from './frequency.js';
 import { kOfN } from './k-of-n.js';
 import { capacityAfterLoss, survivesLoss } from './loss.js';
@@ -33,6 +34,8 @@ export function serviceResult(
   terms: FailoverTerms,
   frequency: Frequency,
   model: Model,
+  zones: readonly DomainConditional[],
+  regions: readonly DomainConditional[],
 ): ServiceResult {
   const q = clamp01(cond.q + cond.blipQ + terms.dq);
   const a = clamp01(cond.a - cond.blipQ - terms.dq);
@@ -56,6 +59,13 @@ export function serviceResult(
     prunedProbability: cond.prunedProbability,
     exact: cond.prunedProbability === 0,
     unavailabilityBounds: bounds(q, cond.qUpper + cond.blipQ + terms.dq),
+    outagesPerYearBounds: outageBounds(
+      model,
+      cond.prunedProbability,
+      has ? nu * SECONDS_PER_YEAR : null,
+      zones,
+      regions,
+    ),
   };
 }
 

@@ -17,62 +17,19 @@
  * two states bounds its contribution from both sides: a rigorous interval, not an estimate.
  */
 import { binomialPmf } from './binomial.js';
+import {
+  type DomainSpace,
+  type DomainState,
+  type Enumeration,
+  type VisitKind,
+  type ZoneType,
+  walk,
+} from './zone-walk.js';
 
-/** Unavailability of every zone and region, and each zone's region index (−1: none). */
-export type DomainSpace = {
-  readonly zoneQ: readonly number[];
-  readonly regionQ: readonly number[];
-  readonly zoneRegion: readonly number[];
-};
-
-/**
- * Interchangeable zones: the same region (−1: none) and the same contents. Only the number d
- * of them down matters to the service; it is Poisson-binomial over their own q's, and a given
- * zone z is down in such a state with probability P(z down | D = d) = q_z·P(D₋z = d − 1)/P(D = d)
- * (d/m when their q's are equal).
- */
-export type ZoneType = {
-  readonly zones: readonly number[];
-  readonly region: number;
-  /** P(D = d), d = 0..m. */
-  readonly pmf: readonly number[];
-  /** downShare[i][d] = P(zones[i] down | D = d). */
-  readonly downShare: readonly (readonly number[])[];
-};
-
-/** One joint state, valid only during the visit call (the arrays are reused). */
-export type DomainState = {
-  readonly probability: number;
-  /**
-   * For the extremes of a skipped subtree of probability P: the weight of this state in the
-   * upper bound, P·p₀ for `best` and P·(1 − p₀) for `worst`, with p₀ the probability that every
-   * undecided domain takes its best outcome (those states are exactly the best state).
-   */
-  readonly upperWeight: number;
-  readonly regionDown: readonly boolean[];
-  /** Zones of each type that are up (0 when the type's region is down). */
-  readonly typeUp: readonly number[];
-  /** Zones of each type down by their own failure (0 when masked by the region). */
-  readonly typeOwnDown: readonly number[];
-};
-
-/** `leaf`: one state of the joint distribution; `best`/`worst`: extremes of a skipped subtree. */
-export type VisitKind = 'leaf' | 'best' | 'worst';
-
-export type Enumeration = {
-  /** Joint states evaluated exactly. */
-  readonly states: number;
-  /** Skipped subtrees, each bounded by its two extreme states. */
-  readonly boundedSubtrees: number;
-  /** Total probability of the skipped subtrees (0: exact). */
-  readonly prunedProbability: number;
-  readonly pruneBelow: number;
-};
+export type { DomainSpace, DomainState, Enumeration, VisitKind, ZoneType } from './zone-walk.js';
 
 /** Most evaluations (states + 2 per skipped subtree) before the walk starts skipping. */
 export const MAX_STATES = 200_000;
-
-type Decision = { readonly kind: 'region' | 'type'; readonly index: number };
 
 /**
  * Groups the zones into interchangeable types. `signature[z]` describes zone z's contents
@@ -122,137 +79,6 @@ function downCountPmf(qs: readonly number[]): number[] {
     dist = next;
   }
   return dist;
-}
-
-function plan(space: DomainSpace, types: readonly ZoneType[]): Decision[] {
-  const out: Decision[] = [];
-  space.regionQ.forEach((_, r) => {
-    const inside = types.flatMap((t, i) => (t.region === r ? [i] : []));
-    if (inside.length === 0) return;
-    out.push({ kind: 'region', index: r });
-    for (const i of inside) out.push({ kind: 'type', index: i });
-  });
-  types.forEach((t, i) => {
-    if (t.region < 0) out.push({ kind: 'type', index: i });
-  });
-  return out;
-}
-
-/**
- * One depth-first walk. Subtrees of probability below pruneBelow are replaced by their two
- * extreme states. Returns undefined as soon as more than maxEvaluations would be made.
- */
-/** The fewest (best) or most (worst) zones of a type that can be down. */
-function extreme(t: ZoneType | undefined, worst: boolean): number {
-  if (t === undefined) return 0;
-  const d = worst ? t.pmf.length - 1 - [...t.pmf].reverse().findIndex((p) => p > 0) : t.pmf.findIndex((p) => p > 0);
-  return Math.max(0, d);
-}
-
-function walk(
-  space: DomainSpace,
-  types: readonly ZoneType[],
-  pruneBelow: number,
-  maxEvaluations: number,
-  visit: ((s: DomainState, kind: VisitKind) => void) | undefined,
-): Enumeration | undefined {
-  const decisions = plan(space, types);
-  const regionDown = space.regionQ.map(() => false);
-  const typeUp = types.map((t) => t.zones.length);
-  const typeOwnDown = types.map(() => 0);
-  const state = { probability: 0, upperWeight: 0, regionDown, typeUp, typeOwnDown };
-  let states = 0;
-  let bounded = 0;
-  let pruned = 0;
-  let over = false;
-  const setType = (i: number, down: number): void => {
-    const t = types[i];
-    if (t === undefined) return;
-    const masked = t.region >= 0 && regionDown[t.region] === true;
-    typeOwnDown[i] = masked ? 0 : down;
-    typeUp[i] = masked ? 0 : t.zones.length - down;
-  };
-  const extremes = (from: number, p: number): void => {
-    bounded++;
-    if (states + 2 * bounded > maxEvaluations) {
-      over = true;
-      return;
-    }
-    pruned += p;
-    if (visit === undefined) return;
-    state.probability = p;
-    // p₀ = P(every undecided domain at its best): regions up (unless certain to be down),
-    // each type at its fewest zones down.
-    let p0 = 1;
-    const bestDown = new Map<number, boolean>();
-    for (let i = from; i < decisions.length; i++) {
-      const d = decisions[i];
-      if (d === undefined) continue;
-      if (d.kind === 'region') {
-        const q = space.regionQ[d.index] ?? 0;
-        bestDown.set(d.index, q >= 1);
-        p0 *= q >= 1 ? 1 : 1 - q;
-      } else {
-        const t = types[d.index];
-        if (t === undefined) continue;
-        const masked = t.region >= 0 && (bestDown.get(t.region) ?? regionDown[t.region] === true);
-        if (!masked) p0 *= t.pmf[extreme(t, false)] ?? 1;
-      }
-    }
-    for (const worst of [false, true]) {
-      state.upperWeight = worst ? p * (1 - p0) : p * p0;
-      for (let i = from; i < decisions.length; i++) {
-        const d = decisions[i];
-        if (d === undefined) continue;
-        if (d.kind === 'region')
-          regionDown[d.index] = worst ? (space.regionQ[d.index] ?? 0) > 0 : (space.regionQ[d.index] ?? 0) >= 1;
-        else setType(d.index, extreme(types[d.index], worst));
-      }
-      visit(state, worst ? 'worst' : 'best');
-    }
-  };
-  const step = (i: number, p: number): void => {
-    if (over) return;
-    const d = decisions[i];
-    if (d === undefined) {
-      states++;
-      if (states + 2 * bounded > maxEvaluations) {
-        over = true;
-        return;
-      }
-      state.probability = p;
-      visit?.(state, 'leaf');
-      return;
-    }
-    if (d.kind === 'type') {
-      const t = types[d.index];
-      if (t !== undefined && t.region >= 0 && regionDown[t.region] === true) {
-        setType(d.index, 0);
-        step(i + 1, p);
-        return;
-      }
-      const pmf = t?.pmf ?? [1];
-      for (let down = 0; down < pmf.length && !over; down++) {
-        const pb = p * (pmf[down] ?? 0);
-        if (pb === 0) continue;
-        setType(d.index, down);
-        if (pb < pruneBelow) extremes(i + 1, pb);
-        else step(i + 1, pb);
-      }
-      return;
-    }
-    const q = space.regionQ[d.index] ?? 0;
-    for (const down of [false, true]) {
-      if (over) return;
-      const pb = p * (down ? q : 1 - q);
-      if (pb === 0) continue;
-      regionDown[d.index] = down;
-      if (pb < pruneBelow) extremes(i + 1, pb);
-      else step(i + 1, pb);
-    }
-  };
-  step(0, 1);
-  return over ? undefined : { states, boundedSubtrees: bounded, prunedProbability: pruned, pruneBelow };
 }
 
 /**

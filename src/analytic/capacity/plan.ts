@@ -7,37 +7,51 @@
  * Demand only changes what a tier needs at the crossings d(t) = j·perNode, so runways and
  * additions are computed at those exact instants (not on the display grid of `steps`).
  */
-import type { Model } from '../../model/types.js';
+import type { Model, Target } from '../../model/types.js';
 import { SECONDS_PER_DAY } from '../../units/conventions.js';
-import { availabilityCheck, targetName } from './availability-check.js';
-import { interruptionRate } from './interruption-rate.js';
-import { after, tierRunway } from './tier-runway.js';
-import { analyzeJob } from './goodput.js';
+import { analyzeAvailability } from '../availability/index.js';
+import { analyzeJob, type JobResult } from './goodput.js';
 import { crossingTime } from './growth.js';
-import { analyzeSpares } from './spares.js';
-import { dataBreaksAt, dataSizeAt, locationSeries, storedAt } from './storage-runway.js';
+import { analyzeSpares, type SparesResult } from './spares.js';
+import { locationSeries } from './storage-runway.js';
+import { type PlanOptions, type PlanStep, planSteps } from './plan-steps.js';
+
+export type { PlanOptions, PlanStep, PlanStorageStep, PlanTierStep } from './plan-steps.js';
 import {
-  activeNodes,
-  additionsForLoss,
-  demandAt,
-  nodesFor,
-  nodesForLoss,
-  servingAfterLoss,
-  withTier,
-} from './tier-needs.js';
+  after,
+  availabilityRunways,
+  type Check,
+  demandRunways,
+  type PlanContext,
+  storageRunways,
+  targetName,
+} from './plan-runway.js';
+import { activeNodes, additionsForLoss, demandAt, nodesFor, withTier } from './tier-needs.js';
 
-import type {
-  Addition,
-  PlanOptions,
-  PlanResult,
-  PlanStep,
-  PlanStorageStep,
-  PlanTierStep,
-  Runway,
-} from './plan-types.js';
+import type { Runway } from './plan-runway.js';
+export type { Runway, RunwayKind } from './plan-runway.js';
 
-export type * from './plan-types.js';
-export { interruptionRate } from './interruption-rate.js';
+export type Addition = {
+  readonly tier: string;
+  /** Nodes must be in service by then. */
+  readonly bySeconds: number;
+  readonly addNodes: number;
+  /** Serving nodes after the addition (spares not counted). */
+  readonly totalNodes: number;
+  readonly reason: 'demand' | 'zone-loss' | 'availability';
+};
+
+export type PlanResult = {
+  readonly horizonSeconds: number;
+  readonly stepSeconds: number;
+  readonly runway: readonly Runway[];
+  readonly steps: readonly PlanStep[];
+  readonly additions: readonly Addition[];
+  readonly spares: readonly SparesResult[];
+  readonly jobs: readonly JobResult[];
+  /** Limits of the plan, for a person. */
+  readonly planNotes: readonly string[];
+};
 
 /** At most this many demand crossings per tier are evaluated (a note says when more exist). */
 const MAX_EVENTS_PER_TIER = 400;
@@ -63,84 +77,48 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
       : Math.max(tier.minHealthy, nodesFor(demandAt(tier, t), cap.perNode));
   };
 
-  const runway: Runway[] = [];
-  for (const i of growing) {
-    const tier = model.tiers[i];
-    const cap = tier?.capacity;
-    if (tier === undefined || cap === undefined) continue;
-    const active = activeNodes(tier);
-    runway.push(
-      tierRunway(
-        tier.name,
-        'demand',
-        cap.demand,
-        cap.growth,
-        active * cap.perNode,
-        `${active} node(s) × ${cap.perNode} carry less than the demand`,
-        H,
-      ),
-    );
-    const left = servingAfterLoss(tier);
-    runway.push(
-      tierRunway(
-        tier.name,
-        'zone-loss',
-        cap.demand,
-        cap.growth,
-        left * cap.perNode,
-        `after losing its largest zone (or a node) ${left} node(s) × ${cap.perNode} carry less than the demand`,
-        H,
-      ),
-    );
-  }
+  const runway: Runway[] = demandRunways(model, growing, H);
 
-  // Availability targets with the nodes the model has, as k(t) rises.
-  const broken = new Map<string, number>();
-  for (const t of events) {
-    if (broken.size === targets.length) break;
-    let m = model;
-    for (const i of growing) m = withTier(m, i, 0, kAt(i, after(t)));
-    for (const miss of check(m).missed) if (!broken.has(miss)) broken.set(miss, t);
-  }
-  for (const target of targets) {
-    const id = targetName(target);
-    const at = broken.get(id);
-    runway.push({
-      subject: id,
-      kind: 'availability',
-      breaksAtSeconds: at ?? null,
-      reason:
-        at === undefined
-          ? 'met within the horizon'
-          : at === 0
-            ? 'missed today'
-            : 'the tiers need more healthy nodes as demand grows and miss the target',
-    });
-  }
+  runway.push(...availabilityRunways(model, { growing, events, targets, check, kAt }));
 
-  // Storage.
   const series = model.data === undefined ? [] : locationSeries(model.data, H);
-  for (const s of series) {
-    if (s.capacityBytes === undefined) continue;
-    const at = s.breaksAtSeconds;
-    runway.push({
-      subject: s.name,
-      kind: 'backup-storage',
-      breaksAtSeconds: Number.isFinite(at) && at < H ? at : null,
-      reason: 'a backup written there no longer fits its capacity',
-    });
-  }
-  if (model.data?.capacityBytes !== undefined) {
-    const at = dataBreaksAt(model.data);
-    runway.push({
-      subject: 'data',
-      kind: 'data-capacity',
-      breaksAtSeconds: at < H ? at : null,
-      reason: 'the live data outgrows the data tier capacity',
-    });
-  }
+  runway.push(...storageRunways(model, series, H));
 
   // The plan: nodes to add at each crossing.
+  const { additions, plannedAt } = planAdditions(model, { growing, events, targets, check, kAt }, notes);
+
+  const steps = planSteps(model, { growing, targets, series, plannedAt }, options);
+
+  const spares = model.tiers
+    .filter((t) => (t.spares ?? 0) > 0 || t.job !== undefined)
+    .map((tier) => {
+      const target = targets.find((t) => t.tier === tier.name);
+      return analyzeSpares(tier, target?.thresholdComplement === undefined ? [] : [target.thresholdComplement]);
+    });
+  const jobs = model.tiers.flatMap((tier) =>
+    tier.job === undefined
+      ? []
+      : [analyzeJob(tier.name, tier.minHealthy, tier.job, interruptionRate(model, tier.name))],
+  );
+  return {
+    horizonSeconds: H,
+    stepSeconds: options.stepSeconds,
+    runway,
+    steps,
+    additions,
+    spares,
+    jobs,
+    planNotes: notes,
+  };
+}
+
+/** The nodes to add at each crossing (demand, zone loss, then greedily for missed targets). */
+function planAdditions(
+  model: Model,
+  ctx: PlanContext,
+  notes: string[],
+): { additions: Addition[]; plannedAt: { t: number; added: number[] }[] } {
+  const { growing, events, targets, check, kAt } = ctx;
   const added = model.tiers.map(() => 0);
   const additions: Addition[] = [];
   const plannedAt: { t: number; added: number[] }[] = [];
@@ -194,66 +172,24 @@ export function planCapacity(model: Model, options: PlanOptions): PlanResult {
     });
     plannedAt.push({ t, added: [...added] });
   }
+  return { additions, plannedAt };
+}
 
-  const steps: PlanStep[] = [];
-  for (let t = 0; t <= H + 1e-6; t += options.stepSeconds) {
-    const plan = [...plannedAt].reverse().find((p) => p.t <= t);
-    const tiers = growing.flatMap((i): PlanTierStep[] => {
-      const tier = model.tiers[i];
-      const cap = tier?.capacity;
-      if (tier === undefined || cap === undefined) return [];
-      const demand = demandAt(tier, t);
-      const m = nodesFor(demand, cap.perNode);
-      const loss = nodesForLoss(tier, m);
-      return [
-        {
-          tier: tier.name,
-          demand,
-          nodes: activeNodes(tier),
-          capacity: activeNodes(tier) * cap.perNode,
-          neededForDemand: m,
-          neededForLoss: Number.isFinite(loss) ? loss : null,
-          neededForTarget: targets.length === 0 ? null : activeNodes(tier) + (plan?.added[i] ?? 0),
-        },
-      ];
-    });
-    const storage: PlanStorageStep[] = series.map((s) => ({
-      subject: s.name,
-      kind: 'backup-storage',
-      bytes: storedAt(s, t),
-      capacityBytes: s.capacityBytes ?? null,
-    }));
-    if (model.data?.capacityBytes !== undefined)
-      storage.push({
-        subject: 'data',
-        kind: 'data-capacity',
-        bytes: dataSizeAt(model.data, t),
-        capacityBytes: model.data.capacityBytes,
-      });
-    steps.push({ atSeconds: t, tiers, storage });
-  }
-
-  const spares = model.tiers
-    .filter((t) => (t.spares ?? 0) > 0 || t.job !== undefined)
-    .map((tier) => {
-      const target = targets.find((t) => t.tier === tier.name);
-      return analyzeSpares(tier, target?.thresholdComplement === undefined ? [] : [target.thresholdComplement]);
-    });
-  const jobs = model.tiers.flatMap((tier) =>
-    tier.job === undefined
-      ? []
-      : [analyzeJob(tier.name, tier.minHealthy, tier.job, interruptionRate(model, tier.name))],
+/**
+ * Interruptions per second of a job on a tier: each of its k nodes at its failure rate, plus
+ * every zone and region holding its nodes (a static component adds none).
+ */
+export function interruptionRate(model: Model, tierName: string): number {
+  const tier = model.tiers.find((t) => t.name === tierName);
+  if (tier === undefined) return 0;
+  const zones = new Set(tier.groups.flatMap((g) => (g.zone === undefined ? [] : [g.zone])));
+  const regions = new Set(
+    model.zones.filter((z) => zones.has(z.name)).flatMap((z) => (z.region === undefined ? [] : [z.region])),
   );
-  return {
-    horizonSeconds: H,
-    stepSeconds: options.stepSeconds,
-    runway,
-    steps,
-    additions,
-    spares,
-    jobs,
-    planNotes: notes,
-  };
+  let rate = tier.minHealthy * (tier.failure.failureRate ?? 0);
+  for (const z of model.zones) if (zones.has(z.name)) rate += z.failure?.failureRate ?? 0;
+  for (const r of model.regions) if (regions.has(r.name)) rate += r.failure?.failureRate ?? 0;
+  return rate;
 }
 
 /** Every instant in [0, H) at which some tier's ⌈d(t)/perNode⌉ rises, with 0. */
@@ -278,6 +214,33 @@ function crossings(model: Model, growing: readonly number[], H: number, notes: s
     }
   }
   return [...times].sort((a, b) => a - b);
+}
+
+/** Availability targets of a model variant: the ids missed, and Σ max(0, log(q / q_target)) to minimise. */
+function availabilityCheck(targets: readonly Target[]): (m: Model) => Check {
+  const cache = new Map<string, Check>();
+  return (m) => {
+    if (targets.length === 0) return { missed: [], score: 0 };
+    const key = m.tiers.map((t) => `${t.nodes}/${t.minHealthy}`).join(',');
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const result = analyzeAvailability(m);
+    const missed: string[] = [];
+    let score = 0;
+    for (const target of targets) {
+      const q =
+        target.tier === undefined
+          ? result.service.unavailability
+          : result.tiers.find((t) => t.name === target.tier)?.unavailability;
+      const limit = target.thresholdComplement ?? 1 - target.threshold;
+      if (q === undefined || !(q > limit)) continue;
+      missed.push(targetName(target));
+      score += Math.log(q / Math.max(limit, 1e-300));
+    }
+    const check = { missed, score };
+    cache.set(key, check);
+    return check;
+  };
 }
 
 function days(t: number): string {

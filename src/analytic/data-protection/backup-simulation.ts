@@ -5,7 +5,8 @@
 import type { BackupMethod, Retention } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_WEEK, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { LiveSet, type Point } from './backup-retention.js';
-import { fullBytesAt, incrementBytesAt, type DataSet } from './growth.js';
+import { mergeForever, observeSteady, type Steady, writeRegular } from './backup-steps.js';
+import { fullBytesAt, type DataSet } from './growth.js';
 import type { BackupJobResult } from './types.js';
 
 export type BackupJobSpec = {
@@ -137,6 +138,15 @@ type SectionResult = {
  * the peak over steps ≥ peakFrom, and the steady state (largest state after retention of the
  * last cycle of the horizon `count`) with its worst chain.
  */
+const WEEK = SECONDS_PER_WEEK;
+const MONTH = SECONDS_PER_MONTH;
+const YEAR = SECONDS_PER_YEAR;
+
+/** A period of length len starts between steps a and b > a of length dt (a boundary in (t_a, t_b]). */
+function between(dt: number, a: number, b: number, len: number): boolean {
+  return Math.floor((b * dt) / len) !== Math.floor((a * dt) / len);
+}
+
 function runSection(
   job: BackupJobSpec,
   data: DataSet,
@@ -158,66 +168,31 @@ function runSection(
   let lastFull: Point | undefined;
   let lastRegular: Point | undefined;
   let peak = 0;
-  let best = { storageBytes: -1, restorePoints: 0, fulls: 0 };
-  let worstChain = 0;
-  // A period of length len starts between steps a and b > a (a period boundary in (t_a, t_b]).
-  const between = (a: number, b: number, len: number): boolean =>
-    Math.floor((b * dt) / len) !== Math.floor((a * dt) / len);
-  const crosses = (i: number, len: number, keep: number): boolean => keep > 0 && (i === 0 || between(i - 1, i, len));
+  const steady: Steady = { best: { storageBytes: -1, restorePoints: 0, fulls: 0 }, worstChain: 0 };
+  const crosses = (i: number, len: number, keep: number): boolean =>
+    keep > 0 && (i === 0 || between(dt, i - 1, i, len));
   // A fresh start at a chain start: a period begun after the previous full (at from − period)
   // is still waiting for its full.
   const waiting = (len: number, keep: number): boolean =>
-    from > 0 && natural && keep > 0 && between(from - period, from - 1, len);
-  let pending = {
-    weekly: waiting(SECONDS_PER_WEEK, weekly),
-    monthly: waiting(SECONDS_PER_MONTH, monthly),
-    yearly: waiting(SECONDS_PER_YEAR, yearly),
-  };
+    from > 0 && natural && keep > 0 && between(dt, from - period, from - 1, len);
+  let pending = { weekly: waiting(WEEK, weekly), monthly: waiting(MONTH, monthly), yearly: waiting(YEAR, yearly) };
   const steadyFrom = count - cycle;
   const wholeChain = forever || job.method === 'reverse-incremental';
 
   for (let i = from; i < to; i++) {
     const t = i * dt;
     const previous = lastRegular;
-    let regular: Point;
-    const startsChain = i % period === 0;
-    switch (job.method) {
-      case 'full':
-        regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
-        break;
-      case 'forward-incremental':
-      case 'forever-incremental':
-        if (previous === undefined || (job.method === 'forward-incremental' && startsChain)) {
-          regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
-        } else {
-          regular = live.add(t, incrementBytesAt(data, t, dt), 'increment', previous, true);
-        }
-        break;
-      case 'differential':
-        if (previous === undefined || lastFull === undefined || startsChain) {
-          regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
-          lastFull = regular;
-        } else {
-          regular = live.add(t, incrementBytesAt(data, t, t - lastFull.t), 'differential', lastFull, true);
-        }
-        break;
-      case 'reverse-incremental':
-        regular = live.add(t, fullBytesAt(data, t), 'full', null, true);
-        if (previous !== undefined) live.rewrite(previous, incrementBytesAt(data, t, dt), 'reverse', regular);
-        break;
-      default: {
-        const never: never = job.method;
-        throw new Error(`unknown backup method ${String(never)}`);
-      }
-    }
+    const written = writeRegular(job, data, live, { t, dt, previous, lastFull, startsChain: i % period === 0 });
+    const regular = written.regular;
+    lastFull = written.lastFull;
     lastRegular = regular;
     const fresh: Point[] = [regular];
 
     // GFS: a period's flag goes to its first independent full (full, forward-incremental,
     // differential); forever- and reverse-incremental have none, so a synthetic full is written.
-    pending.weekly ||= crosses(i, SECONDS_PER_WEEK, weekly);
-    pending.monthly ||= crosses(i, SECONDS_PER_MONTH, monthly);
-    pending.yearly ||= crosses(i, SECONDS_PER_YEAR, yearly);
+    pending.weekly ||= crosses(i, WEEK, weekly);
+    pending.monthly ||= crosses(i, MONTH, monthly);
+    pending.yearly ||= crosses(i, YEAR, yearly);
     const flagged = pending.weekly || pending.monthly || pending.yearly;
     let target: Point | undefined;
     if (flagged && !natural) {
@@ -237,35 +212,16 @@ function runSection(
       if (pending.yearly) live.hold('yearly', target);
       pending = { weekly: false, monthly: false, yearly: false };
     }
-    if (forever) {
-      while (live.windowSize('regular') > Math.max(1, keepPoints)) {
-        const [base, next] = live.oldest('regular');
-        if (base === undefined || next === undefined) break;
-        live.shift('regular');
-        live.remove(base);
-        live.rewrite(next, fullBytesAt(data, next.t), 'full', null);
-      }
-    }
+    if (forever) mergeForever(live, data, keepPoints);
     trace?.(t, writing, live.stored.value);
 
     // Steady state: the largest state after retention over the last cycle of the horizon.
-    if (i >= steadyFrom) {
-      if (i === steadyFrom) live.rebase();
-      const stored = live.stored.value;
-      if (stored > best.storageBytes) best = { storageBytes: stored, restorePoints: live.count, fulls: live.fulls };
-      // The worst chain of the cycle: for full, forward-incremental and differential a point's
-      // chain never changes, so every point live in the cycle is seen once (all of them at the
-      // cycle's first step, then the new ones); forever- and reverse-incremental chain all
-      // their regular points (their sum), a synthetic full only itself.
-      const chainOf = (p: Point): number => (!p.regular ? p.bytes : wholeChain ? 0 : p.chain);
-      if (i === steadyFrom || i === from) {
-        live.forEach((p) => {
-          worstChain = Math.max(worstChain, chainOf(p));
-        });
-      }
-      for (const p of fresh) if (p.alive) worstChain = Math.max(worstChain, chainOf(p));
-      if (wholeChain) worstChain = Math.max(worstChain, live.regularBytes.value);
-    }
+    if (i >= steadyFrom)
+      observeSteady(live, steady, fresh, {
+        first: i === steadyFrom || i === from,
+        rebase: i === steadyFrom,
+        wholeChain,
+      });
   }
-  return { peak, worstChain, steady: best };
+  return { peak, worstChain: steady.worstChain, steady: steady.best };
 }

@@ -2,6 +2,7 @@ import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { cappedExp, figuresFromLogs } from './durability-figures.js';
 import type { ShardGroup } from './durability-window.js';
 import { logPoissonAtLeastOne } from '../log-math.js';
+import { logMarkovMttdlSeries } from './durability-markov-series.js';
 import type { MarkovDurability } from './types.js';
 
 /**
@@ -14,6 +15,18 @@ import type { MarkovDurability } from './types.js';
  * @example Math.exp(logMarkovMttdl(2, 1, 1e-5, 0.1)) // (3e-5 + 0.1) / 2e-10 = 5.0015e8
  */
 export function logMarkovMttdl(n: number, m: number, lambda: number, mu: number): number {
+  return m <= RECURRENCE_MAX ? logMarkovMttdlRecurrence(n, m, lambda, mu) : logMarkovMttdlSeries(n, m, lambda, mu);
+}
+
+/**
+ * Up to this many tolerated failures the O(m) recurrence (exact, microseconds); beyond, the
+ * closed form of durability-markov-series.ts, whose cost does not grow with m (a tier of 10⁹
+ * nodes holding n − k + 1 copies tolerates ~10⁹ losses).
+ */
+export const RECURRENCE_MAX = 100_000;
+
+/** {@link logMarkovMttdl} by the one-pass recurrence over the m + 1 transient states. */
+export function logMarkovMttdlRecurrence(n: number, m: number, lambda: number, mu: number): number {
   // T_i = Σ_{j≤i} (1/b_j) Π_{k=j+1..i} (μ/b_k) obeys T_i = T_{i−1}·μ/b_i + 1/b_i, so the double
   // sum is one pass: MTTDL = Σ_i T_i, each step a log-sum of two positive terms.
   const logMu = Math.log(mu);

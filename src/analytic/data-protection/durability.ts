@@ -1,6 +1,7 @@
 import type { Component, Data, Tier } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { markovDurability } from './durability-markov.js';
+import { declusteredRebuildSeconds } from './rebuild.js';
 import { nodeCopies } from './replicas.js';
 import { windowDurability, type ShardGroup } from './durability-window.js';
 import type { DurabilityResult, DurabilityScheme } from './types.js';
@@ -14,9 +15,9 @@ export type DurabilityAnalysis = {
  * Durability of the primary storage, both models (window and Markov), the window model's
  * figures at the top level (targets use it).
  * - `data.durability` given: its scheme (replicas r: n = r, m = r − 1; erasure k + m:
- *   n = k + m), shard failure spec and groups; rebuild time given, else bytes per shard /
- *   rebuild throughput (bytes per shard = S(H) / G for a replica, S(H) / (G·k) for a
- *   shard), else the shard's MTTR.
+ *   n = k + m), shard failure spec and groups; rebuild time from the rebuild throughput
+ *   (bytes per shard = S(H) / G for a replica, S(H) / (G·k) for a shard; declustered over the
+ *   data tier's nodes, rebuild.ts), else given, else the shard's MTTR.
  * - absent: the data tier's nodes hold r = n − k + 1 full replicas (the copies its own
  *   redundancy implies, see replicas.ts), one group, the tier's node failure spec, rebuild =
  *   the node's MTTR (the model gives no rebuild throughput).
@@ -36,9 +37,16 @@ export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes:
     groups = Math.max(1, given.groups);
     const dataShards = scheme.kind === 'erasure' ? scheme.data : 1;
     const shardBytes = sizeBytes / (groups * dataShards);
-    if (given.rebuildSeconds !== undefined) rebuild = { seconds: given.rebuildSeconds, source: 'given' };
-    else if (given.rebuildThroughputBytesPerSecond !== undefined && given.rebuildThroughputBytesPerSecond > 0)
-      rebuild = { seconds: shardBytes / given.rebuildThroughputBytesPerSecond, source: 'throughput' };
+    // The schema takes exactly one of rebuild and rebuildThroughput (normalise also fills
+    // rebuildSeconds from the throughput): the throughput is the source when it is there.
+    const shardsTotal = groups * (scheme.kind === 'erasure' ? scheme.data + scheme.parity : scheme.replicas);
+    const throughput = given.rebuildThroughputBytesPerSecond;
+    if (throughput !== undefined && throughput > 0)
+      rebuild = {
+        seconds: declusteredRebuildSeconds(shardBytes, throughput, shardsTotal, tier?.nodes),
+        source: 'throughput',
+      };
+    else if (given.rebuildSeconds !== undefined) rebuild = { seconds: given.rebuildSeconds, source: 'given' };
     else rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
   } else {
     if (tier === undefined) {

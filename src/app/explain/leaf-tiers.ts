@@ -73,6 +73,29 @@ function bounds(env: LeafEnv, t: number | undefined, field: string): Body {
   };
 }
 
+/** The bounds of outages per year when states were skipped (analytic/availability/frequency-bounds.ts). */
+function outageBounds(env: LeafEnv, field: string): Body {
+  const a = env.analysis.availability;
+  const formula = {
+    lower: 'ν − Σ_d a_d·λ_d·(I_B − max(0, I_B − P/(1 − q_d))) over zones and regions d (P: the states skipped), × year',
+    upper: 'ν + 2·P·Σ n·a·λ over node groups + Σ_d a_d·λ_d·(min(1, I_B + P/q_d) − I_B), × year',
+  }[field as 'lower' | 'upper'];
+  return {
+    label: `${field} bound of the outages per year of the service`,
+    formula,
+    unit: 'count',
+    steps: [
+      step(
+        'states skipped',
+        'the probability of the joint zone/region states pruned as negligible',
+        a.service.prunedProbability,
+        'fraction',
+        formatProbability(a.service.prunedProbability),
+      ),
+    ],
+  };
+}
+
 function tierCapacity(env: LeafEnv, t: number, field: string): Body | undefined {
   const tier = env.model.tiers[t];
   if (tier?.capacity === undefined) return undefined;
@@ -95,6 +118,7 @@ export const TIER_RULES: readonly Rule[] = [
     explain: (env, m) => bounds(env, at(m, 1), m[2] ?? ''),
   },
   { pattern: /^\.service\.unavailabilityBounds\.(\w+)$/, explain: (env, m) => bounds(env, undefined, m[1] ?? '') },
+  { pattern: /^\.service\.outagesPerYearBounds\.(\w+)$/, explain: (env, m) => outageBounds(env, m[1] ?? '') },
   { pattern: /^\.tiers\[(\d+)\]\.capacity\.(\w+)$/, explain: (env, m) => tierCapacity(env, at(m, 1), m[2] ?? '') },
   { pattern: /^\.tiers\[(\d+)\]\.(\w+)$/, explain: (env, m) => tierFigure(env, at(m, 1), m[2] ?? '') },
 ];

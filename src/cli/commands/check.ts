@@ -53,7 +53,7 @@ Examples:
   $ nines check models/minimal.yaml --target 'availability>=99.99%' --target 'downtimePerYear<=1h@warn'
   $ nines check models/database-dr.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
   $ nines check models/database-dr.yaml --report junit=nines-junit.xml --report markdown=nines.md
-  $ nines check models/inference-3az.yaml --method simulate --trials 10000000
+  $ nines check models/inference-3az.yaml --method simulate --trials 3000000
   $ nines check models/inference-3az.yaml --target 'runway>=2 month'     # capacity runway (nines plan)`;
 
 export function checkCommand(ctx: CommandContext): Command {

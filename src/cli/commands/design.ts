@@ -12,7 +12,6 @@ import { output, type CommandContext } from '../context.js';
 import { writeResultFile } from '../write-file.js';
 import { positiveInteger } from '../options.js';
 import { loadVariation, pointProgress, withVaryOptions, type VaryFlags } from '../variation.js';
-import { terminalWidth } from './sweep.js';
 
 type Flags = VaryFlags & { search: SearchMode; top: number; writeModel?: string };
 
@@ -68,7 +67,7 @@ Examples:
         await writeResultFile(ctx.proc.cwd(), flags.writeModel, outcome.patched);
       if (o.json) o.outJson(outcome.document);
       else {
-        o.out(renderDesign(outcome.view, o.style, terminalWidth(ctx.proc.env)));
+        o.out(renderDesign(outcome.view, o.style, o.style.width));
         if (flags.writeModel !== undefined)
           o.err(
             outcome.patched === undefined

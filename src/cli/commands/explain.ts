@@ -7,7 +7,6 @@ import { envelope } from '../../report/json/envelope.js';
 import { renderExplanations } from '../../report/text/explain.js';
 import { output, type CommandContext } from '../context.js';
 import { readModelDocument } from '../load-model.js';
-import { terminalWidth } from './sweep.js';
 import { drillFor, overridesJson, printLoadProblems, setOverrides, withOverrideOptions } from '../overrides.js';
 
 type ExplainOptions = { set?: string[]; fail?: string[] };
@@ -69,7 +68,7 @@ Examples:
             overrides: overridesJson(options.set, options.fail),
           });
         } else {
-          o.out(renderExplanations(result.explanations, o.style, terminalWidth(ctx.proc.env)));
+          o.out(renderExplanations(result.explanations, o.style, o.style.width));
         }
         ctx.exitCode = EXIT.ok;
       }),

@@ -72,7 +72,7 @@ Examples:
         overrides: overridesJson(flags.set, undefined),
       });
     } else {
-      const width = Number(ctx.proc.env['COLUMNS']) || 100;
+      const width = o.style.width;
       const { chalk } = o.style;
       const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, '', width))}` : ''}`;
       o.out(`${title}\n\n${renderPlan(plan, o.style, width)}`);

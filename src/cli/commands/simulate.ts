@@ -171,7 +171,7 @@ function withSimulateOptions(command: Command): Command {
     .addOption(
       new Option(
         '--max-work <n>',
-        'work budget of one phase: snapshot trials × components draws, or per timeline event 5 + components / 20; default 1e9 (about 20 s of one core). A default trial count is lowered to fit, an explicit one over it is refused',
+        'work budget of one phase: snapshot trials × components draws, or per timeline event 5 + components / 20; default 1e8 (about 2 s of one core). A default trial count is lowered to fit, an explicit one over it is refused',
       ).argParser(positiveNumber),
     )
     .addOption(

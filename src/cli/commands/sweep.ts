@@ -115,7 +115,7 @@ export function sweepCommand(ctx: CommandContext): Command {
           o.out(renderSweepMarkdown(view));
           break;
         case 'text':
-          o.out(renderSweep(view, o.style, { plot: flags.plot, width: terminalWidth(ctx.proc.env) }));
+          o.out(renderSweep(view, o.style, { plot: flags.plot, width: o.style.width }));
           break;
         default: {
           const never: never = format;
@@ -124,10 +124,4 @@ export function sweepCommand(ctx: CommandContext): Command {
       }
       ctx.exitCode = EXIT.ok;
     });
-}
-
-/** COLUMNS when set (100 otherwise, the width of every text report): tables and charts fit it. */
-export function terminalWidth(env: Readonly<Record<string, string | undefined>>): number {
-  const n = Number(env['COLUMNS']);
-  return Number.isInteger(n) && n >= 40 ? n : 100;
 }

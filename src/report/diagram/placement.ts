@@ -15,8 +15,6 @@ type CellDatum = { group: string; column: string; row: string; text: string; kin
 
 /** The placement-map chart of a topology. */
 export function placementChart(topology: Topology): Chart {
-  const cells: CellDatum[] = [];
-  const columns: { group: string; column: string }[] = [];
   const rows = [
     ...topology.tiers.map((t) => ({
       key: `tier:${t.name}`,
@@ -25,6 +23,48 @@ export function placementChart(topology: Topology): Chart {
     })),
     ...topology.holders.map((h) => ({ key: `${h.kind}:${h.name}`, label: `${h.kind} ${h.name}`, kind: h.kind })),
   ];
+  const { cells, columns } = placeCells(topology, rows);
+  // Every (column, row) is a cell of the grid; the filled ones carry a text and a kind.
+  const grid = columns.flatMap((c) =>
+    rows.map((r, i) => {
+      const filled = cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column);
+      return {
+        group: c.group,
+        column: c.column,
+        row: r.label,
+        rowOrder: i,
+        text: filled?.text ?? '',
+        kind: filled?.kind ?? 'empty',
+      };
+    }),
+  );
+  const groups = [...new Set(columns.map((c) => c.group))];
+  const rowLabels = rows.map((r) => r.label);
+  return {
+    id: 'topology',
+    title: 'Topology: where the nodes and the data live',
+    caption: `Columns are failure domains grouped by region, rows are tiers (k of n healthy needed), copies and backups; a number is the nodes of that tier in that zone. Service: ${topology.serviceText}.`,
+    spec: placementSpec(topology.serviceText, grid, groups, rowLabels),
+    marks: { rect: grid.length, text: cells.length },
+    table: {
+      head: ['Row', ...columns.map((c) => (c.column === ONLY ? c.group : `${c.group} / ${c.column}`))],
+      rows: rows.map((r) => [
+        r.label,
+        ...columns.map(
+          (c) => cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column)?.text ?? '',
+        ),
+      ]),
+    },
+  };
+}
+
+type Row = { readonly key: string; readonly label: string; readonly kind: CellDatum['kind'] };
+type Column = { group: string; column: string };
+
+/** The columns (failure domains, grouped by region) and the filled cells of the placement map. */
+function placeCells(topology: Topology, rows: readonly Row[]): { cells: CellDatum[]; columns: Column[] } {
+  const cells: CellDatum[] = [];
+  const columns: Column[] = [];
   const order = new Map(rows.map((r, i) => [r.key, i]));
   const add = (group: string, column: string, key: string, text: string): void => {
     const row = rows[order.get(key) ?? 0];
@@ -59,22 +99,16 @@ export function placementChart(topology: Topology): Chart {
     columns.push({ group: 'offsite', column: ONLY });
     for (const h of offsite) add('offsite', ONLY, holderKey(h), mark(h));
   }
-  // Every (column, row) is a cell of the grid; the filled ones carry a text and a kind.
-  const grid = columns.flatMap((c) =>
-    rows.map((r, i) => {
-      const filled = cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column);
-      return {
-        group: c.group,
-        column: c.column,
-        row: r.label,
-        rowOrder: i,
-        text: filled?.text ?? '',
-        kind: filled?.kind ?? 'empty',
-      };
-    }),
-  );
-  const groups = [...new Set(columns.map((c) => c.group))];
-  const rowLabels = rows.map((r) => r.label);
+  return { cells, columns };
+}
+
+/** The Vega-Lite spec of the placement map: a faceted grid of rects and texts, one facet per group. */
+function placementSpec(
+  serviceText: string,
+  grid: readonly object[],
+  groups: readonly string[],
+  rowLabels: readonly string[],
+): Chart['spec'] {
   const x = {
     field: 'column',
     type: 'nominal',
@@ -90,69 +124,54 @@ export function placementChart(topology: Topology): Chart {
     axis: { labelLimit: 420, labelFontSize: 12, domain: false, ticks: false },
   };
   return {
-    id: 'topology',
-    title: 'Topology: where the nodes and the data live',
-    caption: `Columns are failure domains grouped by region, rows are tiers (k of n healthy needed), copies and backups; a number is the nodes of that tier in that zone. Service: ${topology.serviceText}.`,
+    // The standalone SVG (nines diagram --format svg) has no caption: say what the service needs.
+    title: {
+      text: `service needs: ${serviceText}`,
+      orient: 'bottom',
+      anchor: 'start',
+      fontSize: 12,
+      fontWeight: 'normal',
+      color: '#374151',
+      offset: 12,
+    },
+    data: { values: grid },
+    facet: {
+      column: {
+        field: 'group',
+        type: 'nominal',
+        title: null,
+        sort: groups,
+        header: { labelFontWeight: 600, labelOrient: 'top' },
+      },
+    },
+    spacing: 10,
     spec: {
-      // The standalone SVG (nines diagram --format svg) has no caption: say what the service needs.
-      title: {
-        text: `service needs: ${topology.serviceText}`,
-        orient: 'bottom',
-        anchor: 'start',
-        fontSize: 12,
-        fontWeight: 'normal',
-        color: '#374151',
-        offset: 12,
-      },
-      data: { values: grid },
-      facet: {
-        column: {
-          field: 'group',
-          type: 'nominal',
-          title: null,
-          sort: groups,
-          header: { labelFontWeight: 600, labelOrient: 'top' },
-        },
-      },
-      spacing: 10,
-      spec: {
-        width: { step: 84 },
-        height: { step: 32 },
-        encoding: { x, y },
-        layer: [
-          {
-            mark: { type: 'rect', stroke: '#cbd5e1' },
-            encoding: {
-              fill: {
-                field: 'kind',
-                type: 'nominal',
-                legend: null,
-                scale: {
-                  domain: ['empty', 'tier', 'copy', 'backup'],
-                  range: ['#f8fafc', '#dbe7f3', '#f6e3c6', '#e7dcef'],
-                },
+      width: { step: 84 },
+      height: { step: 32 },
+      encoding: { x, y },
+      layer: [
+        {
+          mark: { type: 'rect', stroke: '#cbd5e1' },
+          encoding: {
+            fill: {
+              field: 'kind',
+              type: 'nominal',
+              legend: null,
+              scale: {
+                domain: ['empty', 'tier', 'copy', 'backup'],
+                range: ['#f8fafc', '#dbe7f3', '#f6e3c6', '#e7dcef'],
               },
             },
           },
-          {
-            transform: [{ filter: "datum.text !== ''" }],
-            mark: { type: 'text', fontSize: 11, fontWeight: 600, color: '#1f2937' },
-            encoding: { text: { field: 'text' } },
-          },
-        ],
-      },
-      resolve: { scale: { x: 'independent' } },
-      config: CHART_CONFIG,
+        },
+        {
+          transform: [{ filter: "datum.text !== ''" }],
+          mark: { type: 'text', fontSize: 11, fontWeight: 600, color: '#1f2937' },
+          encoding: { text: { field: 'text' } },
+        },
+      ],
     },
-    marks: { rect: grid.length, text: cells.length },
-    table: {
-      head: ['Row', ...columns.map((c) => (c.column === ONLY ? c.group : `${c.group} / ${c.column}`))],
-      rows: rows.map((r) => [
-        r.label,
-        ...columns.map(
-          (c) => cells.find((x) => x.row === r.label && x.group === c.group && x.column === c.column)?.text ?? '',
-        ),
-      ]),
-    },
+    resolve: { scale: { x: 'independent' } },
+    config: CHART_CONFIG,
   };
 }

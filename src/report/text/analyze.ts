@@ -26,7 +26,7 @@ export type AnalyzeView = {
 
 export function renderAnalyze(view: AnalyzeView, style: TextStyle): string {
   const { chalk } = style;
-  const title = `${chalk.bold(view.modelName)}${view.description ? `\n${chalk.dim(wrap(view.description, ''))}` : ''}`;
+  const title = `${chalk.bold(view.modelName)}${view.description ? `\n${chalk.dim(wrap(view.description, '', style.width))}` : ''}`;
   const { analysis } = view;
   const sections = [title, renderAvailability(analysis.availability, style, { cutSets: view.cutSets })];
   if (analysis.dataProtection) sections.push(renderDataProtection(analysis.dataProtection, style));

@@ -35,6 +35,8 @@ export function renderAvailability(
           `total probability ${formatProbability(svc.prunedProbability)} bounded instead: the unavailability lies in ` +
           `[${formatProbability(b.lower)}, ${formatProbability(b.upper)}] (width ${formatProbability(b.width)}); ` +
           'outage frequency, importance and shares cover the evaluated states only.',
+        '  ',
+        style.width,
       ),
     );
   }
@@ -46,6 +48,8 @@ export function renderAvailability(
           ? `Logical corruption (${formatCount(c.disruptionsPerYear)} a year) is not recoverable: its downtime is not counted.`
           : `Logical corruption: ${formatCount(c.disruptionsPerYear)} a year × RTO ${formatDuration(c.rtoSeconds)} = ` +
               `${formatDuration(c.unavailability * 365 * 86_400)} of downtime a year, included above (first order).`,
+        '  ',
+        style.width,
       ),
     );
   }
@@ -64,7 +68,7 @@ export function renderAvailability(
         style,
       ),
     );
-    out.push(summaryLine('zones', result.components.zoneSummary, horizon));
+    out.push(summaryLine('zones', result.components.zoneSummary, horizon, style.width));
   }
   if (result.regions.length > 0) {
     out.push(
@@ -78,7 +82,7 @@ export function renderAvailability(
         style,
       ),
     );
-    out.push(summaryLine('regions', result.components.regionSummary, horizon));
+    out.push(summaryLine('regions', result.components.regionSummary, horizon, style.width));
   }
   const capacity = capacityTable(result, style);
   if (capacity !== undefined) out.push('', chalk.bold('Capacity after losing a zone or region'), capacity);
@@ -103,7 +107,7 @@ export function renderAvailability(
         : risk.kind === 'failover-path'
           ? chalk.green.bold('failover path')
           : chalk.yellow.bold('weakest link');
-    out.push(wrap(`${tag}: ${risk.message}`));
+    out.push(wrap(`${tag}: ${risk.message}`, '  ', style.width));
   }
   return `${out.join('\n')}\n`;
 }
@@ -157,6 +161,8 @@ function tierTable(result: AvailabilityResult, horizon: string, style: TextStyle
     `Within ${horizon}: node fails = P(some node fails); exp. fails = expected node failures; ` +
       `quorum loss = P(more than n − k nodes fail if nothing were repaired, zone failures ` +
       `excluded). What each part contributes to the service: see "What matters" below.`,
+    '  ',
+    style.width,
   )}`;
 }
 
@@ -184,13 +190,15 @@ function domainTable(
   return t.toString();
 }
 
-function summaryLine(kind: string, s: DomainSummary, horizon: string): string {
+function summaryLine(kind: string, s: DomainSummary, horizon: string, width: number): string {
   return wrap(
     `${s.count} ${kind}: P(at least one fails within ${horizon}) = ` +
       `${formatProbability(s.anyFailsWithinHorizonProbability)}; ` +
       `P(all down at the same moment) = ${formatProbability(s.allDownAtOnceProbability)}. ` +
       `"If lost": the service with it down and everything else up; "Service if lost": the same ` +
       `with the rest failing as usual.`,
+    '  ',
+    width,
   );
 }
 

@@ -13,6 +13,7 @@ import {
 import { nines, wholeNines } from '../../units/nines.js';
 import type { TextStyle } from '../style.js';
 import { table } from '../table.js';
+import { wrap } from '../wrap.js';
 
 /** What the compare renderers show. */
 export type CompareView = {
@@ -120,7 +121,9 @@ export function compareVerdict(view: CompareView): string {
  */
 export function renderCompare(view: CompareView, style: TextStyle): string {
   const { chalk } = style;
-  const title = chalk.bold(`${view.baseName} (${view.baseFile}) → ${view.candidateName} (${view.candidateFile})`);
+  const title = chalk.bold(
+    wrap(`${view.baseName} (${view.baseFile}) → ${view.candidateName} (${view.candidateFile})`, '', style.width),
+  );
   const t = table(['Figure', 'Base', 'Candidate', 'Δ', 'Change'], style);
   for (const m of view.result.metrics) {
     const label = changeLabel(m);

@@ -26,7 +26,7 @@ export function renderDataProtection(result: DataProtectionResult, style: TextSt
     '',
     scenarioTable(result.scenarios, style),
     phaseTable(result.scenarios, style),
-    ...result.scenarios.map((s) => wrap(`${s.scenario}: ${s.explanation}`, '  ')),
+    ...result.scenarios.map((s) => wrap(`${s.scenario}: ${s.explanation}`, '  ', style.width)),
   ];
   if (result.expectedBytesLostPerYear !== null) {
     const parts = result.scenarios.flatMap((s) =>
@@ -41,13 +41,14 @@ export function renderDataProtection(result: DataProtectionResult, style: TextSt
         `Expected data lost per year: ${formatBytes(result.expectedBytesLostPerYear)}` +
           `${parts.length > 0 ? ` (${parts.join(' + ')})` : ''}: Σ over disruptions with a rate of rate × data at risk.`,
         '  ',
+        style.width,
       ),
     );
   }
   if (result.backups.length > 0)
     out.push('', chalk.bold('Backups'), backupTable(result, style), locationTable(result, style));
   out.push('', chalk.bold('Durability'), ...durability(result.durability, style));
-  if (result.notes.length > 0) out.push('', ...result.notes.map((n) => wrap(`note: ${n}`, '  ')));
+  if (result.notes.length > 0) out.push('', ...result.notes.map((n) => wrap(`note: ${n}`, '  ', style.width)));
   return `${out.join('\n')}\n`;
 }
 
@@ -139,6 +140,7 @@ function durability(d: DurabilityResult | null, style: TextStyle): string[] {
       `${scheme}, tolerating ${d.toleratedFailures} of ${d.shards} lost; ${d.groups} group(s); ` +
         `shard AFR ${formatCount(d.shardAnnualFailureRate * 100)}%; rebuild ${formatDuration(d.rebuildSeconds)} (${rebuild})`,
       '  ',
+      style.width,
     ),
     t.toString(),
   ];

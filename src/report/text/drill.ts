@@ -19,11 +19,13 @@ export function renderDrill(result: DrillResult, style: TextStyle): string {
   const verdict = result.serviceSurvives
     ? chalk.green('the service survives (with everything else up)')
     : chalk.red.bold('the service is DOWN (even with everything else up)');
-  const out = [chalk.bold(`Drill: ${what} down`), wrap(`With ${what} down, ${verdict}.`)];
+  const out = [chalk.bold(`Drill: ${what} down`), wrap(`With ${what} down, ${verdict}.`, '  ', style.width)];
   for (const f of result.switchovers ?? []) {
     out.push(
       wrap(
         `It runs on the standby ${f.standby} after the switchover from ${f.primary} (${formatDuration(f.switchoverSeconds)}, the RTO of this path); the figures below are for the time after it.`,
+        '  ',
+        style.width,
       ),
     );
   }
@@ -63,7 +65,14 @@ export function renderDrill(result: DrillResult, style: TextStyle): string {
         : ` RPO ${formatDuration(d.rpoSeconds)}${atRisk}, RTO ${formatDuration(d.rtoSeconds ?? 0)}.`;
     const scenario = d.scenario === null ? '' : ` (the ${d.scenario} scenario)`;
     const head = d.survives ? chalk.green('data survives') : chalk.red.bold('data is lost');
-    out.push('', wrap(`Data${scenario}: ${head}; ${d.replicasLeft} replica(s) left. ${d.explanation}${figures}`));
+    out.push(
+      '',
+      wrap(
+        `Data${scenario}: ${head}; ${d.replicasLeft} replica(s) left. ${d.explanation}${figures}`,
+        '  ',
+        style.width,
+      ),
+    );
   }
   return `${out.join('\n')}\n`;
 }

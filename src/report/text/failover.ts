@@ -27,6 +27,8 @@ export function renderFailovers(result: AvailabilityResult, style: TextStyle): s
       "strategy's phases for the disruption in brackets). Fails/y: the primary's failures a year. " +
       'Downtime/y: what the switchover windows, ' +
       'failed switchovers and failbacks add, counted in the service figures above.',
+    '  ',
+    style.width,
   )}`;
 }
 

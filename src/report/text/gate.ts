@@ -91,7 +91,7 @@ export function renderCheck(view: CheckView, style: TextStyle): string {
   }
   const notes = view.result.records
     .filter((r) => r.status !== 'pass')
-    .map((r) => wrap(`${statusLabel(r.status, style)} ${printable(r.message)}`));
+    .map((r) => wrap(`${statusLabel(r.status, style)} ${printable(r.message)}`, '  ', style.width));
   return `${[title, t.toString(), ...(notes.length > 0 ? ['', ...notes] : []), '', verdictLine(view)].join('\n')}\n`;
 }
 

@@ -36,6 +36,8 @@ export function renderImportance(importance: readonly Importance[], serviceQ: nu
       'overlap and do not add up to 100%. Birnbaum: Q(subject down) − Q(subject up). RAW = Q(down)/Q: ' +
       'how much worse a failure of it makes things; RRW = Q/Q(up): how much better it would be if ' +
       'perfect (∞: every outage goes through it).',
+    '  ',
+    style.width,
   )}`;
 }
 
@@ -44,7 +46,7 @@ export function renderImportance(importance: readonly Importance[], serviceQ: nu
  * @example renderCutSets(result.cutSets, result.service.unavailability, 10, style)
  */
 export function renderCutSets(cutSets: CutSets, serviceQ: number, limit: number, style: TextStyle): string {
-  if (!cutSets.complete) return wrap('too many minimal cut sets to enumerate within the budget');
+  if (!cutSets.complete) return wrap('too many minimal cut sets to enumerate within the budget', '  ', style.width);
   if (cutSets.count === 0) return '  none: the service cannot go down';
   const t = table(['#', 'Components that fail together', 'Probability', 'Share'], style);
   cutSets.sets.slice(0, limit).forEach((c, i) => {
@@ -60,6 +62,8 @@ export function renderCutSets(cutSets: CutSets, serviceQ: number, limit: number,
     `${shown} of ${cutSets.count} minimal cut sets. Probability: Π q of its independent components ` +
       `(steady state); share: probability / service unavailability. Cut sets overlap, so shares ` +
       `add up to Σ P(C)/Q = ${serviceQ > 0 ? `${((cutSets.rareEventSum / serviceQ) * 100).toPrecision(4)}%` : '-'}, the rare-event approximation.`,
+    '  ',
+    style.width,
   )}`;
 }
 

@@ -41,6 +41,8 @@ export function renderSensitivity(result: SensitivityResult, style: TextStyle): 
     lines.push(
       wrap(
         `missed ${id}: ${ranked.length === 0 ? 'no numeric input moves it (a structural change is needed)' : ranked.map((x) => `${x.name} ${x.e >= 0 ? '+' : '−'}${Math.abs(x.e).toFixed(3)}`).join(', ')}`,
+        '  ',
+        style.width,
       ),
     );
   }
@@ -49,6 +51,8 @@ export function renderSensitivity(result: SensitivityResult, style: TextStyle): 
       chalk.dim(
         'Each point re-runs nines with a --set of the input at ×(1 ± 1%) (node counts ±1); elasticity = (Δf/f)/(Δx/x).',
       ),
+      '  ',
+      style.width,
     ),
   );
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,8 @@
-import Table from 'cli-table3';
 import type { DataLossResult, SimulationResult, UnavailabilityEstimate } from '../../simulate/index.js';
 import { formatAvailability, formatCount, formatDuration, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
+import { table as makeTable } from '../table.js';
+import { fitLines } from '../wrap.js';
 
 const BAR_WIDTH = 30;
 
@@ -15,10 +16,10 @@ export function renderSimulation(result: SimulationResult, style: TextStyle): st
   const { chalk } = style;
   const out: string[] = [chalk.bold('Simulation'), settingsLine(result)];
   if (result.method !== 'timeline') {
-    const table = new Table({
-      head: ['', 'simulated availability', '95% interval (unavailability)', 'estimator', 'analytic', 'check'],
-      style: { head: style.color ? ['cyan'] : [], border: style.color ? ['grey'] : [] },
-    });
+    const table = makeTable(
+      ['', 'simulated availability', '95% interval (unavailability)', 'estimator', 'analytic', 'check'],
+      style,
+    );
     table.push(row('service', result.service.unavailability, style));
     for (const t of result.tiers) table.push(row(`tier ${t.name}`, t.unavailability, style));
     out.push(table.toString());
@@ -39,7 +40,7 @@ export function renderSimulation(result: SimulationResult, style: TextStyle): st
   }
   if (result.timeline !== undefined) out.push('', ...timelineLines(result, style));
   if (result.dataLoss !== undefined) out.push('', ...dataLossLines(result.dataLoss, style));
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out, style.width).join('\n')}\n`;
 }
 
 /** The simulation's notes, for stderr (the report on stdout holds only results). */
@@ -204,10 +205,10 @@ function dataLossLines(dl: DataLossResult, style: TextStyle): string[] {
     lines.push(
       `  realised RPO / RTO over ${formatCount(n)} disruptions at random instants (analytic: worst RPO / RTO)`,
     );
-    const table = new Table({
-      head: ['scenario', 'recovered by', 'RPO mean', 'p90', 'p99', 'RTO mean', 'max', 'analytic'],
-      style: { head: style.color ? ['cyan'] : [], border: style.color ? ['grey'] : [] },
-    });
+    const table = makeTable(
+      ['scenario', 'recovered by', 'RPO mean', 'p90', 'p99', 'RTO mean', 'max', 'analytic'],
+      style,
+    );
     for (const r of rows) {
       if (r.rpoSeconds === undefined || r.rtoSeconds === undefined) {
         table.push([r.scenario, chalk.red('not recoverable'), '-', '-', '-', '-', '-', '-']);

@@ -12,7 +12,7 @@ import type { CompiledModel } from './compile.js';
  * event {@link EVENT_WORK}. About 20 s of one core at ~5·10⁷ draws or ~3·10⁷ events per second
  * (measured on a 2-core machine loaded by other work).
  */
-export const DEFAULT_MAX_WORK = 1e9;
+export const DEFAULT_MAX_WORK = 1e8;
 /**
  * Work units of one timeline event (failure or repair) besides its scan of the components'
  * next event times (1/20 unit per component): a small model's budget allows 2·10⁸ events.
@@ -77,7 +77,7 @@ export function boundTrials(
   if (fits < 1 || explicit) {
     const change =
       fits < 1
-        ? 'a shorter horizon (--years), fewer or slower-cycling components'
+        ? `a shorter horizon (--years), fewer or slower-cycling components${phase.flag === '--timeline-trials' ? ', --mode snapshot' : ''}`
         : `${phase.flag} ${fits.toLocaleString('en-US')} or fewer`;
     throw ninesError(
       'simulation-refused',
@@ -93,4 +93,22 @@ export function boundTrials(
 
 function formatWork(x: number): string {
   return x < 1e6 ? Math.round(x).toLocaleString('en-US') : x.toExponential(1).replace('e+', 'e');
+}
+
+/**
+ * Expected work of the goodput referee (kernels/goodput-kernel.ts: 400 replications of 200
+ * checkpoint segments): a segment of τ + δ completes with probability e^(−(τ + δ)/M) and a
+ * restart R with e^(−R/M), so each segment costs about e^((τ + δ + R)/M) draws. Infinity when
+ * that overflows (an interruption every second against a 30-minute segment never completes).
+ * @example goodputWork({ checkpointEverySeconds: 1800, checkpointCostSeconds: 20, restartSeconds: 300, mtbiSeconds: 11_135 }) // ≈ 9.7e4
+ */
+export function goodputWork(spec: {
+  readonly checkpointEverySeconds: number;
+  readonly checkpointCostSeconds: number;
+  readonly restartSeconds: number;
+  readonly mtbiSeconds: number;
+}): number {
+  const cycle = spec.checkpointEverySeconds + spec.checkpointCostSeconds + spec.restartSeconds;
+  const perSegment = Number.isFinite(spec.mtbiSeconds) ? Math.exp(cycle / spec.mtbiSeconds) : 1;
+  return 400 * 200 * perSegment;
 }

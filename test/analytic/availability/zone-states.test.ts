@@ -23,6 +23,33 @@ describe('zone/region state enumeration', () => {
     expect(seen).toContain(0.1);
   });
 
+  it('10,000 distinct zone types: the walk is iterative (no stack overflow) and its bound holds', () => {
+    // Regression (issue 10): the walk recursed once per zone type, so thousands of distinct
+    // types overflowed the call stack (it did here). 10,000 zones of q = 1e-3 with distinct
+    // contents are 10,000 types of 2 outcomes; past 2,000 evaluations the walk prunes. Whatever it skips,
+    // the visited weights (leaves plus skipped subtrees) add up to 1 (by hand: the mass of a
+    // subtree is its probability).
+    const n = 10_000;
+    const space = { zoneQ: new Array<number>(n).fill(1e-3), regionQ: [], zoneRegion: new Array<number>(n).fill(-1) };
+    const types = zoneTypes(
+      space,
+      Array.from({ length: n }, (_, i) => `z${i}`),
+    );
+    expect(types.length).toBe(n);
+    let leafMass = 0;
+    const e = enumerateStates(
+      space,
+      types,
+      (s, kind) => {
+        if (kind === 'leaf') leafMass += s.probability;
+      },
+      2_000,
+    );
+    expect(e.boundedSubtrees).toBeGreaterThan(0);
+    expect(e.prunedProbability).toBeGreaterThan(0);
+    expect(leafMass + e.prunedProbability).toBeCloseTo(1, 12);
+  });
+
   it('24 interchangeable zones are 25 states, exact: no pruning', () => {
     // 24 independent zones at q = .01, one perfect node each, tier needs 12: the service is down
     // iff ≥ 13 zones are down: q = P(Bin(24, .01) ≥ 13) ≈ C(24,13)·1e-26·.99^11 (by hand:

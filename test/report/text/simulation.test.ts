@@ -17,7 +17,8 @@ describe('renderSimulation', () => {
         tiers: { front: 1e-3 },
       },
     );
-    const text = renderSimulation(r, textStyle(false));
+    // Wide enough that no cell wraps: the assertions read one row per line (the 100-column fit is test/cli/width.test.ts).
+    const text = renderSimulation(r, textStyle(false, { width: 160 }));
     expect(text).toContain('seed 1');
     expect(text).toContain('0.0003676');
     expect(text).toContain('agrees');
@@ -44,7 +45,7 @@ describe('renderSimulation', () => {
         },
       },
     };
-    const text = renderSimulation(zero, textStyle(false));
+    const text = renderSimulation(zero, textStyle(false, { width: 160 }));
     expect(text).toContain('< 3.00e-5 (0 events in 100,000)');
     expect(text).toContain('downtime per year');
     expect(text).toContain('annual downtime:');
