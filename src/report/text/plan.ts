@@ -30,8 +30,20 @@ const KIND: Record<Runway['kind'], string> = {
 
 export function renderPlan(plan: PlanResult, style: TextStyle, width: number): string {
   const { chalk } = style;
+  const out: string[] = [
+    chalk.bold(`Capacity plan over ${formatDuration(plan.horizonSeconds)} (month = 30 d, year = 365 d)`),
+  ];
+  for (const section of [runwaySection, additionsSection, tierCharts, storageSection, sparesSection, jobsSection])
+    out.push(...section(plan, style, width));
+  for (const note of plan.planNotes) out.push(wrap(`${chalk.yellow('note')} ${note}`, '  ', width));
+  return `${out.join('\n')}\n`;
+}
+
+/** Runway of every limit, soonest first. */
+function runwaySection(plan: PlanResult, style: TextStyle, width: number): string[] {
+  const { chalk } = style;
   const H = plan.horizonSeconds;
-  const out: string[] = [chalk.bold(`Capacity plan over ${formatDuration(H)} (month = 30 d, year = 365 d)`)];
+  const out: string[] = [];
   if (plan.runway.length > 0) {
     const t = table(['Subject', 'Limit', 'Runway'], style);
     const sorted = [...plan.runway].sort((a, b) => (a.breaksAtSeconds ?? Infinity) - (b.breaksAtSeconds ?? Infinity));
@@ -50,6 +62,14 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
       ),
     );
   }
+  return out;
+}
+
+/** The nodes to add, by when. */
+function additionsSection(plan: PlanResult, style: TextStyle, _width: number): string[] {
+  const { chalk } = style;
+  const H = plan.horizonSeconds;
+  const out: string[] = [];
   if (plan.additions.length > 0) {
     const t = table(['By', 'Tier', 'Add', 'Nodes', 'Because of'], style, {
       colAligns: ['left', 'left', 'right', 'right', 'left'],
@@ -62,8 +82,16 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
   } else if (plan.steps.some((s) => s.tiers.length > 0)) {
     out.push('', chalk.bold('Plan'), '  no nodes to add within the horizon');
   }
-  const chartWidth = Math.max(20, Math.min(72, width - 16));
+  return out;
+}
+
+/** Demand against capacity, per tier. */
+function tierCharts(plan: PlanResult, style: TextStyle, width: number): string[] {
+  const { chalk } = style;
+  const H = plan.horizonSeconds;
+  const out: string[] = [];
   const first = plan.steps[0];
+  const chartWidth = Math.max(20, Math.min(72, width - 16));
   for (const tier of first?.tiers ?? []) {
     const rows = plan.steps.map((s) => s.tiers.find((x) => x.tier === tier.tier));
     const perNode = tier.nodes > 0 ? tier.capacity / tier.nodes : 0;
@@ -84,6 +112,15 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
       chart(series, { width: chartWidth, height: 8, format: formatCount, xLabels: ['now', formatDuration(H)] }),
     );
   }
+  return out;
+}
+
+/** Backup storage and live data against their capacity. */
+function storageSection(plan: PlanResult, style: TextStyle, _width: number): string[] {
+  const { chalk } = style;
+  const H = plan.horizonSeconds;
+  const out: string[] = [];
+  const first = plan.steps[0];
   const storage = first?.storage ?? [];
   if (storage.length > 0) {
     const t = table(['Storage', 'Now', `At ${formatDuration(H)}`, 'Capacity'], style, {
@@ -105,6 +142,13 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
       t.toString(),
     );
   }
+  return out;
+}
+
+/** Hot spares per tier. */
+function sparesSection(plan: PlanResult, style: TextStyle, _width: number): string[] {
+  const { chalk } = style;
+  const out: string[] = [];
   for (const s of plan.spares) {
     const t = table(['Hot spares', 'Value'], style);
     t.push([
@@ -125,6 +169,13 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
       t.toString(),
     );
   }
+  return out;
+}
+
+/** Training jobs: interruptions and goodput. */
+function jobsSection(plan: PlanResult, style: TextStyle, width: number): string[] {
+  const { chalk } = style;
+  const out: string[] = [];
   for (const j of plan.jobs) {
     const t = table(['Training job', 'Value'], style);
     t.push(['interruptions per day', formatCount(j.interruptionsPerDay)]);
@@ -146,8 +197,7 @@ export function renderPlan(plan: PlanResult, style: TextStyle, width: number): s
       ),
     );
   }
-  for (const note of plan.planNotes) out.push(wrap(`${chalk.yellow('note')} ${note}`, '  ', width));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 function percent(x: number): string {

@@ -36,12 +36,21 @@ export function renderSlo(
 ): string {
   const { chalk } = style;
   const q = f.objective.unavailability;
-  const out: string[] = [];
   const from = f.objective.source === '--objective' ? 'from --objective' : `from ${f.objective.source}`;
-  out.push(
+  const out = [
     chalk.bold(`SLO of ${modelName}: ${formatPercentFromUnavailability(q)} over ${f.window.name} (objective ${from})`),
-  );
+    ...budgetSection(f, style),
+    ...allocationSection(f, style, width),
+    ...exhaustionSection(exhaustion, style, width),
+    ...alertsSection(f, style, width),
+  ];
+  return `${out.join('\n')}\n`;
+}
 
+/** The error budget per window length. */
+function budgetSection(f: SloFigures, style: TextStyle): string[] {
+  const { chalk } = style;
+  const out: string[] = [];
   const budgets = table(
     [
       'Window',
@@ -61,6 +70,14 @@ export function renderSlo(
   }
   out.push('', chalk.bold('Error budget'), budgets.toString());
 
+  return out;
+}
+
+/** The budget allocated over the design, and whether the design fits it. */
+function allocationSection(f: SloFigures, style: TextStyle, width: number): string[] {
+  const { chalk } = style;
+  const q = f.objective.unavailability;
+  const out: string[] = [];
   const a = f.allocation;
   const w = f.window.alertWindowSeconds;
   const per = `Per ${duration(w)}`;
@@ -134,6 +151,13 @@ export function renderSlo(
       );
   out.push(wrap(verdict, '  ', width));
 
+  return out;
+}
+
+/** The probability that a window exhausts its budget (timeline simulation). */
+function exhaustionSection(exhaustion: ExhaustionResult, style: TextStyle, width: number): string[] {
+  const { chalk } = style;
+  const out: string[] = [];
   out.push('', chalk.bold('Budget exhaustion'));
   if (!exhaustion.simulated) out.push(wrap(`Not simulated: ${exhaustion.reason}.`, '  ', width));
   else {
@@ -161,6 +185,15 @@ export function renderSlo(
     );
   }
 
+  return out;
+}
+
+/** The multiwindow burn-rate alerts. */
+function alertsSection(f: SloFigures, style: TextStyle, width: number): string[] {
+  const { chalk } = style;
+  const q = f.objective.unavailability;
+  const w = f.window.alertWindowSeconds;
+  const out: string[] = [];
   const alerts = table(['Alert', 'Windows', 'Spent', 'Burn', 'Ratio >', 'Fires in', 'Lasts'], style);
   for (const x of f.alerts) {
     const fires = x.feasible ? duration(x.detectionSecondsAtFullOutage) : chalk.yellow('never');
@@ -186,7 +219,7 @@ export function renderSlo(
       width,
     ),
   );
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 /** Long exact decimals (a repeating 0.9333…) cut to 6 significant digits for the table. */
