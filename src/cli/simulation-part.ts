@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { envelope } from '../report/json/envelope.js';
 import { decodeResult, encodeResult } from '../simulate/run/part-codec.js';
 import type { SimulationPart } from '../simulate/run/merge-parts.js';
-import { GENERATOR } from '../simulate/random/rng.js';
+import { GENERATOR, STREAM_LAYOUT } from '../simulate/random/rng.js';
 import type { ShardableOptions, ShardPhase, ShardSpec } from '../simulate/run/shard.js';
 import type { ChunkResult } from '../simulate/run/chunks.js';
 
@@ -18,6 +18,8 @@ export const PART_FORMAT = 'nines-simulation-part';
 export type PartRun = {
   readonly modelSha256: string;
   readonly generator: string;
+  /** The layout of the kernels' random streams ({@link STREAM_LAYOUT}); absent in parts before layout 2. */
+  readonly streams?: number;
   readonly options: ShardableOptions;
   readonly set: readonly string[];
 };
@@ -44,7 +46,7 @@ export function partDocument(
   shard: ShardSpec,
   phases: readonly ShardPhase[],
 ): Record<string, unknown> {
-  const run: PartRun = { modelSha256: sha256(source), generator: GENERATOR, options, set };
+  const run: PartRun = { modelSha256: sha256(source), generator: GENERATOR, streams: STREAM_LAYOUT, options, set };
   return {
     ...envelope('simulate'),
     part: {
@@ -104,9 +106,48 @@ export function parsePart(label: string, text: string): Parsed {
   const model = p.model;
   if (!isObject(model) || typeof model.file !== 'string' || typeof model.sourceBase64 !== 'string')
     return bad('it holds no model source');
-  if (!Array.isArray(p.phases)) return bad('it holds no phases');
+  const phases = readPhases(p.phases, bad);
+  if (!Array.isArray(phases)) return phases;
+  const source = new Uint8Array(Buffer.from(model.sourceBase64, 'base64'));
+  if (sha256(source) !== run.modelSha256)
+    return bad('its model source does not match its SHA-256 (the file was damaged or edited)');
+  const partRun: PartRun = {
+    modelSha256: run.modelSha256,
+    generator: run.generator,
+    ...(typeof run.streams === 'number' ? { streams: run.streams } : {}),
+    options: run.options as ShardableOptions,
+    set: run.set as string[],
+  };
+  const toolVersion = tool ?? 'unknown';
+  const runFields = {
+    'nines version': toolVersion,
+    'model (SHA-256)': partRun.modelSha256.slice(0, 12),
+    generator: partRun.generator,
+    'random streams': `layout ${partRun.streams ?? 1}`,
+    options: canonical(partRun.options),
+    '--set': canonical(partRun.set),
+  };
+  return {
+    ok: true,
+    part: {
+      label,
+      shard: { index: shard.index, count: shard.count },
+      runKey: canonical(runFields),
+      runFields,
+      phases,
+      source,
+      file: model.file,
+      run: partRun,
+      toolVersion,
+    },
+  };
+}
+
+/** The phases of a part with their decoded chunks, or the problem that stops the reading. */
+function readPhases(raw: unknown, bad: (why: string) => Parsed): ShardPhase[] | Parsed {
+  if (!Array.isArray(raw)) return bad('it holds no phases');
   const phases: ShardPhase[] = [];
-  for (const ph of p.phases) {
+  for (const ph of raw) {
     if (
       !isObject(ph) ||
       typeof ph.kind !== 'string' ||
@@ -127,37 +168,7 @@ export function parsePart(label: string, text: string): Parsed {
     }
     phases.push({ kind: ph.kind as ShardPhase['kind'], total: ph.total, chunkSize: ph.chunkSize, chunks });
   }
-  const source = new Uint8Array(Buffer.from(model.sourceBase64, 'base64'));
-  if (sha256(source) !== run.modelSha256)
-    return bad('its model source does not match its SHA-256 (the file was damaged or edited)');
-  const partRun: PartRun = {
-    modelSha256: run.modelSha256,
-    generator: run.generator,
-    options: run.options as ShardableOptions,
-    set: run.set as string[],
-  };
-  const toolVersion = tool ?? 'unknown';
-  const runFields = {
-    'nines version': toolVersion,
-    'model (SHA-256)': partRun.modelSha256.slice(0, 12),
-    generator: partRun.generator,
-    options: canonical(partRun.options),
-    '--set': canonical(partRun.set),
-  };
-  return {
-    ok: true,
-    part: {
-      label,
-      shard: { index: shard.index, count: shard.count },
-      runKey: canonical(runFields),
-      runFields,
-      phases,
-      source,
-      file: model.file,
-      run: partRun,
-      toolVersion,
-    },
-  };
+  return phases;
 }
 
 /** JSON with object keys sorted, so equal values give equal strings. */

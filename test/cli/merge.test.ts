@@ -78,6 +78,18 @@ describe('parts that do not belong together are refused, exit 2, with the reason
     expect(otherModel.stderr).toMatch(/model \(SHA-256\) differs/);
   });
 
+  it('a part written by a build whose kernels draw differently (an older random-stream layout)', async () => {
+    const [a, b] = await shards('models/minimal.yaml', 2, 'layout');
+    const doc = JSON.parse(readFileSync(b ?? '', 'utf8'));
+    expect(doc.part.run.streams).toBe(2);
+    delete doc.part.run.streams; // as parts written before layout 2 are
+    const old = join(dir, 'old-layout.json');
+    writeFileSync(old, JSON.stringify(doc));
+    const run = await runCli(['merge', a ?? '', old]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/random streams differs \(layout 1 against layout 2\)/);
+  });
+
   it('a damaged part, a file that is not a part, and a missing file', async () => {
     const [a, b] = await shards('models/minimal.yaml', 2, 'damaged');
     const doc = JSON.parse(readFileSync(b ?? '', 'utf8'));

@@ -26,36 +26,9 @@ export type DurabilityAnalysis = {
  * @example analyzeDurability(data, tier, 1e12).durability?.nines
  */
 export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes: number): DurabilityAnalysis {
-  const given = data.durability;
-  let scheme: DurabilityScheme;
-  let failure: Component;
-  let groups = 1;
-  let rebuild: { seconds: number | undefined; source: 'given' | 'throughput' | 'mttr' };
-  if (given !== undefined) {
-    scheme = given.scheme;
-    failure = given.shardFailure;
-    groups = Math.max(1, given.groups);
-    const dataShards = scheme.kind === 'erasure' ? scheme.data : 1;
-    const shardBytes = sizeBytes / (groups * dataShards);
-    // The schema takes exactly one of rebuild and rebuildThroughput (normalise also fills
-    // rebuildSeconds from the throughput): the throughput is the source when it is there.
-    const shardsTotal = groups * (scheme.kind === 'erasure' ? scheme.data + scheme.parity : scheme.replicas);
-    const throughput = given.rebuildThroughputBytesPerSecond;
-    if (throughput !== undefined && throughput > 0)
-      rebuild = {
-        seconds: declusteredRebuildSeconds(shardBytes, throughput, shardsTotal, tier?.nodes),
-        source: 'throughput',
-      };
-    else if (given.rebuildSeconds !== undefined) rebuild = { seconds: given.rebuildSeconds, source: 'given' };
-    else rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
-  } else {
-    if (tier === undefined) {
-      return { durability: null, notes: [`durability: data tier '${data.tier}' not found`] };
-    }
-    scheme = { kind: 'replicas', replicas: nodeCopies(data, tier).shards };
-    failure = tier.failure;
-    rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
-  }
+  const spec = durabilitySpec(data, tier, sizeBytes);
+  if ('notes' in spec) return { durability: null, notes: spec.notes };
+  const { given, scheme, failure, groups, rebuild } = spec;
   const shards = scheme.kind === 'erasure' ? scheme.data + scheme.parity : scheme.replicas;
   const tolerated = scheme.kind === 'erasure' ? scheme.parity : scheme.replicas - 1;
   const lambda = failure.failureRate;
@@ -107,4 +80,47 @@ export function analyzeDurability(data: Data, tier: Tier | undefined, sizeBytes:
     },
     notes,
   };
+}
+
+type Rebuild = { seconds: number | undefined; source: 'given' | 'throughput' | 'mttr' };
+
+/** The scheme, shard failure, groups and rebuild time durability is computed from (see analyzeDurability). */
+function durabilitySpec(
+  data: Data,
+  tier: Tier | undefined,
+  sizeBytes: number,
+):
+  | { given: Data['durability']; scheme: DurabilityScheme; failure: Component; groups: number; rebuild: Rebuild }
+  | { notes: string[] } {
+  const given = data.durability;
+  let scheme: DurabilityScheme;
+  let failure: Component;
+  let groups = 1;
+  let rebuild: Rebuild;
+  if (given !== undefined) {
+    scheme = given.scheme;
+    failure = given.shardFailure;
+    groups = Math.max(1, given.groups);
+    const dataShards = scheme.kind === 'erasure' ? scheme.data : 1;
+    const shardBytes = sizeBytes / (groups * dataShards);
+    // The schema takes exactly one of rebuild and rebuildThroughput (normalise also fills
+    // rebuildSeconds from the throughput): the throughput is the source when it is there.
+    const shardsTotal = groups * (scheme.kind === 'erasure' ? scheme.data + scheme.parity : scheme.replicas);
+    const throughput = given.rebuildThroughputBytesPerSecond;
+    if (throughput !== undefined && throughput > 0)
+      rebuild = {
+        seconds: declusteredRebuildSeconds(shardBytes, throughput, shardsTotal, tier?.nodes),
+        source: 'throughput',
+      };
+    else if (given.rebuildSeconds !== undefined) rebuild = { seconds: given.rebuildSeconds, source: 'given' };
+    else rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
+  } else {
+    if (tier === undefined) {
+      return { notes: [`durability: data tier '${data.tier}' not found`] };
+    }
+    scheme = { kind: 'replicas', replicas: nodeCopies(data, tier).shards };
+    failure = tier.failure;
+    rebuild = { seconds: failure.mttrSeconds, source: 'mttr' };
+  }
+  return { given, scheme, failure, groups, rebuild };
 }

@@ -26,33 +26,7 @@ export function renderAvailability(
   const { chalk } = style;
   const horizon = formatDuration(result.horizonSeconds);
   const out: string[] = [chalk.bold('Availability'), serviceTable(result, horizon, style)];
-  const svc = result.service;
-  if (!svc.exact) {
-    const b = svc.unavailabilityBounds;
-    out.push(
-      wrap(
-        `Not exact: ${formatCount(svc.statesEvaluated)} zone/region states evaluated, improbable ones of ` +
-          `total probability ${formatProbability(svc.prunedProbability)} bounded instead: the unavailability lies in ` +
-          `[${formatProbability(b.lower)}, ${formatProbability(b.upper)}] (width ${formatProbability(b.width)}); ` +
-          'outage frequency, importance and shares cover the evaluated states only.',
-        '  ',
-        style.width,
-      ),
-    );
-  }
-  if (result.corruption !== undefined) {
-    const c = result.corruption;
-    out.push(
-      wrap(
-        c.rtoSeconds === null
-          ? `Logical corruption (${formatCount(c.disruptionsPerYear)} a year) is not recoverable: its downtime is not counted.`
-          : `Logical corruption: ${formatCount(c.disruptionsPerYear)} a year × RTO ${formatDuration(c.rtoSeconds)} = ` +
-              `${formatDuration(c.unavailability * 365 * 86_400)} of downtime a year, included above (first order).`,
-        '  ',
-        style.width,
-      ),
-    );
-  }
+  out.push(...serviceNotes(result, style));
   const failovers = renderFailovers(result, style);
   if (failovers !== undefined) out.push('', chalk.bold('Failover'), failovers);
   out.push('', chalk.bold('Tiers'), tierTable(result, horizon, style));
@@ -230,4 +204,37 @@ function capacityTable(result: AvailabilityResult, style: TextStyle): string | u
 
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** Notes under the service table: a bounded (inexact) result, and the corruption downtime. */
+function serviceNotes(result: AvailabilityResult, style: TextStyle): string[] {
+  const out: string[] = [];
+  const svc = result.service;
+  if (!svc.exact) {
+    const b = svc.unavailabilityBounds;
+    out.push(
+      wrap(
+        `Not exact: ${formatCount(svc.statesEvaluated)} zone/region states evaluated, improbable ones of ` +
+          `total probability ${formatProbability(svc.prunedProbability)} bounded instead: the unavailability lies in ` +
+          `[${formatProbability(b.lower)}, ${formatProbability(b.upper)}] (width ${formatProbability(b.width)}); ` +
+          'outage frequency, importance and shares cover the evaluated states only.',
+        '  ',
+        style.width,
+      ),
+    );
+  }
+  if (result.corruption !== undefined) {
+    const c = result.corruption;
+    out.push(
+      wrap(
+        c.rtoSeconds === null
+          ? `Logical corruption (${formatCount(c.disruptionsPerYear)} a year) is not recoverable: its downtime is not counted.`
+          : `Logical corruption: ${formatCount(c.disruptionsPerYear)} a year × RTO ${formatDuration(c.rtoSeconds)} = ` +
+              `${formatDuration(c.unavailability * 365 * 86_400)} of downtime a year, included above (first order).`,
+        '  ',
+        style.width,
+      ),
+    );
+  }
+  return out;
 }

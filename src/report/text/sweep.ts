@@ -21,53 +21,7 @@ export function renderSweep(
   options: { plot?: FigureId | undefined; width: number },
 ): string {
   const { chalk } = style;
-  const { columns: candidates, constant } = figureColumns(view.points, true);
-  const simulated = view.method === 'simulate';
-  const axisHead = view.axes.map((a) => a.path.split('.').slice(-2).join('.'));
-  const mcCells = view.points.map((p) =>
-    p.simulation === undefined
-      ? ''
-      : `${formatPercentFromUnavailability(p.simulation.ci[1])} – ${formatPercentFromUnavailability(p.simulation.ci[0])}`,
-  );
-  const verdicts = view.points.map((p) => statusCell(p, true));
-  const cellsOf = (def: FigureDef): string[] =>
-    view.points.map((p) => (p.figures === null ? '' : formatFigure(def, p.figures)));
-  let used =
-    1 +
-    axisHead.reduce(
-      (w, h, i) =>
-        w +
-        columnWidth(
-          h,
-          view.points.map((p) => p.values[i] ?? ''),
-        ),
-      0,
-    );
-  if (simulated) used += columnWidth('MC 95% availability', mcCells);
-  if (view.targets.length > 0) used += columnWidth('Targets', verdicts);
-  const { shown: columns, hidden } = fitFigures(candidates, cellsOf, used, options.width);
-  const head = [
-    ...axisHead,
-    ...columns.map((c) => c.label),
-    ...(simulated ? ['MC 95% availability'] : []),
-    ...(view.targets.length > 0 ? ['Targets'] : []),
-  ];
-  const aligns = [
-    ...view.axes.map(() => 'right' as const),
-    ...columns.map(() => 'right' as const),
-    ...(simulated ? ['right' as const] : []),
-    'left' as const,
-  ];
-  const t = table(head, style, { colAligns: aligns });
-  const cells = columns.map(cellsOf);
-  view.points.forEach((p, i) => {
-    t.push([
-      ...p.values,
-      ...cells.map((c) => c[i] ?? ''),
-      ...(simulated ? [mcCells[i] ?? ''] : []),
-      ...(view.targets.length > 0 ? [colour(style, p, verdicts[i] ?? '')] : []),
-    ]);
-  });
+  const { text, hidden, constant } = sweepTable(view, style, options.width);
   const points = view.points.length;
   const valid = view.points.filter((p) => p.valid);
   const out = [
@@ -76,7 +30,7 @@ export function renderSweep(
       '',
       options.width,
     ),
-    t.toString(),
+    text,
   ];
   if (hidden.length > 0)
     out.push(
@@ -111,6 +65,62 @@ export function renderSweep(
   }
   if (options.plot !== undefined) out.push('', renderPlot(view, figureDef(options.plot), options.width));
   return `${out.join('\n')}\n`;
+}
+
+/** The table of points (the figures that change and fit the width), with what it left out. */
+function sweepTable(
+  view: SweepView,
+  style: TextStyle,
+  width: number,
+): { text: string; hidden: FigureDef[]; constant: FigureDef[] } {
+  const { columns: candidates, constant } = figureColumns(view.points, true);
+  const simulated = view.method === 'simulate';
+  const axisHead = view.axes.map((a) => a.path.split('.').slice(-2).join('.'));
+  const mcCells = view.points.map((p) =>
+    p.simulation === undefined
+      ? ''
+      : `${formatPercentFromUnavailability(p.simulation.ci[1])} – ${formatPercentFromUnavailability(p.simulation.ci[0])}`,
+  );
+  const verdicts = view.points.map((p) => statusCell(p, true));
+  const cellsOf = (def: FigureDef): string[] =>
+    view.points.map((p) => (p.figures === null ? '' : formatFigure(def, p.figures)));
+  let used =
+    1 +
+    axisHead.reduce(
+      (w, h, i) =>
+        w +
+        columnWidth(
+          h,
+          view.points.map((p) => p.values[i] ?? ''),
+        ),
+      0,
+    );
+  if (simulated) used += columnWidth('MC 95% availability', mcCells);
+  if (view.targets.length > 0) used += columnWidth('Targets', verdicts);
+  const { shown: columns, hidden } = fitFigures(candidates, cellsOf, used, width);
+  const head = [
+    ...axisHead,
+    ...columns.map((c) => c.label),
+    ...(simulated ? ['MC 95% availability'] : []),
+    ...(view.targets.length > 0 ? ['Targets'] : []),
+  ];
+  const aligns = [
+    ...view.axes.map(() => 'right' as const),
+    ...columns.map(() => 'right' as const),
+    ...(simulated ? ['right' as const] : []),
+    'left' as const,
+  ];
+  const t = table(head, style, { colAligns: aligns });
+  const cells = columns.map(cellsOf);
+  view.points.forEach((p, i) => {
+    t.push([
+      ...p.values,
+      ...cells.map((c) => c[i] ?? ''),
+      ...(simulated ? [mcCells[i] ?? ''] : []),
+      ...(view.targets.length > 0 ? [colour(style, p, verdicts[i] ?? '')] : []),
+    ]);
+  });
+  return { text: t.toString(), hidden, constant };
 }
 
 function colour(style: TextStyle, p: SweepPoint, text: string): string {

@@ -11,6 +11,13 @@
  * with its inlined copy; test/simulate/sfc32-copies.test.ts holds every copy to {@link Sfc32}.
  */
 
+/**
+ * The layout of the kernels' random streams: which draws a seed's streams feed. Bumped whenever a
+ * kernel draws differently for the same seed (2: the grouped timeline clocks), so shard parts
+ * written by builds with different layouts are refused by `nines merge` instead of mixed.
+ */
+export const STREAM_LAYOUT = 2;
+
 /** The generator's name as recorded in results. */
 export const GENERATOR = 'sfc32';
 
