@@ -14,7 +14,7 @@
  */
 export { analyze, type AnalyzeResult } from './app/analyze.js';
 export { loadModel, loadModelText } from './config/load.js';
-export type { Problem, Validation } from './config/problem.js';
+export type { Problem, ProblemCode, Validation } from './config/problem.js';
 export { modelSchema } from './config/schema.js';
 export type * from './model/types.js';
 export { component } from './model/component.js';

@@ -8,7 +8,7 @@ import { parseGrowthRate } from '../../units/growth-rate.js';
 import { parseQuantity, type QuantityKind } from '../../units/quantity.js';
 import type { Growth } from '../../model/types.js';
 import type { Locator } from '../parse.js';
-import { formatPath, type Path, type Problem } from '../problem.js';
+import { formatPath, type Path, type Problem, type ProblemCode } from '../problem.js';
 
 export type Raw = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ export class Reader {
 
   /** Records a problem at `path` (its key with `at: 'key'`). */
   report(
-    code: string,
+    code: ProblemCode,
     path: Path,
     message: string,
     at: 'key' | 'value' = 'value',
