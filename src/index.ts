@@ -17,6 +17,8 @@ export { loadModel, loadModelText } from './config/load.js';
 export type { Problem, ProblemCode, Validation } from './config/problem.js';
 export { modelSchema } from './config/schema.js';
 export type * from './model/types.js';
+export type * from './model/data-protection.js';
+export type { Component, Distribution } from './model/component.js';
 export { component } from './model/component.js';
 export { analyzeModel, type Analysis, type AnalysisOptions } from './analytic/analyze-model.js';
 export { analyzeAvailability } from './analytic/availability/index.js';

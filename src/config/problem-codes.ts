@@ -128,6 +128,11 @@ export const PROBLEM_CODES = {
     expected: 'minHealthy (or atLeast) at most the number of nodes (or alternatives)',
     fix: 'lower the requirement or add nodes',
   },
+  'placement-conflict': {
+    summary: 'a tier is placed twice: by `zones` or `region`, and by a `nodes` map or list',
+    expected: '`zones` or `region` with `nodes` as a count, or `nodes` naming its zones alone',
+    fix: 'drop `zones` / `region`, or give `nodes` as a count',
+  },
   'capacity-short': {
     summary: 'a tier has too few nodes to carry its demand, so it is never up',
     expected: 'nodes × perNode ≥ demand',

@@ -7,9 +7,8 @@ import type {
   Durability,
   Location,
   Replication,
-  Zone,
-  Region,
-} from '../../model/types.js';
+} from '../../model/data-protection.js';
+import type { Zone, Region } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
 import type { Path } from '../problem.js';
 import { readShardFailure } from './failure.js';

@@ -1,5 +1,5 @@
 import { component, type DistributionInput, type FailureInput } from '../../model/component.js';
-import type { Component, Distribution } from '../../model/types.js';
+import type { Component, Distribution } from '../../model/component.js';
 import type { Path } from '../problem.js';
 import { isRaw, type Reader } from './reader.js';
 
