@@ -62,6 +62,20 @@ describe('problem codes', () => {
     expect([...raised].filter((code) => !(code in PROBLEM_CODES))).toEqual([]);
   });
 
+  it("the README's table of problem codes is the table, row for row", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### Problem codes'), readme.indexOf('### Conventions'));
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => {
+        const [code = '', ...rest] = line.slice(2, -2).split(' | ');
+        return [code.replaceAll('`', ''), ...rest];
+      });
+    const expected = Object.entries(PROBLEM_CODES).map(([code, e]) => [code, e.summary, e.expected, e.fix]);
+    expect(rows).toEqual(expected);
+  });
+
   it('every entry says what it means, what is expected and how to fix it', () => {
     for (const entry of Object.values(PROBLEM_CODES)) {
       expect(entry.summary.length).toBeGreaterThan(10);
