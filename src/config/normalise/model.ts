@@ -1,7 +1,7 @@
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { Component } from '../../model/component.js';
 import type { Backup } from '../../model/data-protection.js';
-import type { Model, Region, Tier, Zone } from '../../model/types.js';
+import type { Model, Tier } from '../../model/types.js';
 import { readBackups } from './backup.js';
 import { readCosts } from './cost.js';
 import { readData } from './data.js';
@@ -23,8 +23,6 @@ import { readRegions, readTiers, readZones } from './topology.js';
 export type Normalised = {
   readonly model: Model | undefined;
   readonly parts: {
-    readonly regions: readonly Region[];
-    readonly zones: readonly Zone[];
     readonly tiers: readonly Tier[];
     readonly backups: readonly Backup[];
     /** Every failure spec and backup schedule read, also of an entity then dropped for its own errors. */
@@ -51,7 +49,7 @@ export function normalise(raw: Raw, reader: Reader): Normalised {
   const slo = readSlo(reader, raw['slo']);
   const costs = readCosts(reader, raw);
   const { failures, schedules } = reader.origins;
-  const parts = { regions, zones, tiers, backups, failures, schedules };
+  const parts = { tiers, backups, failures, schedules };
   const outline = readOutline(raw);
   const name = typeof raw['name'] === 'string' ? raw['name'] : undefined;
   if (name === undefined || horizonSeconds === undefined || service === undefined || tiers.length === 0)

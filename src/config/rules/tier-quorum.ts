@@ -4,7 +4,7 @@ import type { Reader } from '../normalise/reader.js';
 /**
  * A tier can be up: its k = minHealthy is at most its n nodes (spares not counted). A k written
  * above n is an error; a k derived from the capacity (⌈demand / perNode⌉) above n is a warning,
- * since the tier is legal but never up.
+ * since the tier is legal but never up (placed at its `capacity`).
  */
 export function tierQuorum({ parts }: Normalised, reader: Reader): void {
   for (const tier of parts.tiers) {
@@ -22,7 +22,7 @@ export function tierQuorum({ parts }: Normalised, reader: Reader): void {
       const { perNode, demand } = tier.capacity;
       reader.report(
         'capacity-short',
-        ['tiers'],
+        [...path, 'capacity'],
         `tier '${tier.name}' needs ${k} nodes of ${perNode} to carry a demand of ${demand} but has ${n}: it is never up`,
         'value',
         'warning',
