@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadModelText } from '../../src/config/load.js';
 
@@ -451,5 +452,17 @@ describe('semantic rules', () => {
     const result = loadModelText(yaml);
     const found = result.ok ? result.warnings : result.problems;
     expect(found.map((p) => [p.code, p.severity, p.path, p.line, p.col, p.message])).toEqual(problems);
+  });
+});
+
+describe('rules read the normalised model', () => {
+  it('no rule reads the raw document (isRaw, list, str, Raw of normalise/reader)', () => {
+    const readers = readdirSync('src/config/rules').filter((file) => {
+      const text = readFileSync(`src/config/rules/${file}`, 'utf8');
+      const fromReader =
+        /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'\.\.\/normalise\/reader\.js'/.exec(text)?.[1] ?? '';
+      return /\b(isRaw|list|str|int|Raw)\b/.test(fromReader);
+    });
+    expect(readers).toEqual([]);
   });
 });
