@@ -1,6 +1,6 @@
 // Bench entry, bundled by bench/data-protection.mjs: times the backup simulation of N jobs.
 import { simulateBackupJob, type BackupJobSpec } from '../src/analytic/data-protection/index.js';
-import type { BackupMethod } from '../src/model/types.js';
+import type { BackupMethod } from '../src/model/data-protection.js';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_WEEK, SECONDS_PER_YEAR } from '../src/units/conventions.js';
 
 const METHODS: readonly BackupMethod[] = [

@@ -3,7 +3,8 @@
 import { analyzeAvailability } from '../src/analytic/availability/index.js';
 import { simulateBackupJob } from '../src/analytic/data-protection/index.js';
 import { component } from '../src/model/component.js';
-import type { BackupMethod, Model, Tier } from '../src/model/types.js';
+import type { BackupMethod } from '../src/model/data-protection.js';
+import type { Model, Tier } from '../src/model/types.js';
 import { simulateSync } from '../src/simulate/run/run-sync.js';
 import { coverageOf } from '../test/support/rare-models.js';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../src/units/conventions.js';

@@ -1,4 +1,4 @@
-import type { Problem } from './problem.js';
+import type { Problem, ProblemCode } from './problem.js';
 
 /** Model files larger than this are refused before parsing (a real model is a few kB). */
 export const MAX_MODEL_BYTES = 1024 * 1024;
@@ -37,7 +37,7 @@ export function decodeModelBytes(bytes: Uint8Array): Decoded {
   return { ok: true, text };
 }
 
-function fail(code: string, line: number, col: number, message: string): Decoded {
+function fail(code: ProblemCode, line: number, col: number, message: string): Decoded {
   return { ok: false, problem: { code, severity: 'error', path: '', line, col, message } };
 }
 

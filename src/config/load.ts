@@ -3,14 +3,14 @@
  * schema, semantic rules and units, each problem with its line and column.
  */
 import type { Model } from '../model/types.js';
-import { buildModel } from './normalise/model.js';
+import { normalise } from './normalise/model.js';
 import { Reader, isRaw } from './normalise/reader.js';
 import { decodeModelBytes } from './decode.js';
 import { parseModelText, type Locator, type Parsed } from './parse.js';
 
 export { parseModelText, type Parsed } from './parse.js';
 import { sortProblems, type Problem, type Validation } from './problem.js';
-import { RULES } from './rules/index.js';
+import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
 
 /** Validates model bytes; `edit` may change the plain data before validation (what-if overrides). */
@@ -62,8 +62,7 @@ export function loadParsed(
   if (editProblems.length > 0) return { ok: false, problems: editProblems };
   const reader = new Reader(parsed.locate);
   const schemaProblems = checkSchema(raw, parsed.locate);
-  for (const rule of RULES) rule(raw, reader);
-  const model = buildModel(raw, reader);
+  const model = runRules(normalise(raw, reader), reader);
   const problems = sortProblems([...schemaProblems, ...reader.problems]);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || model === undefined) {

@@ -15,7 +15,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { positionOfChar } from './decode.js';
-import { formatPath, type Path, type Problem } from './problem.js';
+import { formatPath, type Path, type Problem, type ProblemCode } from './problem.js';
 
 /** Deepest nesting accepted: service expressions are the deepest part of a model, and rarely pass 10. */
 export const MAX_DEPTH = 64;
@@ -175,11 +175,11 @@ function walk(
   }
 }
 
-function problem(code: string, path: Path, at: Position, message: string): Problem {
+function problem(code: ProblemCode, path: Path, at: Position, message: string): Problem {
   return { code, severity: 'error', path: formatPath(path), line: at.line, col: at.col, message };
 }
 
-function failure(code: string, path: string, line: number, col: number, message: string): Parsed {
+function failure(code: ProblemCode, path: string, line: number, col: number, message: string): Parsed {
   return { ok: false, problems: [{ code, severity: 'error', path, line, col, message }] };
 }
 
@@ -219,7 +219,7 @@ function flowTooDeep(text: string): Parsed | undefined {
   return undefined;
 }
 
-function yamlCode(code: string, message: string): string {
+function yamlCode(code: string, message: string): ProblemCode {
   if (/call stack/i.test(message)) return 'too-deep';
   return code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
 }

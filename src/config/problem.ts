@@ -1,7 +1,11 @@
+import type { ProblemCode } from './problem-codes.js';
+
+export type { ProblemCode } from './problem-codes.js';
+
 /** A problem found in a model file: where it is, what is wrong, and what is expected. */
 export type Problem = {
-  /** Stable machine code, e.g. `unknown-key`, `invalid-unit`, `unknown-reference`. */
-  readonly code: string;
+  /** Stable machine code, one of {@link ProblemCode} (its meaning and fix: `PROBLEM_CODES`). */
+  readonly code: ProblemCode;
   readonly severity: 'error' | 'warning';
   /** Where in the document, e.g. `tiers[0].failure.mttr` (`` for the whole document). */
   readonly path: string;

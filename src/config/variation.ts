@@ -5,12 +5,12 @@
  * parsing any text again.
  */
 import type { Model } from '../model/types.js';
-import { buildModel } from './normalise/model.js';
+import { normalise } from './normalise/model.js';
 import { Reader, isRaw, type Raw } from './normalise/reader.js';
 import { applyOverrides, touchesOverride, type Override } from './overrides.js';
 import { parseModelText, type Locator } from './parse.js';
 import { formatPath, sortProblems, type Path, type Problem, type Validation } from './problem.js';
-import { RULES } from './rules/index.js';
+import { runRules, VALUE_RULES } from './rules/index.js';
 import { checkSchema } from './schema.js';
 import type { Axis } from './vary.js';
 
@@ -101,8 +101,7 @@ function pointRaw(base: Raw, paths: readonly Path[], axes: readonly Axis[], indi
 function validate(raw: Raw, locate: Locator): Validation<Model> {
   const reader = new Reader(locate);
   const schemaProblems = checkSchema(raw, locate);
-  for (const rule of RULES) rule(raw, reader);
-  const model = buildModel(raw, reader);
+  const model = runRules(normalise(raw, reader), reader);
   const problems = sortProblems([...schemaProblems, ...reader.problems]);
   if (problems.some((p) => p.severity === 'error') || model === undefined) {
     return {
@@ -125,10 +124,13 @@ function validate(raw: Raw, locate: Locator): Validation<Model> {
   return { ok: true, value: model, warnings: problems };
 }
 
-/** Normalisation only (units, defaults, ranges, quorum): what a point needs once its values were validated. */
+/**
+ * Normalisation and the rules on values (units, defaults, ranges, quorum): what a point needs
+ * once its values were validated (its names are the base's, checked once).
+ */
 function build(raw: Raw, locate: Locator): Validation<Model> {
   const reader = new Reader(locate);
-  const model = buildModel(raw, reader);
+  const model = runRules(normalise(raw, reader), reader, VALUE_RULES);
   const errors = reader.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || model === undefined) {
     return {

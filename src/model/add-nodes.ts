@@ -1,4 +1,5 @@
-import type { Component, NodeGroup } from './types.js';
+import type { Component } from './component.js';
+import type { NodeGroup } from './types.js';
 
 /**
  * Adds `count` nodes to a tier's groups the way an operator balances zones: one at a time

@@ -1,5 +1,33 @@
 import { SECONDS_PER_YEAR } from '../units/conventions.js';
-import type { Component, Distribution } from './types.js';
+
+/** A lifetime or repair-time distribution; its mean is always the spec's MTBF or MTTR. */
+export type Distribution =
+  | { readonly type: 'exponential' }
+  | { readonly type: 'fixed' }
+  | { readonly type: 'weibull'; readonly shape: number }
+  | { readonly type: 'lognormal'; readonly sigma: number };
+
+/**
+ * One failing component (a node, a zone, a region, a shard), normalised from one of
+ * `{mtbf, mttr}`, `{afr, mttr}`, `{availability[, mttr]}` or `{probability[, mttr]}`.
+ *
+ * - `unavailability` q: steady-state probability of being down, MTTR / (MTBF + MTTR),
+ *   or the given probability / 1 − availability.
+ * - `failureRate` λ = 1 / MTBF (per second); `undefined` for a static component
+ *   (`availability` or `probability` without `mttr`), which has no time behaviour.
+ * - `repairRate` μ = 1 / MTTR (per second); `undefined` likewise.
+ * For `{availability | probability, mttr}`: λ = μ·q / (1 − q), so that q = λ / (λ + μ).
+ */
+export type Component = {
+  readonly source: 'mtbf' | 'afr' | 'availability' | 'probability';
+  readonly unavailability: number;
+  readonly failureRate: number | undefined;
+  readonly repairRate: number | undefined;
+  readonly mtbfSeconds: number | undefined;
+  readonly mttrSeconds: number | undefined;
+  readonly lifetime: Distribution;
+  readonly repair: Distribution;
+};
 
 /** A failure spec with its units already parsed (seconds, fractions). */
 export type FailureInput =

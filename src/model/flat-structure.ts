@@ -5,7 +5,8 @@
  * service expression is a postfix program over tier states.
  */
 import { resolveModel, type Structure } from './resolve.js';
-import type { Component, Model } from './types.js';
+import type { Component } from './component.js';
+import type { Model } from './types.js';
 
 /** Postfix opcodes of the service program; each instruction is [op, a, b]. */
 export const OP_TIER = 0; // push tierDown[a]

@@ -3,7 +3,8 @@
  * membership, and the service structure as one typed tree that every engine reads (the
  * analytic engine, the simulator, drills, data protection, the text summary).
  */
-import type { Failover, Location, Model, ServiceExpr } from './types.js';
+import type { Location } from './data-protection.js';
+import type { Failover, Model, ServiceExpr } from './types.js';
 
 /** A failover node of the structure, numbered in post-order (inner failovers first). */
 export type FailoverNode = {

@@ -1,42 +1,16 @@
-import type { CostItem } from './cost.js';
-
 /**
- * The validated, normalised Model: what every engine computes from.
+ * The validated, normalised Model: what every engine computes from. Its parts: a failing
+ * component in component.ts, the data-protection types (data, copies, backups, durability,
+ * recovery) in data-protection.ts, the topology, service, targets and SLO here.
  *
  * Everything here is in base units: seconds, bytes, bytes per second, and fractions in [0, 1].
  * Units are parsed once at the edge (src/units) and never again.
  */
+import type { CostItem } from './cost.js';
 import type { SloWindow } from '../units/slo-window.js';
+import type { Component } from './component.js';
+import type { Data, Recovery } from './data-protection.js';
 import type { Scenario, TargetMetric } from './metrics.js';
-
-/** A lifetime or repair-time distribution; its mean is always the spec's MTBF or MTTR. */
-export type Distribution =
-  | { readonly type: 'exponential' }
-  | { readonly type: 'fixed' }
-  | { readonly type: 'weibull'; readonly shape: number }
-  | { readonly type: 'lognormal'; readonly sigma: number };
-
-/**
- * One failing component (a node, a zone, a region, a shard), normalised from one of
- * `{mtbf, mttr}`, `{afr, mttr}`, `{availability[, mttr]}` or `{probability[, mttr]}`.
- *
- * - `unavailability` q: steady-state probability of being down, MTTR / (MTBF + MTTR),
- *   or the given probability / 1 − availability.
- * - `failureRate` λ = 1 / MTBF (per second); `undefined` for a static component
- *   (`availability` or `probability` without `mttr`), which has no time behaviour.
- * - `repairRate` μ = 1 / MTTR (per second); `undefined` likewise.
- * For `{availability | probability, mttr}`: λ = μ·q / (1 − q), so that q = λ / (λ + μ).
- */
-export type Component = {
-  readonly source: 'mtbf' | 'afr' | 'availability' | 'probability';
-  readonly unavailability: number;
-  readonly failureRate: number | undefined;
-  readonly repairRate: number | undefined;
-  readonly mtbfSeconds: number | undefined;
-  readonly mttrSeconds: number | undefined;
-  readonly lifetime: Distribution;
-  readonly repair: Distribution;
-};
 
 /** Where a model element came from in the model file (1-based), for messages and gate sources. */
 export type SourcePosition = { readonly line: number; readonly col: number };
@@ -127,111 +101,6 @@ export type ServiceExpr =
   | { readonly kind: 'any'; readonly of: readonly ServiceExpr[] }
   | { readonly kind: 'atLeast'; readonly k: number; readonly of: readonly ServiceExpr[] }
   | Failover;
-
-/** A failure domain that holds something: a zone, a region, or outside every modelled domain. */
-export type Location =
-  | { readonly kind: 'zone'; readonly name: string }
-  | { readonly kind: 'region'; readonly name: string }
-  | { readonly kind: 'offsite' };
-
-export type ReplicationMode = 'sync' | 'async';
-
-export type Replication = {
-  readonly mode: ReplicationMode;
-  /** Replication lag; 0 for sync. */
-  readonly lagSeconds: number;
-};
-
-/** A replica of the data outside the data tier (a DR database, a cross-region bucket). */
-export type DataCopy = Replication & {
-  readonly name: string;
-  readonly location: Location;
-};
-
-export type BackupMethod =
-  | 'full'
-  | 'forward-incremental'
-  | 'forever-incremental'
-  | 'reverse-incremental'
-  | 'differential';
-
-export type Retention = {
-  /** Restore points kept (the most recent N). */
-  readonly points: number;
-  /** GFS: weekly, monthly and yearly fulls kept beyond `points`. */
-  readonly weekly: number;
-  readonly monthly: number;
-  readonly yearly: number;
-};
-
-export type Backup = {
-  readonly name: string;
-  readonly everySeconds: number;
-  readonly method: BackupMethod;
-  /** Interval between fulls (forward-incremental, differential); `undefined` otherwise. */
-  readonly fullEverySeconds: number | undefined;
-  readonly retention: Retention;
-  readonly location: Location;
-  /** Time one backup takes; given, or derived from `throughputBytesPerSecond` by the engine. */
-  readonly durationSeconds: number | undefined;
-  readonly throughputBytesPerSecond: number | undefined;
-  readonly restoreThroughputBytesPerSecond: number;
-};
-
-export type DurabilityScheme =
-  | { readonly kind: 'replicas'; readonly replicas: number }
-  | { readonly kind: 'erasure'; readonly data: number; readonly parity: number };
-
-export type Durability = {
-  readonly scheme: DurabilityScheme;
-  readonly shardFailure: Component;
-  /** Rebuild (repair) time of one shard or replica; given, or derived from throughput. */
-  readonly rebuildSeconds: number | undefined;
-  readonly rebuildThroughputBytesPerSecond: number | undefined;
-  /** Independent placement groups the data is spread over. */
-  readonly groups: number;
-};
-
-export type Data = {
-  /** The tier whose nodes hold the live copies. */
-  readonly tier: string;
-  readonly sizeBytes: number;
-  /** Share of the data changed per day. */
-  readonly dailyChange: number;
-  readonly yearlyGrowth: number;
-  /** Compression + dedupe in backups: stored = raw × (1 − reduction). */
-  readonly reduction: number;
-  /** Replication between the data tier's nodes. */
-  readonly replication: Replication;
-  readonly copies: readonly DataCopy[];
-  readonly backups: readonly Backup[];
-  /** `undefined`: the data tier's nodes are full replicas (derived by the engine). */
-  readonly durability: Durability | undefined;
-  /** Usable capacity of the data tier for the live data; absent: unlimited. */
-  readonly capacityBytes?: number;
-  /** Backup storage capacity per backup location; absent locations are unlimited. */
-  readonly backupCapacity?: readonly BackupCapacity[];
-  /** Rate of logical corruption (per second, 1 / MTBF); `undefined`: not given. */
-  readonly corruptionRate?: number;
-};
-
-export type BackupCapacity = { readonly location: Location; readonly bytes: number };
-
-export type RecoveryStrategy = 'active-active' | 'hot-standby' | 'warm-standby' | 'pilot-light' | 'backup-restore';
-
-/** The durations that add up to an RTO (restore comes from the backups). */
-export type RecoveryPhases = {
-  readonly detectionSeconds: number;
-  readonly failoverSeconds: number;
-  readonly provisioningSeconds: number;
-  readonly validationSeconds: number;
-};
-
-export type Recovery = RecoveryPhases & {
-  readonly strategy: RecoveryStrategy;
-  /** Phases for one disruption (`recovery.node`, `.zone`, `.region`, `.corruption`) over the defaults. */
-  readonly byScenario?: Readonly<Partial<Record<Scenario, RecoveryPhases>>>;
-};
 
 export type { Scenario, TargetMetric } from './metrics.js';
 

@@ -1,5 +1,6 @@
 /** Options and result of a simulation run: the result's shape is its JSON. */
-import type { Distribution, Scenario } from '../model/types.js';
+import type { Distribution } from '../model/component.js';
+import type { Scenario } from '../model/types.js';
 import type { MechanismKind } from '../analytic/data-protection/types.js';
 import type { ProportionEstimate, QuantileEstimate } from './estimate/estimators.js';
 import type { TimelineStart } from './kernels/timeline-kernel.js';

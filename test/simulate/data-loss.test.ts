@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { component } from '../../src/model/component.js';
-import type { Backup, Data, Distribution, Model } from '../../src/model/types.js';
+import type { Distribution } from '../../src/model/component.js';
+import type { Backup, Data } from '../../src/model/data-protection.js';
+import type { Model } from '../../src/model/types.js';
 import { simulateSync } from '../../src/simulate/run/run-sync.js';
 import { model, repairable, tier } from '../support/reference-models.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../src/units/conventions.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { component } from '../../src/model/component.js';
-import type { Distribution } from '../../src/model/types.js';
+import type { Distribution } from '../../src/model/component.js';
 import { compileModel } from '../../src/simulate/compile/compile.js';
 import { simulateSync } from '../../src/simulate/run/run-sync.js';
 import { model, repairable, tier } from '../support/reference-models.js';

@@ -3,7 +3,8 @@
  * and a builder for zone / region / k-of-n layouts with closed-form answers.
  */
 import { component } from '../../src/model/component.js';
-import type { Component, Model, NodeGroup, ServiceExpr, Tier } from '../../src/model/types.js';
+import type { Component } from '../../src/model/component.js';
+import type { Model, NodeGroup, ServiceExpr, Tier } from '../../src/model/types.js';
 import { SECONDS_PER_YEAR } from '../../src/units/conventions.js';
 
 /** A static component that is down with probability p. */

@@ -4,7 +4,8 @@
  * interruptions are causes of fixed length; the remaining outage frequency shares the mean
  * length that makes Σ ν_i·D_i = q_P.
  */
-import type { Component, Model } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Model } from '../../model/types.js';
 import type { Frequency } from './frequency.js';
 import type { AvailabilityResult } from './result.js';
 import type { OutageCause } from './switchover-penalty.js';

@@ -1,4 +1,4 @@
-import type { Component } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
 import { ninesOrNull } from '../../units/nines.js';
 import type { ComponentFigures, DomainSummary } from './result.js';
 

@@ -5,7 +5,8 @@
  * the unavailability is not small (one node, MTBF 30 d, MTTR 10 d, H = 150 d: 1 − e^(−3.75) =
  * 0.976 against the exact 0.995).
  */
-import type { Component, Model } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Model } from '../../model/types.js';
 
 export type OutageWithin = { readonly probability: number; readonly method: 'exact' | 'rare-event' };
 

@@ -1,5 +1,5 @@
 import type { ResolvedModel } from '../../model/resolve.js';
-import type { Component } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
 import type { DomainSpace } from './zone-states.js';
 
 /** A node group resolved to indices: its zone (−1: none) and its class (distinct q in the tier). */

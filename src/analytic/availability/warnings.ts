@@ -1,5 +1,6 @@
 import type { ResolvedModel, Structure } from '../../model/resolve.js';
-import type { Component, Failover } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Failover } from '../../model/types.js';
 import type { Frequency } from './frequency.js';
 import type { ServiceResult, Warning } from './result.js';
 import type { Switchover } from '../failover/switchover.js';

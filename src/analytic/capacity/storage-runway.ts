@@ -3,7 +3,7 @@
  * (compound growth, solved in closed form) and each backup location's stored bytes against
  * its capacity, read from the day-by-day backup simulation (the same one `analyze` uses).
  */
-import type { Data, Location } from '../../model/types.js';
+import type { Data, Location } from '../../model/data-protection.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { simulateBackupJob } from '../data-protection/backup-simulation.js';
 import { locationKey } from '../data-protection/failure-domains.js';

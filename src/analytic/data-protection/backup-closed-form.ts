@@ -2,7 +2,7 @@
  * Closed forms of a backup job's steady state without growth or GFS: the independent check of
  * the simulation (DESIGN §4; Veeam Restore Point Simulator conventions).
  */
-import type { BackupMethod } from '../../model/types.js';
+import type { BackupMethod } from '../../model/data-protection.js';
 
 export type SteadyState = {
   readonly restorePoints: number;

@@ -1,4 +1,4 @@
-import type { Backup, Data } from '../../model/types.js';
+import type { Backup, Data } from '../../model/data-protection.js';
 import { simulateBackupJob } from './backup-simulation.js';
 import { locationKey } from './failure-domains.js';
 import { changedBytesAt, sizeAt, type DataSet } from './growth.js';

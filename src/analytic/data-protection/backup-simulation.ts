@@ -2,7 +2,7 @@
  * Per-backup-point simulation of one backup job's files and retention over a horizon: the
  * reference the closed forms are tested against (DESIGN §4, "Backup storage").
  */
-import type { BackupMethod, Retention } from '../../model/types.js';
+import type { BackupMethod, Retention } from '../../model/data-protection.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_WEEK, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { LiveSet, type Point } from './backup-retention.js';
 import { mergeForever, observeSteady, type Steady, writeRegular } from './backup-steps.js';

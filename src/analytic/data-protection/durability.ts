@@ -1,4 +1,6 @@
-import type { Component, Data, Tier } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Data } from '../../model/data-protection.js';
+import type { Tier } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { markovDurability } from './durability-markov.js';
 import { declusteredRebuildSeconds } from './rebuild.js';

@@ -6,7 +6,8 @@
  * nothing survives loses the whole data set S(H).
  */
 import type { ResolvedModel } from '../../model/resolve.js';
-import type { Component, Scenario } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Scenario } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { ScenarioResult } from './types.js';
 

@@ -3,7 +3,7 @@
  * A disruption leaves only what is outside its failure domain (DESIGN §4).
  */
 import type { Place } from '../../model/resolve.js';
-import type { Location } from '../../model/types.js';
+import type { Location } from '../../model/data-protection.js';
 
 /**
  * Whether the loss of the primary's zone (or region) takes `place` with it: a zone loss takes

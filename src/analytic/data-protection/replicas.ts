@@ -4,7 +4,8 @@
  * nodes, and how many of them it can lose. A tier's node count is not its replica count:
  * 1000 accelerators that must all be up hold no copy of each other's data.
  */
-import type { Data, Tier } from '../../model/types.js';
+import type { Data } from '../../model/data-protection.js';
+import type { Tier } from '../../model/types.js';
 
 export type NodeCopies = {
   /** Shards of one group: replicas r, or k + m. */

@@ -2,7 +2,8 @@
  * RPO, RTO and data at risk per disruption: node, zone, region, corruption (DESIGN §4).
  */
 import { groupPlace, type Place, type ResolvedData, type ResolvedModel } from '../../model/resolve.js';
-import type { Data, Scenario, Tier } from '../../model/types.js';
+import type { Data } from '../../model/data-protection.js';
+import type { Scenario, Tier } from '../../model/types.js';
 import { phasesFor, strategyPhases, sumPhases } from '../failover/strategy.js';
 import { describeLocation, lostWith } from './failure-domains.js';
 import { nodeCopies, survivesNodeLoss } from './replicas.js';

@@ -2,7 +2,8 @@
  * Result of the data-protection engine. Its shape is the `dataProtection` JSON of the report:
  * camelCase, base units (seconds, bytes, fractions), unrounded.
  */
-import type { BackupMethod, Location, Scenario } from '../../model/types.js';
+import type { BackupMethod, Location } from '../../model/data-protection.js';
+import type { Scenario } from '../../model/types.js';
 
 export type MechanismKind = 'replica' | 'copy' | 'backup';
 

@@ -3,7 +3,8 @@
  * have unavailability 1 (and, for the structural question, every other component 0). The
  * availability engine then computes E[A | failure] unchanged: no special case in the engine.
  */
-import type { Component, Model, NodeGroup, Tier } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Model, NodeGroup, Tier } from '../../model/types.js';
 import { resolveModel } from '../../model/resolve.js';
 import { downSet } from './down.js';
 import type { FailureRef } from './resolve.js';

@@ -3,7 +3,8 @@
  * whitepaper "Disaster Recovery of Workloads on AWS", 2021): which recovery phases a
  * disruption costs before a standby carries the load.
  */
-import type { Recovery, RecoveryPhases, RecoveryStrategy, Scenario } from '../../model/types.js';
+import type { Recovery, RecoveryPhases, RecoveryStrategy } from '../../model/data-protection.js';
+import type { Scenario } from '../../model/types.js';
 import type { RtoPhases } from '../data-protection/types.js';
 
 /** No recovery plan: every phase 0. */

@@ -2,7 +2,8 @@
  * Leaf rules for the components and the failure domains: `components.*`, each tier's node
  * groups and figures, zones and regions beyond their availability, capacity after a loss.
  */
-import type { Component, Model } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Model } from '../../model/types.js';
 import type { ExplainStep, Unit } from '../../report/explain-view.js';
 import { formatProbability } from '../../report/format.js';
 import { at, type Body, type LeafEnv, type Rule } from './leaf-rule.js';

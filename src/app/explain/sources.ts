@@ -1,7 +1,7 @@
 import type { ModelDocument } from '../../config/load.js';
 import type { AppliedOverride } from '../../config/overrides.js';
 import { formatPath, type Path } from '../../config/problem.js';
-import type { Component } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
 import { formatDuration, formatProbability } from '../../report/format.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { ExplainInput, ExplainStep, Source, Unit } from '../../report/explain-view.js';

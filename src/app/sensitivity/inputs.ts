@@ -1,4 +1,5 @@
-import type { Component, Model } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Model } from '../../model/types.js';
 
 /** A numeric model input and how to write it changed: `set(x)` is the `--set PATH=VALUE`. */
 export type NumericInput = {

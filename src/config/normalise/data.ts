@@ -1,24 +1,19 @@
 import type {
   Backup,
   BackupCapacity,
-  BackupMethod,
   Data,
   DataCopy,
   Durability,
   Location,
   Replication,
-  Zone,
-  Region,
-} from '../../model/types.js';
-import { suggest } from '../../lib/suggest.js';
+} from '../../model/data-protection.js';
 import type { Path } from '../problem.js';
 import { readShardFailure } from './failure.js';
+import { readLocation, type Domains } from './location.js';
 import { int, isRaw, list, str, type Raw, type Reader } from './reader.js';
 
-type Domains = { readonly zones: readonly Zone[]; readonly regions: readonly Region[] };
-
-/** `data`: size, change, growth, reduction, replication, copies, backups, durability. */
-export function readData(reader: Reader, raw: unknown, domains: Domains): Data | undefined {
+/** `data`: size, change, growth, reduction, replication, copies, backups (read by readBackups), durability. */
+export function readData(reader: Reader, raw: unknown, domains: Domains, backups: readonly Backup[]): Data | undefined {
   if (!isRaw(raw)) return undefined;
   const tier = str(raw['tier']);
   const sizeBytes = reader.size(raw['size'], ['data', 'size']);
@@ -31,7 +26,6 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
     lagSeconds: 0,
   };
   const copies = list(raw['copies']).flatMap((c, i) => readCopy(reader, c, ['data', 'copies', i], domains));
-  const backups = list(raw['backups']).flatMap((b, i) => readBackup(reader, b, ['data', 'backups', i], domains));
   const durability = readDurability(reader, raw['durability'], ['data', 'durability'], sizeBytes);
   const corruption = isRaw(raw['corruption'])
     ? reader.duration(raw['corruption']['mtbf'], ['data', 'corruption', 'mtbf'])
@@ -55,7 +49,7 @@ export function readData(reader: Reader, raw: unknown, domains: Domains): Data |
   };
 }
 
-/** `backupCapacity`: location → size, each a location some backup is stored at. */
+/** `backupCapacity`: location → size, for the locations some backup is stored at. */
 function readBackupCapacity(
   reader: Reader,
   raw: unknown,
@@ -68,17 +62,9 @@ function readBackupCapacity(
   return Object.entries(raw).flatMap(([key, value]) => {
     const path: Path = ['data', 'backupCapacity', key];
     const bytes = reader.size(value, path, 'positive');
-    const location = readLocation(key, domains);
-    if (location === undefined || !used.includes(key)) {
-      const hint = suggest(key, used);
-      const known =
-        used.length === 0
-          ? 'the model has no backups'
-          : `${hint === undefined ? '' : `did you mean '${hint}'? `}backup locations: ${used.join(', ')}`;
-      reader.report('unknown-reference', path, `'${key}' is not a location any backup is stored at (${known})`, 'key');
-      return [];
-    }
-    return bytes === undefined ? [] : [{ location, bytes }];
+    // A location no backup uses is reported by rules/backup-capacity.
+    const location = used.includes(key) ? readLocation(key, domains) : undefined;
+    return bytes === undefined || location === undefined ? [] : [{ location, bytes }];
   });
 }
 
@@ -107,92 +93,6 @@ function readCopy(reader: Reader, raw: unknown, path: Path, domains: Domains): D
     raw['zone'] !== undefined ? 'zone' : raw['region'] !== undefined ? 'region' : undefined,
   );
   return name !== undefined && replication && location ? [{ name, ...replication, location }] : [];
-}
-
-/** A location name → zone | region | offsite (unknown names are reported by rules/references). */
-export function readLocation(raw: unknown, domains: Domains, only?: 'zone' | 'region'): Location | undefined {
-  const name = str(raw);
-  if (name === undefined) return undefined;
-  if (name === 'offsite' && only === undefined) return { kind: 'offsite' };
-  if (only !== 'region' && domains.zones.some((z) => z.name === name)) return { kind: 'zone', name };
-  if (only !== 'zone' && domains.regions.some((r) => r.name === name)) return { kind: 'region', name };
-  return undefined;
-}
-
-const METHODS: readonly BackupMethod[] = [
-  'full',
-  'forward-incremental',
-  'forever-incremental',
-  'reverse-incremental',
-  'differential',
-];
-const NEEDS_FULL_EVERY: readonly BackupMethod[] = ['forward-incremental', 'differential'];
-
-function readBackup(reader: Reader, raw: unknown, path: Path, domains: Domains): Backup[] {
-  if (!isRaw(raw)) return [];
-  const name = str(raw['name']);
-  const method = METHODS.find((m) => m === raw['method']);
-  const everySeconds = reader.duration(raw['every'], [...path, 'every']);
-  const fullEverySeconds = reader.duration(raw['fullEvery'], [...path, 'fullEvery']);
-  const durationSeconds = reader.duration(raw['duration'], [...path, 'duration'], 'non-negative');
-  const throughputBytesPerSecond = reader.throughput(raw['throughput'], [...path, 'throughput']);
-  const restoreThroughputBytesPerSecond = reader.throughput(raw['restoreThroughput'], [...path, 'restoreThroughput']);
-  const location = readLocation(raw['location'], domains);
-  const retention = readRetention(raw['retention']);
-  if (method !== undefined) {
-    const needs = NEEDS_FULL_EVERY.includes(method);
-    if (needs && raw['fullEvery'] === undefined) {
-      reader.report(
-        'missing-key',
-        path,
-        `method ${method} needs 'fullEvery' (how often a full backup starts a new chain, e.g. '7 d')`,
-      );
-    } else if (!needs && raw['fullEvery'] !== undefined) {
-      reader.report(
-        'invalid-value',
-        [...path, 'fullEvery'],
-        `method ${method} takes no 'fullEvery': ${method === 'full' ? 'every point is a full' : 'it keeps a single full'}`,
-        'key',
-      );
-    }
-  }
-  if (everySeconds !== undefined && fullEverySeconds !== undefined && fullEverySeconds < everySeconds) {
-    reader.report(
-      'out-of-range',
-      [...path, 'fullEvery'],
-      `fullEvery must be at least 'every' (${String(raw['every'])})`,
-    );
-  }
-  if (
-    name === undefined ||
-    method === undefined ||
-    everySeconds === undefined ||
-    restoreThroughputBytesPerSecond === undefined ||
-    location === undefined ||
-    retention === undefined
-  )
-    return [];
-  return [
-    {
-      name,
-      method,
-      everySeconds,
-      fullEverySeconds,
-      retention,
-      location,
-      durationSeconds,
-      throughputBytesPerSecond,
-      restoreThroughputBytesPerSecond,
-    },
-  ];
-}
-
-function readRetention(raw: unknown): Backup['retention'] | undefined {
-  if (!isRaw(raw)) return undefined;
-  const points = int(raw['points']);
-  if (points === undefined) return undefined;
-  const n = (key: string): number => int(raw[key]) ?? 0;
-  return { points, weekly: n('weekly'), monthly: n('monthly'), yearly: n('yearly') };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { component, type DistributionInput, type FailureInput } from '../../model/component.js';
-import type { Component, Distribution } from '../../model/types.js';
+import type { Component, Distribution } from '../../model/component.js';
 import type { Path } from '../problem.js';
 import { isRaw, type Reader } from './reader.js';
 
@@ -36,16 +36,9 @@ export function readFailure(reader: Reader, raw: unknown, path: Path): Component
     if (p !== undefined) spec = { probability: p.value, mttrSeconds: mttr };
   }
   if (spec === undefined) return undefined;
-  if ('mtbfSeconds' in spec && mttr !== undefined && spec.mtbfSeconds < mttr) {
-    reader.report(
-      'suspicious-value',
-      [...path, 'mttr'],
-      'MTTR is longer than MTBF: the component is down more than it is up; is that meant?',
-      'value',
-      'warning',
-    );
-  }
-  return component(spec, distribution, complement);
+  const failure = reader.origins.record(component(spec, distribution, complement), path, raw);
+  reader.origins.failures.push(failure);
+  return failure;
 }
 
 /** A shard's failure spec, `{afr}` or `{mtbf}`: its repair time is the rebuild time. */

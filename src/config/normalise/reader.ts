@@ -8,7 +8,8 @@ import { parseGrowthRate } from '../../units/growth-rate.js';
 import { parseQuantity, type QuantityKind } from '../../units/quantity.js';
 import type { Growth } from '../../model/types.js';
 import type { Locator } from '../parse.js';
-import { formatPath, type Path, type Problem } from '../problem.js';
+import { Origins } from './origins.js';
+import { formatPath, type Path, type Problem, type ProblemCode } from '../problem.js';
 
 export type Raw = Record<string, unknown>;
 
@@ -26,11 +27,13 @@ const RANGE: Record<QuantityKind, { readonly min: number; readonly max: number; 
 
 export class Reader {
   readonly problems: Problem[] = [];
+  /** Where each normalised entity was written, for the rules that run on the normalised model. */
+  readonly origins = new Origins();
   constructor(readonly locate: Locator) {}
 
   /** Records a problem at `path` (its key with `at: 'key'`). */
   report(
-    code: string,
+    code: ProblemCode,
     path: Path,
     message: string,
     at: 'key' | 'value' = 'value',

@@ -1,4 +1,5 @@
-import type { Recovery, RecoveryPhases, RecoveryStrategy, Scenario } from '../../model/types.js';
+import type { Recovery, RecoveryPhases, RecoveryStrategy } from '../../model/data-protection.js';
+import type { Scenario } from '../../model/types.js';
 import { isRaw, type Raw, type Reader } from './reader.js';
 import { SCENARIOS } from '../../model/metrics.js';
 

@@ -43,25 +43,24 @@ export function readTiers(
     if (placed === undefined) return [];
     const active = placed.reduce((sum, g) => sum + g.count, 0);
     const capacity = readCapacity(reader, t['capacity'], [...path, 'capacity']);
-    const minHealthy = readMinHealthy(reader, t['minHealthy'], [...path, 'minHealthy'], active, capacity, name);
+    const minHealthy = readMinHealthy(t['minHealthy'], active, capacity);
     const job = readJob(reader, t['job'], [...path, 'job']);
     if (minHealthy === undefined) return [];
     const interruption = reader.duration(t['interruption'], [...path, 'interruption'], 'non-negative');
     const groups = spares > 0 ? addNodes(placed, spares, failure) : placed;
     const nodes = active + spares;
-    return [
-      {
-        name,
-        nodes,
-        groups,
-        minHealthy,
-        failure,
-        capacity,
-        ...(spares > 0 ? { spares } : {}),
-        ...(job === undefined ? {} : { job }),
-        ...(interruption === undefined ? {} : { interruptionSeconds: interruption }),
-      },
-    ];
+    const tier: Tier = {
+      name,
+      nodes,
+      groups,
+      minHealthy,
+      failure,
+      capacity,
+      ...(spares > 0 ? { spares } : {}),
+      ...(job === undefined ? {} : { job }),
+      ...(interruption === undefined ? {} : { interruptionSeconds: interruption }),
+    };
+    return [reader.origins.record(tier, path, t)];
   });
 }
 
@@ -172,42 +171,17 @@ function readJob(reader: Reader, raw: unknown, path: Path): Job | undefined {
   return { checkpointEverySeconds: every, checkpointCostSeconds: cost, restartSeconds: restart };
 }
 
-/** k: a number, "majority" (⌊n/2⌋ + 1), "all" (n), or by default ⌈demand / perNode⌉ or n. */
-function readMinHealthy(
-  reader: Reader,
-  raw: unknown,
-  path: Path,
-  n: number,
-  capacity: Tier['capacity'],
-  tier: string,
-): number | undefined {
+/**
+ * k: a number, "majority" (⌊n/2⌋ + 1), "all" (n), or by default ⌈demand / perNode⌉ or n.
+ * A k above n is kept: rules/tier-quorum reports it (an error when written, a warning when
+ * the capacity asks for more nodes than the tier has).
+ */
+function readMinHealthy(raw: unknown, n: number, capacity: Tier['capacity']): number | undefined {
   if (raw === 'majority') return Math.floor(n / 2) + 1;
   if (raw === 'all') return n;
   const k = int(raw);
-  if (k !== undefined) {
-    if (k > n) {
-      reader.report(
-        'quorum-exceeds-nodes',
-        path,
-        `minHealthy ${k} is more than the tier's ${n} node(s); it could never be up`,
-      );
-      return undefined;
-    }
-    return k;
-  }
+  if (k !== undefined) return k;
   if (raw !== undefined) return undefined;
-  if (capacity !== undefined && capacity.perNode > 0) {
-    const k = Math.ceil(capacity.demand / capacity.perNode);
-    if (k > n) {
-      reader.report(
-        'capacity-short',
-        ['tiers'],
-        `tier '${tier}' needs ${k} nodes of ${capacity.perNode} to carry a demand of ${capacity.demand} but has ${n}: it is never up`,
-        'value',
-        'warning',
-      );
-    }
-    return k;
-  }
+  if (capacity !== undefined && capacity.perNode > 0) return Math.ceil(capacity.demand / capacity.perNode);
   return n;
 }

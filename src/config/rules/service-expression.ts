@@ -1,67 +1,63 @@
-import { formatPath, type Path } from '../problem.js';
 import { didYouMean } from '../../lib/suggest.js';
-import { isRaw, list, str, type Raw, type Reader } from '../normalise/reader.js';
+import type { Normalised } from '../normalise/model.js';
+import { names, type ExprOutline } from '../normalise/outline.js';
+import type { Reader } from '../normalise/reader.js';
+import { formatPath } from '../problem.js';
 
 /**
  * The service expression names existing tiers, each at most once; `atLeast: k` has at least k
- * alternatives; a failover's primary and standby are expressions like any other. A tier left out of the service is legal but worth a warning.
+ * alternatives; a failover's primary and standby are expressions like any other. A tier left
+ * out of the service is legal but worth a warning.
  */
-export function serviceExpression(raw: Raw, reader: Reader): void {
-  if (raw['service'] === undefined) return;
-  const tiers = list(raw['tiers']).flatMap((t) =>
-    isRaw(t) && str(t['name']) !== undefined ? [str(t['name']) ?? ''] : [],
-  );
+export function serviceExpression({ outline }: Normalised, reader: Reader): void {
+  if (outline.service === undefined) return;
+  const tiers = names(outline.tiers);
   const used = new Map<string, string>();
   let unknown = 0;
-  const visit = (expr: unknown, path: Path): void => {
-    if (typeof expr === 'string') {
-      if (!tiers.includes(expr)) {
+  const visit = (expr: ExprOutline | undefined): void => {
+    if (expr === undefined) return;
+    if (expr.kind === 'tier') {
+      const { name, path } = expr;
+      if (!tiers.includes(name)) {
         unknown++;
         reader.report(
           'unknown-reference',
           path,
-          `unknown tier '${expr}'${didYouMean(expr, tiers) || `; known tiers: ${tiers.join(', ')}`}`,
+          `unknown tier '${name}'${didYouMean(name, tiers) || `; known tiers: ${tiers.join(', ')}`}`,
         );
-      } else if (used.has(expr)) {
+      } else if (used.has(name)) {
         reader.report(
           'duplicate-reference',
           path,
-          `tier '${expr}' appears twice in the service expression (first at ${used.get(expr) ?? ''}); name each tier once`,
+          `tier '${name}' appears twice in the service expression (first at ${used.get(name) ?? ''}); name each tier once`,
         );
       } else {
-        used.set(expr, formatPath(path));
+        used.set(name, formatPath(path));
       }
       return;
     }
-    if (!isRaw(expr)) return;
-    for (const key of ['all', 'any', 'of'] as const)
-      for (const [i, child] of list(expr[key]).entries()) visit(child, [...path, key, i]);
-    const failover = expr['failover'];
-    if (isRaw(failover)) {
-      for (const side of ['primary', 'standby'] as const) visit(failover[side], [...path, 'failover', side]);
-    }
-    const k = expr['atLeast'];
-    const n = list(expr['of']).length;
-    if (typeof k === 'number' && k > n)
+    for (const child of expr.children) visit(child);
+    visit(expr.failover?.primary);
+    visit(expr.failover?.standby);
+    if (expr.atLeast !== undefined && expr.atLeast > expr.alternatives)
       reader.report(
         'quorum-exceeds-nodes',
-        [...path, 'atLeast'],
-        `atLeast ${k} of only ${n} alternative(s) can never hold`,
+        [...expr.path, 'atLeast'],
+        `atLeast ${expr.atLeast} of only ${expr.alternatives} alternative(s) can never hold`,
       );
   };
-  visit(raw['service'], ['service']);
+  visit(outline.service);
   // A tier left out because of a misspelt reference is already reported; say it once.
   if (unknown > 0) return;
-  list(raw['tiers']).forEach((t, i) => {
-    const name = isRaw(t) ? str(t['name']) : undefined;
+  for (const { name, path } of outline.tiers) {
     if (name !== undefined && !used.has(name) && tiers.length > 0) {
       reader.report(
         'unused-tier',
-        ['tiers', i, 'name'],
+        [...path, 'name'],
         `tier '${name}' is not part of the service expression, so it does not affect availability`,
         'value',
         'warning',
       );
     }
-  });
+  }
 }

@@ -3,7 +3,8 @@
  * the tiers' nodes placed in them, the data's copies and backups where they live, and the
  * service expression. Mermaid, DOT and the SVG placement chart are drawn from it.
  */
-import type { Location, Model, ServiceExpr } from '../../model/types.js';
+import type { Location } from '../../model/data-protection.js';
+import type { Model, ServiceExpr } from '../../model/types.js';
 import { formatDuration } from '../format.js';
 
 /** A tier's nodes in one zone (zone undefined: in no zone). */

@@ -7,7 +7,7 @@ import type {
   DurabilityResult,
   ScenarioResult,
 } from '../../analytic/data-protection/index.js';
-import type { Location } from '../../model/types.js';
+import type { Location } from '../../model/data-protection.js';
 import { formatBytes, formatCount, formatDuration, formatProbability } from '../format.js';
 import type { TextStyle } from '../style.js';
 

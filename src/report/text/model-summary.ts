@@ -1,4 +1,5 @@
-import type { Component, Model, ServiceExpr } from '../../model/types.js';
+import type { Component } from '../../model/component.js';
+import type { Model, ServiceExpr } from '../../model/types.js';
 import { formatBytes, formatCount, formatDuration, formatPercentFromUnavailability } from '../format.js';
 import type { TextStyle } from '../style.js';
 

@@ -7,7 +7,8 @@ import { corruptionDowntime, switchovers } from '../../analytic/failover/switcho
 import { analyzeAvailability } from '../../analytic/availability/index.js';
 import { componentSpecs, flattenStructure, type FlatStructure } from '../../model/flat-structure.js';
 import { resolveModel } from '../../model/resolve.js';
-import type { Distribution, Model } from '../../model/types.js';
+import type { Distribution } from '../../model/component.js';
+import type { Model } from '../../model/types.js';
 import { checkSimulationSize } from './size-limit.js';
 
 export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER } from '../../model/flat-structure.js';

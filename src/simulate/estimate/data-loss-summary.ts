@@ -3,7 +3,7 @@
  * estimator) and realised RPO / RTO distributions per scenario.
  */
 import type { DurabilityResult } from '../../analytic/data-protection/types.js';
-import type { Distribution } from '../../model/types.js';
+import type { Distribution } from '../../model/component.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { RecoveryScenario } from '../compile/data-loss-setup.js';
 import type { DurabilityParams, DurabilitySums } from '../kernels/durability-kernel.js';

@@ -1,6 +1,7 @@
 /** Small builders of Model objects for the availability tests (no YAML, no units). */
 import { component, type FailureInput } from '../../../src/model/component.js';
-import type { Component, Model, NodeGroup, ServiceExpr, Tier } from '../../../src/model/types.js';
+import type { Component } from '../../../src/model/component.js';
+import type { Model, NodeGroup, ServiceExpr, Tier } from '../../../src/model/types.js';
 import { SECONDS_PER_YEAR } from '../../../src/units/conventions.js';
 
 export const c = (spec: FailureInput): Component => component(spec);

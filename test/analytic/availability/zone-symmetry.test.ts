@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../../src/analytic/availability/index.js';
 import { component } from '../../../src/model/component.js';
-import type { Component, Model, NodeGroup } from '../../../src/model/types.js';
+import type { Component } from '../../../src/model/component.js';
+import type { Model, NodeGroup } from '../../../src/model/types.js';
 import { model, p, rel, rng, tier } from './build-model.js';
 
 /** P(fewer than k of these independent nodes up), node by node. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupMethod, Retention } from '../../../src/model/types.js';
+import type { BackupMethod, Retention } from '../../../src/model/data-protection.js';
 import { simulateBackupJob } from '../../../src/analytic/data-protection/backup-simulation.js';
 import { steadyStateClosedForm } from '../../../src/analytic/data-protection/backup-closed-form.js';
 import { seededRandom } from '../../support/seeded-random.js';

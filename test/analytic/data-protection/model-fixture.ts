@@ -1,6 +1,7 @@
 /** A small hand-checkable model for the data-protection tests. */
 import { component } from '../../../src/model/component.js';
-import type { Backup, Data, Model, Recovery, Tier } from '../../../src/model/types.js';
+import type { Backup, Data, Recovery } from '../../../src/model/data-protection.js';
+import type { Model, Tier } from '../../../src/model/types.js';
 
 export const HOUR = 3600;
 export const DAY = 86_400;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateBackupJob } from '../../../src/analytic/data-protection/backup-simulation.js';
 import { markovDurability } from '../../../src/analytic/data-protection/durability-markov.js';
 import { windowDurability } from '../../../src/analytic/data-protection/durability-window.js';
-import type { BackupMethod } from '../../../src/model/types.js';
+import type { BackupMethod } from '../../../src/model/data-protection.js';
 import { seededRandom as rng } from '../../support/seeded-random.js';
 
 const DAY = 86_400;

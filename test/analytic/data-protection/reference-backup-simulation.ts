@@ -4,7 +4,7 @@
  * whole horizon. Kept verbatim (test-only) so the fast version is checked against an
  * implementation that shares none of its bookkeeping.
  */
-import type { BackupMethod, Retention } from '../../../src/model/types.js';
+import type { BackupMethod, Retention } from '../../../src/model/data-protection.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_WEEK, SECONDS_PER_YEAR } from '../../../src/units/conventions.js';
 import { fullBytesAt, incrementBytesAt, type DataSet } from '../../../src/analytic/data-protection/growth.js';
 import type { BackupJobResult } from '../../../src/analytic/data-protection/types.js';
