@@ -2,7 +2,7 @@
  * One step of the day-by-day backup simulation (backup-simulation.ts): writing the regular
  * point by the job's method, forever-incremental merging, and the steady-state observation.
  */
-import type { BackupMethod } from '../../model/types.js';
+import type { BackupMethod } from '../../model/data-protection.js';
 import type { LiveSet, Point } from './backup-retention.js';
 import { fullBytesAt, incrementBytesAt, type DataSet } from './growth.js';
 
