@@ -60,28 +60,31 @@ export function loadParsed(
   if (!isRaw(raw)) return { ok: false, problems: [] };
   const editProblems = edit ? edit(raw) : [];
   if (editProblems.length > 0) return { ok: false, problems: editProblems };
-  const reader = new Reader(parsed.locate);
-  const schemaProblems = checkSchema(raw, parsed.locate);
+  const validation = validateRaw(raw, parsed.locate);
+  if (!validation.ok) return validation;
+  return {
+    ok: true,
+    value: { model: validation.value, data: raw, locate: parsed.locate },
+    warnings: validation.warnings,
+  };
+}
+
+/** Full validation of a plain document: schema, normalisation, semantic rules (warnings kept). */
+export function validateRaw(raw: Record<string, unknown>, locate: Locator): Validation<Model> {
+  const reader = new Reader(locate);
+  const schemaProblems = checkSchema(raw, locate);
   const model = runRules(normalise(raw, reader), reader);
   const problems = sortProblems([...schemaProblems, ...reader.problems]);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0 || model === undefined) {
-    return {
-      ok: false,
-      problems:
-        problems.length > 0
-          ? problems
-          : [
-              {
-                code: 'invalid-model',
-                severity: 'error',
-                path: '',
-                line: 1,
-                col: 1,
-                message: 'the model could not be read',
-              },
-            ],
+  if (problems.some((p) => p.severity === 'error') || model === undefined) {
+    const unreadable: Problem = {
+      code: 'invalid-model',
+      severity: 'error',
+      path: '',
+      line: 1,
+      col: 1,
+      message: 'the model could not be read',
     };
+    return { ok: false, problems: problems.length > 0 ? problems : [unreadable] };
   }
-  return { ok: true, value: { model, data: raw, locate: parsed.locate }, warnings: problems };
+  return { ok: true, value: model, warnings: problems };
 }

@@ -8,10 +8,10 @@ import type { Model } from '../model/types.js';
 import { normalise } from './normalise/model.js';
 import { Reader, isRaw, type Raw } from './normalise/reader.js';
 import { applyOverrides, touchesOverride, type Override } from './overrides.js';
+import { validateRaw } from './load.js';
 import { parseModelText, type Locator } from './parse.js';
 import { formatPath, sortProblems, type Path, type Problem, type Validation } from './problem.js';
 import { runRules, VALUE_RULES } from './rules/index.js';
-import { checkSchema } from './schema.js';
 import type { Axis } from './vary.js';
 
 export type Variation = {
@@ -51,7 +51,7 @@ export function prepareVariation(text: string, sets: readonly Override[], axes: 
   const baseRaw = parsed.data;
   const setApplied = applyOverrides(baseRaw, sets);
   if (!setApplied.ok) return { ok: false, message: setApplied.message };
-  const base = validate(baseRaw, parsed.locate);
+  const base = validateRaw(baseRaw, parsed.locate);
   if (!base.ok) return base;
   const paths: Path[] = [];
   for (const axis of axes) {
@@ -67,7 +67,7 @@ export function prepareVariation(text: string, sets: readonly Override[], axes: 
         ? axis.values.map((_, i) => i)
         : [0, axis.values.length - 1];
     for (const i of checked) {
-      const result = validate(setAt(baseRaw, path, axis.values[i]), parsed.locate);
+      const result = validateRaw(setAt(baseRaw, path, axis.values[i]), parsed.locate);
       if (result.ok) continue;
       const own = result.problems.find((p) => p.severity === 'error' && touchesOverride(p.path, path));
       if (own !== undefined)
@@ -95,33 +95,6 @@ function pointRaw(base: Raw, paths: readonly Path[], axes: readonly Axis[], indi
     raw = setAt(raw, paths[i] ?? [], axis.values[indices[i] ?? 0]);
   });
   return raw;
-}
-
-/** Full validation of a plain document: schema, semantic rules, normalisation. */
-function validate(raw: Raw, locate: Locator): Validation<Model> {
-  const reader = new Reader(locate);
-  const schemaProblems = checkSchema(raw, locate);
-  const model = runRules(normalise(raw, reader), reader);
-  const problems = sortProblems([...schemaProblems, ...reader.problems]);
-  if (problems.some((p) => p.severity === 'error') || model === undefined) {
-    return {
-      ok: false,
-      problems:
-        problems.length > 0
-          ? problems
-          : [
-              {
-                code: 'invalid-model',
-                severity: 'error',
-                path: '',
-                line: 1,
-                col: 1,
-                message: 'the model could not be read',
-              },
-            ],
-    };
-  }
-  return { ok: true, value: model, warnings: problems };
 }
 
 /**
