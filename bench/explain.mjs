@@ -1,29 +1,10 @@
 // Benchmark of the "why" figures: explain + importance (and cut sets: analyze computes them)
 // + sensitivity, in-process, on every example model. Bundles bench/explain-entry.ts with
 // esbuild and prints the median of 3 runs. Usage: node bench/explain.mjs
-import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundled } from './bundle.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-const out = await build({
-  entryPoints: ['bench/explain-entry.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-});
-const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
-const file = join(dir, 'explain-entry.mjs');
-writeFileSync(file, out.outputFiles[0].text);
-const { run } = await import(pathToFileURL(file).href);
-rmSync(dir, { recursive: true, force: true });
+const { run } = await importBundled('bench/explain-entry.ts');
 
 console.log('model                       analyze+importance   explain (figures)   sensitivity (re-runs)   total');
 for (const name of readdirSync('models')

@@ -1,28 +1,9 @@
 // Benchmark of `nines plan`'s engine (planCapacity) on every example model, 3 and 10 years,
 // without the CLI start-up (bench/cli.mjs has the whole runs). Usage: node bench/plan.mjs
-import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundled } from './bundle.mjs';
+import { readdirSync } from 'node:fs';
 
-const out = await build({
-  entryPoints: ['bench/plan-entry.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-});
-const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
-const file = join(dir, 'plan-entry.mjs');
-writeFileSync(file, out.outputFiles[0].text);
-const { run } = await import(pathToFileURL(file).href);
-rmSync(dir, { recursive: true, force: true });
+const { run } = await importBundled('bench/plan-entry.ts');
 
 console.log(
   `planCapacity, median of 5 runs (node ${process.version}; the machine is shared, figures are upper bounds)`,

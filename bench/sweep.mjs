@@ -2,29 +2,9 @@
 // (the model parsed and validated once, each point patched and normalised, then analysed and
 // gated). Bundles bench/sweep-entry.ts with esbuild. Usage: node bench/sweep.mjs
 // Target (issue 14): under 5 s for the 10^4 points on one core.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundled } from './bundle.mjs';
 
-const out = await build({
-  entryPoints: ['bench/sweep-entry.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-});
-const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
-const file = join(dir, 'sweep-entry.mjs');
-writeFileSync(file, out.outputFiles[0].text);
-const { run } = await import(pathToFileURL(file).href);
-rmSync(dir, { recursive: true, force: true });
+const { run } = await importBundled('bench/sweep-entry.ts');
 
 // The first grid is the issue's case (a topology axis and a replication axis); the second adds
 // the backup interval down to hourly, whose day-by-day retention simulation (up to 8,760

@@ -1,0 +1,31 @@
+// Bundles a bench entry (TypeScript, with its imports from src/) with esbuild and imports it,
+// so a bench measures the code as the CLI ships it, without a build step of its own.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+/** The module of `entry` (e.g. 'bench/plan-entry.ts'), bundled for Node 20. */
+export async function importBundled(entry) {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
+  const file = join(dir, 'entry.mjs');
+  writeFileSync(file, out.outputFiles[0].text);
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
