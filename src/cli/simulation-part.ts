@@ -4,7 +4,7 @@
  * SHA-256, the options and `--set` overrides the run depends on, the engine version, and the
  * encoded chunks of the shard. Parsing checks the shape and returns problems, never throws.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { envelope } from '../report/json/envelope.js';
 import { decodeResult, encodeResult } from '../simulate/run/part-codec.js';
 import type { SimulationPart } from '../simulate/run/merge-parts.js';
@@ -32,8 +32,9 @@ export type ReadPart = SimulationPart & {
   readonly toolVersion: string;
 };
 
-/** SHA-256 of the model's bytes, hex. */
+/** SHA-256 of the model's bytes, hex (node:crypto required here: only shard runs and merges hash). */
 export function sha256(bytes: Uint8Array): string {
+  const { createHash }: typeof import('node:crypto') = createRequire(import.meta.url)('node:crypto');
   return createHash('sha256').update(bytes).digest('hex');
 }
 

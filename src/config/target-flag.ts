@@ -17,7 +17,8 @@ export type ParsedTargetFlag =
 
 /** "rpo, rto, dataAtRisk ([scenario]) and availability ([tier])": the metrics that take a scope. */
 const SCOPED = `${metricsScopedBy('scenario').join(', ')} ([scenario]) and ${metricsScopedBy('tier').join(', ')} ([tier])`;
-const FLAG = /^\s*([A-Za-z]+)\s*(?:\[\s*([^\]]*?)\s*\])?\s*(>=|<=|≥|≤|>|<|==|=)\s*(.*?)\s*(?:@\s*([A-Za-z]+))?\s*$/;
+const FLAG =
+  /^\s*([A-Za-z]+)\s*(?:\[\s*([^\]]*?)\s*\])?\s*(>=|<=|\u2265|\u2264|>|<|==|=)\s*(.*?)\s*(?:@\s*([A-Za-z]+))?\s*$/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**

@@ -106,11 +106,11 @@ export function visibleWidth(text: string): number {
  * and drops the bare junction lines (┴┴┴) that empty rules leave around rows spanning columns.
  */
 function withHeadRule(text: string, headLines: number, ascii: boolean): string {
-  const bare = ascii ? /^\++$/ : /^[┴┬┼]+$/;
+  const bare = ascii ? /^\++$/ : /^[\u2534\u252c\u253c]+$/; // ┴ ┬ ┼
   const lines = text.split('\n').filter((line) => !bare.test(line.replace(ANSI, '').trim()));
   const top = lines[0];
   const h = Math.max(1, headLines);
   if (top === undefined || lines.length < 2 + h) return text;
-  const rule = ascii ? top : top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
+  const rule = ascii ? top : top.replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤');
   return [top, ...lines.slice(1, 1 + h), rule, ...lines.slice(1 + h)].join('\n');
 }

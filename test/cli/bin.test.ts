@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The installed command as a user runs it: bin/nines.js on the bundle (npm test builds it first).
@@ -62,6 +62,55 @@ describe('bin/nines.js', () => {
       rmSync(cache);
       expect(run({ NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(first.stdout);
       expect(readdirSync(dir)).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('bin/nines.js start-up', () => {
+  it('loads no child_process, crypto or worker_threads for --help, validate or analyze (they cost every start-up)', () => {
+    // NODE_DEBUG is not needed: process.moduleLoadList names every built-in module loaded.
+    const probe = join(mkdtempSync(join(tmpdir(), 'nines-probe-')), 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write('\\nLOADED ' + process.moduleLoadList.join(',') + '\\n'));\n",
+    );
+    for (const args of [['--help'], ['validate', 'models/minimal.yaml'], ['analyze', 'models/minimal.yaml']]) {
+      const run = spawnSync(process.execPath, ['--require', probe, 'bin/nines.js', ...args], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      const loaded = /LOADED (.*)/.exec(run.stderr)?.[1]?.split(',') ?? [];
+      expect(loaded).toContain('NativeModule fs');
+      for (const heavy of ['child_process', 'crypto', 'worker_threads'])
+        expect(loaded, `${args.join(' ')} loads ${heavy}`).not.toContain(`NativeModule ${heavy}`);
+    }
+    rmSync(dirname(probe), { recursive: true, force: true });
+  });
+
+  it('keeps the code caches of the three most recent other builds and drops older ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nines-cc-'));
+    try {
+      const other = (i: number) => `${String(i).repeat(32)}-${process.version}-${process.arch}`;
+      for (let i = 1; i <= 5; i++) {
+        for (const command of ['analyze', 'check']) {
+          const file = join(dir, `${other(i)}-${command}`);
+          writeFileSync(file, 'old cache');
+          // Build i was last used i days ago.
+          utimesSync(file, new Date(Date.now() - i * 86_400_000), new Date(Date.now() - i * 86_400_000));
+        }
+      }
+      writeFileSync(join(dir, 'not-ours.bin'), 'another tool');
+      const run = spawnSync(process.execPath, ['bin/nines.js', 'validate', 'models/minimal.yaml'], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_COMPILE_CACHE: dir },
+      });
+      expect(run.status).toBe(0);
+      const left = readdirSync(dir).sort();
+      expect(left.filter((f) => f.startsWith('1'.repeat(32)))).toHaveLength(2);
+      expect(left.filter((f) => f.startsWith('3'.repeat(32)))).toHaveLength(2);
+      expect(left.some((f) => f.startsWith('4'.repeat(32)) || f.startsWith('5'.repeat(32)))).toBe(false);
+      expect(left).toContain('not-ours.bin');
+      expect(left.filter((f) => f.endsWith('-validate'))).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

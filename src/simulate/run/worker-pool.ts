@@ -7,10 +7,14 @@
  * the calling thread keeps computing, and the worker joins when it is ready. The results come
  * back in chunk order whoever computed them.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { ChunkResult, Phase, RunSetup } from './chunks.js';
 
 type Pending = { resolve: (r: ChunkResult[]) => void; reject: (e: unknown) => void };
+
+/** node:worker_threads, required by the first pool: a command that starts no worker does not load it. */
+const threads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads');
 
 /** Lets queued worker messages through between two chunks of the calling thread. */
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -22,6 +26,7 @@ export class WorkerPool {
   private nextId = 0;
 
   constructor(url: URL, size: number, setup: RunSetup) {
+    const { Worker } = threads();
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(url);
       w.on('message', (msg: { id: number; results: ChunkResult[] }) => {
