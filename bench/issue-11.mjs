@@ -104,16 +104,33 @@ const ext = lib.extremes();
 row('daily, GFS 4/12/7, a million years (horizon cap)', 'hangs', s(ext.millionYears), 'no hang', ext.millionYears < 5);
 row('one-minute fulls, GFS, one year', 'hangs', s(ext.minuteFulls), 'no hang', ext.minuteFulls < 5);
 
-console.log('\n— start-up (CPU of the whole process, median of 15: /usr/bin/time counts in 10 ms steps)');
-const bare = childCpu(process.execPath, ['-e', '0'], 15).median;
+console.log(
+  '\n— start-up (CPU of the whole process: median of 9 batches of 10 runs, bare node and nines interleaved)',
+);
+// One /usr/bin/time over a batch of 10 runs: it counts in 10 ms steps, 1 ms a run over 10. The
+// bench's own code cache directory: another checkout's build cannot evict it mid-run.
+const cacheEnv = { ...process.env, NODE_COMPILE_CACHE: join(dir, 'compile-cache') };
+const batch = (args) => {
+  const loop = `for i in 1 2 3 4 5 6 7 8 9 10; do "$0" "$@" >/dev/null 2>&1; done`;
+  return childCpu('sh', ['-c', loop, process.execPath, ...args], 1, cacheEnv).seconds / 10;
+};
 for (const [label, args, goal, before] of [
   ['--version', ['--version'], 1.5, '3.1×'],
   ['--help', ['--help'], 1.5, '3.1×'],
   ['validate models/minimal.yaml', ['validate', 'models/minimal.yaml'], 2, '3.5×'],
   ['analyze models/database-dr.yaml', ['analyze', 'models/database-dr.yaml'], 2, '4.0×'],
 ]) {
-  const t = childCpu(process.execPath, ['bin/nines.js', ...args], 15).median;
-  row(label, before, `${s(t)} = ${(t / bare).toFixed(2)}× bare node (${s(bare)})`, `≤ ${goal}×`, t / bare <= goal);
+  const cli = ['bin/nines.js', ...args];
+  if (spawnSync(process.execPath, cli, { env: cacheEnv }).status !== 0) throw new Error(`nines ${args.join(' ')} failed`);
+  const bare = [];
+  const ours = [];
+  for (let i = 0; i < 9; i++) {
+    bare.push(batch(['-e', '0']));
+    ours.push(batch(cli));
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const [b, t] = [median(bare), median(ours)];
+  row(label, before, `${s(t)} = ${(t / b).toFixed(2)}× bare node (${s(b)})`, `≤ ${goal}×`, t / b <= goal);
 }
 
 // The simulator rows: only draw-level changes on this branch (see the issue note); measured for the record.
@@ -148,11 +165,15 @@ for (const [label, lifetime, kind, goal, before] of [
       '1000000',
       '--workers',
       '1',
+      '--max-work',
+      '1e10',
       '--json',
       '--quiet',
     ],
     1,
-  ).seconds;
+  );
+  if (JSON.parse(n.out).error !== undefined) throw new Error(`timeline bench refused: ${n.out}`);
+  const seconds = n.seconds;
   let peer = 'numpy skipped';
   let holds = false;
   if (hasNumpy && existsSync(join(PEERS, 'cli_event.py'))) {
@@ -160,10 +181,10 @@ for (const [label, lifetime, kind, goal, before] of [
       ...pyEnv,
       PYTHONPATH: PEERS,
     }).seconds;
-    peer = `numpy ${(1e6 / p / 1e3).toFixed(0)} k/s, ratio ${(p / n).toFixed(2)}×`;
-    holds = p / n >= goal && (kind !== 'exp' || 1e6 / n >= 1e6);
+    peer = `numpy ${(1e6 / p / 1e3).toFixed(0)} k/s, ratio ${(p / seconds).toFixed(2)}×`;
+    holds = p / seconds >= goal && (kind !== 'exp' || 1e6 / seconds >= 1e6);
   }
-  row(`${label}: ${peer}`, before, `${(1e6 / n / 1e3).toFixed(0)} k years/s`, `≥ ${goal}× numpy`, holds);
+  row(`${label}: ${peer}`, before, `${(1e6 / seconds / 1e3).toFixed(0)} k years/s`, `≥ ${goal}× numpy`, holds);
 }
 
 console.log(

@@ -8,6 +8,7 @@
 import type { Model } from '../../model/types.js';
 import type { Phase, RunSetup } from './chunks.js';
 import type { SimulateOptions } from '../types.js';
+import { formatDuration } from '../../units/format.js';
 import { boundTrials, componentName, DEFAULT_MAX_WORK, timelineEventsPerTrial } from '../compile/work-budget.js';
 
 export const DEFAULT_TRIALS = 10_000_000;
@@ -52,7 +53,7 @@ export function timelineTotal(options: SimulateOptions, setup: RunSetup, notes: 
     hint:
       busiest < 0 || model === undefined
         ? ''
-        : ` (${componentName(model, m, busiest)} fails and is repaired every ${Number(((m.meanUp[busiest] ?? 0) + (m.meanDown[busiest] ?? 0)).toPrecision(3))} s on average)`,
+        : ` (${componentName(model, m, busiest)} fails and is repaired every ${formatDuration((m.meanUp[busiest] ?? 0) + (m.meanDown[busiest] ?? 0))} on average)`,
   };
   const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
   const work = perTrial.events * perTrial.workPerEvent;
