@@ -104,9 +104,7 @@ const ext = lib.extremes();
 row('daily, GFS 4/12/7, a million years (horizon cap)', 'hangs', s(ext.millionYears), 'no hang', ext.millionYears < 5);
 row('one-minute fulls, GFS, one year', 'hangs', s(ext.minuteFulls), 'no hang', ext.minuteFulls < 5);
 
-console.log(
-  '\n— start-up (CPU of the whole process: median of 9 batches of 10 runs, bare node and nines interleaved)',
-);
+console.log('\n— start-up (CPU of the whole process: median of 9 batches of 10 runs, bare node and nines interleaved)');
 // One /usr/bin/time over a batch of 10 runs: it counts in 10 ms steps, 1 ms a run over 10. The
 // bench's own code cache directory: another checkout's build cannot evict it mid-run.
 const cacheEnv = { ...process.env, NODE_COMPILE_CACHE: join(dir, 'compile-cache') };
@@ -121,7 +119,8 @@ for (const [label, args, goal, before] of [
   ['analyze models/database-dr.yaml', ['analyze', 'models/database-dr.yaml'], 2, '4.0×'],
 ]) {
   const cli = ['bin/nines.js', ...args];
-  if (spawnSync(process.execPath, cli, { env: cacheEnv }).status !== 0) throw new Error(`nines ${args.join(' ')} failed`);
+  if (spawnSync(process.execPath, cli, { env: cacheEnv }).status !== 0)
+    throw new Error(`nines ${args.join(' ')} failed`);
   const bare = [];
   const ours = [];
   for (let i = 0; i < 9; i++) {
