@@ -43,5 +43,6 @@ async function run() {
   }
 
   process.exitCode = await bundle.exports.main(process);
-  bundle.save();
+  // A mistyped command (`nines anlyze`) gets no cache file of its own.
+  if (command === 'default' || command === 'help' || bundle.exports.COMMANDS.includes(command)) bundle.save();
 }

@@ -72,6 +72,9 @@ const FACTORIES: Readonly<Record<CommandName, (ctx: CommandContext) => Command>>
   merge: mergeCommand,
 };
 
+/** The command names, for bin/nines.js: a code cache is kept for these alone (not for every mistyped word). */
+export { COMMANDS };
+
 export async function main(proc: Proc): Promise<number> {
   const ctx: CommandContext = { proc, exitCode: EXIT.ok, json: proc.argv.includes('--json') };
   const program = buildProgram(ctx);
@@ -102,9 +105,14 @@ function buildProgram(ctx: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => proc.stdout.write(text),
       writeErr: (text) => proc.stderr.write(text),
-      // Commander quotes the offending argument: keep the message on its line.
+      // Commander quotes the offending argument: its control characters are echoed as escapes,
+      // and only commander's own suggestion line (after an unknown command) stays a line.
       outputError: (text, write) =>
-        write(`${printable(text.replace(/\n$/, '')).replace(/^error:/, 'nines: error:')}\n`),
+        write(
+          `${printable(text.replace(/\n$/, ''))
+            .replaceAll('\\n(Did you mean ', '\n(Did you mean ')
+            .replace(/^error:/, 'nines: error:')}\n`,
+        ),
     });
   for (const name of COMMANDS) {
     const command = FACTORIES[name](ctx);

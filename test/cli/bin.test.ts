@@ -111,6 +111,13 @@ describe('bin/nines.js start-up', () => {
       expect(left.some((f) => f.startsWith('4'.repeat(32)) || f.startsWith('5'.repeat(32)))).toBe(false);
       expect(left).toContain('not-ours.bin');
       expect(left.filter((f) => f.endsWith('-validate'))).toHaveLength(1);
+      // A mistyped command runs (exit 2) and writes no cache of its own.
+      const typo = spawnSync(process.execPath, ['bin/nines.js', 'anlyze'], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_COMPILE_CACHE: dir },
+      });
+      expect(typo.status).toBe(2);
+      expect(readdirSync(dir).some((f) => f.endsWith('-anlyze'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -53,4 +53,16 @@ describe('GitHub annotations (issue 10)', () => {
     expect(stdin.stderr).toMatch(/^::error title=/m);
     expect(stdin.stderr).not.toContain('file=<stdin>');
   });
+
+  it("a mistyped command gets commander's suggestion on its own line; a hostile one stays on one line", async () => {
+    const typo = await runCli(['anlyze', 'models/minimal.yaml']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      "nines: error: unknown command 'anlyze'\n(Did you mean analyze?)\n(add --help for usage)\n",
+    );
+    const hostile = await runCli([HOSTILE]);
+    expect(hostile.code).toBe(2);
+    clean(hostile.stderr);
+    expect(hostile.stderr.split('\n')[0]).toContain('unknown command');
+  });
 });
