@@ -39,13 +39,32 @@ export function minimalCutSets(m: FlatStructure, event: number, maxSets = MAX_CU
     return memo.get(t);
   };
   if (event >= 0) return tierSets(event);
+  return programCutSets(m, tierSets, maxSets, budget);
+}
+
+/**
+ * The minimal sets of tiers whose joint outage takes the service down: the service program
+ * over tier t as the family [[t]] (a tier is one basic event here), or undefined past the budget.
+ * @example serviceTierCutSets(flattenStructure(model)) // [[0], [1]] for the series of two tiers
+ */
+export function serviceTierCutSets(m: FlatStructure, maxSets = MAX_CUT_SETS): CutSetFamily | undefined {
+  return programCutSets(m, (t) => [[t]], maxSets, new Budget());
+}
+
+/** Runs the postfix service program over cut-set families, tier t's family from `leaf`. */
+function programCutSets(
+  m: FlatStructure,
+  leaf: (t: number) => CutSetFamily | undefined,
+  maxSets: number,
+  budget: Budget,
+): CutSetFamily | undefined {
   const stack: CutSetFamily[] = [];
   const p = m.program;
   for (let pc = 0; pc < p.length; pc += 3) {
     const op = p[pc] ?? 0;
     const a = p[pc + 1] ?? 0;
     if (op === OP_TIER) {
-      const f = tierSets(a);
+      const f = leaf(a);
       if (f === undefined) return undefined;
       stack.push(f);
       continue;

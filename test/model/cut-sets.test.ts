@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/simulate/compile/compile.js';
-import { minimalCutSets, minimise } from '../../src/model/cut-sets.js';
+import { minimalCutSets, minimise, serviceTierCutSets } from '../../src/model/cut-sets.js';
 import { model, staticComponent, tier } from '../support/reference-models.js';
 import { StructureEvaluator } from '../../src/simulate/compile/structure.js';
 
@@ -63,6 +63,31 @@ describe('minimal cut sets', () => {
       model({ tiers: [tier('t', 1, [{ zone: undefined, count: 2, failure: staticComponent(0) }])] }),
     );
     expect(minimalCutSets(never, 0)).toEqual([]);
+  });
+});
+
+describe('tier-level cut sets of the service', () => {
+  const t = (name: string) => tier(name, 1, [{ zone: undefined, count: 1, failure: staticComponent(0.01) }]);
+  const tiers = [t('a'), t('b'), t('c')];
+  const ref = (name: string) => ({ kind: 'tier', tier: name }) as const;
+  const sets = (service: Parameters<typeof model>[0]['service']) =>
+    serviceTierCutSets(compileModel(model({ tiers, ...(service === undefined ? {} : { service }) })));
+
+  it('are the sets of tiers whose joint outage takes the service down, worked by hand', () => {
+    // Series: any one tier down. Parallel: all of them. 2 of 3 up needed: any two down.
+    expect(sets(undefined)).toEqual([[0], [1], [2]]);
+    expect(sets({ kind: 'any', of: tiers.map((x) => ref(x.name)) })).toEqual([[0, 1, 2]]);
+    expect(sets({ kind: 'atLeast', k: 2, of: tiers.map((x) => ref(x.name)) })).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+    // a and (b or c): a alone, or b and c together.
+    expect(sets({ kind: 'all', of: [ref('a'), { kind: 'any', of: [ref('b'), ref('c')] }] })).toEqual([[0], [1, 2]]);
+  });
+
+  it('give up (undefined) beyond the budget', () => {
+    expect(serviceTierCutSets(compileModel(model({ tiers })), 2)).toBeUndefined();
   });
 });
 

@@ -70,14 +70,14 @@ describe('importance sampling is unbiased on a mixed topology (tiers sharing zon
   });
 });
 
-describe('the fallback proposal (too many cut sets): defensive mixture of a uniform tilt and cross-entropy', () => {
+describe('the fallback proposal (too many cut sets): a uniform tilt mixed with cross-entropy over tied classes', () => {
   // Cut sets disabled (budget 0) to exercise the fallback directly on lb.
   function fallbackRun(seed: number): { estimate: number; stdErr: number } {
     const cm = compileModel(mixed());
     const ev = new StructureEvaluator(cm);
     const tuned = tuneBiasing(cm, ev, 0, seed, 1 << 20, { maxCutSets: 0 });
     if (tuned === undefined || 'untunable' in tuned) throw new Error('no proposal');
-    expect(tuned.method).toBe('defensive-mixture');
+    expect(tuned.method).toBe('tier-mixture');
     let n = 0;
     let s = 0;
     let s2 = 0;

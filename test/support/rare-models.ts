@@ -54,6 +54,37 @@ function mixedThreeOfFour(): number {
   return q;
 }
 
+/**
+ * 20 zones down w.p. 1e-3 and 5 tiers of one node per zone (1e-3), each needing 15 of its 20:
+ * tier t is down when 6 or more of its 20 "columns" are dead (the zone, or t's node in it).
+ * Tier: P(Bin(20, c) ≥ 6), c = 1 − (1 − 1e-3)²; and by conditioning on the j zones down (the
+ * tiers are then independent, each down when 6 − j of its 20 − j other nodes are), service
+ * Σ_j P(j)·(1 − (1 − t_j)⁵), t_j = P(Bin(20 − j, 1e-3) ≥ 6 − j), and tier Σ_j P(j)·t_j.
+ * 1 − (1 − t)⁵ is −expm1(5·log1p(−t)): t_j is near 1e-14, where 1 − t rounds away its digits.
+ */
+export function zonesByTiers(tierCount = 5): { model: Model; service: number; tier: number; tierByColumns: number } {
+  const pz = 1e-3;
+  const pn = 1e-3;
+  const z20 = zones(20, pz);
+  const tiers = Array.from({ length: tierCount }, (_, t) =>
+    tier(
+      `t${t}`,
+      15,
+      z20.map((z) => group(1, pn, z.name)),
+    ),
+  );
+  let service = 0;
+  let one = 0;
+  for (let j = 0; j <= 20; j++) {
+    const pj = choose(20, j) * pz ** j * (1 - pz) ** (20 - j);
+    const tj = Math.min(1, binomialAtLeast(20 - j, pn, Math.max(0, 6 - j)));
+    service += pj * -Math.expm1(tierCount * Math.log1p(-tj));
+    one += pj * tj;
+  }
+  const c = -Math.expm1(2 * Math.log1p(-pz));
+  return { model: model({ zones: z20, tiers }), service, tier: one, tierByColumns: binomialAtLeast(20, c, 6) };
+}
+
 /** The models and their exact unavailabilities. */
 export function rareModels(): { name: string; model: Model; exact: number }[] {
   const z20 = zones(20, 1e-3);

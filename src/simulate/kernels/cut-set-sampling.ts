@@ -77,8 +77,12 @@ export function decodeCutSets(code: Float64Array): CutSetFamily {
   return sets;
 }
 
-/** Builds the sampler for a non-empty family, P(C_j) = exp(Σ ln q_i). @example cutSetProposal(m, [[0]]).total // q_0 */
-export function cutSetProposal(m: CompiledModel, sets: CutSetFamily): CutSetProposal {
+/**
+ * Builds the sampler for a non-empty family, P(C_j) = exp(Σ ln q_i); only the components in
+ * `drawn` (default: all) or in a set are drawn (see biasing in importance-kernel.ts).
+ * @example cutSetProposal(m, [[0]]).total // q_0
+ */
+export function cutSetProposal(m: CompiledModel, sets: CutSetFamily, drawn?: Uint8Array): CutSetProposal {
   const C = m.componentCount;
   const J = sets.length;
   const prob = sets.map((s) => Math.exp(s.reduce((acc, i) => acc + Math.log(m.q[i] ?? 0), 0)));
@@ -119,7 +123,8 @@ export function cutSetProposal(m: CompiledModel, sets: CutSetFamily): CutSetProp
   let baseR = 0;
   for (let c = 0; c < C; c++) {
     const q = m.q[c] ?? 0;
-    if (q <= 0) continue;
+    const inSet = (compStart[c + 1] ?? 0) > (compStart[c] ?? 0);
+    if (q <= 0 || (drawn !== undefined && drawn[c] !== 1 && !inSet)) continue;
     active.push(c);
     const vc = v[c] ?? q;
     [whole[c], frac[c]] = split(q);

@@ -57,12 +57,14 @@ export function encodeMixture(alpha: readonly number[], members: readonly Float6
 /**
  * Builds the sampler from an encoded proposal: a cut-set family (encodeCutSets), a product
  * mixture (encodeMixture), or plain biased probabilities v (one per component). Each v is
- * clamped to keep 0 < v < 1 where 0 < q < 1.
+ * clamped to keep 0 < v < 1 where 0 < q < 1. Only components marked in `drawn` (default: all)
+ * are drawn, the others stay up: exact for an event that does not depend on them
+ * (compile/relevance.ts), whose likelihood ratio is then 1 whatever their v.
  * @example biasing(model, Float64Array.of(0.5)) // one member, threshold[0] = 2147483648
  */
-export function biasing(m: CompiledModel, code: Float64Array): Biasing {
+export function biasing(m: CompiledModel, code: Float64Array, drawn?: Uint8Array): Biasing {
   const C = m.componentCount;
-  if (code.length > 0 && code[0] === CUT_SET_TAG) return cutSetProposal(m, decodeCutSets(code));
+  if (code.length > 0 && code[0] === CUT_SET_TAG) return cutSetProposal(m, decodeCutSets(code), drawn);
   const mixed = code.length > 0 && code[0] === MIXTURE_TAG;
   const K = mixed ? (code[1] ?? 1) : 1;
   const alpha = mixed ? Array.from(code.subarray(2, 2 + K)) : [1];
@@ -71,7 +73,7 @@ export function biasing(m: CompiledModel, code: Float64Array): Biasing {
   const delta = new Float64Array(K * C);
   const base = new Float64Array(K);
   const active: number[] = [];
-  for (let i = 0; i < C; i++) if ((m.q[i] ?? 0) > 0) active.push(i);
+  for (let i = 0; i < C; i++) if ((m.q[i] ?? 0) > 0 && (drawn === undefined || drawn[i] === 1)) active.push(i);
   vs.forEach((v, k) => {
     for (const i of active) {
       const q = m.q[i] ?? 0;
@@ -102,7 +104,8 @@ export function biasing(m: CompiledModel, code: Float64Array): Biasing {
 
 /**
  * Runs `trials` biased trials of chunk `chunk` for one event: event −1 is the service,
- * event t ≥ 0 is tier t. `onHit` sees the down components and ln W of each hit.
+ * event t ≥ 0 is tier t, and with `allOf` the event that every tier it lists is down (the
+ * tuning of a mixture member). `onHit` sees the down components and ln W of each hit.
  */
 export function runImportanceChunk(
   ev: StructureEvaluator,
@@ -113,6 +116,7 @@ export function runImportanceChunk(
   chunk: number,
   trials: number,
   onHit?: (list: Int32Array, len: number, logW: number) => void,
+  allOf?: Int32Array,
 ): WeightedSums {
   if (bias.kind === 'cut-sets') return runCutSetChunk(ev, bias, event, seed, stream, chunk, trials, onHit);
   const st = chunkState(seed, stream, chunk);
@@ -154,7 +158,8 @@ export function runImportanceChunk(
       if (t >>> 0 < (bias.threshold[off + comp] ?? 0)) list[len++] = comp;
     }
     const sd = ev.evaluate(list, len);
-    const hit = event < 0 ? sd : (ev.tierDown[event] ?? 0);
+    let hit = allOf !== undefined ? 1 : event < 0 ? sd : (ev.tierDown[event] ?? 0);
+    if (allOf !== undefined) for (let i = 0; i < allOf.length; i++) hit &= ev.tierDown[allOf[i] ?? 0] ?? 0;
     if (hit === 0) continue;
     hits++;
     const logW = mixtureLogWeight(bias, list, len, logR);

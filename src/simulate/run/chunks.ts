@@ -7,6 +7,7 @@ import type { DataLossSetup } from '../compile/data-loss-setup.js';
 import { runDurabilityChunk, type DurabilitySums } from '../kernels/durability-kernel.js';
 import { biasing, runImportanceChunk, type Biasing, type WeightedSums } from '../kernels/importance-kernel.js';
 import { runSnapshotChunk, snapshotPlan, type SnapshotCounts, type SnapshotPlan } from '../kernels/snapshot-kernel.js';
+import { eventTiers, relevantComponents } from '../compile/relevance.js';
 import { StructureEvaluator } from '../compile/structure.js';
 import { runTimelineChunk, type TimelineChunk, type TimelineStart } from '../kernels/timeline-kernel.js';
 
@@ -74,6 +75,7 @@ export class ChunkRunner {
   private readonly evaluator: StructureEvaluator;
   private lastV: Float64Array | undefined;
   private lastBias: Biasing | undefined;
+  private lastEvent = 0;
 
   constructor(setup: RunSetup) {
     this.setup = setup;
@@ -89,9 +91,10 @@ export class ChunkRunner {
         this.plan ??= snapshotPlan(s.model);
         return runSnapshotChunk(this.plan, s.seed, STREAM_SNAPSHOT, chunk, n);
       case 'importance': {
-        if (this.lastV !== phase.v || this.lastBias === undefined) {
-          this.lastBias = biasing(s.model, phase.v);
+        if (this.lastV !== phase.v || this.lastEvent !== phase.event || this.lastBias === undefined) {
+          this.lastBias = biasing(s.model, phase.v, relevantComponents(s.model, eventTiers(s.model, phase.event)));
           this.lastV = phase.v;
+          this.lastEvent = phase.event;
         }
         const stream = STREAM_IMPORTANCE + phase.event + 1;
         return runImportanceChunk(this.evaluator, this.lastBias, phase.event, s.seed, stream, chunk, n);

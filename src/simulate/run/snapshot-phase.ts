@@ -6,7 +6,7 @@ import type { CompiledModel } from '../compile/compile.js';
 import { StructureEvaluator } from '../compile/structure.js';
 import { DEFAULT_MAX_WORK } from '../compile/work-budget.js';
 import { proportion, relativeHalfWidth, Z95 } from '../estimate/estimators.js';
-import { tuneBiasing } from '../estimate/importance-tuning.js';
+import { tuneBiasing, type TuningCache } from '../estimate/importance-tuning.js';
 import { effectiveSampleSize, naiveEstimate, weightedEstimate, weightedRelError } from '../estimate/summarise.js';
 import { collapsed, MIN_EFFECTIVE_SAMPLE_SIZE } from '../estimate/trust.js';
 import type { AnalyticFigures, SimulateOptions, UnavailabilityEstimate } from '../types.js';
@@ -20,8 +20,10 @@ import {
   type Request,
   type SnapshotAcc,
   type StopReason,
+  type WeightedAcc,
 } from './driver.js';
 import { snapshotTotal } from './phase-plan.js';
+import { serviceTierCutSets } from '../../model/cut-sets.js';
 
 /** Fewer naive events than this and `auto` switches the event to importance sampling. */
 export const AUTO_IS_EVENTS = 100;
@@ -77,6 +79,10 @@ export function* snapshotHalf(p: PhaseContext, failover: boolean): Generator<Req
   const choice = options.estimator ?? 'auto';
   if (choice === 'naive') return { service, tiers, trials: acc.trials };
   const evaluator = new StructureEvaluator(m);
+  const cache: TuningCache = new Map();
+  // The service down exactly when tier `sole` is (its tier-level cut sets are [[sole]]): one event, one run.
+  const sole = failover ? -1 : soleTier(m);
+  let serviceSums: WeightedAcc | undefined;
   for (const event of [...(failover ? [] : [-1]), ...m.tierNames.map((_, t) => t)]) {
     const current = event < 0 ? service : tiers[event]?.unavailability;
     if (current === undefined) continue;
@@ -84,29 +90,41 @@ export function* snapshotHalf(p: PhaseContext, failover: boolean): Generator<Req
       current.events >= AUTO_IS_EVENTS && (rel === undefined || relativeHalfWidth(current.estimate, current.ci) <= rel);
     if (choice === 'auto' && precise) continue;
     if (ctx.now() > ctx.deadline) break;
-    const estimate = yield* importanceFor(p, evaluator, event, current);
-    if (estimate === undefined) continue;
-    if (event < 0) service = estimate;
-    else tiers = tiers.map((x, t) => (t === event ? { name: x.name, unavailability: estimate } : x));
+    const run =
+      event === sole && serviceSums !== undefined
+        ? { sums: serviceSums, estimate: weightedEstimate(serviceSums, p.exact(event)) }
+        : yield* importanceFor(p, evaluator, event, current, cache);
+    if (run === undefined) continue;
+    if (event < 0) {
+      service = run.estimate;
+      serviceSums = run.sums;
+    } else tiers = tiers.map((x, t) => (t === event ? { name: x.name, unavailability: run.estimate } : x));
   }
   return { service, tiers, trials: acc.trials };
 }
 
+/** The tier t whose outage is the service's (the service's tier-level cut sets are [[t]]), or −1. */
+function soleTier(m: CompiledModel): number {
+  const sets = serviceTierCutSets(m, 1);
+  return sets?.length === 1 && sets[0]?.length === 1 ? (sets[0][0] ?? -1) : -1;
+}
+
 /**
  * Importance sampling of one event (−1 the service, t tier t) until the relative error asked
- * (default 2%) or its draw budget; `undefined`, with a note, when no proposal can be tuned or
- * the sampler collapsed (the naive estimate `current` then stays).
+ * (default 2%) or its draw budget: the estimate and its sums; `undefined`, with a note, when no
+ * proposal can be tuned or the sampler collapsed (the naive estimate `current` then stays).
  */
 function* importanceFor(
   p: PhaseContext,
   evaluator: StructureEvaluator,
   event: number,
   current: UnavailabilityEstimate,
-): Generator<Request, UnavailabilityEstimate | undefined, ChunkResult[]> {
+  cache: TuningCache,
+): Generator<Request, { estimate: UnavailabilityEstimate; sums: WeightedAcc } | undefined, ChunkResult[]> {
   const m: CompiledModel = p.setup.model;
   const maxWork = p.options.maxWork ?? DEFAULT_MAX_WORK;
   const subject = event < 0 ? 'the service' : `tier ${m.tierNames[event] ?? ''}`;
-  const tuned = tuneBiasing(m, evaluator, event, p.setup.seed, STREAM_TUNING + event + 1, { maxDraws: maxWork / 10 });
+  const tuned = tuneBiasing(m, evaluator, event, p.setup.seed, STREAM_TUNING + 1, { maxDraws: maxWork / 10, cache });
   if (tuned === undefined || 'untunable' in tuned) {
     const what = event < 0 ? 'the service outage' : `tier ${m.tierNames[event]} down`;
     p.notes.push(
@@ -140,15 +158,15 @@ function* importanceFor(
   );
   p.stops.push(r.stoppedBy);
   const estimate = weightedEstimate(r.acc, p.exact(event));
-  if (tuned.method === 'defensive-mixture') {
+  if (tuned.method === 'tier-mixture') {
     p.notes.push(
-      `importance sampling for ${subject}: too many minimal cut sets to enumerate, so a defensive mixture ran; failure paths much rarer than the main one may be under-sampled`,
+      `importance sampling for ${subject}: too many minimal cut sets to enumerate, so ${tuned.members === 1 ? 'a proposal' : `a mixture of ${tuned.members} proposals, one per set of tiers whose outage causes it, each`} tuned by cross-entropy ran; failure paths much rarer than the main one may be under-sampled`,
     );
   }
   // A collapsed importance sampler (zero-width interval, tiny effective sample size) is
   // not an estimate: the naive one (k/N, or the rule-of-three bound 3/N) stays honest.
   const collapse = collapsed(estimate);
-  if (collapse === undefined) return estimate;
+  if (collapse === undefined) return { estimate, sums: r.acc };
   p.notes.push(
     `importance sampling for ${subject} collapsed (${collapse}); the naive estimate from ${current.trials.toLocaleString('en-US')} trials is kept`,
   );
