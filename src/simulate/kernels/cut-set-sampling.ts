@@ -188,15 +188,8 @@ export function runCutSetChunk(
   let c = (st[2] ?? 0) | 0;
   let d = (st[3] ?? 0) | 0;
   let t = 0;
-  const next = (): number => {
-    t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
+  let x = 0;
+  let y = 0;
   const { active, cumulative, start, comps, compStart, compSets, deltaR, psi } = pr;
   const plainBelow = PLAIN_SHARE * 4294967296;
   const A = active.length;
@@ -210,7 +203,21 @@ export function runCutSetChunk(
   let sumW2 = 0;
   for (let n = 0; n < trials; n++) {
     // j with probability P(C_j)/S: a 53-bit uniform, then binary search.
-    const u = next() * 2.3283064365386963e-10 + (next() >>> 11) * 1.1102230246251565e-16;
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    x = t >>> 0;
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    y = t >>> 0;
+    const u = x * 2.3283064365386963e-10 + (y >>> 11) * 1.1102230246251565e-16;
     let lo = 0;
     let hi = J - 1;
     while (lo < hi) {
@@ -218,15 +225,39 @@ export function runCutSetChunk(
       if ((cumulative[mid] ?? 1) > u) hi = mid;
       else lo = mid + 1;
     }
-    const plain = next() < plainBelow;
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    x = t >>> 0;
+    const plain = x < plainBelow;
     const whole = plain ? pr.whole : pr.wholeV;
     const frac = plain ? pr.frac : pr.fracV;
     let len = 0;
     for (let k = 0; k < A; k++) {
       const comp = active[k] ?? 0;
-      const x = next();
+      t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      x = t >>> 0;
       const w = whole[comp] ?? 0;
-      if (x < w || (x === w && next() < (frac[comp] ?? 0))) {
+      let down = x < w;
+      if (x === w) {
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        y = t >>> 0;
+        down = y < (frac[comp] ?? 0);
+      }
+      if (down) {
         mark[comp] = 1;
         list[len++] = comp;
       }
