@@ -83,6 +83,7 @@ export function* snapshotHalf(p: PhaseContext, failover: boolean): Generator<Req
   // The service down exactly when tier `sole` is (its tier-level cut sets are [[sole]]): one event, one run.
   const sole = failover ? -1 : soleTier(m);
   let serviceSums: WeightedAcc | undefined;
+  const fitted: string[] = [];
   for (const event of [...(failover ? [] : [-1]), ...m.tierNames.map((_, t) => t)]) {
     const current = event < 0 ? service : tiers[event]?.unavailability;
     if (current === undefined) continue;
@@ -93,12 +94,17 @@ export function* snapshotHalf(p: PhaseContext, failover: boolean): Generator<Req
     const run =
       event === sole && serviceSums !== undefined
         ? { sums: serviceSums, estimate: weightedEstimate(serviceSums, p.exact(event)) }
-        : yield* importanceFor(p, evaluator, event, current, cache);
+        : yield* importanceFor(p, evaluator, event, current, cache, fitted);
     if (run === undefined) continue;
     if (event < 0) {
       service = run.estimate;
       serviceSums = run.sums;
     } else tiers = tiers.map((x, t) => (t === event ? { name: x.name, unavailability: run.estimate } : x));
+  }
+  if (fitted.length > 0) {
+    p.notes.push(
+      `importance sampling for ${fitted.join(', ')}: too many minimal cut sets to enumerate, so proposals tuned by cross-entropy ran; failure paths much rarer than the main one may be under-sampled`,
+    );
   }
   return { service, tiers, trials: acc.trials };
 }
@@ -120,6 +126,7 @@ function* importanceFor(
   event: number,
   current: UnavailabilityEstimate,
   cache: TuningCache,
+  fitted: string[],
 ): Generator<Request, { estimate: UnavailabilityEstimate; sums: WeightedAcc } | undefined, ChunkResult[]> {
   const m: CompiledModel = p.setup.model;
   const maxWork = p.options.maxWork ?? DEFAULT_MAX_WORK;
@@ -159,9 +166,8 @@ function* importanceFor(
   p.stops.push(r.stoppedBy);
   const estimate = weightedEstimate(r.acc, p.exact(event));
   if (tuned.method === 'tier-mixture') {
-    p.notes.push(
-      `importance sampling for ${subject}: too many minimal cut sets to enumerate, so ${tuned.members === 1 ? 'a proposal' : `a mixture of ${tuned.members} proposals, one per set of tiers whose outage causes it, each`} tuned by cross-entropy ran; failure paths much rarer than the main one may be under-sampled`,
-    );
+    const n = tuned.members ?? 1;
+    fitted.push(n === 1 ? subject : `${subject} (a mixture of ${n}, one per set of tiers whose outage causes it)`);
   }
   // A collapsed importance sampler (zero-width interval, tiny effective sample size) is
   // not an estimate: the naive one (k/N, or the rule-of-three bound 3/N) stays honest.
