@@ -18,7 +18,7 @@
 import type { CompiledModel } from '../compile/compile.js';
 import { eventTiers, relevantComponents } from '../compile/relevance.js';
 import type { StructureEvaluator } from '../compile/structure.js';
-import { encodeCutSets } from '../kernels/cut-set-sampling.js';
+import { encodeCutSets } from '../kernels/cut-set-proposal.js';
 import { biasing, encodeMixture, type Biasing } from '../kernels/importance-kernel.js';
 import { MAX_CUT_SETS, minimalCutSets, serviceTierCutSets } from '../../model/cut-sets.js';
 import { DEFENSIVE_ALPHA, tuneMember, type Member, type MemberTarget } from './member-tuning.js';

@@ -10,7 +10,8 @@
  * - the mixture over minimal cut sets (cut-set-sampling.ts), when they can be enumerated.
  */
 import type { CompiledModel } from '../compile/compile.js';
-import { CUT_SET_TAG, cutSetProposal, decodeCutSets, runCutSetChunk, type CutSetProposal } from './cut-set-sampling.js';
+import { CUT_SET_TAG, cutSetProposal, decodeCutSets, type CutSetProposal } from './cut-set-proposal.js';
+import { runCutSetChunk } from './cut-set-sampling.js';
 import { chunkState } from '../random/rng.js';
 import type { StructureEvaluator } from '../compile/structure.js';
 
