@@ -4,7 +4,7 @@
 import { groupPlace, type Place, type ResolvedData, type ResolvedModel } from '../../model/resolve.js';
 import type { Data } from '../../model/data-protection.js';
 import type { Scenario, Tier } from '../../model/types.js';
-import { phasesFor, strategyPhases, sumPhases } from '../failover/strategy.js';
+import { phasesFor, strategyPhases, sumPhases } from './recovery-strategy.js';
 import { describeLocation, lostWith } from './failure-domains.js';
 import { nodeCopies, survivesNodeLoss } from './replicas.js';
 import type { BackupJobResult, RecoveryOption, RtoPhases, ScenarioResult } from './types.js';

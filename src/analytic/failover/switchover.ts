@@ -8,7 +8,7 @@ import type { ResolvedModel } from '../../model/resolve.js';
 import type { Scenario } from '../../model/types.js';
 import { analyzeDataProtection } from '../data-protection/index.js';
 import type { RtoPhases, ScenarioResult } from '../data-protection/types.js';
-import { phasesFor, strategyPhases, sumPhases } from './strategy.js';
+import { phasesFor, strategyPhases, sumPhases } from '../data-protection/recovery-strategy.js';
 
 export type Switchover = {
   readonly seconds: number;

@@ -5,7 +5,7 @@
  */
 import type { Recovery, RecoveryPhases, RecoveryStrategy } from '../../model/data-protection.js';
 import type { Scenario } from '../../model/types.js';
-import type { RtoPhases } from '../data-protection/types.js';
+import type { RtoPhases } from './types.js';
 
 /** No recovery plan: every phase 0. */
 export const NO_PHASES: RecoveryPhases = {
