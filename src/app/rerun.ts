@@ -6,10 +6,11 @@
  */
 import { analyzeModel, type Analysis } from '../analytic/analyze-model.js';
 import { analyzeAvailability } from '../analytic/availability/index.js';
-import { conditionModel, resolveFailures } from '../analytic/drill/index.js';
+import { resolveFailures } from '../analytic/drill/index.js';
 import { loadParsed, parseModelText, type Parsed } from '../config/load.js';
 import { applyOverrides, parseOverride, type Override } from '../config/overrides.js';
 import { evaluateTargets, fileTargets, mergeTargets, type GateResult, type GateTarget } from '../gate/index.js';
+import { conditionModel } from '../model/condition.js';
 import type { Model } from '../model/types.js';
 
 /** What a run is: the model text, its label, the user's `--set`s, `--target` flags and `--fail` drill. */

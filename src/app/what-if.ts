@@ -13,7 +13,8 @@ import {
 import type { Problem } from '../config/problem.js';
 import { analyzeAvailability } from '../analytic/availability/index.js';
 import { analyzeDataProtection } from '../analytic/data-protection/index.js';
-import { conditionModel, drill, resolveFailures, type DrillResult } from '../analytic/drill/index.js';
+import { drill, resolveFailures, type DrillResult } from '../analytic/drill/index.js';
+import { conditionModel } from '../model/condition.js';
 import type { Model } from '../model/types.js';
 import { ninesError } from '../errors.js';
 import { parseTargetFlag } from '../config/target-flag.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability } from '../../src/analytic/availability/index.js';
-import { conditionModel, drill, resolveFailures, type FailureRef } from '../../src/analytic/drill/index.js';
+import { drill, resolveFailures } from '../../src/analytic/drill/index.js';
+import { conditionModel } from '../../src/model/condition.js';
+import type { FailureRef } from '../../src/model/down-set.js';
 import type { Model } from '../../src/model/types.js';
 import { model, p, tier } from './availability/build-model.js';
 

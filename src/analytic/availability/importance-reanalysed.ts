@@ -7,9 +7,9 @@
  * re-analysed with it never down (q = 0, rate 0: it starts no switchover), and its FV is
  * (Q − Q(0_i)) / Q; I_B = Q(1_i) − Q(0_i) and criticality = FV, as for a tier.
  */
+import { conditionModel, neverDown } from '../../model/condition.js';
+import type { FailureRef } from '../../model/down-set.js';
 import type { Model } from '../../model/types.js';
-import { conditionModel, neverDown } from '../drill/condition.js';
-import type { FailureRef } from '../drill/resolve.js';
 import { measures } from './importance.js';
 import type { Importance } from './result.js';
 

@@ -5,7 +5,7 @@
 import type { Place, ResolvedModel } from '../../model/resolve.js';
 import type { Scenario } from '../../model/types.js';
 import type { DataProtectionResult, RecoveredBy } from '../data-protection/index.js';
-import type { DownSet } from './down.js';
+import type { DownSet } from '../../model/down-set.js';
 
 export type DrillData = {
   /** The scenario whose figures apply (zone or region of the primary lost); null otherwise. */

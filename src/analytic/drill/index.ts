@@ -4,19 +4,16 @@
  * Model and the availability engine runs unchanged (E[A_svc | failure]); with every other
  * component also perfect it answers the structural question (does the service survive?).
  */
+import { conditionModel } from '../../model/condition.js';
+import { downSet, nodesLeft, type FailureRef } from '../../model/down-set.js';
 import { resolveModel } from '../../model/resolve.js';
 import type { Model } from '../../model/types.js';
 import { analyzeAvailability } from '../availability/index.js';
 import type { DataProtectionResult } from '../data-protection/index.js';
-import { conditionModel } from './condition.js';
 import { drillData, type DrillData } from './data.js';
-import { downSet, nodesLeft } from './down.js';
-import type { FailureRef } from './resolve.js';
 
-export { resolveFailures, type FailureRef, type Resolved } from './resolve.js';
-export { conditionModel, alwaysDown, alwaysUp, type ConditionMode } from './condition.js';
+export { resolveFailures, type Resolved } from './resolve.js';
 export { drillData, type DrillData } from './data.js';
-export { downSet, nodesLeft, type DownSet } from './down.js';
 
 export type DrillTier = {
   readonly name: string;

@@ -4,12 +4,9 @@
  * carry its kind to disambiguate: `zone:a`, `region:eu`, `tier:db`, `node:db[0]`.
  */
 import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
+import type { FailureRef } from '../../model/down-set.js';
 import type { Model } from '../../model/types.js';
 import { suggest } from '../../lib/suggest.js';
-
-export type FailureRef =
-  | { readonly kind: 'zone' | 'region' | 'tier'; readonly name: string }
-  | { readonly kind: 'node'; readonly name: string; readonly tier: string; readonly index: number };
 
 export type Resolved =
   | { readonly ok: true; readonly value: readonly FailureRef[] }

@@ -5,10 +5,10 @@
  * dependency, not one per tier); what the design consumes in all is its modelled
  * unavailability; what is left is for the service's own releases and incidents.
  */
+import { alwaysUp, conditionModel } from '../../model/condition.js';
 import type { Model } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { analyzeAvailability, type AvailabilityResult } from '../availability/index.js';
-import { alwaysUp, conditionModel } from '../drill/condition.js';
 
 /** A part of the model whose failure alone takes the service down. */
 export type CriticalDependency = {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability, type AvailabilityResult } from '../../../src/analytic/availability/index.js';
-import { alwaysUp, conditionModel } from '../../../src/analytic/drill/index.js';
+import { alwaysUp, conditionModel } from '../../../src/model/condition.js';
 import { loadModelText } from '../../../src/config/load.js';
 import type { Model } from '../../../src/model/types.js';
 import { seededRandom } from '../../support/seeded-random.js';

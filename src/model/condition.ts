@@ -3,11 +3,10 @@
  * have unavailability 1 (and, for the structural question, every other component 0). The
  * availability engine then computes E[A | failure] unchanged: no special case in the engine.
  */
-import type { Component } from '../../model/component.js';
-import type { Model, NodeGroup, Tier } from '../../model/types.js';
-import { resolveModel } from '../../model/resolve.js';
-import { downSet } from './down.js';
-import type { FailureRef } from './resolve.js';
+import type { Component } from './component.js';
+import type { Model, NodeGroup, Tier } from './types.js';
+import { resolveModel } from './resolve.js';
+import { downSet, type FailureRef } from './down-set.js';
 
 /** A component that is always down. Its rate is kept (or 0) so it is not "static": its
  * frequency term (1 − q)·λ·I_B is 0, and the others' frequencies stay defined. */

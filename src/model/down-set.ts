@@ -2,8 +2,12 @@
  * The failures of a drill as index sets over the resolved model: the regions, zones, tiers and
  * nodes named, and the zones down with them (a zone is down when it or its region failed).
  */
-import type { ResolvedModel } from '../../model/resolve.js';
-import type { FailureRef } from './resolve.js';
+import type { ResolvedModel } from './resolve.js';
+
+/** A failed part named as `--fail` gives it: a zone, a region, a whole tier, or node `tier[i]` (i from 0). */
+export type FailureRef =
+  | { readonly kind: 'zone' | 'region' | 'tier'; readonly name: string }
+  | { readonly kind: 'node'; readonly name: string; readonly tier: string; readonly index: number };
 
 export type DownSet = {
   readonly regions: ReadonlySet<number>;
