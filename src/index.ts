@@ -89,7 +89,7 @@ export { runSweep } from './app/sweep/run.js';
 export { searchDesigns, type DesignResult } from './app/design/search.js';
 export type { SweepView, SweepPoint, Figures, FigureId } from './report/sweep/view.js';
 export { buildReport, reportDocuments, type ReportOptions } from './app/report.js';
-export type { ReportView, ReportDocuments } from './report/review/view.js';
+export type { ReportView, ReportDocuments } from './report/review-view.js';
 export { renderReportHtml } from './report/html/review.js';
 export { renderReportMarkdown } from './report/markdown/review.js';
 export { topologyOf, type Topology } from './report/diagram/topology.js';

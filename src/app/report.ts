@@ -8,7 +8,7 @@ import type { Model } from '../model/types.js';
 import { topologyOf } from '../report/diagram/topology.js';
 import { analyzeDocument, checkDocument, simulateDocument, type Overrides } from '../report/json/documents.js';
 import { buildReportView } from '../report/review/build.js';
-import type { ReportDocuments, ReportView } from '../report/review/view.js';
+import type { ReportDocuments, ReportView } from '../report/review-view.js';
 import { simulate } from '../simulate/index.js';
 import type { SimulateOptions } from '../simulate/types.js';
 

@@ -4,7 +4,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/report/charts/svg.js';
-import { placementChart } from '../../src/report/diagram/placement.js';
+import { placementChart } from '../../src/report/charts/placement.js';
 import { topologyOf } from '../../src/report/diagram/topology.js';
 import { exampleModel } from '../support/models.js';
 

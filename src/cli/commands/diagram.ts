@@ -4,7 +4,7 @@ import { EXIT } from '../../errors.js';
 import { chartSvg } from '../../report/charts/svg.js';
 import { renderDot } from '../../report/diagram/dot.js';
 import { renderMermaid } from '../../report/diagram/mermaid.js';
-import { placementChart } from '../../report/diagram/placement.js';
+import { placementChart } from '../../report/charts/placement.js';
 import { topologyOf } from '../../report/diagram/topology.js';
 import { modelInfo } from '../../report/json/analysis.js';
 import { envelope, invalidDocument } from '../../report/json/envelope.js';

@@ -4,7 +4,7 @@
  * more function here returning a `Chart`.
  */
 import { formatDuration, formatProbability, formatShare } from '../format.js';
-import type { Chart, ReportDocuments } from '../review/view.js';
+import type { Chart, ReportDocuments } from '../review-view.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 
 const WIDTH = 520;

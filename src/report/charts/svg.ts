@@ -4,7 +4,7 @@
  * itself. The only module that imports the charting library; loaded on first use so other
  * commands do not pay for it.
  */
-import type { Chart } from '../review/view.js';
+import type { Chart } from '../review-view.js';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');

@@ -5,7 +5,7 @@
  * its exact `data-value`.
  */
 import { chartSvg } from '../charts/svg.js';
-import type { Block, Cell, Chart, Inline, ReportView, Table } from '../review/view.js';
+import type { Block, Cell, Chart, Inline, ReportView, Table } from '../review-view.js';
 import { REPORT_CSS } from './css.js';
 import { escapeHtml, scriptJson } from './escape.js';
 

@@ -3,7 +3,7 @@
  * wiki: the topology as a Mermaid diagram, every figure in tables, charts as their data tables.
  */
 import { renderMermaid } from '../diagram/mermaid.js';
-import type { Block, Cell, Inline, ReportView, Table } from '../review/view.js';
+import type { Block, Cell, Inline, ReportView, Table } from '../review-view.js';
 import { escapeCell, markdownTableOf } from './escape.js';
 
 /**

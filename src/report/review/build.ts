@@ -7,7 +7,7 @@ import { domainsSection, risksSection, tiersSection } from './sections/availabil
 import { scenariosSection, storageSection } from './sections/data-protection.js';
 import { realisedSection, simulationSection } from './sections/simulation.js';
 import { summarySection, targetsSection, topologySection } from './sections/summary.js';
-import type { ReportDocuments, ReportView, Section, SectionBuilder } from './view.js';
+import type { ReportDocuments, ReportView, Section, SectionBuilder } from '../review-view.js';
 
 export const SECTIONS: readonly SectionBuilder[] = [
   summarySection,

@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src/app/report.js';
 import { renderReportHtml } from '../../../src/report/html/review.js';
-import { valueAt, type ReportDocuments } from '../../../src/report/review/view.js';
+import { valueAt, type ReportDocuments } from '../../../src/report/review-view.js';
 import { HOSTILE, hostileModel } from '../../support/models.js';
 import { reportSchemaErrors } from '../../support/report-schema.js';
 import { runCli } from '../../support/run-cli.js';

@@ -7,7 +7,7 @@ import {
   formatProbability,
   formatShare,
 } from '../../format.js';
-import { figure, type Block, type Cell, type ReportDocuments, type SectionBuilder } from '../view.js';
+import { figure, type Block, type Cell, type ReportDocuments, type SectionBuilder } from '../../review-view.js';
 
 /** Tiers (k of n, availability, share) and the unavailability-by-cause chart. */
 export const tiersSection: SectionBuilder = ({ documents: d }) => {

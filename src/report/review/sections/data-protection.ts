@@ -2,7 +2,7 @@
 import type { DurabilityResult } from '../../../analytic/data-protection/index.js';
 import { locationText } from '../../diagram/topology.js';
 import { formatBytes, formatCount, formatDuration, formatProbability } from '../../format.js';
-import { figure, type Block, type Cell, type ReportDocuments, type SectionBuilder } from '../view.js';
+import { figure, type Block, type Cell, type ReportDocuments, type SectionBuilder } from '../../review-view.js';
 
 const PHASES = [
   'detectionSeconds',

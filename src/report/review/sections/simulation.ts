@@ -9,7 +9,7 @@ import {
   type Figure,
   type ReportDocuments,
   type SectionBuilder,
-} from '../view.js';
+} from '../../review-view.js';
 
 /** "1.2e-4 [1.1e-4, 1.3e-4]" from a path to {estimate, ci}, or "< x (no events)". */
 function interval(d: ReportDocuments, path: string, f: (v: number) => string = formatProbability): Figure {

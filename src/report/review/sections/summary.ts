@@ -1,9 +1,9 @@
 /** The report's opening sections: the headline figures, the topology, the targets. */
 import { formatThreshold, type GateRecord } from '../../../gate/index.js';
-import { placementChart } from '../../diagram/placement.js';
+import { placementChart } from '../../charts/placement.js';
 import { formatAvailability, formatCount, formatDuration, formatProbability } from '../../format.js';
 import { actualText, sourceText } from '../../text/gate.js';
-import { figure, type Block, type Figure, type SectionBuilder, type Tone } from '../view.js';
+import { figure, type Block, type Figure, type SectionBuilder, type Tone } from '../../review-view.js';
 
 const STATUS: Record<GateRecord['status'], { text: string; tone: Tone }> = {
   pass: { text: '✔ pass', tone: 'good' },

@@ -4,11 +4,11 @@
  * only lay these out; a figure's text is always formatted from the document's own value, so the
  * report cannot say something the JSON does not.
  */
-import type { AvailabilityResult } from '../../analytic/availability/index.js';
-import type { DataProtectionResult } from '../../analytic/data-protection/index.js';
-import type { GateRecord, GateResult } from '../../gate/index.js';
-import type { SimulationResult } from '../../simulate/types.js';
-import type { Topology } from '../diagram/topology.js';
+import type { AvailabilityResult } from '../analytic/availability/index.js';
+import type { DataProtectionResult } from '../analytic/data-protection/index.js';
+import type { GateRecord, GateResult } from '../gate/index.js';
+import type { SimulationResult } from '../simulate/types.js';
+import type { Topology } from './diagram/topology.js';
 
 type Envelope = {
   readonly schemaVersion: 1;

@@ -4,9 +4,9 @@
  * one row per tier, copy and backup; a cell says how many nodes sit there or what is kept
  * there. Drawn by the same Vega-Lite pipeline as the report's charts.
  */
-import { CHART_CONFIG } from '../charts/specs.js';
-import type { Chart } from '../review/view.js';
-import type { Holder, Topology } from './topology.js';
+import { CHART_CONFIG } from './specs.js';
+import type { Chart } from '../review-view.js';
+import type { Holder, Topology } from '../diagram/topology.js';
 
 /** The column of a group that is one column (offsite, no zone): the group's header names it. */
 const ONLY = ' ';
