@@ -15,23 +15,19 @@ export {
   meanEstimate,
   quantileSorted,
   quantileWithCi,
-  type ProportionEstimate,
   type MeanEstimate,
-  type QuantileEstimate,
 } from './estimate/estimators.js';
 export { GENERATOR, Sfc32, rngFor, type Rng } from './random/rng.js';
-export {
-  checkJobGoodput,
-  simulateGoodput,
-  type GoodputEstimate,
-  type GoodputSimulationSpec,
-  type JobSimulation,
-} from './kernels/goodput-kernel.js';
+export { checkJobGoodput, simulateGoodput, type GoodputEstimate, type JobSimulation } from './estimate/goodput.js';
+export type { GoodputSimulationSpec } from './kernels/goodput-kernel.js';
 export { DEFAULT_DATA_LOSS_TRIALS, DEFAULT_RECOVERY_TRIALS } from './run/data-loss.js';
-export { runDurabilityChunk, type DurabilityParams, type DurabilitySums } from './kernels/durability-kernel.js';
+export { runDurabilityChunk, type DurabilitySums } from './kernels/durability-kernel.js';
+export type { DurabilityParams } from './compile/data-loss-setup.js';
 export type {
   AnalyticFigures,
   CheckedEstimate,
+  ProportionEstimate,
+  QuantileEstimate,
   DataLossResult,
   DistributionSummary,
   DurabilitySimulation,

@@ -2,7 +2,6 @@
 import type { Distribution } from '../model/component.js';
 import type { Scenario } from '../model/types.js';
 import type { MechanismKind } from '../analytic/data-protection/types.js';
-import type { ProportionEstimate, QuantileEstimate } from './estimate/estimators.js';
 import type { TimelineStart } from './kernels/timeline-kernel.js';
 
 export type SimulationMode = 'snapshot' | 'timeline' | 'both';
@@ -53,6 +52,20 @@ export type SimulateOptions = {
   /** The clock, seconds; default performance.now() / 1000. */
   readonly now?: () => number;
 };
+
+/** A proportion estimated from trials. */
+export type ProportionEstimate = {
+  readonly estimate: number;
+  readonly stdErr: number;
+  readonly ci: readonly [number, number];
+  readonly trials: number;
+  readonly events: number;
+  /** With zero events: the rule-of-three 95% upper bound 3/N (Hanley & Lippman-Hand 1983). */
+  readonly upperBound?: number;
+};
+
+/** A quantile with a distribution-free 95% interval. */
+export type QuantileEstimate = { readonly estimate: number; readonly ci: readonly [number, number] };
 
 /** An unavailability estimate with the estimator that produced it and the analytic cross-check. */
 export type UnavailabilityEstimate = ProportionEstimate & {

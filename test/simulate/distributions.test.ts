@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DIST_EXPONENTIAL, DIST_FIXED, DIST_LOGNORMAL, DIST_WEIBULL } from '../../src/simulate/compile/compile.js';
 import {
+  DIST_EXPONENTIAL,
+  DIST_FIXED,
+  DIST_LOGNORMAL,
+  DIST_WEIBULL,
   drawDuration,
   logGamma,
   sampleDuration,

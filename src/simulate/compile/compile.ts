@@ -9,15 +9,10 @@ import { componentSpecs, flattenStructure, type FlatStructure } from '../../mode
 import { resolveModel } from '../../model/resolve.js';
 import type { Distribution } from '../../model/component.js';
 import type { Model } from '../../model/types.js';
+import { DIST_EXPONENTIAL, DIST_FIXED, DIST_LOGNORMAL, DIST_WEIBULL } from '../random/distributions.js';
 import { checkSimulationSize } from './size-limit.js';
 
 export { OP_ALL, OP_ANY, OP_AT_LEAST, OP_FAILOVER, OP_TIER } from '../../model/flat-structure.js';
-
-/** Distribution codes of the timeline kernel. */
-export const DIST_EXPONENTIAL = 0;
-export const DIST_FIXED = 1;
-export const DIST_WEIBULL = 2;
-export const DIST_LOGNORMAL = 3;
 
 /**
  * The compiled model. Components are laid out regions, then zones, then nodes:

@@ -12,8 +12,27 @@ import type { Component } from '../../model/component.js';
 import type { Backup, Data } from '../../model/data-protection.js';
 import type { Model, Scenario } from '../../model/types.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../units/conventions.js';
-import { DIST_EXPONENTIAL, distributionCode } from './compile.js';
-import type { DurabilityParams } from '../kernels/durability-kernel.js';
+import { DIST_EXPONENTIAL } from '../random/distributions.js';
+import { distributionCode } from './compile.js';
+
+/** A storage group as the kernel sees it (plain data, posted to workers). */
+export type DurabilityParams = {
+  /** n: shards (replicas, or data + parity shards) of one group. */
+  readonly shards: number;
+  /** m: shards that may be down at once without loss. */
+  readonly tolerated: number;
+  /** λ: failure rate of one shard, per second. */
+  readonly failureRatePerSecond: number;
+  /** T: mean rebuild time of one shard, seconds. */
+  readonly rebuildSeconds: number;
+  /** Distribution code (random/distributions.ts) and parameter of the rebuild time. */
+  readonly repairKind: number;
+  readonly repairParam: number;
+  /** G: independent groups. */
+  readonly groups: number;
+  /** Failure biasing on (importance sampling) or off (naive). */
+  readonly biased: boolean;
+};
 
 /** A recovery mechanism of one scenario, as the sampler sees it. */
 export type RecoveryMechanism =

@@ -96,7 +96,7 @@ function formatWork(x: number): string {
 }
 
 /**
- * Expected work of the goodput referee (kernels/goodput-kernel.ts: 400 replications of 200
+ * Expected work of the goodput referee (estimate/goodput.ts: 400 replications of 200
  * checkpoint segments): a segment of τ + δ completes with probability e^(−(τ + δ)/M) and a
  * restart R with e^(−R/M), so each segment costs about e^((τ + δ + R)/M) draws. Infinity when
  * that overflows (an interruption every second against a 30-minute segment never completes).

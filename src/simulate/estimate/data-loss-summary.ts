@@ -5,8 +5,8 @@
 import type { DurabilityResult } from '../../analytic/data-protection/types.js';
 import type { Distribution } from '../../model/component.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
-import type { RecoveryScenario } from '../compile/data-loss-setup.js';
-import type { DurabilityParams, DurabilitySums } from '../kernels/durability-kernel.js';
+import type { DurabilityParams, RecoveryScenario } from '../compile/data-loss-setup.js';
+import type { DurabilitySums } from '../kernels/durability-kernel.js';
 import { meanEstimate, proportion, quantileWithCi, Z95 } from './estimators.js';
 import type { RecoverySamples } from '../kernels/recovery-sampling.js';
 import type { CheckedEstimate, DistributionSummary, DurabilitySimulation, RecoverySimulation } from '../types.js';

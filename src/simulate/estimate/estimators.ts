@@ -2,6 +2,7 @@
  * Estimators with honest uncertainty (DESIGN §3 rule 7): every estimate carries a standard
  * error and a 95% interval; zero events give the rule-of-three upper bound 3/N.
  */
+import type { ProportionEstimate, QuantileEstimate } from '../types.js';
 
 /** z for a two-sided 95% normal interval. */
 export const Z95 = 1.959963984540054;
@@ -20,17 +21,6 @@ export function wilson(k: number, n: number, z = Z95): readonly [number, number]
   const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return [Math.max(0, (centre - half) / den), Math.min(1, (centre + half) / den)];
 }
-
-/** A proportion estimated from trials. */
-export type ProportionEstimate = {
-  readonly estimate: number;
-  readonly stdErr: number;
-  readonly ci: readonly [number, number];
-  readonly trials: number;
-  readonly events: number;
-  /** With zero events: the rule-of-three 95% upper bound 3/N (Hanley & Lippman-Hand 1983). */
-  readonly upperBound?: number;
-};
 
 /**
  * k events in n trials: p̂ = k/n, SE = √(p̂(1−p̂)/n), Wilson 95% interval; 3/n bound when k = 0.
@@ -79,9 +69,6 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 export function relativeHalfWidth(estimate: number, ci: readonly [number, number]): number {
   return estimate > 0 ? (ci[1] - ci[0]) / 2 / estimate : Infinity;
 }
-
-/** A quantile with a distribution-free 95% interval. */
-export type QuantileEstimate = { readonly estimate: number; readonly ci: readonly [number, number] };
 
 /**
  * The q-quantile of sorted values (nearest rank) with the order-statistic 95% interval

@@ -3,7 +3,7 @@
  * and the timeline's per-year distributions, each with its analytic cross-check when given.
  */
 import { meanEstimate, proportion, quantileSorted, Z95 } from './estimators.js';
-import type { TimelineAcc, WeightedAcc } from '../run/driver.js';
+import type { WeightedSums } from '../kernels/importance-kernel.js';
 import type { TimelineChunk } from '../kernels/timeline-chunk.js';
 import type {
   FailoverSummary,
@@ -12,6 +12,14 @@ import type {
   TimelineSummary,
   UnavailabilityEstimate,
 } from '../types.js';
+
+/** Timeline accumulator: the chunks in order, and Σu, Σu² of the per-trial unavailability u. */
+export type TimelineAcc = {
+  readonly chunks: TimelineChunk[];
+  readonly trials: number;
+  readonly sumU: number;
+  readonly sumU2: number;
+};
 
 /**
  * Relative slack of the agreement check: an exactly determined estimate (SE = 0) may still
@@ -44,7 +52,7 @@ export function naiveEstimate(k: number, n: number, analytic: number | undefined
  * An importance-sampling estimate: p̂ = ΣW/N, SE = √((ΣW² − N·p̂²) / (N(N − 1))), p̂ ± z·SE;
  * ESS = (ΣW)²/ΣW²; variance reduction = (p̂(1 − p̂)/N) / SE².
  */
-export function weightedEstimate(acc: WeightedAcc, analytic: number | undefined): UnavailabilityEstimate {
+export function weightedEstimate(acc: WeightedSums, analytic: number | undefined): UnavailabilityEstimate {
   const n = acc.trials;
   const p = acc.sumW / n;
   const variance = n > 1 ? Math.max(0, (acc.sumW2 - n * p * p) / (n - 1)) : Infinity;
@@ -66,12 +74,12 @@ export function weightedEstimate(acc: WeightedAcc, analytic: number | undefined)
 }
 
 /** Kish effective sample size of importance weights: (ΣW)² / ΣW². */
-export function effectiveSampleSize(acc: WeightedAcc): number {
+export function effectiveSampleSize(acc: WeightedSums): number {
   return acc.sumW2 > 0 ? (acc.sumW * acc.sumW) / acc.sumW2 : 0;
 }
 
 /** Half-width of the importance estimate relative to it. */
-export function weightedRelError(acc: WeightedAcc): number {
+export function weightedRelError(acc: WeightedSums): number {
   if (acc.hits < 50 || acc.sumW <= 0) return Infinity;
   const n = acc.trials;
   const p = acc.sumW / n;

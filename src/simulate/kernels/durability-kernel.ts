@@ -19,28 +19,9 @@
  * true loss probability exactly (Rubinstein & Kroese, Simulation and the Monte Carlo Method,
  * 3rd ed., §5.7).
  */
-import { DIST_EXPONENTIAL } from '../compile/compile.js';
-import { drawDuration } from '../random/distributions.js';
+import { DIST_EXPONENTIAL, drawDuration } from '../random/distributions.js';
 import { rngFor, type Rng } from '../random/rng.js';
-
-/** A storage group as the kernel sees it (plain data, posted to workers). */
-export type DurabilityParams = {
-  /** n: shards (replicas, or data + parity shards) of one group. */
-  readonly shards: number;
-  /** m: shards that may be down at once without loss. */
-  readonly tolerated: number;
-  /** λ: failure rate of one shard, per second. */
-  readonly failureRatePerSecond: number;
-  /** T: mean rebuild time of one shard, seconds. */
-  readonly rebuildSeconds: number;
-  /** Distribution code (compile.ts) and parameter of the rebuild time. */
-  readonly repairKind: number;
-  readonly repairParam: number;
-  /** G: independent groups. */
-  readonly groups: number;
-  /** Failure biasing on (importance sampling) or off (naive). */
-  readonly biased: boolean;
-};
+import type { DurabilityParams } from '../compile/data-loss-setup.js';
 
 /** θ: biased probability of the failure branch (balanced failure biasing). */
 export const FAILURE_BIAS = 0.5;

@@ -4,10 +4,8 @@
  * any time (compute, checkpoint or restart); the job computes τ then writes a checkpoint for
  * δ; an interruption loses everything since the last completed checkpoint and costs a restart
  * R (itself restarted if interrupted). Each replication runs until `segments` checkpoints are
- * done; goodput = work / wall time, estimated as τ / mean wall time per segment (a ratio
- * estimator: replications are i.i.d., SE by the delta method).
+ * done and yields its wall time per segment; estimate/goodput.ts turns the sums into goodput.
  */
-import { meanEstimate, Z95 } from '../estimate/estimators.js';
 import { rngFor, type Rng } from '../random/rng.js';
 
 export type GoodputSimulationSpec = {
@@ -17,27 +15,21 @@ export type GoodputSimulationSpec = {
   readonly mtbiSeconds: number;
 };
 
-export type GoodputEstimate = {
-  readonly estimate: number;
-  readonly stdErr: number;
-  readonly ci: readonly [number, number];
-  /** Replications (each `segments` checkpoints long). */
-  readonly trials: number;
-  readonly interruptions: number;
-};
+/** Σ W, Σ W² of the wall time W per segment over the replications, and the interruptions. */
+export type GoodputSums = { readonly sum: number; readonly sumSq: number; readonly interruptions: number };
 
 const STREAM_GOODPUT = 0x600d;
 
 /**
- * @example simulateGoodput({ checkpointEverySeconds: 1800, checkpointCostSeconds: 20,
- *   restartSeconds: 300, mtbiSeconds: 11_135 }, { seed: 1, replications: 400, segments: 200 }).estimate // ≈ 0.886
+ * Runs `replications` i.i.d. replications of `segments` checkpoint segments each.
+ * @example runGoodputReplications({ checkpointEverySeconds: 1800, checkpointCostSeconds: 20,
+ *   restartSeconds: 300, mtbiSeconds: Infinity }, { seed: 1, replications: 2, segments: 10 }).sum // 3640
  */
-export function simulateGoodput(
+export function runGoodputReplications(
   spec: GoodputSimulationSpec,
   options: { readonly seed: number; readonly replications: number; readonly segments: number },
-): GoodputEstimate {
-  const tau = spec.checkpointEverySeconds;
-  const w = tau + spec.checkpointCostSeconds;
+): GoodputSums {
+  const w = spec.checkpointEverySeconds + spec.checkpointCostSeconds;
   const R = spec.restartSeconds;
   const M = spec.mtbiSeconds;
   let sum = 0;
@@ -68,46 +60,9 @@ export function simulateGoodput(
     sum += perSegment;
     sumSq += perSegment * perSegment;
   }
-  // Wall time per segment W̄ ± SE; goodput τ/W̄ with SE τ·SE(W̄)/W̄² (delta method).
-  const wall = meanEstimate(sum, sumSq, options.replications);
-  const estimate = tau / wall.estimate;
-  const stdErr = (estimate * wall.stdErr) / wall.estimate;
-  return {
-    estimate,
-    stdErr,
-    ci: [estimate - Z95 * stdErr, estimate + Z95 * stdErr],
-    trials: options.replications,
-    interruptions,
-  };
+  return { sum, sumSq, interruptions };
 }
 
 function exp(rng: Rng, mean: number): number {
   return Number.isFinite(mean) ? -mean * Math.log(rng.uniform()) : Infinity;
-}
-
-/** A job's simulated goodput against the analytic (Daly) figure. */
-export type JobSimulation = {
-  readonly tier: string;
-  readonly checkpointEverySeconds: number;
-  readonly goodput: GoodputEstimate;
-  readonly analytic: number;
-  /** |estimate − analytic| ≤ 4 SE. */
-  readonly agrees: boolean;
-};
-
-/** Simulates a job's goodput and compares it with `analytic`. */
-export function checkJobGoodput(
-  tier: string,
-  spec: GoodputSimulationSpec,
-  analytic: number,
-  seed: number,
-): JobSimulation {
-  const goodput = simulateGoodput(spec, { seed, replications: 400, segments: 200 });
-  return {
-    tier,
-    checkpointEverySeconds: spec.checkpointEverySeconds,
-    goodput,
-    analytic,
-    agrees: Math.abs(goodput.estimate - analytic) <= 4 * goodput.stdErr,
-  };
 }

@@ -15,7 +15,8 @@
  * tier crosses its threshold.
  */
 import type { CompiledModel } from '../compile/compile.js';
-import { DIST_EXPONENTIAL, hasTimedEvents } from '../compile/compile.js';
+import { hasTimedEvents } from '../compile/compile.js';
+import { DIST_EXPONENTIAL } from '../random/distributions.js';
 import { exponential, exponentialSlow, ZIG_K, ZIG_W } from '../random/exponential-ziggurat.js';
 import { chunkState, Sfc32Words } from '../random/rng.js';
 import { FailoverTimeline } from './failover-timeline.js';

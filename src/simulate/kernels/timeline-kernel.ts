@@ -8,8 +8,16 @@
  * distributions' constants computed once per chunk and exponentials from the ziggurat
  * ({@link sampleDuration}, {@link sampleResidual}).
  */
-import { DIST_EXPONENTIAL, DIST_WEIBULL, hasTimedEvents, type CompiledModel } from '../compile/compile.js';
-import { sampleDuration, sampleResidual, samplingExponent, samplingScale, weibullOf } from '../random/distributions.js';
+import { hasTimedEvents, type CompiledModel } from '../compile/compile.js';
+import {
+  DIST_EXPONENTIAL,
+  DIST_WEIBULL,
+  sampleDuration,
+  sampleResidual,
+  samplingExponent,
+  samplingScale,
+  weibullOf,
+} from '../random/distributions.js';
 import { exponentialSlow, ZIG_K, ZIG_W } from '../random/exponential-ziggurat.js';
 import { chunkState, Sfc32Words, type Rng } from '../random/rng.js';
 import { FailoverTimeline } from './failover-timeline.js';

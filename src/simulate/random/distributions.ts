@@ -14,10 +14,15 @@
  * Length-biased Weibull(k, λ) is λ·G^{1/k} with G ~ Gamma(1 + 1/k); length-biased
  * lognormal(μ, σ) is lognormal(μ + σ², σ); length-biased exponential leaves an Exp(m) residual.
  */
-import { DIST_EXPONENTIAL, DIST_FIXED, DIST_LOGNORMAL, DIST_WEIBULL } from '../compile/compile.js';
 import { exponential } from './exponential-ziggurat.js';
 import { normalZiggurat } from './normal-ziggurat.js';
 import type { Rng } from './rng.js';
+
+/** Distribution codes of the timeline kernel. */
+export const DIST_EXPONENTIAL = 0;
+export const DIST_FIXED = 1;
+export const DIST_WEIBULL = 2;
+export const DIST_LOGNORMAL = 3;
 
 /** The Lanczos coefficients (g = 7, n = 9), once for every call. */
 const LANCZOS = [

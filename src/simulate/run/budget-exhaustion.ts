@@ -9,7 +9,7 @@ import type { Model, Target } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { WindowLength } from '../../units/slo-window.js';
 import { compileModel } from '../compile/compile.js';
-import type { ProportionEstimate } from '../estimate/estimators.js';
+import type { ProportionEstimate } from '../types.js';
 import { simulate } from './simulate.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS } from './simulation.js';
 

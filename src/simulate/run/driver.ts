@@ -11,6 +11,7 @@ import type { SnapshotCounts } from '../kernels/snapshot-kernel.js';
 import type { WeightedSums } from '../kernels/importance-kernel.js';
 import type { TimelineChunk } from '../kernels/timeline-kernel.js';
 import type { DurabilitySums } from '../kernels/durability-kernel.js';
+import type { TimelineAcc } from '../estimate/summarise.js';
 
 /** A batch of chunks the driver wants computed, in order. */
 export type Request = { readonly phase: Phase; readonly chunks: readonly number[] };
@@ -93,14 +94,6 @@ export function foldWeighted(acc: WeightedAcc, r: ChunkResult): WeightedAcc {
     sumW2: acc.sumW2 + c.sumW2,
   };
 }
-
-/** Timeline accumulator: the chunks in order, and Σu, Σu² of the per-trial unavailability u. */
-export type TimelineAcc = {
-  readonly chunks: TimelineChunk[];
-  readonly trials: number;
-  readonly sumU: number;
-  readonly sumU2: number;
-};
 
 export function foldTimeline(horizon: number) {
   return (acc: TimelineAcc, r: ChunkResult): TimelineAcc => {

@@ -8,7 +8,7 @@ import type { Model } from '../../model/types.js';
 import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 import { hasTimedEvents, type CompiledModel } from '../compile/compile.js';
 import { meanEstimate, relativeHalfWidth } from '../estimate/estimators.js';
-import { summariseFailovers, summariseTimeline } from '../estimate/summarise.js';
+import { summariseFailovers, summariseTimeline, type TimelineAcc } from '../estimate/summarise.js';
 import { GENERATOR } from '../random/rng.js';
 import type { AnalyticFigures, SimulateOptions, SimulationResult, UnavailabilityEstimate } from '../types.js';
 import {
@@ -20,7 +20,7 @@ import {
   type RunSetup,
 } from './chunks.js';
 import { dataLossFor, simulateDataLoss } from './data-loss.js';
-import { fixedProgress, foldTimeline, runPhase, type DriverContext, type Request, type TimelineAcc } from './driver.js';
+import { fixedProgress, foldTimeline, runPhase, type DriverContext, type Request } from './driver.js';
 import { hasTimeline, timelineTotal } from './phase-plan.js';
 import { snapshotHalf, type PhaseContext, type SnapshotFigures } from './snapshot-phase.js';
 
