@@ -2,7 +2,9 @@
  * The import graph of src/ (DESIGN §2): data flows one way, cli → app → gate/report →
  * analytic/simulate → model → units, with config beside them (config → model), lib a leaf.
  * This reads every relative import of every file (static, re-export and dynamic) and fails on
- * an edge between folders that the flow does not allow, and on any cycle between files.
+ * an edge between folders that the flow does not allow, on any cycle between files, and on any
+ * cycle between the entries (subfolders and files) of one folder at any depth: the rooms of
+ * simulate/, analytic/ or report/ import one way too, as the parts of src/ do.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -118,6 +120,57 @@ export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][
   return out;
 }
 
+/**
+ * Where an import from `from` to `to` lands: the deepest folder holding both, and the entry of
+ * that folder each one lies in (a subfolder, with a trailing '/', or a file).
+ * @example siblingsOf('src/simulate/run/driver.ts', 'src/simulate/kernels/snapshot-kernel.ts') // { folder: 'src/simulate', from: 'run/', to: 'kernels/' }
+ */
+export function siblingsOf(from: string, to: string): { folder: string; from: string; to: string } {
+  const f = from.split('/');
+  const t = to.split('/');
+  let i = 0;
+  while (i < f.length - 1 && i < t.length - 1 && f[i] === t[i]) i++;
+  const entry = (parts: readonly string[]): string => (i < parts.length - 1 ? `${parts[i]}/` : (parts[i] ?? ''));
+  return { folder: f.slice(0, i).join('/'), from: entry(f), to: entry(t) };
+}
+
+/** Per folder, the imports between its entries: entry → entry → the file edges ('a → b') behind it. */
+export function entryGraphs(
+  graph: ReadonlyMap<string, readonly string[]>,
+): Map<string, Map<string, Map<string, string[]>>> {
+  const out = new Map<string, Map<string, Map<string, string[]>>>();
+  for (const [from, tos] of graph) {
+    for (const to of tos) {
+      const s = siblingsOf(from, to);
+      if (s.from === s.to) continue;
+      const folder = out.get(s.folder) ?? new Map<string, Map<string, string[]>>();
+      const edges = folder.get(s.from) ?? new Map<string, string[]>();
+      edges.set(s.to, [...(edges.get(s.to) ?? []), `${from} → ${to}`]);
+      folder.set(s.from, edges);
+      out.set(s.folder, folder);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every cycle between the entries of one folder (Tarjan over each folder's entry graph), as a
+ * message naming the folder, the entries and every file edge between them.
+ */
+export function folderCycles(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const out: string[] = [];
+  for (const [folder, entries] of entryGraphs(graph)) {
+    const g = new Map([...entries].map(([a, tos]) => [a, [...tos.keys()]]));
+    for (const scc of cycles(g)) {
+      const edges = scc.flatMap((a) =>
+        scc.flatMap((b) => (entries.get(a)?.get(b) ?? []).map((e) => `  ${e} (${a} → ${b})`)),
+      );
+      out.push([`${folder}: ${scc.join(', ')} import each other`, ...edges].join('\n'));
+    }
+  }
+  return out.sort();
+}
+
 const graph = new Map(files('src').map((f) => [f, importsOf(f, readFileSync(f, 'utf8'))]));
 
 describe('the import graph of src/', () => {
@@ -138,6 +191,10 @@ describe('the import graph of src/', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
+  it('has no cycle between the subfolders and files of any folder', () => {
+    expect(folderCycles(graph)).toEqual([]);
+  });
+
   it('the checks fail on an edge against the flow and on a cycle (they can fail)', () => {
     const g = new Map([...graph]);
     g.set('src/units/x.ts', ['src/cli/main.ts']);
@@ -155,5 +212,45 @@ describe('the import graph of src/', () => {
         "import { a } from '../report/format.js';\nexport * from './y.js';\nconst m = await import('../cli/main.js');",
       ),
     ).toEqual(['src/report/format.ts', 'src/gate/y.ts', 'src/cli/main.ts']);
+  });
+
+  it('the folder check fails on a cycle between sibling folders that no file cycle shows (it can fail)', () => {
+    // a/ → b/ → a/ in src/x, and deep/ → q.ts → deep/ in src/x/a: no file imports itself back.
+    const c = new Map<string, string[]>([
+      ['src/x/a/one.ts', ['src/x/b/two.ts']],
+      ['src/x/b/two.ts', ['src/x/b/three.ts']],
+      ['src/x/b/three.ts', ['src/x/a/four.ts']],
+      ['src/x/a/four.ts', []],
+      ['src/x/c/five.ts', ['src/x/a/one.ts']],
+      ['src/x/a/deep/p.ts', ['src/x/a/q.ts']],
+      ['src/x/a/q.ts', ['src/x/a/deep/r.ts']],
+      ['src/x/a/deep/r.ts', []],
+    ]);
+    expect(cycles(c)).toEqual([]);
+    expect(folderCycles(c)).toEqual([
+      [
+        'src/x/a: deep/, q.ts import each other',
+        '  src/x/a/deep/p.ts → src/x/a/q.ts (deep/ → q.ts)',
+        '  src/x/a/q.ts → src/x/a/deep/r.ts (q.ts → deep/)',
+      ].join('\n'),
+      [
+        'src/x: a/, b/ import each other',
+        '  src/x/a/one.ts → src/x/b/two.ts (a/ → b/)',
+        '  src/x/b/three.ts → src/x/a/four.ts (b/ → a/)',
+      ].join('\n'),
+    ]);
+    // Without the back edges: the same folders, one way.
+    c.set('src/x/b/three.ts', []);
+    c.set('src/x/a/q.ts', []);
+    expect(folderCycles(c)).toEqual([]);
+    // One edge against the rooms of the real tree: random/ may not import run/.
+    const g = new Map([...graph]);
+    g.set('src/simulate/random/rng.ts', [
+      ...(graph.get('src/simulate/random/rng.ts') ?? []),
+      'src/simulate/run/chunks.ts',
+    ]);
+    expect(folderCycles(g).join('\n')).toContain(
+      'src/simulate/random/rng.ts → src/simulate/run/chunks.ts (random/ → run/)',
+    );
   });
 });
