@@ -11,6 +11,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Every user-facing error that is not a model problem, by code: one table, one wording. */
 const MESSAGES = {
+  /** A bad command line (unknown option, missing argument, no command): commander's wording. */
+  usage: (message: string) => message,
   'file-unreadable': (file: string, reason: string) => `cannot read '${file}': ${reason}`,
   'stdin-terminal': () =>
     "reading the model from standard input ('-'), but standard input is a terminal; pipe a file in or name one",

@@ -29,8 +29,16 @@ export { runCompare, type CompareOptions, type CompareOutcome } from './app/comp
 export { runSimulate, type SimulateOutcome } from './app/simulate.js';
 export { runValidate, type ValidateOutcome } from './app/validate.js';
 export { runDesign, type DesignOptions, type DesignOutcome } from './app/design/run.js';
-export { loadSource, type ModelSource, type Loaded } from './app/source.js';
-export { FORMATS, formatsOf, type FormatName, type Renderer } from './report/formats.js';
+export { runExplain, type ExplainOptions, type ExplainOutcome } from './app/explain/run.js';
+export { runRecommend, type RecommendOptions, type RecommendOutcome } from './app/recommend/run.js';
+export { runPlan, type PlanOutcome } from './app/plan.js';
+export { runReport, reportDocument, type Rendered } from './app/report.js';
+export { runDiagram, diagramDocument } from './app/diagram.js';
+export { runBudget, type BudgetOutcome } from './app/budget.js';
+export { runMerge, type MergePart, type MergeRunOutcome } from './app/merge.js';
+export { runSweepOutcome, type SweepOptions, type SweepOutcome } from './app/sweep/run.js';
+export { loadSource, type ModelSource, type DocumentSource, type Loaded } from './app/source.js';
+export { FORMATS, WRAPPING, formatsOf, type FormatName, type Renderer } from './report/formats.js';
 export { textStyle, type TextStyle } from './report/style.js';
 export { loadModel, loadModelText } from './config/load.js';
 export type { Problem, ProblemCode, Validation } from './config/problem.js';

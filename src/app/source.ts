@@ -3,7 +3,8 @@
  * recommendations re-run the text) and the label of its file. {@link loadSource} makes one from
  * text for a library user; the CLI reads the file and makes it the same way.
  */
-import { loadModelDocument } from '../config/load.js';
+import { loadModelDocument, type ModelDocument } from '../config/load.js';
+import type { AppliedOverride } from '../config/overrides.js';
 import type { Problem } from '../config/problem.js';
 import type { Model } from '../model/types.js';
 import { setOverrides } from './what-if.js';
@@ -16,8 +17,14 @@ export type ModelSource = {
   readonly fileLabel: string;
 };
 
+/** A source with its parsed document (positions of every field) and the `--set` overrides applied to it: what `explain` cites. */
+export type DocumentSource = ModelSource & {
+  readonly document: ModelDocument;
+  readonly applied: readonly AppliedOverride[];
+};
+
 export type Loaded =
-  | ({ readonly ok: true; readonly warnings: readonly Problem[] } & ModelSource)
+  | ({ readonly ok: true; readonly warnings: readonly Problem[] } & DocumentSource)
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly fileLabel: string };
 
 /**
@@ -26,8 +33,17 @@ export type Loaded =
  */
 export function loadSource(text: string, options: { file?: string; set?: readonly string[] } = {}): Loaded {
   const fileLabel = options.file ?? '<text>';
-  const result = loadModelDocument(text, setOverrides(options.set).edit);
+  const overrides = setOverrides(options.set);
+  const result = loadModelDocument(text, overrides.edit);
   return result.ok
-    ? { ok: true, model: result.value.model, text, fileLabel, warnings: result.warnings }
+    ? {
+        ok: true,
+        model: result.value.model,
+        text,
+        fileLabel,
+        warnings: result.warnings,
+        document: result.value,
+        applied: overrides.applied(),
+      }
     : { ok: false, problems: result.problems, fileLabel };
 }

@@ -1,7 +1,8 @@
 /**
  * `--format` and `--report FORMAT=PATH` for every command of the format registry
  * (report/formats.ts), their help text, and printing a use case's outcome in them: report
- * files first (a report that cannot be written is the run's one error), then stdout.
+ * files first (a report that cannot be written is the run's one error), then stdout. The
+ * commands whose document wraps their text (report, diagram) take `--format` alone.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { toJson } from '../report/json/envelope.js';
@@ -12,6 +13,7 @@ import {
   type FormatName,
   type FormattedCommand,
   type Renderer,
+  WRAPPING,
 } from '../report/formats.js';
 import { textStyle } from '../report/style.js';
 import type { CommandContext, Output } from './context.js';
@@ -20,9 +22,14 @@ import { writeResultFile } from './write-file.js';
 export type ReportSpec = { readonly format: FormatName; readonly path: string };
 export type FormatFlags = { format: FormatName; report?: ReportSpec[] };
 
-/** Adds `--format` (default text) and the repeatable `--report FORMAT=PATH` to a command. */
+/**
+ * Adds `--format` (default: the command's first format) and, unless the command wraps its text
+ * in its document, the repeatable `--report FORMAT=PATH`.
+ */
 export function withFormatOptions(command: Command, name: FormattedCommand): Command {
   const formats = formatsOf(name);
+  const format = new Option('--format <format>', stdoutFormat(name)).choices(formats).default(formats[0]);
+  if (WRAPPING.has(name)) return command.addOption(format);
   const report = (value: string, previous: ReportSpec[] | undefined): ReportSpec[] => {
     const eq = value.indexOf('=');
     const format = formats.find((f) => f === value.slice(0, eq));
@@ -35,11 +42,7 @@ export function withFormatOptions(command: Command, name: FormattedCommand): Com
     return [...(previous ?? []), { format, path: value.slice(eq + 1) }];
   };
   return command
-    .addOption(
-      new Option('--format <format>', 'stdout format (--json overrides it; json is --json)')
-        .choices(formats)
-        .default('text'),
-    )
+    .addOption(format)
     .addOption(
       new Option(
         '--report <format=path>',
@@ -48,10 +51,19 @@ export function withFormatOptions(command: Command, name: FormattedCommand): Com
     );
 }
 
+function stdoutFormat(name: FormattedCommand): string {
+  return WRAPPING.has(name)
+    ? 'output format (--json prints a document holding the output)'
+    : 'stdout format (--json overrides it; json is --json)';
+}
+
 /** The help lines listing a command's formats. */
 export function formatsHelp(name: FormattedCommand): string {
   const lines = formatsOf(name).map((f) => `  ${f.padEnd(11)}${FORMAT_NOTES[f]}`);
-  return `Formats (--format for stdout, --report FORMAT=PATH for a file, repeatable):\n${lines.join('\n')}`;
+  const how = WRAPPING.has(name)
+    ? '--format, the first the default; -o PATH writes it to a file'
+    : '--format for stdout, --report FORMAT=PATH for a file, repeatable';
+  return `Formats (${how}):\n${lines.join('\n')}`;
 }
 
 /** The output of a run: `--format json` is `--json` (errors then print as JSON too). */
@@ -62,18 +74,30 @@ export function formatOutput(ctx: CommandContext, o: Output, flags: FormatFlags)
 }
 
 /** Renders an outcome in a format: json is the document, the others the registry's renderers. */
-export function render<V>(
+export async function render<V>(
   name: FormattedCommand,
   format: FormatName,
   outcome: Outcome<V>,
   color: boolean,
   width = 100,
   ascii = false,
-): string {
+): Promise<string> {
   if (format === 'json') return toJson(outcome.document, true);
+  return renderView(name, format, outcome.view, color, width, ascii);
+}
+
+/** Renders a view with the registry's renderer of a format (not json: that is the document). */
+export async function renderView<V>(
+  name: FormattedCommand,
+  format: FormatName,
+  view: V,
+  color: boolean,
+  width = 100,
+  ascii = false,
+): Promise<string> {
   const renderer = (FORMATS[name] as Partial<Record<FormatName, Renderer<V>>>)[format];
   if (renderer === undefined) throw new Error(`${name} has no ${format} format`);
-  return renderer(outcome.view, textStyle(color, { width, ascii }), width);
+  return renderer(view, textStyle(color, { width, ascii }), width);
 }
 
 export type Outcome<V> = { readonly view: V; readonly document: unknown };
@@ -97,13 +121,13 @@ export async function emit<V>(
       await writeResultFile(
         ctx.proc.cwd(),
         report.path,
-        render(name, report.format, outcome, false, width, ascii),
+        await render(name, report.format, outcome, false, width, ascii),
         'write',
         true,
       ),
     );
   for (const file of extra) notes.push(await writeResultFile(ctx.proc.cwd(), file.path, file.text, 'append'));
   if (o.json) o.outJson(outcome.document);
-  else o.out(render(name, flags.format, outcome, o.style.color, width, ascii));
+  else o.out(await render(name, flags.format, outcome, o.style.color, width, ascii));
   if (!o.quiet) for (const note of notes) if (note !== '') o.err(`nines: ${note}\n`);
 }

@@ -3,7 +3,7 @@ import { decodeModelBytes } from '../config/decode.js';
 import { type loadModel, loadModelDocument, type ModelDocument } from '../config/load.js';
 import type { Problem } from '../config/problem.js';
 import { renderProblems } from '../report/text/problems.js';
-import type { Loaded as LoadedSource, ModelSource } from '../app/source.js';
+import type { DocumentSource, Loaded as LoadedSource } from '../app/source.js';
 import type { SetOverrides } from '../app/what-if.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext, Output } from './context.js';
@@ -78,20 +78,24 @@ export function printProblems(o: Output, fileLabel: string, problems: readonly P
   o.err(renderProblems(fileLabel, problems, o.errStyle));
 }
 
-/** Reads a model file ('-' = stdin) into the source the use cases run on (with its bytes), or its problems. */
+/**
+ * Reads a model file ('-' = stdin) with the `--set` overrides into the source the use cases run
+ * on (with its bytes), or its problems.
+ */
 export async function readSource(
   proc: Proc,
   file: string,
-  edit?: Parameters<typeof loadModel>[1],
+  overrides?: SetOverrides,
 ): Promise<(Source & { readonly ok: true }) | Extract<LoadedSource, { ok: false }>> {
-  const read = await readModelDocument(proc, file, edit);
+  const read = await readModelDocument(proc, file, overrides?.edit);
   if (!read.ok) return read;
   const { document, text, fileLabel, warnings, bytes } = read;
-  return { ok: true, model: document.model, text, fileLabel, warnings, bytes };
+  const applied = overrides?.applied() ?? [];
+  return { ok: true, model: document.model, text, fileLabel, warnings, bytes, document, applied };
 }
 
-/** A validated model source with the warnings its loading gave and the bytes it was read from. */
-export type Source = ModelSource & { readonly warnings: readonly Problem[]; readonly bytes: Uint8Array };
+/** A validated model source with its document, the warnings its loading gave and the bytes it was read from. */
+export type Source = DocumentSource & { readonly warnings: readonly Problem[]; readonly bytes: Uint8Array };
 
 /**
  * The load-or-fail step of every computing command: reads and validates the model with the
@@ -124,7 +128,7 @@ export async function loadAllOrFail(
   const sources: Source[] = [];
   const problems: Problem[] = [];
   for (const { file, overrides } of inputs) {
-    const loaded = await readSource(ctx.proc, file, overrides?.edit);
+    const loaded = await readSource(ctx.proc, file, overrides);
     const applied = overrides?.applied() ?? [];
     printLoadProblems(o, loaded.fileLabel, loaded.ok ? loaded.warnings : loaded.problems, applied);
     if (loaded.ok) sources.push(loaded);

@@ -3,7 +3,7 @@
  * returns its exit code. The only module that touches process state (through `proc`).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, NinesError } from '../errors.js';
+import { EXIT, NinesError, ninesError } from '../errors.js';
 import { printable } from '../lib/printable.js';
 import {
   COMMANDS,
@@ -129,8 +129,8 @@ function handleError(error: unknown, ctx: CommandContext, program: Command): num
     // Usage errors (unknown option, missing argument, no command): commander printed them on
     // stderr; a --json run still gets its one document on stdout.
     if (ctx.json) {
-      const message = error.message.replace(/^error: /, '');
-      proc.stdout.write(toJson({ ...envelope(commandName(program)), error: { code: 'usage', message } }, false));
+      const { code, message } = ninesError('usage', error.message.replace(/^error: /, ''));
+      proc.stdout.write(toJson({ ...envelope(commandName(program)), error: { code, message } }, false));
     }
     return EXIT.input;
   }

@@ -2,9 +2,14 @@
  * `nines sweep`: every point of the grid spanned by the `--vary` axes, analysed from the model
  * prepared once (see config/variation.ts), with its figures and the targets' verdict.
  */
+import type { Problem } from '../../config/problem.js';
 import type { Variation } from '../../config/variation.js';
-import type { SweepPoint, SweepView } from '../../report/sweep/view.js';
+import { ninesError } from '../../errors.js';
+import { modelInfo } from '../../report/json/analysis.js';
+import { envelope } from '../../report/json/envelope.js';
+import type { FigureId, SweepPoint, SweepShown, SweepView } from '../../report/sweep/view.js';
 import { targetId } from '../../gate/index.js';
+import { overridesJson } from '../what-if.js';
 import { evaluatePoint, type PointOptions } from './evaluate.js';
 
 /** Points of the grid: the product of the axes' sizes. */
@@ -87,4 +92,53 @@ export function runSweep(
     targets: [...new Set(targets)],
     points,
   };
+}
+
+export type SweepOptions = {
+  /** The figure the text charts against the first axis (one line per value of the second). */
+  readonly plot?: FigureId | undefined;
+  /** Refuse a grid of more points (default 100,000). */
+  readonly maxPoints?: number | undefined;
+  /** The `--set` what-ifs the variation was prepared with (for the document). */
+  readonly set?: readonly string[] | undefined;
+  readonly progress?: ((fraction: number) => void) | undefined;
+};
+
+export type SweepOutcome = { readonly view: SweepShown; readonly document: Record<string, unknown> };
+
+/**
+ * `nines sweep` on a prepared variation: every point, the view its renderers show and the JSON
+ * document. A grid over `maxPoints`, or a plot of more than two axes, is a coded error.
+ * @example runSweepOutcome({ variation, point, fileLabel: 'm.yaml' }).document.sweep
+ */
+export function runSweepOutcome(
+  input: { readonly variation: Variation; readonly point: PointOptions; readonly fileLabel: string },
+  options: SweepOptions = {},
+): SweepOutcome {
+  const { variation, fileLabel } = input;
+  const size = gridSize(variation);
+  const maxPoints = options.maxPoints ?? 100_000;
+  if (size > maxPoints)
+    throw ninesError(
+      'bad-vary',
+      `the grid has ${size.toLocaleString('en-US')} points, more than --max-points ${maxPoints.toLocaleString('en-US')}; narrow the ranges or raise --max-points`,
+    );
+  if (options.plot !== undefined && variation.axes.length > 2)
+    throw ninesError(
+      'bad-vary',
+      '--plot draws one or two axes (x, and one line per value of the second); this sweep has more',
+    );
+  const view = runSweep(variation, input.point, fileLabel, options.progress);
+  const document = {
+    ...envelope('sweep'),
+    model: modelInfo(variation.base, fileLabel),
+    sweep: { method: view.method, axes: view.axes, targets: view.targets, points: view.points },
+    overrides: overridesJson(options.set, undefined),
+  };
+  return { view: { ...view, plot: options.plot }, document };
+}
+
+/** The `nines sweep --json` document of a model that did not validate. */
+export function sweepFailureDocument(problems: readonly Problem[], set?: readonly string[]): Record<string, unknown> {
+  return { ...envelope('sweep'), valid: false, problems, overrides: overridesJson(set, undefined) };
 }

@@ -89,7 +89,7 @@ export function checkCommand(ctx: CommandContext): Command {
     const summaryFile = ctx.proc.env['GITHUB_STEP_SUMMARY'];
     const summary =
       github && summaryFile !== undefined && summaryFile !== ''
-        ? [{ path: summaryFile, text: `${render('check', 'markdown', outcome, false)}\n` }]
+        ? [{ path: summaryFile, text: `${await render('check', 'markdown', outcome, false)}\n` }]
         : [];
     await emit(ctx, o, 'check', flags, outcome, summary);
     if (outcome.result.records.length === 0 && !o.quiet)

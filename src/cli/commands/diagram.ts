@@ -1,14 +1,10 @@
 /** `nines diagram <file>`: the topology as Mermaid, Graphviz DOT or SVG. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { diagramDocument, runDiagram } from '../../app/diagram.js';
 import { EXIT } from '../../errors.js';
-import { chartSvg } from '../../report/charts/svg.js';
-import { renderDot } from '../../report/diagram/dot.js';
-import { renderMermaid } from '../../report/diagram/mermaid.js';
-import { placementChart } from '../../report/charts/placement.js';
-import { topologyOf } from '../../report/diagram/topology.js';
-import { modelInfo } from '../../report/json/analysis.js';
-import { envelope, invalidDocument } from '../../report/json/envelope.js';
+import { invalidDocument } from '../../report/json/envelope.js';
 import { output, type CommandContext } from '../context.js';
+import { formatsHelp, renderView, withFormatOptions } from '../formats.js';
 import { loadOrFail } from '../load-model.js';
 import { setOverrides } from '../overrides.js';
 import { writeResultFile } from '../write-file.js';
@@ -16,23 +12,18 @@ import { writeResultFile } from '../write-file.js';
 type Flags = { format: 'mermaid' | 'dot' | 'svg'; output?: string };
 
 export function diagramCommand(ctx: CommandContext): Command {
-  return new Command('diagram')
+  const command = new Command('diagram')
     .description(
       'topology: regions → zones → tiers with node counts and k of n, the service expression, copies and backups',
     )
-    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-    .addOption(
-      new Option(
-        '--format <format>',
-        "mermaid (flowchart), dot (Graphviz) or svg (placement map, the report's picture)",
-      )
-        .choices(['mermaid', 'dot', 'svg'])
-        .default('mermaid'),
-    )
+    .argument('<file>', "model file (YAML or JSON), or '-' for standard input");
+  return withFormatOptions(command, 'diagram')
     .option('-o, --output <path>', 'write the diagram to this file (default: standard output)')
     .addHelpText(
       'after',
       `
+${formatsHelp('diagram')}
+
 Exit codes: 0 written, 2 invalid model or usage.
 
 Examples:
@@ -40,31 +31,17 @@ Examples:
   $ nines diagram models/inference-3az.yaml --format dot | dot -Tpng -o t.png
   $ nines diagram models/database-dr.yaml --format svg -o topology.svg`,
     )
-    .action(async (file: string, flags: Flags, command: Command) => {
-      const o = output(ctx, command);
-      const loaded = await loadOrFail(ctx, o, file, setOverrides(undefined), (problems) =>
+    .action(async (file: string, flags: Flags, cmd: Command) => {
+      const o = output(ctx, cmd);
+      const source = await loadOrFail(ctx, o, file, setOverrides(undefined), (problems) =>
         invalidDocument('diagram', problems),
       );
-      if (loaded === undefined) return;
-      const topology = topologyOf(loaded.model);
-      const text =
-        flags.format === 'mermaid'
-          ? renderMermaid(topology)
-          : flags.format === 'dot'
-            ? renderDot(topology)
-            : `${await chartSvg(placementChart(topology))}\n`;
+      if (source === undefined) return;
+      const { color, width, ascii } = o.style;
+      const text = await renderView('diagram', flags.format, runDiagram(source).view, color, width, ascii);
       if (flags.output !== undefined) await writeResultFile(ctx.proc.cwd(), flags.output, text);
-      if (o.json) {
-        o.outJson({
-          ...envelope('diagram'),
-          model: modelInfo(loaded.model, loaded.fileLabel),
-          format: flags.format,
-          output: flags.output ?? null,
-          ...(flags.output === undefined ? { diagram: text } : {}),
-        });
-      } else if (flags.output === undefined) {
-        o.out(text);
-      }
+      if (o.json) o.outJson(diagramDocument(source, { format: flags.format, output: flags.output, text }));
+      else if (flags.output === undefined) o.out(text);
       ctx.exitCode = EXIT.ok;
     });
 }

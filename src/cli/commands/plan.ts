@@ -1,18 +1,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { planReport } from '../../app/plan.js';
+import { runPlan } from '../../app/plan.js';
 import { EXIT } from '../../errors.js';
-import { modelInfo } from '../../report/json/analysis.js';
-import { envelope, invalidDocument } from '../../report/json/envelope.js';
-import { renderPlan } from '../../report/text/plan.js';
-import { wrap } from '../../report/wrap.js';
+import { invalidDocument } from '../../report/json/envelope.js';
 import { SECONDS_PER_MONTH } from '../../units/conventions.js';
 import { parseQuantity } from '../../units/quantity.js';
 import { output, type CommandContext } from '../context.js';
+import { emit, formatOutput, formatsHelp, withFormatOptions, type FormatFlags } from '../formats.js';
 import { loadOrFail } from '../load-model.js';
 import { positiveNumber } from '../options.js';
-import { overridesJson, setOverrides, withOverrideOptions } from '../overrides.js';
+import { setOverrides, withOverrideOptions } from '../overrides.js';
 
-type PlanFlags = { years: number; step: number; set?: string[] };
+type PlanFlags = FormatFlags & { years: number; step: number; set?: string[] };
 
 /** `--step month`, `--step '2 week'`: a duration (a bare unit means one of it). */
 function stepDuration(value: string): number {
@@ -27,26 +25,29 @@ function stepDuration(value: string): number {
 }
 
 export function planCommand(ctx: CommandContext): Command {
+  const command = new Command('plan')
+    .description(
+      'capacity over time: runway of each tier and storage location under growth, nodes to add by when, hot spares, training goodput',
+    )
+    .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
+    .addOption(new Option('--years <n>', 'planning horizon in years').default(3).argParser(positiveNumber))
+    .addOption(
+      new Option('--step <duration>', 'timeline step: month, week, quarter, or a duration like "2 month"')
+        .default(SECONDS_PER_MONTH, 'month')
+        .argParser(stepDuration),
+    );
+  withFormatOptions(command, 'plan');
   return withOverrideOptions(
-    new Command('plan')
-      .description(
-        'capacity over time: runway of each tier and storage location under growth, nodes to add by when, hot spares, training goodput',
-      )
-      .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-      .addOption(new Option('--years <n>', 'planning horizon in years').default(3).argParser(positiveNumber))
-      .addOption(
-        new Option('--step <duration>', 'timeline step: month, week, quarter, or a duration like "2 month"')
-          .default(SECONDS_PER_MONTH, 'month')
-          .argParser(stepDuration),
-      )
-      .addHelpText(
-        'after',
-        `
+    command.addHelpText(
+      'after',
+      `
 Demand grows per tier with capacity.growth (compound, like data.yearlyGrowth); the data and its
 backups grow with data.yearlyGrowth. A runway is when a limit first breaks with what the model
 has: demand (nodes × perNode), N+1 (nodes left after losing the tier's largest zone, or one
 node), an availability target, a backup location's capacity, the data tier's capacity.
 Conventions: month = 30 d, year = 365 d.
+
+${formatsHelp('plan')}
 
 Exit codes: 0 planned, 2 invalid model or usage.
 
@@ -55,28 +56,15 @@ Examples:
   $ nines plan models/inference-3az.yaml --years 5 --step quarter
   $ nines plan models/training-16k-gpu.yaml
   $ nines plan models/inference-3az.yaml --json | jq '.runway[] | select(.breaksAtSeconds != null)'`,
-      ),
+    ),
     { fail: false },
-  ).action(async (file: string, flags: PlanFlags, command: Command) => {
-    const o = output(ctx, command);
-    const loaded = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>
+  ).action(async (file: string, flags: PlanFlags, cmd: Command) => {
+    const o = formatOutput(ctx, output(ctx, cmd), flags);
+    const source = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>
       invalidDocument('plan', problems),
     );
-    if (loaded === undefined) return;
-    const plan = planReport(loaded.model, { years: flags.years, stepSeconds: flags.step });
-    if (o.json) {
-      o.outJson({
-        ...envelope('plan'),
-        model: modelInfo(loaded.model, loaded.fileLabel),
-        ...plan,
-        overrides: overridesJson(flags.set, undefined),
-      });
-    } else {
-      const width = o.style.width;
-      const { chalk } = o.style;
-      const title = `${chalk.bold(loaded.model.name)}${loaded.model.description ? `\n${chalk.dim(wrap(loaded.model.description, '', width))}` : ''}`;
-      o.out(`${title}\n\n${renderPlan(plan, o.style, width)}`);
-    }
+    if (source === undefined) return;
+    await emit(ctx, o, 'plan', flags, runPlan(source, { ...flags, stepSeconds: flags.step }));
     ctx.exitCode = EXIT.ok;
   });
 }

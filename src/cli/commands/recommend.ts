@@ -1,22 +1,13 @@
 import { Command, Option } from 'commander';
-import { recommend } from '../../app/recommend/index.js';
+import { runRecommend } from '../../app/recommend/run.js';
 import { EXIT } from '../../errors.js';
-import { modelInfo } from '../../report/json/analysis.js';
-import { envelope } from '../../report/json/envelope.js';
-import { renderRecommendations } from '../../report/text/recommend.js';
+import { invalidDocument } from '../../report/json/envelope.js';
 import { output, type CommandContext } from '../context.js';
-import { readModelDocument } from '../load-model.js';
-import {
-  collect,
-  drillFor,
-  overridesJson,
-  printLoadProblems,
-  setOverrides,
-  targetFlags,
-  withOverrideOptions,
-} from '../overrides.js';
+import { emit, formatOutput, formatsHelp, withFormatOptions, type FormatFlags } from '../formats.js';
+import { loadOrFail } from '../load-model.js';
+import { collect, setOverrides, targetFlags, withOverrideOptions } from '../overrides.js';
 
-type Flags = { set?: string[]; fail?: string[]; target?: string[] };
+type Flags = FormatFlags & { set?: string[]; fail?: string[]; target?: string[] };
 
 export function recommendCommand(ctx: CommandContext): Command {
   const command = new Command('recommend')
@@ -29,11 +20,14 @@ export function recommendCommand(ctx: CommandContext): Command {
         collect,
       ),
     );
+  withFormatOptions(command, 'recommend');
   withOverrideOptions(command);
   return command
     .addHelpText(
       'after',
       `
+${formatsHelp('recommend')}
+
 Exit codes: 0 recommendations printed (also when none is found), 2 invalid model or usage.
 
 Examples:
@@ -44,34 +38,13 @@ Examples:
   $ nines recommend models/database-dr.yaml --set 'data.copies=[]' --json | jq '.recommendations[0].argument'`,
     )
     .action(async (file: string, flags: Flags, cmd: Command) => {
-      const o = output(ctx, cmd);
-      const targets = targetFlags(flags.target);
-      const overrides = setOverrides(flags.set);
-      const loaded = await readModelDocument(ctx.proc, file, overrides.edit);
-      if (!loaded.ok) {
-        printLoadProblems(o, loaded.fileLabel, loaded.problems, overrides.applied());
-        if (o.json) o.outJson({ ...envelope('recommend'), valid: false, problems: loaded.problems });
-        ctx.exitCode = EXIT.input;
-        return;
-      }
-      printLoadProblems(o, loaded.fileLabel, loaded.warnings, overrides.applied());
-      drillFor(loaded.document.model, flags.fail); // validates the --fail names (exit 2 on a bad one)
-      const result = recommend({
-        text: loaded.text,
-        file: loaded.fileLabel,
-        set: flags.set ?? [],
-        targets,
-        fail: flags.fail ?? [],
-      });
-      if (result === undefined) throw new Error('the model that validated did not validate again');
-      if (o.json)
-        o.outJson({
-          ...envelope('recommend'),
-          model: modelInfo(loaded.document.model, loaded.fileLabel),
-          ...result,
-          overrides: overridesJson(flags.set, flags.fail),
-        });
-      else o.out(renderRecommendations(result, o.style));
+      const o = formatOutput(ctx, output(ctx, cmd), flags);
+      targetFlags(flags.target); // a bad --target is a usage error before the file is read
+      const source = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>
+        invalidDocument('recommend', problems),
+      );
+      if (source === undefined) return;
+      await emit(ctx, o, 'recommend', flags, runRecommend(source, { ...flags, targets: flags.target }));
       ctx.exitCode = EXIT.ok;
     });
 }

@@ -3,17 +3,16 @@
  * GitHub-flavoured Markdown, from the documents analyze, check and (with --simulate) simulate print.
  */
 import { Command, Option } from 'commander';
-import { buildReport } from '../../app/report.js';
+import { reportDocument, runReport } from '../../app/report.js';
 import { EXIT } from '../../errors.js';
-import { renderReportHtml } from '../../report/html/review.js';
-import { modelInfo } from '../../report/json/analysis.js';
-import { envelope, invalidDocument } from '../../report/json/envelope.js';
-import { renderReportMarkdown } from '../../report/markdown/review.js';
+import { invalidDocument } from '../../report/json/envelope.js';
 import { DEFAULT_SEED } from '../../simulate/index.js';
+import type { SimulateOptions } from '../../simulate/types.js';
 import { output, type CommandContext } from '../context.js';
+import { formatsHelp, renderView, withFormatOptions } from '../formats.js';
 import { loadOrFail } from '../load-model.js';
 import { positiveInteger, seedNumber } from '../options.js';
-import { overridesJson, setOverrides, withOverrideOptions } from '../overrides.js';
+import { setOverrides, withOverrideOptions } from '../overrides.js';
 import { writeResultFile } from '../write-file.js';
 
 type Flags = {
@@ -27,6 +26,8 @@ type Flags = {
 };
 
 const HELP = `
+${formatsHelp('report')}
+
 The report exits 0 whether or not the targets are met (it shows them); gate
 with nines check. Every figure is the one nines analyze / check / simulate
 --json prints: the HTML report embeds those documents (a script of type
@@ -42,20 +43,14 @@ Examples:
   $ nines report models/inference-3az.yaml --simulate --seed 7 -o sim.html`;
 
 export function reportCommand(ctx: CommandContext): Command {
+  const command = new Command('report')
+    .description(
+      "design-review report: summary, topology, targets, tiers, zones, data protection (and with --simulate a year's downtime): one self-contained HTML file or Markdown",
+    )
+    .argument('<file>', "model file (YAML or JSON), or '-' for standard input");
+  withFormatOptions(command, 'report');
   return withOverrideOptions(
-    new Command('report')
-      .description(
-        "design-review report: summary, topology, targets, tiers, zones, data protection (and with --simulate a year's downtime): one self-contained HTML file or Markdown",
-      )
-      .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
-      .addOption(
-        new Option(
-          '--format <format>',
-          'html: one file, no network, charts as inline SVG; markdown: GitHub-flavoured, Mermaid diagram and tables',
-        )
-          .choices(['html', 'markdown'])
-          .default('html'),
-      )
+    command
       .option('-o, --output <path>', 'write the report to this file (default: standard output)')
       .option(
         '--simulate',
@@ -73,46 +68,36 @@ export function reportCommand(ctx: CommandContext): Command {
         ),
       )
       .addHelpText('after', HELP)
-      .action(async (file: string, flags: Flags, command: Command) => {
-        const o = output(ctx, command);
-        const loaded = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>
+      .action(async (file: string, flags: Flags, cmd: Command) => {
+        const o = output(ctx, cmd);
+        const source = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>
           invalidDocument('report', problems),
         );
-        if (loaded === undefined) return;
-        const simulate =
-          flags.simulate === true
-            ? {
-                seed: flags.seed,
-                workers: 'auto' as const,
-                ...(flags.trials === undefined ? {} : { trials: flags.trials }),
-                ...(flags.timelineTrials === undefined ? {} : { timelineTrials: flags.timelineTrials }),
-              }
-            : undefined;
-        const view = await buildReport(loaded.model, loaded.fileLabel, {
-          simulate,
-          overrides: overridesJson(flags.set, undefined),
-        });
-        const text = flags.format === 'html' ? await renderReportHtml(view) : renderReportMarkdown(view);
+        if (source === undefined) return;
+        const outcome = await runReport(source, { simulate: simulateOptions(flags), set: flags.set });
+        const { color, width, ascii } = o.style;
+        const text = await renderView('report', flags.format, outcome.view, color, width, ascii);
         if (flags.output !== undefined) await writeResultFile(ctx.proc.cwd(), flags.output, text);
-        if (o.json) {
-          o.outJson({
-            ...envelope('report'),
-            model: modelInfo(loaded.model, loaded.fileLabel),
-            format: flags.format,
-            output: flags.output ?? null,
-            bytes: Buffer.byteLength(text),
-            sections: view.sections.map((s) => s.id),
-            ...(flags.output === undefined ? { report: text } : {}),
-          });
-        } else if (flags.output === undefined) {
-          o.out(text);
-        } else if (!o.quiet) {
-          o.err(
-            `nines: wrote ${flags.output} (${flags.format}, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB, ${view.sections.length} sections)\n`,
-          );
+        if (o.json)
+          o.outJson(reportDocument(source, outcome.view, { format: flags.format, output: flags.output, text }));
+        else if (flags.output === undefined) o.out(text);
+        else if (!o.quiet) {
+          const kB = (Buffer.byteLength(text) / 1024).toFixed(0);
+          o.err(`nines: wrote ${flags.output} (${flags.format}, ${kB} kB, ${outcome.view.sections.length} sections)\n`);
         }
         ctx.exitCode = EXIT.ok;
       }),
     { fail: false },
   );
+}
+
+/** The simulation `--simulate` asks for, with its seed and trial counts. */
+function simulateOptions(flags: Flags): SimulateOptions | undefined {
+  if (flags.simulate !== true) return undefined;
+  return {
+    seed: flags.seed,
+    workers: 'auto',
+    ...(flags.trials === undefined ? {} : { trials: flags.trials }),
+    ...(flags.timelineTrials === undefined ? {} : { timelineTrials: flags.timelineTrials }),
+  };
 }

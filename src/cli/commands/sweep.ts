@@ -3,21 +3,16 @@
  * the targets' verdict at every point; a table, a line chart, CSV, Markdown or JSON.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { gridSize, runSweep } from '../../app/sweep/run.js';
-import { EXIT, ninesError } from '../../errors.js';
-import { renderSweepCsv } from '../../report/csv/sweep.js';
-import { envelope } from '../../report/json/envelope.js';
-import { modelInfo } from '../../report/json/analysis.js';
-import { renderSweepMarkdown } from '../../report/markdown/sweep.js';
+import { runSweepOutcome, sweepFailureDocument } from '../../app/sweep/run.js';
+import { EXIT } from '../../errors.js';
 import { FIGURES, type FigureId } from '../../report/sweep/view.js';
-import { renderSweep } from '../../report/text/sweep.js';
 import { suggest } from '../../lib/suggest.js';
 import { output, type CommandContext } from '../context.js';
+import { emit, formatOutput, formatsHelp, withFormatOptions, type FormatFlags } from '../formats.js';
 import { positiveInteger } from '../options.js';
 import { loadVariation, pointProgress, withVaryOptions, type VaryFlags } from '../variation.js';
-import { overridesJson } from '../overrides.js';
 
-type Flags = VaryFlags & { plot?: FigureId; format: 'text' | 'csv' | 'json' | 'markdown'; maxPoints: number };
+type Flags = VaryFlags & FormatFlags & { plot?: FigureId; maxPoints: number };
 
 function figure(value: string): FigureId {
   const ids = FIGURES.map((f) => f.id);
@@ -37,6 +32,8 @@ to 1 of the first end's unit) · 99%..99.9%:0.1% · with --log, 99%..99.99% (poi
 The model is read and validated once, each --vary value checked against it once; every point
 is the model with those values set, normalised again (no file is re-read).
 
+${formatsHelp('sweep')}
+
 Exit codes: 0 swept (whatever the targets say) · 2 bad input or usage.
 
 Examples:
@@ -53,7 +50,7 @@ export function sweepCommand(ctx: CommandContext): Command {
     )
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input");
   withVaryOptions(command);
-  return command
+  return withFormatOptions(command, 'sweep')
     .addOption(
       new Option(
         '--plot <figure>',
@@ -61,67 +58,26 @@ export function sweepCommand(ctx: CommandContext): Command {
       ).argParser(figure),
     )
     .addOption(
-      new Option('--format <format>', 'stdout format (--json is the same as --format json)')
-        .choices(['text', 'csv', 'json', 'markdown'])
-        .default('text'),
-    )
-    .addOption(
       new Option('--max-points <n>', 'refuse a grid larger than this').default(100_000).argParser(positiveInteger),
     )
     .addHelpText('after', HELP)
     .action(async (file: string, flags: Flags, cmd: Command) => {
-      const o = output(ctx, cmd);
-      const format = o.json ? 'json' : flags.format;
-      ctx.json = format === 'json';
+      const o = formatOutput(ctx, output(ctx, cmd), flags);
       const loaded = await loadVariation(ctx.proc, o, file, flags);
       if ('problems' in loaded) {
-        if (format === 'json')
-          o.outJson({
-            ...envelope('sweep'),
-            valid: false,
-            problems: loaded.problems,
-            overrides: overridesJson(flags.set, undefined),
-          });
+        if (o.json) o.outJson(sweepFailureDocument(loaded.problems, flags.set));
         ctx.exitCode = EXIT.input;
         return;
       }
-      const size = gridSize(loaded.variation);
-      if (size > flags.maxPoints)
-        throw ninesError(
-          'bad-vary',
-          `the grid has ${size.toLocaleString('en-US')} points, more than --max-points ${flags.maxPoints.toLocaleString('en-US')}; narrow the ranges or raise --max-points`,
-        );
-      if (flags.plot !== undefined && loaded.variation.axes.length > 2)
-        throw ninesError(
-          'bad-vary',
-          '--plot draws one or two axes (x, and one line per value of the second); this sweep has more',
-        );
       const bar = pointProgress(ctx.proc, o.quiet);
-      const view = runSweep(loaded.variation, loaded.point, loaded.fileLabel, bar.update);
-      bar.done();
-      switch (format) {
-        case 'json':
-          o.outJson({
-            ...envelope('sweep'),
-            model: modelInfo(loaded.variation.base, loaded.fileLabel),
-            sweep: { method: view.method, axes: view.axes, targets: view.targets, points: view.points },
-            overrides: overridesJson(flags.set, undefined),
-          });
-          break;
-        case 'csv':
-          o.out(renderSweepCsv(view));
-          break;
-        case 'markdown':
-          o.out(renderSweepMarkdown(view));
-          break;
-        case 'text':
-          o.out(renderSweep(view, o.style, { plot: flags.plot, width: o.style.width }));
-          break;
-        default: {
-          const never: never = format;
-          throw new Error(`unknown format ${String(never)}`);
+      const outcome = (() => {
+        try {
+          return runSweepOutcome(loaded, { ...flags, progress: bar.update });
+        } finally {
+          bar.done();
         }
-      }
+      })();
+      await emit(ctx, o, 'sweep', flags, outcome);
       ctx.exitCode = EXIT.ok;
     });
 }

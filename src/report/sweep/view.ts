@@ -97,6 +97,9 @@ export type SweepView = {
   readonly points: readonly SweepPoint[];
 };
 
+/** What `nines sweep` hands its renderers: the sweep and the figure the text charts (`--plot`). */
+export type SweepShown = SweepView & { readonly plot?: FigureId | undefined };
+
 export type DesignView = {
   readonly modelName: string;
   readonly file: string;

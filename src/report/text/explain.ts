@@ -35,6 +35,9 @@ function stepLines(s: ExplainStep, n: string, indent: string, style: TextStyle, 
   return out;
 }
 
+/** What `nines explain` shows: the explanations of the figures asked for, in order. */
+export type ExplainView = { readonly explanations: readonly Explanation[] };
+
 /**
  * Explanations as text within `width` columns (100 at most): the figure and its exact value (as
  * in `nines analyze --json`), the formula, numbered steps with their inputs and sources.

@@ -28,6 +28,20 @@ const KIND: Record<Runway['kind'], string> = {
   'data-capacity': 'data capacity',
 };
 
+/** What `nines plan` shows: the model's name and description, and its capacity plan. */
+export type PlanView = {
+  readonly modelName: string;
+  readonly description?: string | undefined;
+  readonly plan: PlanResult;
+};
+
+/** The plan under the model's name (and its description, wrapped to `width`). */
+export function renderPlanReport(view: PlanView, style: TextStyle, width: number): string {
+  const { chalk } = style;
+  const about = view.description ? `\n${chalk.dim(wrap(view.description, '', width))}` : '';
+  return `${chalk.bold(view.modelName)}${about}\n\n${renderPlan(view.plan, style, width)}`;
+}
+
 export function renderPlan(plan: PlanResult, style: TextStyle, width: number): string {
   const { chalk } = style;
   const out: string[] = [
