@@ -57,6 +57,35 @@ describe('nines merge: the merged report is the single-machine report, to the by
   });
 });
 
+describe('nines merge --format and --report (the simulate formats of the registry)', () => {
+  it('prints the text or the document of nines simulate, and writes either to a file', async () => {
+    const parts = await shards('models/minimal.yaml', 2, 'formats');
+    const single = await runCli(['simulate', 'models/minimal.yaml', ...RUN, '--json']);
+    const singleText = await runCli(['simulate', 'models/minimal.yaml', ...RUN, '-q']);
+    const json = await runCli(['merge', ...parts, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stdout).toBe(single.stdout);
+    const text = join(dir, 'merged.txt');
+    const document = join(dir, 'merged.json');
+    const both = await runCli(['merge', ...parts, '-q', '--report', `text=${text}`, '--report', `json=${document}`]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toBe(singleText.stdout);
+    expect(readFileSync(text, 'utf8')).toBe(singleText.stdout);
+    expect(JSON.parse(readFileSync(document, 'utf8'))).toEqual(JSON.parse(single.stdout));
+  });
+
+  it('refuses a format it does not have, exit 2, naming text and json', async () => {
+    const parts = await shards('models/minimal.yaml', 2, 'bad-format');
+    const format = await runCli(['merge', ...parts, '--format', 'junit']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('Allowed choices are text, json.');
+    const report = await runCli(['merge', ...parts, '--report', 'markdown=m.md', '--json']);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain('FORMAT one of text, json');
+    expect(JSON.parse(report.stdout)).toMatchObject({ command: 'merge', error: { code: 'usage' } });
+  });
+});
+
 describe('parts that do not belong together are refused, exit 2, with the reason', () => {
   it('a missing, a duplicated and a foreign part', async () => {
     const [a, b, c] = await shards('models/inference-3az.yaml', 3, 'refuse');
