@@ -23,7 +23,7 @@ import type { GateTarget } from '../gate/index.js';
 /** The `--set` flags parsed up front (a bad one is a usage error, exit 2) and the edit hook. */
 export type SetOverrides = {
   readonly texts: readonly string[];
-  /** For `readModel(…, edit)`: applies the overrides; throws a coded error on a bad path. */
+  /** For `loadModelDocument(text, edit)`: applies the overrides; throws a coded error on a bad path. */
   readonly edit: ((data: Record<string, unknown>) => readonly Problem[]) | undefined;
   /** The applied overrides, once the model was read. */
   applied(): readonly AppliedOverride[];

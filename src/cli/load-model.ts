@@ -1,4 +1,3 @@
-import type { Model } from '../model/types.js';
 import { decodeModelBytes } from '../config/decode.js';
 import { type loadModel, loadModelDocument, type ModelDocument } from '../config/load.js';
 import type { Problem } from '../config/problem.js';
@@ -11,37 +10,6 @@ import { explainOverrideProblems } from '../app/what-if.js';
 import type { AppliedOverride } from '../config/overrides.js';
 import { readModelInput } from './io.js';
 import type { Proc } from './proc.js';
-
-export type Loaded =
-  | {
-      readonly ok: true;
-      readonly model: Model;
-      readonly warnings: readonly Problem[];
-      readonly fileLabel: string;
-      readonly source: Uint8Array;
-    }
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly fileLabel: string };
-
-/** Reads and validates a model file ('-' = stdin). Problems are returned, not printed. */
-export async function readModel(proc: Proc, file: string, edit?: Parameters<typeof loadModel>[1]): Promise<Loaded> {
-  const bytes = await readModelInput(proc, file);
-  return loadModelBytes(bytes, file === '-' ? '<stdin>' : file, edit);
-}
-
-/** Validates model bytes read elsewhere (the model source a simulation part carries). */
-export async function loadModelBytes(
-  bytes: Uint8Array,
-  fileLabel: string,
-  edit?: Parameters<typeof loadModel>[1],
-): Promise<Loaded> {
-  // Loaded on first use: the parser, schema validator and units are most of the bundle, and
-  // `--help` or `budget` never need them (esbuild splits this into its own chunk).
-  const { loadModel: load } = await import('../config/load.js');
-  const result = load(bytes, edit);
-  return result.ok
-    ? { ok: true, model: result.value, warnings: result.warnings, fileLabel, source: bytes }
-    : { ok: false, problems: result.problems, fileLabel };
-}
 
 /** A model read with its text and document, for the commands that re-run or explain it. */
 export type LoadedDocument =
