@@ -7,12 +7,15 @@
 import type { Component } from '../../model/component.js';
 import type { Model } from '../../model/types.js';
 import type { Frequency } from './frequency.js';
-import type { AvailabilityResult } from './result.js';
+import type { DomainResult, ServiceResult } from './result.js';
 import type { OutageCause } from './switchover-penalty.js';
 
-/** What a sub-analysis (of a primary or a standby) must give. */
+/** What a sub-analysis (of a primary or a standby) must give: the figures the terms read, no more. */
 export type SubAnalysis = {
-  readonly result: AvailabilityResult;
+  readonly service: Pick<ServiceResult, 'availability' | 'unavailability' | 'meanOutageSeconds' | 'outagesPerYear'>;
+  /** Per zone, per region (as the model lists them). */
+  readonly zones: readonly Pick<DomainResult, 'serviceSurvivesLoss' | 'serviceAvailabilityGivenLoss'>[];
+  readonly regions: readonly Pick<DomainResult, 'serviceSurvivesLoss' | 'serviceAvailabilityGivenLoss'>[];
   readonly frequency: Frequency;
   /** Per tier: outages its declared interruptions start (rate per second) and their length. */
   readonly interruptions: readonly { readonly rate: number; readonly seconds: number }[];
@@ -28,7 +31,7 @@ export type Cause = OutageCause & { readonly subject: Subject; readonly alone: b
 
 /** The causes of the primary's outages, from its frequency split (see the file comment). */
 export function causesOf(model: Model, primary: SubAnalysis): Cause[] {
-  const { frequency, result } = primary;
+  const { frequency } = primary;
   const own: Cause[] = [];
   const rest: { subject: Subject; rate: number }[] = [];
   const add = (subject: Subject, rate: number, failure: Component | undefined, alone: boolean): void => {
@@ -50,7 +53,7 @@ export function causesOf(model: Model, primary: SubAnalysis): Cause[] {
       { kind: 'region', index: i },
       frequency.regions[i] ?? 0,
       r.failure,
-      !(result.regions[i]?.serviceSurvivesLoss ?? true),
+      !(primary.regions[i]?.serviceSurvivesLoss ?? true),
     );
   }
   for (const [i, z] of model.zones.entries()) {
@@ -58,7 +61,7 @@ export function causesOf(model: Model, primary: SubAnalysis): Cause[] {
       { kind: 'zone', index: i },
       frequency.zones[i] ?? 0,
       z.failure,
-      !(result.zones[i]?.serviceSurvivesLoss ?? true),
+      !(primary.zones[i]?.serviceSurvivesLoss ?? true),
     );
   }
   for (const [ti, t] of model.tiers.entries()) {
@@ -84,7 +87,7 @@ export function causesOf(model: Model, primary: SubAnalysis): Cause[] {
       });
   }
   const nu = frequency.total ?? 0;
-  const q = result.service.unavailability;
+  const q = primary.service.unavailability;
   // Outage starts not split over components (an inner failover's switchovers after a zone or
   // region loss) join the rest.
   const split = [...own, ...rest].reduce((x, c) => x + c.rate, 0);

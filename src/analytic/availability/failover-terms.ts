@@ -107,7 +107,7 @@ function addFailover(ctx: Ctx, f: ResolvedFailover, acc: Acc): void {
     success: f.node.spec.success,
     failbackSeconds: f.node.spec.failbackSeconds,
   };
-  const sb = { availability: standby.result.service.availability, failureFrequency: standby.frequency.total ?? 0 };
+  const sb = { availability: standby.service.availability, failureFrequency: standby.frequency.total ?? 0 };
   if (primary.frequency.total === null) acc.staticParts.push(...primary.frequency.staticSubjects);
   let fdq = 0;
   let fdnu = 0;
@@ -116,7 +116,7 @@ function addFailover(ctx: Ctx, f: ResolvedFailover, acc: Acc): void {
     const at = cause.subject;
     const given =
       at.kind === 'zone' || at.kind === 'region'
-        ? (at.kind === 'zone' ? standby.result.zones : standby.result.regions)[at.index]
+        ? (at.kind === 'zone' ? standby.zones : standby.regions)[at.index]
         : undefined;
     const standbyGiven = given === undefined ? sb : { ...sb, availability: given.serviceAvailabilityGivenLoss };
     const p = switchoverPenalty(cause, standbyGiven, node);
@@ -142,7 +142,7 @@ function addFailover(ctx: Ctx, f: ResolvedFailover, acc: Acc): void {
   }
   acc.dq += importance * fdq;
   acc.dnu += importance * fdnu;
-  const ps = primary.result.service;
+  const ps = primary.service;
   acc.report.push({
     primary: describe(model, f.primaryTiers),
     standby: describe(model, f.standbyTiers),
@@ -155,7 +155,7 @@ function addFailover(ctx: Ctx, f: ResolvedFailover, acc: Acc): void {
     primaryUnavailability: ps.unavailability,
     primaryOutagesPerYear: ps.outagesPerYear,
     primaryMeanOutageSeconds: ps.meanOutageSeconds,
-    standbyUnavailability: standby.result.service.unavailability,
+    standbyUnavailability: standby.service.unavailability,
     importance,
     switchoverUnavailability: importance * fdq,
     switchoverDowntimeSecondsPerYear: importance * fdq * 31_536_000,

@@ -6,7 +6,7 @@
 import type { Model } from '../../model/types.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../../units/conventions.js';
 import type { Conditioned, TierCache } from './conditioning.js';
-import type { FailoverTerms } from './failover-terms.js';
+import type { FailoverTerms, SubAnalysis } from './failover-terms.js';
 import { ninesOrNull } from '../../units/nines.js';
 import { clamp01, componentFigures, failureWithin } from './figures.js';
 import { outageBounds } from './frequency-bounds.js';
@@ -29,6 +29,19 @@ export type SectionCtx = {
   readonly terms: FailoverTerms;
 };
 
+/** The service's q, a (static structure + interruptions + switchovers), outages and mean outage. */
+export function serviceCore(cond: Conditioned, terms: FailoverTerms, frequency: Frequency): SubAnalysis['service'] {
+  const q = clamp01(cond.q + cond.blipQ + terms.dq);
+  const a = clamp01(cond.a - cond.blipQ - terms.dq);
+  const nu = frequency.total;
+  return {
+    availability: a,
+    unavailability: q,
+    outagesPerYear: nu !== null ? nu * SECONDS_PER_YEAR : null,
+    meanOutageSeconds: nu !== null && nu > 0 ? q / nu : null,
+  };
+}
+
 export function serviceResult(
   cond: Conditioned,
   terms: FailoverTerms,
@@ -37,8 +50,7 @@ export function serviceResult(
   zones: readonly DomainConditional[],
   regions: readonly DomainConditional[],
 ): ServiceResult {
-  const q = clamp01(cond.q + cond.blipQ + terms.dq);
-  const a = clamp01(cond.a - cond.blipQ - terms.dq);
+  const { availability: a, unavailability: q, outagesPerYear, meanOutageSeconds } = serviceCore(cond, terms, frequency);
   const nu = frequency.total;
   const has = nu !== null;
   const within = has ? outageWithin(model, model.horizonSeconds, nu, q) : null;
@@ -48,8 +60,8 @@ export function serviceResult(
     nines: ninesOrNull(q),
     downtimeSecondsPerYear: q * SECONDS_PER_YEAR,
     downtimeSecondsPerMonth: q * SECONDS_PER_MONTH,
-    outagesPerYear: has ? nu * SECONDS_PER_YEAR : null,
-    meanOutageSeconds: has && nu > 0 ? q / nu : null,
+    outagesPerYear,
+    meanOutageSeconds,
     failureProbability: within === null ? null : clamp01(within.probability),
     failureProbabilityMethod: within === null ? null : within.method,
     mtbfSeconds: has && nu > 0 ? 1 / nu : null,
