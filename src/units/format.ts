@@ -111,11 +111,33 @@ function stripZeros(text: string): string {
 
 /**
  * A currency-neutral amount with two decimals and thousands separators: 1728 → "1,728.00".
+ * The same text as toLocaleString('en-US') with two fraction digits, without ICU (its first
+ * call costs ~10 ms): that rounds the shortest decimal that reads back as the number (String(x),
+ * so 1.005 → "1.01", where toFixed(2) rounds the binary value to "1.00"), half away from zero,
+ * and keeps the sign of a negative amount that rounds to zero ("-0.00").
  * @example formatAmount(0.5) // "0.50"
  */
 export function formatAmount(amount: number): string {
   if (!Number.isFinite(amount)) return String(amount);
-  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const abs = Math.abs(amount);
+  // Past 1e21 String(x) is exponential: rare enough for the ICU path.
+  if (abs >= 1e21) return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const sign = amount < 0 || Object.is(amount, -0) ? '-' : '';
+  return `${sign}${roundedCents(abs)}`;
+}
+
+/** "int.ff" of a non-negative x < 1e21: its shortest decimal rounded half up at two places. */
+function roundedCents(x: number): string {
+  const text = String(x);
+  // Exponential below 1e-6: far below half a cent.
+  if (text.includes('e')) return '0.00';
+  const dot = text.indexOf('.');
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  const fraction = dot < 0 ? '' : text.slice(dot + 1);
+  let cents = BigInt(whole + fraction.slice(0, 2).padEnd(2, '0'));
+  if ((fraction[2] ?? '0') >= '5') cents += 1n;
+  const digits = cents.toString().padStart(3, '0');
+  return `${digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${digits.slice(-2)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAmount,
   formatAvailability,
   formatBytes,
   formatDuration,
@@ -52,5 +53,41 @@ describe('formatShare', () => {
     expect(formatShare(5.12e-5)).toBe('0.00512%');
     expect(formatShare(1.19e-13)).toBe('1.2e-11%');
     expect(formatShare(0)).toBe('0%');
+  });
+});
+
+describe('formatAmount', () => {
+  // The reference is the ICU formatter it replaces: toLocaleString('en-US') with two decimals.
+  const icu = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  it('writes two decimals and thousands separators', () => {
+    expect(formatAmount(1728)).toBe('1,728.00');
+    expect(formatAmount(0.5)).toBe('0.50');
+    expect(formatAmount(1234567.891)).toBe('1,234,567.89');
+  });
+
+  it('rounds the shortest decimal half away from zero, as ICU does (1.005 → 1.01, not toFixed’s 1.00)', () => {
+    expect((1.005).toFixed(2)).toBe('1.00');
+    expect(formatAmount(1.005)).toBe('1.01');
+    expect(formatAmount(2.675)).toBe('2.68');
+    expect(formatAmount(-2.675)).toBe('-2.68');
+    expect(formatAmount(0.995)).toBe('1.00');
+    expect(formatAmount(999.995)).toBe('1,000.00');
+    expect(formatAmount(-0.001)).toBe('-0.00');
+    expect(formatAmount(-0)).toBe('-0.00');
+    expect(formatAmount(1e-7)).toBe('0.00');
+  });
+
+  it('agrees with toLocaleString on every kind of amount', () => {
+    const xs: number[] = [0, 1e-7, 0.004999, 0.005, 0.015, 1e15 + 0.5, 123456789012345680000, 9.99e20, 2e21, 1e300];
+    for (let cents = -2000; cents <= 2000; cents++) xs.push(cents / 100 + 0.005, cents / 1000, cents * 1.37);
+    // A deterministic spread over magnitudes 1e-4 … 1e20 (a linear congruential sequence).
+    let u = 12345;
+    for (let i = 0; i < 3000; i++) {
+      u = (u * 1103515245 + 12345) % 2 ** 31;
+      xs.push((u / 2 ** 31 - 0.3) * 10 ** ((i % 25) - 4));
+    }
+    const wrong = xs.filter((x) => formatAmount(x) !== icu(x)).map((x) => `${x}: ${formatAmount(x)} vs ${icu(x)}`);
+    expect(wrong).toEqual([]);
   });
 });
