@@ -60,7 +60,11 @@ function draw(
   const t = make(head, style, options, widths);
   for (const row of rows) t.push(row);
   const text = Table.prototype.toString.call(t);
-  const headLines = Table.prototype.toString.call(make(head, style, options, widths)).split('\n').length - 2;
+  // At natural widths the heading is as tall as its tallest cell; wrapped, it is drawn alone to see.
+  const headLines =
+    widths === undefined
+      ? Math.max(1, ...head.map((h) => h.split('\n').length))
+      : Table.prototype.toString.call(make(head, style, options, widths)).split('\n').length - 2;
   return withHeadRule(text, headLines, style.ascii);
 }
 
