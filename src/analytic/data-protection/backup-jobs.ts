@@ -118,3 +118,25 @@ export function analyzeBackupJobs(
   }
   return { backups, storageByLocation: [...byKey.values()], notes };
 }
+
+/** Simulated jobs by data section (by identity: a Model is never mutated) and horizon. */
+const simulatedJobs = new WeakMap<Data, Map<number, ReturnType<typeof analyzeBackupJobs>>>();
+
+/**
+ * {@link analyzeBackupJobs}, simulated once per data section and horizon: the re-analyses of a
+ * model conditioned on a failure (importance, drills) share its `data` object, and its jobs.
+ * @example backupJobsOf(model.data, 31_536_000) === backupJobsOf(model.data, 31_536_000) // true
+ */
+export function backupJobsOf(data: Data, horizonSeconds: number): ReturnType<typeof analyzeBackupJobs> {
+  let byHorizon = simulatedJobs.get(data);
+  if (byHorizon === undefined) {
+    byHorizon = new Map();
+    simulatedJobs.set(data, byHorizon);
+  }
+  let jobs = byHorizon.get(horizonSeconds);
+  if (jobs === undefined) {
+    jobs = analyzeBackupJobs(data, horizonSeconds);
+    byHorizon.set(horizonSeconds, jobs);
+  }
+  return jobs;
+}

@@ -4,13 +4,13 @@
 import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
 import type { Model } from '../../model/types.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../../units/conventions.js';
-import { analyzeBackupJobs } from './backup-jobs.js';
+import { backupJobsOf } from './backup-jobs.js';
 import { analyzeDurability } from './durability.js';
 import { withExpectedLoss } from './expected-loss.js';
 import { sizeAt } from './growth.js';
 import { SCENARIOS } from '../../model/metrics.js';
 import { analyzeScenario } from './scenarios.js';
-import type { DataProtectionResult } from './types.js';
+import type { DataProtectionResult, ScenarioResult } from './types.js';
 
 export type * from './types.js';
 export { simulateBackupJob, type BackupJobSpec, type BackupSimulation, type BackupTrace } from './backup-simulation.js';
@@ -41,20 +41,10 @@ export function analyzeDataProtection(
   options: DataProtectionOptions = {},
   resolved: ResolvedModel = resolveModel(model),
 ): DataProtectionResult | undefined {
-  const data = model.data;
-  const places = resolved.data;
-  if (data === undefined || places === undefined) return undefined;
-  const horizonSeconds =
-    options.years !== undefined && options.years > 0
-      ? options.years * SECONDS_PER_YEAR
-      : Math.max(model.horizonSeconds, SECONDS_PER_YEAR);
-  const tier = model.tiers[places.tier];
-  const sizeAtHorizonBytes = sizeAt(data, horizonSeconds);
-  const changeRateBytesPerSecond = (sizeAtHorizonBytes * data.dailyChange) / SECONDS_PER_DAY;
-
-  const jobs = analyzeBackupJobs(data, horizonSeconds);
+  const context = scenarioContext(model, resolved, options);
+  if (context === undefined) return undefined;
+  const { data, tier, jobs, horizonSeconds, sizeAtHorizonBytes, changeRateBytesPerSecond } = context;
   const durability = analyzeDurability(data, tier, sizeAtHorizonBytes);
-  const context = { resolved, data, tier, places, backups: jobs.backups, changeRateBytesPerSecond };
   const notes = [...jobs.notes, ...durability.notes];
   if (model.recovery === undefined) {
     notes.push('no recovery plan: detection, failover, provisioning and validation taken as 0');
@@ -75,5 +65,45 @@ export function analyzeDataProtection(
     storageByLocation: jobs.storageByLocation,
     durability: durability.durability,
     notes,
+  };
+}
+
+/**
+ * The RPO/RTO of each disruption alone: {@link analyzeDataProtection}'s `scenarios` without
+ * their rates and expected loss, and without the storage and durability figures (what the
+ * switchover times and the corruption downtime read, once per re-analysed model).
+ * @example dataScenarios(model)?.find((s) => s.scenario === 'region')?.rtoPhases
+ */
+export function dataScenarios(
+  model: Model,
+  resolved: ResolvedModel = resolveModel(model),
+): readonly ScenarioResult[] | undefined {
+  const context = scenarioContext(model, resolved, {});
+  return context === undefined ? undefined : SCENARIOS.map((scenario) => analyzeScenario(context, scenario));
+}
+
+/** The horizon, sizes and simulated backup jobs the scenarios read; undefined without data. */
+function scenarioContext(model: Model, resolved: ResolvedModel, options: DataProtectionOptions) {
+  const data = model.data;
+  const places = resolved.data;
+  if (data === undefined || places === undefined) return undefined;
+  const horizonSeconds =
+    options.years !== undefined && options.years > 0
+      ? options.years * SECONDS_PER_YEAR
+      : Math.max(model.horizonSeconds, SECONDS_PER_YEAR);
+  const tier = model.tiers[places.tier];
+  const sizeAtHorizonBytes = sizeAt(data, horizonSeconds);
+  const changeRateBytesPerSecond = (sizeAtHorizonBytes * data.dailyChange) / SECONDS_PER_DAY;
+  const jobs = backupJobsOf(data, horizonSeconds);
+  return {
+    resolved,
+    data,
+    tier,
+    places,
+    backups: jobs.backups,
+    changeRateBytesPerSecond,
+    jobs,
+    horizonSeconds,
+    sizeAtHorizonBytes,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { ResolvedModel } from '../../model/resolve.js';
 import type { Scenario } from '../../model/types.js';
-import { analyzeDataProtection } from '../data-protection/index.js';
+import { dataScenarios } from '../data-protection/index.js';
 import type { RtoPhases, ScenarioResult } from '../data-protection/types.js';
 import { phasesFor, strategyPhases, sumPhases } from '../data-protection/recovery-strategy.js';
 
@@ -45,7 +45,7 @@ export function switchovers(resolved: ResolvedModel): Switchover[] {
       };
     }
     if (dataTier >= 0 && f.primaryTiers.includes(dataTier)) {
-      scenarios ??= analyzeDataProtection(model)?.scenarios ?? [];
+      scenarios ??= dataScenarios(model, resolved) ?? [];
       const s = scenarios.find((x) => x.scenario === scenario);
       if (s?.rtoPhases != null)
         return { seconds: sumPhases(s.rtoPhases), phases: s.rtoPhases, source: 'scenario', scenario, note: undefined };
@@ -79,7 +79,7 @@ export type CorruptionDowntime = {
 export function corruptionDowntime(model: ResolvedModel['model']): CorruptionDowntime | undefined {
   const rate = model.data?.corruptionRate;
   if (rate === undefined || !(rate > 0)) return undefined;
-  const s = analyzeDataProtection(model)?.scenarios.find((x) => x.scenario === 'corruption');
+  const s = dataScenarios(model)?.find((x) => x.scenario === 'corruption');
   const rto = s?.rtoSeconds ?? null;
   return { ratePerSecond: rate, rtoSeconds: rto, unavailability: rto === null ? 0 : Math.min(1, rate * rto) };
 }
