@@ -73,6 +73,8 @@ type Walk = {
   readonly space: DomainSpace;
   readonly layout: Layout;
   readonly evalTier: readonly ((typeUp: readonly number[], edges: boolean) => TierEval)[];
+  /** Per tier: false when the service does not read it (not evaluated, its sums not kept). */
+  readonly read: readonly boolean[];
 };
 
 /**
@@ -81,7 +83,9 @@ type Walk = {
  * the nodes whose zones are up. Interchangeable zones are counted, not enumerated (see
  * zone-states.ts): a specific zone of a type with d of its zones down is down with
  * probability P(z down | D = d), which splits the per-zone and per-node sums exactly. `light` skips the per-tier and
- * per-node importance sums.
+ * per-node importance sums. `read` (the tiers the service mentions) skips the others: a
+ * failover's primary or standby reads some tiers of the model; the per-tier sums of a tier not
+ * read are then those of a tier always up, and the service's sums are unchanged.
  * @example conditionService(prepare(model), compileService(model.service, names), cache).q
  */
 export function conditionService(
@@ -91,14 +95,17 @@ export function conditionService(
   light = false,
   space: DomainSpace = prepared.space,
   maxStates: number = MAX_STATES,
+  read?: ReadonlySet<number>,
 ): Conditioned {
   const l = layout(prepared, space);
   const evalTier = prepared.tiers.map((tier, t) => tierEvaluator(tier, t, l.zoneType, l.types, cache, !light));
-  const walk: Walk = { prepared, service, cache, space, layout: l, evalTier };
+  const reads = prepared.tiers.map((_, t) => read === undefined || read.has(t));
+  const walk: Walk = { prepared, service, cache, space, layout: l, evalTier, read: reads };
   const acc = emptySums(prepared, space);
   const pairs: Pair[] = prepared.tiers.map(() => ALWAYS_UP);
   const visit = (s: DomainState, kind: VisitKind): void => {
     const edges = prepared.tiers.map((_, t) => {
+      if (reads[t] !== true) return undefined;
       const r = evalTier[t]?.(s.typeUp, kind === 'leaf');
       pairs[t] = r === undefined ? ALWAYS_UP : r.pair;
       return r?.edges;
@@ -146,6 +153,7 @@ function addTierSums(
 ): void {
   const P = s.probability;
   walk.prepared.tiers.forEach((tier, t) => {
+    if (walk.read[t] !== true) return;
     const own = pairs[t] ?? ALWAYS_UP;
     pairs[t] = ALWAYS_UP;
     const up = walk.service(pairs);

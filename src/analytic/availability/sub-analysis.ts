@@ -6,7 +6,7 @@
  * importance re-analyses (Q alone). Their figures are those of the full analysis, computed by
  * the same expressions in the same order, so they agree with it to the last bit.
  */
-import { resolveModel, type ResolvedModel } from '../../model/resolve.js';
+import { resolveModel, tiersOf, type ResolvedModel } from '../../model/resolve.js';
 import type { Failover, Model } from '../../model/types.js';
 import { corruptionDowntime, switchovers, type Switchover } from '../failover/switchover.js';
 import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
@@ -31,21 +31,29 @@ export function switchoverTimes(resolved: ResolvedModel): ReadonlyMap<Failover, 
   return taus;
 }
 
+/** What an analysis reads of the conditioned sums. */
+export type Reads = {
+  /** Skip the per-tier and per-node sums (and the interruption sums with them): q alone. */
+  readonly light: boolean;
+  /** Only the tiers the structure mentions: not the sums of the others (a failover's side). */
+  readonly mentioned: boolean;
+};
+
 /**
  * Prepares the model, conditions the service on the zone/region states and sums the failover
- * terms, whose primaries and standbys are {@link subAnalysis}'d. `light` skips the per-tier
- * and per-node sums (and the interruption sums with them: only for a caller reading q alone).
+ * terms, whose primaries and standbys are {@link subAnalysis}'d.
  */
 export function analysisCore(
   resolved: ResolvedModel,
   taus: ReadonlyMap<Failover, Switchover>,
   maxStates: number,
-  light = false,
+  reads: Reads = { light: false, mentioned: false },
 ): SectionCtx {
   const prepared = prepare(resolved);
   const service = compileService(resolved.structure);
   const cache: TierCache = new Map();
-  const cond = conditionService(prepared, service, cache, light, prepared.space, maxStates);
+  const read = reads.mentioned ? new Set(tiersOf(resolved.structure)) : undefined;
+  const cond = conditionService(prepared, service, cache, reads.light, prepared.space, maxStates, read);
   const terms = failoverTerms({
     resolved,
     prepared,
@@ -87,7 +95,8 @@ export function subAnalysis(
   taus: ReadonlyMap<Failover, Switchover>,
   maxStates: number,
 ): SubAnalysis {
-  const ctx = analysisCore(resolved, taus, maxStates);
+  // The primary or standby reads the sums of its own tiers only (its frequency, interruptions).
+  const ctx = analysisCore(resolved, taus, maxStates, { light: false, mentioned: true });
   const { model, prepared, service, cond, terms } = ctx;
   const { zoneCond, regionCond, frequency } = frequencies(ctx);
   const given = (zonesDown: ReadonlySet<number>, c: DomainConditional | undefined) => ({
@@ -116,7 +125,7 @@ export function serviceUnavailability(model: Model, maxStates: number = MAX_STAT
   const resolved = resolveModel(model);
   // The interruption sums are the per-tier sums' part: skip them only where there are none.
   const light = !model.tiers.some((t) => (t.interruptionSeconds ?? 0) > 0);
-  const { cond, terms } = analysisCore(resolved, switchoverTimes(resolved), maxStates, light);
+  const { cond, terms } = analysisCore(resolved, switchoverTimes(resolved), maxStates, { light, mentioned: true });
   const q = clamp01(cond.q + cond.blipQ + terms.dq);
   const corruption = corruptionDowntime(model);
   return corruption === undefined || corruption.unavailability === 0 ? q : clamp01(q + corruption.unavailability);
