@@ -134,21 +134,36 @@ function union(a: readonly number[], b: readonly number[]): number[] {
  * Drops duplicates and supersets (smallest first); undefined when more than maxSets remain.
  * A set is tested against the kept sets strictly smaller than it (a set of the same size is a
  * superset only when equal: a duplicate, found by its key), so n sets of one size cost O(n·size),
- * not O(n²·size) (the 999-of-1000 cut sets of a 2-of-1000 tier).
+ * not O(n²·size) (the 999-of-1000 cut sets of a 2-of-1000 tier); and only against those whose
+ * first member it holds (a superset holds every member), not against every smaller set.
  */
 export function minimise(sets: readonly (readonly number[])[], maxSets: number): CutSetFamily | undefined {
   const sorted = [...sets].sort((x, y) => x.length - y.length);
   const kept: (readonly number[])[] = [];
-  const smaller: Set<number>[] = [];
+  // The kept smaller sets by their first member (−1: the empty set, a subset of every set).
+  const byFirst = new Map<number, Set<number>[]>();
   let sameSize: (readonly number[])[] = [];
   const keys = new Set<string>();
+  const holdsSmaller = (s: readonly number[]): boolean => {
+    if (byFirst.has(-1)) return true;
+    for (const x of s) {
+      const list = byFirst.get(x);
+      if (list !== undefined && list.some((k) => isSubset(k, s))) return true;
+    }
+    return false;
+  };
   for (const s of sorted) {
     if (sameSize.length > 0 && (sameSize[0]?.length ?? 0) < s.length) {
-      for (const x of sameSize) smaller.push(new Set(x));
+      for (const x of sameSize) {
+        const first = x[0] ?? -1;
+        const list = byFirst.get(first);
+        if (list === undefined) byFirst.set(first, [new Set(x)]);
+        else list.push(new Set(x));
+      }
       sameSize = [];
     }
     const key = s.join(',');
-    if (keys.has(key) || smaller.some((k) => isSubset(k, s))) continue;
+    if (keys.has(key) || holdsSmaller(s)) continue;
     keys.add(key);
     kept.push(s);
     sameSize.push(s);

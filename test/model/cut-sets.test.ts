@@ -118,4 +118,29 @@ describe('minimise', () => {
     const kept = minimise([...sets, ...sets.slice(0, 10)], 4096);
     expect(kept?.length).toBe(1000);
   });
+
+  it('keeps exactly the sets no other set is a proper subset of, first copies, smallest first (random families)', () => {
+    // The definition, pairwise: s stays iff no set of the family is a proper subset of it and
+    // no earlier set of the stable length order equals it.
+    const reference = (sets: number[][]): number[][] => {
+      const sorted = [...sets].sort((x, y) => x.length - y.length);
+      const sub = (a: number[], b: number[]): boolean => a.every((x) => b.includes(x));
+      return sorted.filter(
+        (s, i) =>
+          !sorted.some((k) => k.length < s.length && sub(k, s)) &&
+          !sorted.slice(0, i).some((k) => k.length === s.length && sub(k, s)),
+      );
+    };
+    let u = 7;
+    const next = (n: number): number => {
+      u = (u * 1103515245 + 12345) % 2 ** 31;
+      return u % n;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const family = Array.from({ length: 1 + next(40) }, () =>
+        [...new Set(Array.from({ length: next(5) }, () => next(9)))].sort((x, y) => x - y),
+      );
+      expect(minimise(family, 4096)).toEqual(reference(family));
+    }
+  });
 });
