@@ -94,7 +94,9 @@ export function enumerateStates(
   maxEvaluations: number = MAX_STATES,
 ): Enumeration {
   let pruneBelow = 0;
-  if (walk(space, types, 0, maxEvaluations, undefined) === undefined) {
+  // The states number at most Π (branches of each decision): within the budget, the exact walk
+  // fits without counting it first.
+  if (branchProduct(types) > maxEvaluations && walk(space, types, 0, maxEvaluations, undefined) === undefined) {
     // count(τ) falls as τ grows; at τ = 1 every branch of the first decision is an extreme pair.
     let lo = -330;
     let hi = 0;
@@ -108,4 +110,10 @@ export function enumerateStates(
   const result = walk(space, types, pruneBelow, Math.max(maxEvaluations, 64), visit);
   if (result === undefined) throw new Error('zone state enumeration exceeded its budget');
   return result;
+}
+
+/** Π over the walk's decisions of their branches (2 per region holding a zone type, m + 1 per type): ≥ its states. */
+function branchProduct(types: readonly ZoneType[]): number {
+  const regions = new Set(types.flatMap((t) => (t.region >= 0 ? [t.region] : [])));
+  return types.reduce((product, t) => product * t.pmf.length, 2 ** regions.size);
 }
