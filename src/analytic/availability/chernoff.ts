@@ -41,3 +41,23 @@ export function logChernoff(classes: readonly NodeClass[], x: number, side: 'low
   }
   return Math.min(0, exponent(hi), exponent(lo));
 }
+
+/**
+ * Is the Chernoff bound on the tail below `limit` (a log-probability)? The tail holds the
+ * extreme outcome, no node down (side 'lower') or every node down ('upper'), so its log is at
+ * least Σ count·log(1 − q), or Σ count·log q, and so is the bound: when that is above the limit
+ * (every tier of a few nodes), the bisection of {@link logChernoff} is not needed to say no.
+ * @example chernoffBelow([{ q: 0.01, count: 3 }], 2, 'upper', LOG_ZERO) // false: P(X = 3) = 1e-6
+ */
+export function chernoffBelow(
+  classes: readonly NodeClass[],
+  x: number,
+  side: 'lower' | 'upper',
+  limit: number,
+): boolean {
+  let extreme = 0;
+  for (const c of classes) extreme += c.count * (side === 'lower' ? Math.log1p(-c.q) : Math.log(c.q));
+  // A margin of 1 in log space: far above the rounding of either sum.
+  if (extreme > limit + 1) return false;
+  return logChernoff(classes, x, side) < limit;
+}

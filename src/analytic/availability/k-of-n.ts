@@ -1,5 +1,5 @@
 import { binomialPmf, binomialRange } from './binomial.js';
-import { LOG_ZERO, logChernoff } from './chernoff.js';
+import { chernoffBelow, LOG_ZERO } from './chernoff.js';
 import { leaveOneOutEdges, tail, type NodeClass } from './poisson-binomial.js';
 
 export type { NodeClass };
@@ -35,8 +35,8 @@ export function kOfN(classes: readonly NodeClass[], k: number): KOfN {
   }
   const only = live.length === 1 ? live[0] : undefined;
   // A side below the smallest double is 0: no convolution needed (P(X = f) ≤ either tail).
-  if (logChernoff(live, f, 'lower') < LOG_ZERO) return { a: 0, q: 1, edge: 0 };
-  if (logChernoff(live, f, 'upper') < LOG_ZERO) return { a: 1, q: 0, edge: 0 };
+  if (chernoffBelow(live, f, 'lower', LOG_ZERO)) return { a: 0, q: 1, edge: 0 };
+  if (chernoffBelow(live, f, 'upper', LOG_ZERO)) return { a: 1, q: 0, edge: 0 };
   if (only !== undefined) {
     return {
       a: binomialRange(n, only.q, 0, f),
@@ -85,7 +85,7 @@ export function kOfNEdges(classes: readonly NodeClass[], k: number): number[] {
   }
   const only = live.length === 1 ? live[0] : undefined;
   // X₋c = f needs X ≤ f + 1 and X ≥ f: either tail below the smallest double makes it 0.
-  if (logChernoff(live, f + 1, 'lower') < LOG_ZERO || logChernoff(live, f, 'upper') < LOG_ZERO) return out;
+  if (chernoffBelow(live, f + 1, 'lower', LOG_ZERO) || chernoffBelow(live, f, 'upper', LOG_ZERO)) return out;
   if (only !== undefined) {
     out[liveIndex[0] ?? 0] = binomialPmf(n - 1, f, only.q);
     return out;
