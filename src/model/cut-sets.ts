@@ -147,8 +147,7 @@ export function minimise(sets: readonly (readonly number[])[], maxSets: number):
   const holdsSmaller = (s: readonly number[]): boolean => {
     if (byFirst.has(-1)) return true;
     for (const x of s) {
-      const list = byFirst.get(x);
-      if (list !== undefined && list.some((k) => isSubset(k, s))) return true;
+      if (byFirst.get(x)?.some((k) => isSubset(k, s))) return true;
     }
     return false;
   };
