@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { TextStyle } from './style.js';
+import { drawDirect, type BorderChars } from './table-draw.js';
 
 /** Box characters without a rule between body rows: tables stay one line per row. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } as const;
@@ -18,6 +19,23 @@ const ASCII = {
   middle: '|',
   right: '|',
 } as const;
+/** The border characters of both looks, in full (cli-table3's defaults under COMPACT, and ASCII). */
+const BORDERS: { readonly unicode: BorderChars; readonly ascii: BorderChars } = {
+  unicode: {
+    top: '─',
+    'top-mid': '┬',
+    'top-left': '┌',
+    'top-right': '┐',
+    bottom: '─',
+    'bottom-mid': '┴',
+    'bottom-left': '└',
+    'bottom-right': '┘',
+    left: '│',
+    middle: '│',
+    right: '│',
+  },
+  ascii: ASCII,
+};
 /** No column is narrowed below this many characters of content. */
 const MIN_CONTENT = 6;
 
@@ -57,9 +75,19 @@ function draw(
   options: Options,
   widths: number[] | undefined,
 ): string {
-  const t = make(head, style, options, widths);
-  for (const row of rows) t.push(row);
-  const text = Table.prototype.toString.call(t);
+  // Uncoloured borders at natural widths: drawn directly where that is certain to match.
+  const direct =
+    widths === undefined && !style.color
+      ? drawDirect(
+          head.map((h) => style.chalk.bold(h)),
+          rows,
+          style.ascii ? BORDERS.ascii : BORDERS.unicode,
+          options.colAligns ?? [],
+        )
+      : undefined;
+  const t = direct === undefined ? make(head, style, options, widths) : undefined;
+  if (t !== undefined) for (const row of rows) t.push(row);
+  const text = direct ?? Table.prototype.toString.call(t);
   // At natural widths the heading is as tall as its tallest cell; wrapped, it is drawn alone to see.
   const headLines =
     widths === undefined
