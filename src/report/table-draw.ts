@@ -2,7 +2,7 @@
  * The common case of table.ts's tables drawn directly: what cli-table3 draws for them, without
  * its per-cell layout, option merging and width measuring (the larger part of a cold render).
  * Only for tables whose drawing is certain to match: natural column widths, every cell a
- * single-line string whose visible characters are one column wide each (ASCII, Latin, Greek,
+ * string (of several lines only without colour codes) whose visible characters are one column wide each (ASCII, Latin, Greek,
  * Cyrillic, punctuation, arrows, maths and box drawing: no wide, combining or emoji
  * characters), colour codes that close on the line, and uncoloured borders; for anything else
  * {@link drawDirect} returns undefined and cli-table3 draws the table.
@@ -45,28 +45,50 @@ export function drawDirect(
     grid.push(row as readonly string[]);
   }
   const widths = head.map(() => 0);
+  const split: (readonly (readonly string[])[])[] = [];
   for (const row of grid) {
+    const cells: (readonly string[])[] = [];
     for (let x = 0; x < row.length; x++) {
-      const w = columns(row[x] ?? '');
-      if (w === undefined) return undefined;
-      widths[x] = Math.max(widths[x] ?? 0, w + 2);
+      const lines = linesOf(row[x] ?? '');
+      if (lines === undefined) return undefined;
+      for (const l of lines) widths[x] = Math.max(widths[x] ?? 0, l.width + 2);
+      cells.push(lines.map((l) => l.text));
     }
+    split.push(cells);
   }
   const rule = (left: string, mid: string, right: string, fill: string): string =>
     widths.map((w, x) => (x === 0 ? left : mid) + fill.repeat(w)).join('') + right;
-  const line = (row: readonly string[]): string =>
-    row
-      .map((cell, x) => {
-        const pad = (widths[x] ?? 2) - 2 - visible(cell).length;
-        const content = padded(cell, pad, aligns[x]);
-        return `${x === 0 ? chars.left : chars.middle} ${content} `;
-      })
-      .join('') + chars.right;
+  // A row is as tall as its tallest cell; the others get blank lines below (cli-table3's top alignment).
+  const rowLines = (cells: readonly (readonly string[])[]): string[] =>
+    Array.from(
+      { length: Math.max(1, ...cells.map((c) => c.length)) },
+      (_, i) =>
+        cells
+          .map((cell, x) => {
+            const text = cell[i] ?? '';
+            const content = padded(text, (widths[x] ?? 2) - 2 - visible(text).length, aligns[x]);
+            return `${x === 0 ? chars.left : chars.middle} ${content} `;
+          })
+          .join('') + chars.right,
+    );
   return [
     rule(chars['top-left'], chars['top-mid'], chars['top-right'], chars.top),
-    ...grid.map(line),
+    ...split.flatMap(rowLines),
     rule(chars['bottom-left'], chars['bottom-mid'], chars['bottom-right'], chars.bottom),
   ].join('\n');
+}
+
+/** The lines of a cell and their widths; several only without colour codes (cli-table3 carries codes across lines). */
+function linesOf(cell: string): { readonly text: string; readonly width: number }[] | undefined {
+  const lines = cell.split('\n');
+  if (lines.length > 1 && cell.includes('\u001b')) return undefined;
+  const out: { text: string; width: number }[] = [];
+  for (const text of lines) {
+    const width = columns(text);
+    if (width === undefined) return undefined;
+    out.push({ text, width });
+  }
+  return out;
 }
 
 /** cli-table3's pad: spaces right (left), left (right), or split with the odd one right (center). */

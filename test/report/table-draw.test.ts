@@ -68,14 +68,16 @@ describe('drawDirect', () => {
       u = (u * 1103515245 + 12345) % 2 ** 31;
       return u % n;
     };
+    const single = (): string => Array.from({ length: 1 + next(3) }, () => words[next(words.length)] ?? '').join(' ');
     const cell = (): string => {
-      const w = Array.from({ length: 1 + next(3) }, () => words[next(words.length)] ?? '').join(' ');
+      const w = single();
+      if (next(6) === 0) return `${w}\n${words[next(words.length)] ?? ''}${next(2) === 0 ? '\nx' : ''}`;
       return next(4) === 0 ? bold(w) : next(4) === 0 ? `${red(w)} ${bold(red('!'))}` : w;
     };
     let drawn = 0;
     for (let trial = 0; trial < 400; trial++) {
       const cols = 1 + next(5);
-      const head = Array.from({ length: cols }, () => bold(cell()));
+      const head = Array.from({ length: cols }, () => bold(single()));
       const rows = Array.from({ length: next(6) }, () => Array.from({ length: cols }, cell));
       const aligns =
         next(2) === 0
@@ -92,9 +94,9 @@ describe('drawDirect', () => {
 
   it('leaves to cli-table3 what it cannot be sure to draw the same', () => {
     const head = ['A', 'B'];
-    // Wide (CJK), emoji, combining and control characters; a second line; colour left open;
+    // Wide (CJK), emoji, combining and control characters; colour over two lines; colour left open;
     // a cell that is not a string; a row of another length.
-    for (const odd of ['東京', '🙂', 'e\u0301', 'a\tb', 'a\nb', '\u001b[1mopen', '\u001b[31mred']) {
+    for (const odd of ['東京', '🙂', 'e\u0301', 'a\tb', '\u001b[1ma\u001b[22m\nb', '\u001b[1mopen', '\u001b[31mred']) {
       expect(drawDirect(head, [['x', odd]], UNICODE, [])).toBeUndefined();
     }
     expect(drawDirect(head, [['x', 3]], UNICODE, [])).toBeUndefined();
