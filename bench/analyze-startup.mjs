@@ -10,11 +10,11 @@
 // CPU times (user + system, from /usr/bin/time), means over the runs: the machine is shared and
 // wall time mostly measures the other work; the load average is printed with the figures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleText } from './bundle.mjs';
 
 const args = process.argv.slice(2);
 const beforeAt = args.indexOf('--before');
@@ -43,18 +43,7 @@ function processCpu(nodeArgs, cwd = process.cwd()) {
 
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-startup-'));
 const entry = join(dir, 'entry.mjs');
-await build({
-  entryPoints: ['bench/analyze-startup-entry.ts'],
-  outfile: entry,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-});
+writeFileSync(entry, await bundleText('bench/analyze-startup-entry.ts'));
 const runner = `const t = process.cpuUsage(); const m = await import(${JSON.stringify(pathToFileURL(entry).href)}); const u = process.cpuUsage(t); console.log(JSON.stringify({ load: (u.user + u.system) / 1000, ...m.phases(process.argv[1]) }));`;
 
 /** Mean CPU ms of each phase of a cold run, each in a fresh process. */

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-/** The module of `entry` (e.g. 'bench/plan-entry.ts'), bundled for Node 20. */
-export async function importBundled(entry) {
+/** `entry` (e.g. 'bench/plan-entry.ts') bundled for Node 20 as the text of one ES module. */
+export async function bundleText(entry) {
   const out = await build({
     entryPoints: [entry],
     bundle: true,
@@ -20,9 +20,15 @@ export async function importBundled(entry) {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   });
+  return out.outputFiles[0].text;
+}
+
+/** The module of `entry` (e.g. 'bench/plan-entry.ts'), bundled for Node 20. */
+export async function importBundled(entry) {
+  const text = await bundleText(entry);
   const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
   const file = join(dir, 'entry.mjs');
-  writeFileSync(file, out.outputFiles[0].text);
+  writeFileSync(file, text);
   try {
     return await import(pathToFileURL(file).href);
   } finally {

@@ -19,8 +19,8 @@ const ASCII = {
   middle: '|',
   right: '|',
 } as const;
-/** The border characters of both looks, in full (cli-table3's defaults under COMPACT, and ASCII). */
-const BORDERS: { readonly unicode: BorderChars; readonly ascii: BorderChars } = {
+/** The border characters of both looks, in full (cli-table3's defaults under COMPACT, and ASCII); no rules between rows. */
+export const BORDERS: { readonly unicode: BorderChars; readonly ascii: BorderChars } = {
   unicode: {
     top: '─',
     'top-mid': '┬',

@@ -1,36 +1,12 @@
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
+import { BORDERS } from '../../src/report/table.js';
 import { drawDirect, type Align, type BorderChars } from '../../src/report/table-draw.js';
 
 // The reference is cli-table3 itself, with the options table.ts gives it (uncoloured borders).
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-const UNICODE: BorderChars = {
-  top: '─',
-  'top-mid': '┬',
-  'top-left': '┌',
-  'top-right': '┐',
-  bottom: '─',
-  'bottom-mid': '┴',
-  'bottom-left': '└',
-  'bottom-right': '┘',
-  left: '│',
-  middle: '│',
-  right: '│',
-};
-const ASCII: BorderChars = {
-  ...UNICODE,
-  top: '-',
-  'top-mid': '+',
-  'top-left': '+',
-  'top-right': '+',
-  bottom: '-',
-  'bottom-mid': '+',
-  'bottom-left': '+',
-  'bottom-right': '+',
-  left: '|',
-  middle: '|',
-  right: '|',
-};
+const UNICODE = BORDERS.unicode;
+const ASCII = BORDERS.ascii;
 
 function reference(head: string[], rows: unknown[], chars: BorderChars, aligns: Align[]): string {
   const t = new Table({
