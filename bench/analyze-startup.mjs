@@ -19,7 +19,7 @@ import { bundleText } from './bundle.mjs';
 const args = process.argv.slice(2);
 const beforeAt = args.indexOf('--before');
 const before = beforeAt >= 0 ? resolve(args[beforeAt + 1] ?? '') : undefined;
-const RUNS = Number(args.find((a, i) => /^\d+$/.test(a) && i !== beforeAt + 1) ?? 10);
+const RUNS = Number(args.find((a, i) => /^\d+$/.test(a) && (beforeAt < 0 || i !== beforeAt + 1)) ?? 10);
 if (before !== undefined && !existsSync(join(before, 'dist', 'nines.cjs'))) {
   console.error(`--before ${before}: no dist/nines.cjs there (build that checkout first)`);
   process.exit(2);
