@@ -17,6 +17,18 @@ describe('bin/nines.js', () => {
     expect(bad.stderr).toContain('the file is empty');
   });
 
+  it('explains a failed union through the bundle (ajv is required on that error path only)', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['bin/nines.js', 'validate', 'fixtures/invalid/failover-missing-standby.yaml'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("failover-missing-standby.yaml:5:13: error: missing required key 'standby'");
+  });
+
   it('--version alone is answered from package.json without the bundle, as the full CLI answers it', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
