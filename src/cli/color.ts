@@ -5,7 +5,7 @@ import type { Proc } from './proc.js';
  * it off and FORCE_COLOR turns it on (FORCE_COLOR=0 off); else colour only on a terminal.
  * (no-color.org; the FORCE_COLOR convention of chalk/supports-color.)
  */
-export function useColor(flag: boolean | undefined, proc: Proc): boolean {
+export function useColor(flag: boolean | undefined, proc: Pick<Proc, 'env' | 'stdout'>): boolean {
   if (flag !== undefined) return flag;
   const noColor = proc.env['NO_COLOR'];
   if (noColor !== undefined && noColor !== '') return false;

@@ -36,7 +36,9 @@ export function output(ctx: CommandContext, command: Command): Output {
   const { proc } = ctx;
   ctx.json = options.json === true;
   const color = useColor(options.color, proc);
-  const errColor = options.color ?? useColor(undefined, { ...proc, stdout: proc.stderr });
+  // Not `{ ...proc }`: spreading the real process reads every getter (process.stdin opens the
+  // input stream, loading node:fs/promises and readline: ~2 ms of every start-up).
+  const errColor = options.color ?? useColor(undefined, { env: proc.env, stdout: proc.stderr });
   return {
     json: options.json === true,
     quiet: options.quiet === true,

@@ -1,4 +1,5 @@
-import { appendFile, lstat, mkdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+// fs.promises is loaded when first used (importing node:fs/promises loads it, with readline, at start-up).
+import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { NinesError, ninesError } from '../errors.js';
 
@@ -19,21 +20,21 @@ export async function writeResultFile(
   const target = resolve(cwd, path);
   const temporary = join(dirname(target), `.${Date.now().toString(36)}-${process.pid}.nines.tmp`);
   try {
-    const existing = await lstat(target).catch(() => undefined);
+    const existing = await fs.lstat(target).catch(() => undefined);
     if (existing?.isDirectory()) throw ninesError('file-unwritable', path, 'it is a directory');
-    const link = existing?.isSymbolicLink() === true ? await readlink(target).catch(() => undefined) : undefined;
+    const link = existing?.isSymbolicLink() === true ? await fs.readlink(target).catch(() => undefined) : undefined;
     if (createDirectories) await makeParents(dirname(target));
     if (mode === 'append') {
-      await appendFile(target, text);
+      await fs.appendFile(target, text);
       return link === undefined ? '' : `${path} is a symbolic link to ${link}: appended through it`;
     }
-    await writeFile(temporary, text);
-    await rename(temporary, target);
+    await fs.writeFile(temporary, text);
+    await fs.rename(temporary, target);
     if (existing?.isSymbolicLink() === true)
       return `${path} was a symbolic link${link === undefined ? '' : ` to ${link}`}: replaced the link by the file (its target is untouched)`;
     return existing !== undefined ? `replaced the existing ${path}` : '';
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
     if (error instanceof NinesError) throw error;
     const code = (error as { code?: string }).code;
     const reason =
@@ -57,7 +58,7 @@ async function makeParents(dir: string): Promise<void> {
   const missing: string[] = [];
   let at = dir;
   for (;;) {
-    const info = await stat(at).catch((error: { code?: string }) => {
+    const info = await fs.stat(at).catch((error: { code?: string }) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
@@ -70,5 +71,5 @@ async function makeParents(dir: string): Promise<void> {
     if (up === at) break;
     at = up;
   }
-  for (const d of missing.reverse()) await mkdir(d);
+  for (const d of missing.reverse()) await fs.mkdir(d);
 }

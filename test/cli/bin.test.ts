@@ -81,7 +81,7 @@ describe('bin/nines.js', () => {
 });
 
 describe('bin/nines.js start-up', () => {
-  it('loads no child_process, crypto or worker_threads for --help, validate or analyze (they cost every start-up)', () => {
+  it('loads no child_process, crypto, worker_threads or fs/promises for --help, validate or analyze, and opens no stdin (they cost every start-up)', () => {
     // NODE_DEBUG is not needed: process.moduleLoadList names every built-in module loaded.
     const probe = join(mkdtempSync(join(tmpdir(), 'nines-probe-')), 'probe.cjs');
     writeFileSync(
@@ -93,7 +93,8 @@ describe('bin/nines.js start-up', () => {
       expect(run.status).toBe(0);
       const loaded = /LOADED (.*)/.exec(run.stderr)?.[1]?.split(',') ?? [];
       expect(loaded).toContain('NativeModule fs');
-      for (const heavy of ['child_process', 'crypto', 'worker_threads'])
+      // internal/fs/promises comes with node:fs/promises and with opening process.stdin.
+      for (const heavy of ['child_process', 'crypto', 'worker_threads', 'internal/fs/promises'])
         expect(loaded, `${args.join(' ')} loads ${heavy}`).not.toContain(`NativeModule ${heavy}`);
     }
     rmSync(dirname(probe), { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { runMerge } from '../../app/merge.js';
@@ -54,7 +54,7 @@ async function readParts(ctx: CommandContext, files: readonly string[]): Promise
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(resolve(ctx.proc.cwd(), file), 'utf8');
+      text = await fs.readFile(resolve(ctx.proc.cwd(), file), 'utf8');
     } catch (e) {
       throw ninesError(
         'file-unreadable',
