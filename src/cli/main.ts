@@ -114,12 +114,23 @@ function buildProgram(ctx: CommandContext): Command {
             .replace(/^error:/, 'nines: error:')}\n`,
         ),
     });
-  for (const name of COMMANDS) {
+  for (const name of commandsToBuild(proc.argv)) {
     const command = FACTORIES[name](ctx);
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }
   return program;
+}
+
+/**
+ * The commands to build: the one named (`nines analyze …`, whose run needs no other), or all of
+ * them for the overview, `help`, and a mistyped name's suggestion. Global options take no value,
+ * so the command is the first argument that is not an option.
+ */
+function commandsToBuild(argv: readonly string[]): readonly CommandName[] {
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const one = COMMANDS.find((c) => c === named);
+  return one === undefined ? COMMANDS : [one];
 }
 
 function handleError(error: unknown, ctx: CommandContext, program: Command): number {
