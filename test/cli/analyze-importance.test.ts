@@ -16,6 +16,13 @@ describe('analyze: what matters, cut sets, sensitivity', () => {
     for (const line of r.stdout.split('\n')) expect([...line.replace(ANSI, '')].length, line).toBeLessThanOrEqual(100);
   });
 
+  it('--cut-sets with no value, last on the line, lists the default 10 (it was an internal error)', async () => {
+    const r = await runCli(['analyze', 'models/inference-3az.yaml', '--cut-sets']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('10 of 856 minimal cut sets');
+  });
+
   it('JSON: importance[], cutSets (10 listed by default, --cut-sets N) and sensitivity validate against the schema and agree', async () => {
     const file = 'models/inference-3az.yaml';
     const r = await runCli(['analyze', file, '--json', '--sensitivity']);

@@ -29,7 +29,8 @@ export function analyzeCommand(ctx: CommandContext): Command {
         `list the n most probable minimal cut sets of the service (default ${DEFAULT_CUT_SETS}; the JSON lists ${DEFAULT_CUT_SETS} without it)`,
       )
         .argParser(positiveInteger)
-        .preset(DEFAULT_CUT_SETS),
+        // Commander passes a preset through the parser, which takes text.
+        .preset(String(DEFAULT_CUT_SETS)),
     )
     .option(
       '--sensitivity',
