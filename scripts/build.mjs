@@ -2,7 +2,8 @@
 // one file loads faster than the node_modules tree, and a tree-shaken bundle keeps start-up close to a bare node.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { generateValidator } from './generate-validator.mjs';
@@ -49,6 +50,19 @@ const lazyChildProcess = {
     });
   },
 };
+// chalk's own colour detection (its vendored supports-color, which loads node:tty and node:net)
+// is never used: report/style.ts gives every Chalk an explicit level, decided by
+// src/cli/color.ts. chalk's environment-free variant (its "default" export condition) stands in.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      const path = join(dirname(args.importer), 'vendor', 'supports-color', 'browser.js');
+      if (!existsSync(path)) throw new Error(`build: chalk no longer ships ${path}`);
+      return { path };
+    });
+  },
+};
 const vendor = {
   name: 'vendor',
   setup(b) {
@@ -68,7 +82,7 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [vendor, lazyChildProcess],
+  plugins: [vendor, lazyChildProcess, chalkWithoutDetection],
   // import.meta does not exist in CommonJS: the worker's URL is resolved from this file's.
   define: { 'import.meta.url': '__nines_url' },
   banner: {

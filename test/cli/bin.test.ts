@@ -93,11 +93,24 @@ describe('bin/nines.js start-up', () => {
       expect(run.status).toBe(0);
       const loaded = /LOADED (.*)/.exec(run.stderr)?.[1]?.split(',') ?? [];
       expect(loaded).toContain('NativeModule fs');
-      // internal/fs/promises comes with node:fs/promises and with opening process.stdin.
-      for (const heavy of ['child_process', 'crypto', 'worker_threads', 'internal/fs/promises'])
+      // internal/fs/promises comes with node:fs/promises and with opening process.stdin; tty with
+      // chalk's own colour detection (the build replaces it: src/cli/color.ts decides).
+      for (const heavy of ['child_process', 'crypto', 'worker_threads', 'internal/fs/promises', 'tty'])
         expect(loaded, `${args.join(' ')} loads ${heavy}`).not.toContain(`NativeModule ${heavy}`);
     }
     rmSync(dirname(probe), { recursive: true, force: true });
+  });
+
+  it('colours through the bundle exactly when asked (FORCE_COLOR, --color), not otherwise', () => {
+    const { NO_COLOR: _n, FORCE_COLOR: _f, ...plain } = process.env;
+    const run = (env: Record<string, string>, ...flags: string[]) =>
+      spawnSync(process.execPath, ['bin/nines.js', 'validate', 'models/minimal.yaml', ...flags], {
+        encoding: 'utf8',
+        env: { ...plain, ...env },
+      }).stdout;
+    expect(run({ FORCE_COLOR: '1' })).toContain('\u001b[32m');
+    expect(run({}, '--color')).toContain('\u001b[32m');
+    expect(run({})).not.toContain('\u001b[');
   });
 
   it('keeps the code caches of the three most recent other builds and drops older ones', () => {
