@@ -286,7 +286,9 @@ for (const [label, before, spec, text] of rareModels) {
   );
 }
 
-console.log('\n— workers (snapshot, 1e8 trials of models/inference-3az.yaml; 5 alternating runs each, medians)');
+console.log(
+  '\n— workers (snapshot, 1e9 trials of models/inference-3az.yaml, ~1 s of a core; 5 alternating runs each, medians)',
+);
 const simArgs = (w) => [
   'bin/nines.js',
   'simulate',
@@ -296,9 +298,9 @@ const simArgs = (w) => [
   '--estimator',
   'naive',
   '--trials',
-  '100000000',
+  '1000000000',
   '--max-work',
-  '1e10',
+  '1e11',
   '--workers',
   w,
   '--json',
