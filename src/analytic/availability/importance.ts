@@ -31,11 +31,13 @@ type Measures = Omit<Importance, 'subject' | 'subjectKind'>;
  * cancellation, as for nodes).
  * @example measures(1e-4, 0.01, 0.005, 0) // RAW 50, RRW 1, FV 0 … (Q(0_i) = Q − q·I_B)
  */
-export function measures(Q: number, q: number, qDown: number, qUp: number, basic: boolean): Measures {
+export function measures(Q: number, q: number, qDownRaw: number, qUpRaw: number, basic: boolean): Measures {
+  // A sum over zone states may come out a rounding above 1 (or, cancelling, below 0).
+  const qDown = clamp01(qDownRaw);
+  const qUp = clamp01(qUpRaw);
   const birnbaum = Math.max(0, qDown - qUp);
   const fv = Q > 0 ? clamp01(basic ? (q * birnbaum) / Q : (Q - qUp) / Q) : 0;
   return {
-    // A sum over zone states may come out a rounding above 1.
     unavailability: clamp01(q),
     birnbaum,
     criticality: fv,

@@ -151,6 +151,8 @@ export function summariseTimeline(
   // Zero downtime in every trial: the time-average is at most P(a trial has an outage) ≤ 3/N.
   const unavailability = {
     ...mean,
+    // A time-average of a fraction: its interval stays in [0, 1] (an always-down service).
+    ci: [mean.ci[0], Math.min(1, mean.ci[1])] as const,
     ...(acc.sumU === 0 ? { ci: [0, Math.min(1, 3 / n)] as const, upperBound: Math.min(1, 3 / n) } : {}),
     ...agreement(mean.estimate, mean.stdErr, analytic, n),
   };

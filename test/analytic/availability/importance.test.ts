@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability, type AvailabilityResult } from '../../../src/analytic/availability/index.js';
+import { measures } from '../../../src/analytic/availability/importance.js';
 import { alwaysUp, conditionModel } from '../../../src/model/condition.js';
 import { loadModelText } from '../../../src/config/load.js';
 import type { Model } from '../../../src/model/types.js';
@@ -52,6 +53,15 @@ tiers:
 `;
 
 describe('importance measures', () => {
+  it('keep Q(1_i) and Q(0_i) probabilities when a sum of states rounds past 1 or 0 (found by the fuzzer)', () => {
+    // mixed-topology without zone b2's failure: tier lb forced down summed to 1 + 2^-52.
+    const m = measures(2.5e-6, 1e-3, 1 + 2 ** -52, -1e-18, false);
+    expect(m.serviceUnavailabilityIfDown).toBe(1);
+    expect(m.serviceUnavailabilityIfUp).toBe(0);
+    expect(m.birnbaum).toBe(1);
+    expect(m.raw).toBe(1 / 2.5e-6);
+  });
+
   it('reproduce SCRAM on its two-train example, and the hand derivation to 1e-12', () => {
     const a = analyze(load(TWO_TRAIN));
     // Hand: P(train down) = 1 − 0.5·0.3 = 0.85, Q = 0.85² = 0.7225.
