@@ -47,7 +47,9 @@ export function analyzeAvailability(model: Model, options: AvailabilityOptions =
   // where it is printed: one re-analysis per part, of its service unavailability alone.
   const Q = result.service.unavailability;
   const perfect = new Map(result.tiers.map((t) => [t.name, Q * (1 - t.unavailabilityShare)]));
-  const q = (m: Model): number => serviceUnavailability(m, options.maxStates ?? MAX_STATES);
+  // The parts forced down or up change no switchover time and no corruption downtime.
+  const recovery = { taus, corruption };
+  const q = (m: Model): number => serviceUnavailability(m, options.maxStates ?? MAX_STATES, recovery);
   return { ...result, importance: reanalysedImportance(model, Q, result.importance, perfect, q) };
 }
 

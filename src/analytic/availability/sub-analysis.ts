@@ -8,7 +8,7 @@
  */
 import { resolveModel, tiersOf, type ResolvedModel } from '../../model/resolve.js';
 import type { Failover, Model } from '../../model/types.js';
-import { corruptionDowntime, switchovers, type Switchover } from '../failover/switchover.js';
+import { type CorruptionDowntime, corruptionDowntime, switchovers, type Switchover } from '../failover/switchover.js';
 import { conditionService, type Conditioned, type TierCache } from './conditioning.js';
 import { failoverTerms, type FailoverTerms, type SubAnalysis } from './failover-terms.js';
 import { clamp01 } from './figures.js';
@@ -116,18 +116,34 @@ export function subAnalysis(
 }
 
 /**
+ * The switchover times and corruption downtime of a model, which a copy of it with parts forced
+ * down or up (model/condition.ts) shares: they read the structure, the data and the recovery
+ * plan, never a component's failure figures (test/analytic/availability/importance-recovery.test.ts
+ * holds this for every part of every example model and fixture).
+ */
+export type ConditionedRecovery = {
+  readonly taus: ReadonlyMap<Failover, Switchover>;
+  readonly corruption: CorruptionDowntime | undefined;
+};
+
+/**
  * The service unavailability Q of `analyzeAvailability(model).service` alone: the static
  * structure, switchovers, interruptions and logical corruption, without the sections,
  * frequencies, risks and importance nobody reads (the importance re-analyses' Q(1_i), Q(0_i)).
  * @example serviceUnavailability(conditionModel(model, [{ kind: 'zone', name: 'az-a' }]))
  */
-export function serviceUnavailability(model: Model, maxStates: number = MAX_STATES): number {
+export function serviceUnavailability(
+  model: Model,
+  maxStates: number = MAX_STATES,
+  recovery?: ConditionedRecovery,
+): number {
   const resolved = resolveModel(model);
   // The interruption sums are the per-tier sums' part: skip them only where there are none.
   const light = !model.tiers.some((t) => (t.interruptionSeconds ?? 0) > 0);
-  const { cond, terms } = analysisCore(resolved, switchoverTimes(resolved), maxStates, { light, mentioned: true });
+  const taus = recovery?.taus ?? switchoverTimes(resolved);
+  const { cond, terms } = analysisCore(resolved, taus, maxStates, { light, mentioned: true });
   const q = clamp01(cond.q + cond.blipQ + terms.dq);
-  const corruption = corruptionDowntime(model);
+  const corruption = recovery === undefined ? corruptionDowntime(model) : recovery.corruption;
   return corruption === undefined || corruption.unavailability === 0 ? q : clamp01(q + corruption.unavailability);
 }
 
