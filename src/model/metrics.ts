@@ -1,8 +1,9 @@
 /**
  * The registry of target metrics and disruption scenarios: data only, read by the config
  * (`targets` and `--target`), the help text, the gate (figures, comparison, wording) and
- * `nines compare`. Adding a metric is one entry here, its figure (src/gate/figures.ts) and its
- * line in schemas/model.schema.json (a test holds the schema and this table to each other).
+ * `nines compare`. Adding a metric is one entry here, its schema words (src/model/metric-docs.ts),
+ * its figure (src/gate/figures.ts), then `npm run schema:targets`, which writes its part of
+ * schemas/model.schema.json from both (src/model/target-schema.ts; a test holds the file to it).
  */
 
 /** The disruptions the data-protection analysis plays, in report order. */

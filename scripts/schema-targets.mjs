@@ -1,0 +1,33 @@
+// Rewrites the target metrics' part of schemas/model.schema.json from the registry: every
+// `<metric>Target` definition and every `targets.properties` entry, as `targetSchemas()`
+// (src/model/target-schema.ts, bundled with esbuild) returns them. An existing key keeps its
+// place in the file; a new metric's key is appended; a metric gone from the registry is removed.
+// Then rebuild (`npm run build`): the validator is compiled from the schema.
+//
+//   npm run schema:targets
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { importBundled } from '../bench/bundle.mjs';
+
+const file = fileURLToPath(new URL('../schemas/model.schema.json', import.meta.url));
+const entry = fileURLToPath(new URL('../src/model/target-schema.ts', import.meta.url));
+const { targetSchemas } = await importBundled(entry);
+const { definitions, properties } = targetSchemas();
+
+const before = readFileSync(file, 'utf8');
+const schema = JSON.parse(before);
+const targets = schema.definitions.targets.properties;
+for (const name of Object.keys(targets))
+  if (!(name in properties)) {
+    delete targets[name];
+    delete schema.definitions[`${name}Target`];
+  }
+Object.assign(targets, properties);
+Object.assign(schema.definitions, definitions);
+
+const after = `${JSON.stringify(schema, null, 2)}\n`;
+if (after === before) console.log('schemas/model.schema.json: the target schemas are up to date');
+else {
+  writeFileSync(file, after);
+  console.log('schemas/model.schema.json: target schemas rewritten from the registry; now `npm run build`');
+}
