@@ -8,7 +8,7 @@ import { type MetricDoc, metricDoc } from './metric-docs.js';
 import { METRIC_NAMES, type MetricParse, metricSpec, SCENARIOS, shorthandOf, type TargetMetric } from './metrics.js';
 
 /** A JSON value, as the schema file holds it. */
-export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
+type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 type JsonObject = { readonly [key: string]: Json };
 
 /** How a threshold of each parse kind is written in the schema. */
@@ -114,7 +114,7 @@ function mappingSchema(metric: TargetMetric): JsonObject {
 }
 
 /** The `<metric>Target` definition: a bare threshold, a mapping, or (unless lower-bound-only) a list of these. */
-export function targetDefinition(metric: TargetMetric): JsonObject {
+function targetDefinition(metric: TargetMetric): JsonObject {
   const doc = metricDoc(metric);
   const type = VALUE_TYPES[metricSpec(metric).parse];
   const meaning = `${doc.description}: ${type.word} meaning {${shorthandOf(metric)}: value, level: error}`;
@@ -127,7 +127,7 @@ export function targetDefinition(metric: TargetMetric): JsonObject {
 }
 
 /** The metric's entry in `targets.properties`: "…, e.g. "4 h", which means {max: "4 h", level: error}." */
-export function targetProperty(metric: TargetMetric): JsonObject {
+function targetProperty(metric: TargetMetric): JsonObject {
   const doc = metricDoc(metric);
   const side = shorthandOf(metric);
   const example = JSON.stringify(doc.examples[side]);
