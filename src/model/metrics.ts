@@ -3,7 +3,8 @@
  * (`targets` and `--target`), the help text, the gate (figures, comparison, wording) and
  * `nines compare`. Adding a metric is one entry here, its schema words (src/model/metric-docs.ts),
  * its figure (src/gate/figures.ts), then `npm run schema:targets`, which writes its part of
- * schemas/model.schema.json from both (src/model/target-schema.ts; a test holds the file to it).
+ * schemas/model.schema.json from both (src/model/target-schema.ts) and its name in the report
+ * schema's check record (tests hold both files to the registry), and its README rows.
  */
 
 /** The disruptions the data-protection analysis plays, in report order. */
