@@ -8,10 +8,10 @@ import { parseOverride, type Override } from '../config/overrides.js';
 import { prepareVariation, type Variation } from '../config/variation.js';
 import { parseVary, type Axis } from '../config/vary.js';
 import { ninesError } from '../errors.js';
-import { parseTargetFlag } from '../config/target-flag.js';
 import type { GateTarget, McDecision } from '../gate/index.js';
 import { DEFAULT_SEED } from '../simulate/index.js';
 import type { PointOptions } from '../app/sweep/evaluate.js';
+import { targetFlags } from '../app/what-if.js';
 import type { Output } from './context.js';
 import { readModelInput } from './io.js';
 import { positiveInteger } from './options.js';
@@ -119,11 +119,7 @@ export async function loadVariation(
     if (!parsed.ok) throw ninesError('bad-override', `--set ${text}: ${parsed.message}`);
     return parsed.value;
   });
-  const flagTargets: GateTarget[] = (flags.target ?? []).map((text) => {
-    const parsed = parseTargetFlag(text);
-    if (!parsed.ok) throw ninesError('bad-target', text, parsed.message);
-    return { target: parsed.target, source: { flag: text } };
-  });
+  const flagTargets: GateTarget[] = targetFlags(flags.target);
   const fileLabel = file === '-' ? '<stdin>' : file;
   const decoded = decodeModelBytes(await readModelInput(proc, file));
   if (!decoded.ok) {
