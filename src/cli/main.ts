@@ -32,6 +32,8 @@ import { designCommand } from './commands/design.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import type { Proc } from './proc.js';
+import { helpText } from './help-text.js';
+import { helpWidth } from './terminal.js';
 
 const CONVENTIONS = `
 Conventions: year = 365 d, month = 30 d, quarter = 90 d; TB = 10^12 B, TiB = 2^40 B;
@@ -97,7 +99,7 @@ function buildProgram(ctx: CommandContext): Command {
     .addOption(new Option('--color', 'force colour on').conflicts('noColor'))
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .option('-q, --quiet', 'print only the result: no warnings or progress')
-    .addHelpText('after', CONVENTIONS)
+    .addHelpText('after', helpText(CONVENTIONS))
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError(true)
@@ -105,6 +107,9 @@ function buildProgram(ctx: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => proc.stdout.write(text),
       writeErr: (text) => proc.stderr.write(text),
+      // The help's width: COLUMNS, else the terminal's, else 80 (not the width of the process running main).
+      getOutHelpWidth: () => helpWidth(proc, proc.stdout),
+      getErrHelpWidth: () => helpWidth(proc, proc.stderr),
       // Commander quotes the offending argument: its control characters are echoed as escapes,
       // and only commander's own suggestion line (after an unknown command) stays a line.
       outputError: (text, write) =>

@@ -1,8 +1,10 @@
 import { DEFAULT_WIDTH } from '../report/style.js';
-import type { Proc } from './proc.js';
+import type { Proc, Stream } from './proc.js';
 
 /** Narrower than this, reports are drawn at this width anyway (and overflow). */
 const MIN_WIDTH = 40;
+/** The help's width on a pipe or a file, commander's. */
+const HELP_WIDTH = 80;
 
 /**
  * The width text reports fit: COLUMNS when it is a positive number, else the terminal's width
@@ -28,4 +30,16 @@ export function asciiTables(proc: Proc): boolean {
   const env = proc.env;
   const locale = [env['LC_ALL'], env['LC_CTYPE'], env['LANG']].find((v) => v !== undefined && v !== '');
   return locale !== undefined && !/utf-?8/i.test(locale);
+}
+
+/**
+ * The width `--help` is drawn at: COLUMNS when it is a positive number, else the stream's
+ * terminal width, else 80 (commander's default for a pipe or a file).
+ * @example helpWidth({ ...proc, env: { COLUMNS: '100' } }, proc.stdout) // 100
+ */
+export function helpWidth(proc: Proc, stream: Stream): number {
+  const columns = Number(proc.env['COLUMNS']);
+  if (Number.isFinite(columns) && columns > 0) return Math.floor(columns);
+  const tty = stream.isTTY === true ? stream.columns : undefined;
+  return tty !== undefined && tty > 0 ? tty : HELP_WIDTH;
 }

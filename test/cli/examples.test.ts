@@ -3,12 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unfoldExamples } from '../support/help-examples.js';
 import { runCli } from '../support/run-cli.js';
 
 // Every example is a promise (issue 10, class 8): each `$ nines …` line of every --help and
 // each `npx nines …` line of the README runs, and exits as its comment says ("# exits 1",
-// "# exit 1: …", "(fails)"), else 0. Shell plumbing after the command (| jq, >, >>) is cut;
-// placeholder files stand for an example model; report paths go to a temporary directory.
+// "# exit 1: …", "(fails)"; on its line, or above it where it did not fit), else 0. Shell
+// plumbing after the command (| jq, >, >>) is cut; placeholder files stand for an example
+// model; report paths go to a temporary directory.
 const COMMANDS = ['validate', 'analyze', 'simulate', 'check', 'compare', 'budget', 'schema', 'merge'];
 const PLACEHOLDERS: Record<string, string> = {
   'model.yaml': 'models/minimal.yaml',
@@ -76,7 +78,7 @@ function expectedExit(line: string): number {
 async function examples(): Promise<Example[]> {
   const out: Example[] = [];
   for (const args of [[], ...COMMANDS.map((c) => [c])]) {
-    const help = (await runCli([...args, '--help'])).stdout;
+    const help = unfoldExamples((await runCli([...args, '--help'])).stdout);
     for (const l of help.split('\n')) {
       const m = /^\s*\$ nines (.*)$/.exec(l);
       if (m?.[1] !== undefined) out.push({ from: `nines ${args.join(' ')} --help`, line: m[1] });

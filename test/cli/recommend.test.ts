@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Recommendation } from '../../src/report/recommend-view.js';
 import { reportSchemaErrors } from '../support/report-schema.js';
+import { unfoldExamples } from '../support/help-examples.js';
 import { runCli } from '../support/run-cli.js';
 
 const DB = 'models/database-dr.yaml';
@@ -128,8 +129,8 @@ describe('recommendations', () => {
 
 describe('help examples of check', () => {
   it('run, and exit as their comments say', async () => {
-    const help = await runCli(['check', '--help']);
-    const examples = [...help.stdout.matchAll(/^\s+\$ nines (.+?)(?:\s+#\s*(.*))?$/gm)].filter(
+    const help = unfoldExamples((await runCli(['check', '--help'])).stdout);
+    const examples = [...help.matchAll(/^\s+\$ nines (.+?)(?:\s+#\s*(.*))?$/gm)].filter(
       (m) => !(m[1] ?? '').includes('>>') && !(m[1] ?? '').includes('--report') && !(m[1] ?? '').includes('simulate'),
     );
     expect(examples.length).toBeGreaterThanOrEqual(3);

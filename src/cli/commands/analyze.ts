@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { analyzeFailureDocument, runAnalyze } from '../../app/analyze.js';
 import { EXIT } from '../../errors.js';
 import { DEFAULT_CUT_SETS } from '../../report/json/analysis.js';
@@ -47,7 +48,7 @@ export function analyzeCommand(ctx: CommandContext): Command {
     command
       .addHelpText(
         'after',
-        `
+        helpText(`
 ${formatsHelp('analyze')}
 
 Exit codes: 0 analysed, 2 invalid model or usage.
@@ -61,7 +62,7 @@ Examples:
   $ nines analyze models/database-dr.yaml --report json=analysis.json   # text on stdout, the JSON document in a file
   $ nines analyze models/database-dr.yaml --set tiers.db.nodes=5 --set 'data.backups.nightly.every=4 h'
   $ nines analyze models/database-dr.yaml --fail az-a          # drill: zone az-a down
-  $ nines analyze models/inference-3az.yaml --fail az-a --fail 'inference[0]'   # a zone and one more GPU node`,
+  $ nines analyze models/inference-3az.yaml --fail az-a --fail 'inference[0]'   # a zone and one more GPU node`),
       )
       .action(async (file: string, flags: AnalyzeFlags, command: Command) => {
         const o = formatOutput(ctx, output(ctx, command), flags);

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { helpText } from '../help-text.js';
 import { runBudget } from '../../app/budget.js';
 import { EXIT } from '../../errors.js';
 import { output, type CommandContext } from '../context.js';
@@ -11,13 +12,13 @@ export function budgetCommand(ctx: CommandContext): Command {
   return withFormatOptions(command, 'budget')
     .addHelpText(
       'after',
-      `
+      helpText(`
 ${formatsHelp('budget')}
 
 Examples:
   $ nines budget 99.99%        # 52.56 min per year, 4.32 min per month, 8.64 s per day
   $ nines budget '3.5 nines'
-  $ nines budget 4.5 --json`,
+  $ nines budget 4.5 --json`),
     )
     .action(async (target: string, flags: FormatFlags, cmd: Command) => {
       const o = formatOutput(ctx, output(ctx, cmd), flags);

@@ -4,6 +4,7 @@
  * Actions annotations and step summary.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { checkFailureDocument, runCheck } from '../../app/check.js';
 import type { McDecision } from '../../gate/index.js';
 import { githubAnnotations, githubProblemAnnotations } from '../../report/text/gate.js';
@@ -47,7 +48,7 @@ Exit codes: 0 all targets met · 1 a target missed (or more warnings than --max-
 
 Examples:
   $ nines check models/database-dr.yaml
-  $ nines check models/database-dr.yaml --set 'data.copies.dr-replica.lag=5 minute'   # exits 1; says what would fix it
+  $ nines check models/database-dr.yaml --set 'data.copies.dr-replica.lag=5 min'   # exits 1; says what would fix it
   $ nines check models/database-dr.yaml --set 'data.copies=[]'       # exits 1: a region loss falls back to the nightly backup
   $ nines check models/database-dr.yaml --set tiers.db.nodes=1       # exits 1: a lost node waits for the switchover; says what would fix it
   $ nines check models/minimal.yaml --target 'availability>=99.99%' --target 'downtimePerYear<=1h@warn'
@@ -71,7 +72,7 @@ export function checkCommand(ctx: CommandContext): Command {
       ).choices(['github', 'none']),
     );
   withOverrideOptions(command);
-  return command.addHelpText('after', HELP).action(async (file: string, flags: Flags, cmd: Command) => {
+  return command.addHelpText('after', helpText(HELP)).action(async (file: string, flags: Flags, cmd: Command) => {
     const o = formatOutput(ctx, output(ctx, cmd), flags);
     targetFlags(flags.target); // a bad --target is a usage error before the file is read
     const overrides = setOverrides(flags.set);

@@ -4,6 +4,7 @@
  * Flags → the compare use case (app/compare.ts) → the format registry's renderers.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { compareFailureDocument, runCompare } from '../../app/compare.js';
 import { ninesError } from '../../errors.js';
 import { output, type CommandContext } from '../context.js';
@@ -40,7 +41,7 @@ export function compareCommand(ctx: CommandContext): Command {
   return command
     .addHelpText(
       'after',
-      `
+      helpText(`
 ${formatsHelp('compare')}
 
 Exit codes: 0 compared (or no regression) · 1 a regression with --fail-on-regression · 2 bad input.
@@ -49,7 +50,7 @@ Examples:
   $ nines compare models/database-dr.yaml models/database-dr.yaml --set tiers.db.nodes=5
   $ git show main:models/db.yaml > /tmp/base.yaml && nines compare /tmp/base.yaml models/db.yaml --fail-on-regression
   $ nines compare base.yaml candidate.yaml --tolerance 1% --format markdown >> "$GITHUB_STEP_SUMMARY"
-  $ nines compare models/database-dr.yaml models/database-dr.yaml --set tiers.db.nodes=1 --report markdown=compare.md`,
+  $ nines compare models/database-dr.yaml models/database-dr.yaml --set tiers.db.nodes=1 --report markdown=compare.md`),
     )
     .action(async (baseFile: string, candidateFile: string, flags: Flags, cmd: Command) => {
       const o = formatOutput(ctx, output(ctx, cmd), flags);

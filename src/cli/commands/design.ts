@@ -4,6 +4,7 @@
  * design as `--set` arguments and, with `--write-model`, as a patched copy of the model file.
  */
 import { Command, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { designFailureDocument, runDesign } from '../../app/design/run.js';
 import type { SearchMode } from '../../app/design/search.js';
 import { EXIT } from '../../errors.js';
@@ -35,7 +36,7 @@ export function designCommand(ctx: CommandContext): Command {
     .option('--write-model <path>', 'write the model with the best design applied (comments kept) to this file')
     .addHelpText(
       'after',
-      `
+      helpText(`
 Designs are ranked by cost per month (ties: higher availability); a design passes when it meets
 every target of the model and of --target, warn level included.
 
@@ -45,7 +46,7 @@ Examples:
   $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --vary 'data.copies.dr-replica.lag=10 s,30 s,2 minute'
   $ nines design models/inference-3az.yaml --vary tiers.inference.nodes=8..16 --vary tiers.model-cache.nodes=1..3 --target 'availability>=99.99%'
   $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --write-model /tmp/best.yaml && nines check /tmp/best.yaml
-  $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --json | jq -r '.design.bestSet[]'`,
+  $ nines design models/database-dr.yaml --vary tiers.db.nodes=1..7 --json | jq -r '.design.bestSet[]'`),
     )
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);

@@ -1,5 +1,6 @@
 /** `nines diagram <file>`: the topology as Mermaid, Graphviz DOT or SVG. */
 import { Command } from 'commander';
+import { helpText } from '../help-text.js';
 import { diagramDocument, runDiagram } from '../../app/diagram.js';
 import { EXIT } from '../../errors.js';
 import { invalidDocument } from '../../report/json/envelope.js';
@@ -21,7 +22,7 @@ export function diagramCommand(ctx: CommandContext): Command {
     .option('-o, --output <path>', 'write the diagram to this file (default: standard output)')
     .addHelpText(
       'after',
-      `
+      helpText(`
 ${formatsHelp('diagram')}
 
 Exit codes: 0 written, 2 invalid model or usage.
@@ -29,7 +30,7 @@ Exit codes: 0 written, 2 invalid model or usage.
 Examples:
   $ nines diagram models/database-dr.yaml
   $ nines diagram models/inference-3az.yaml --format dot | dot -Tpng -o t.png
-  $ nines diagram models/database-dr.yaml --format svg -o topology.svg`,
+  $ nines diagram models/database-dr.yaml --format svg -o topology.svg`),
     )
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = output(ctx, cmd);

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { helpText } from '../help-text.js';
 import { runExplain } from '../../app/explain/run.js';
 import { EXIT } from '../../errors.js';
 import { invalidDocument } from '../../report/json/envelope.js';
@@ -24,7 +25,7 @@ export function explainCommand(ctx: CommandContext): Command {
     command
       .addHelpText(
         'after',
-        `
+        helpText(`
 ${formatsHelp('explain')}
 
 Exit codes: 0 explained, 2 invalid model, unknown figure or usage.
@@ -35,7 +36,7 @@ Examples:
   $ nines explain models/database-dr.yaml service.availability --set tiers.db.nodes=5
   $ nines explain models/database-dr.yaml 'rpo[zone]' --fail az-a
   $ nines explain models/database-dr.yaml .dataProtection.backups[0].worstRestoreSeconds .cost.perMonth
-  $ nines explain models/inference-3az.yaml --json | jq '.explanations[0].steps[].label'`,
+  $ nines explain models/inference-3az.yaml --json | jq '.explanations[0].steps[].label'`),
       )
       .action(async (file: string, figures: string[], flags: ExplainFlags, command: Command) => {
         const o = formatOutput(ctx, output(ctx, command), flags);

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { helpText } from '../help-text.js';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { runMerge } from '../../app/merge.js';
@@ -17,7 +18,7 @@ export function mergeCommand(ctx: CommandContext): Command {
   return withFormatOptions(command, 'merge')
     .addHelpText(
       'after',
-      `
+      helpText(`
 The parts must come from one run (same model, options, seed and nines version)
 and hold every shard exactly once; the merged report equals 'nines simulate'
 with the same options, to the bit. Importance sampling, which adapts to the
@@ -31,7 +32,7 @@ Examples:
   $ nines simulate models/database-dr.yaml --shard 1/2 --out part-1.json
   $ nines simulate models/database-dr.yaml --shard 2/2 --out part-2.json
   $ nines merge part-1.json part-2.json --json | jq .simulation.service
-  $ nines merge part-1.json part-2.json --report json=simulation.json   # the text on stdout, the JSON in a file`,
+  $ nines merge part-1.json part-2.json --report json=simulation.json   # the text on stdout, the JSON in a file`),
     )
     .action(async (files: string[], flags: FormatFlags, cmd: Command) => {
       const o = formatOutput(ctx, output(ctx, cmd), flags);

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { runPlan } from '../../app/plan.js';
 import { EXIT } from '../../errors.js';
 import { invalidDocument } from '../../report/json/envelope.js';
@@ -40,7 +41,7 @@ export function planCommand(ctx: CommandContext): Command {
   return withOverrideOptions(
     command.addHelpText(
       'after',
-      `
+      helpText(`
 Demand grows per tier with capacity.growth (compound, like data.yearlyGrowth); the data and its
 backups grow with data.yearlyGrowth. A runway is when a limit first breaks with what the model
 has: demand (nodes × perNode), N+1 (nodes left after losing the tier's largest zone, or one
@@ -55,7 +56,7 @@ Examples:
   $ nines plan models/inference-3az.yaml
   $ nines plan models/inference-3az.yaml --years 5 --step quarter
   $ nines plan models/training-16k-gpu.yaml
-  $ nines plan models/inference-3az.yaml --json | jq '.runway[] | select(.breaksAtSeconds != null)'`,
+  $ nines plan models/inference-3az.yaml --json | jq '.runway[] | select(.breaksAtSeconds != null)'`),
     ),
     { fail: false },
   ).action(async (file: string, flags: PlanFlags, cmd: Command) => {

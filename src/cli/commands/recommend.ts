@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { runRecommend } from '../../app/recommend/run.js';
 import { EXIT } from '../../errors.js';
 import { invalidDocument } from '../../report/json/envelope.js';
@@ -25,7 +26,7 @@ export function recommendCommand(ctx: CommandContext): Command {
   return command
     .addHelpText(
       'after',
-      `
+      helpText(`
 ${formatsHelp('recommend')}
 
 Exit codes: 0 recommendations printed (also when none is found), 2 invalid model or usage.
@@ -33,9 +34,9 @@ Exit codes: 0 recommendations printed (also when none is found), 2 invalid model
 Examples:
   $ nines recommend models/database-dr.yaml --target 'availability>=99.99%'
   $ nines recommend models/database-dr.yaml --target 'rto[region]<=20 minute'
-  $ nines recommend models/database-dr.yaml --set 'data.copies.dr-replica.lag=5 minute'
+  $ nines recommend models/database-dr.yaml --set 'data.copies.dr-replica.lag=5 min'
   $ nines recommend models/minimal.yaml
-  $ nines recommend models/database-dr.yaml --set 'data.copies=[]' --json | jq '.recommendations[0].argument'`,
+  $ nines recommend models/database-dr.yaml --set 'data.copies=[]' --json | jq '.recommendations[0].argument'`),
     )
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = formatOutput(ctx, output(ctx, cmd), flags);

@@ -3,6 +3,7 @@
  * GitHub-flavoured Markdown, from the documents analyze, check and (with --simulate) simulate print.
  */
 import { Command, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { reportDocument, runReport } from '../../app/report.js';
 import { EXIT } from '../../errors.js';
 import { invalidDocument } from '../../report/json/envelope.js';
@@ -67,7 +68,7 @@ export function reportCommand(ctx: CommandContext): Command {
           positiveInteger,
         ),
       )
-      .addHelpText('after', HELP)
+      .addHelpText('after', helpText(HELP))
       .action(async (file: string, flags: Flags, cmd: Command) => {
         const o = output(ctx, cmd);
         const source = await loadOrFail(ctx, o, file, setOverrides(flags.set), (problems) =>

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { helpText } from '../help-text.js';
 import type { CommandContext } from '../context.js';
 
 export function schemaCommand(ctx: CommandContext): Command {
@@ -6,11 +7,11 @@ export function schemaCommand(ctx: CommandContext): Command {
     .description('print the JSON Schema of the model file (for editors and other tools)')
     .addHelpText(
       'after',
-      `
+      helpText(`
 Examples:
   $ nines schema > model.schema.json
   # in a model file, for completion and checks in editors using yaml-language-server:
-  # yaml-language-server: $schema=./model.schema.json`,
+  # yaml-language-server: $schema=./model.schema.json`),
     )
     .action(async () => {
       const { modelSchema } = await import('../../config/schema.js');

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { EXIT, ninesError } from '../../errors.js';
 import { runSimulate, simulateFailureDocument } from '../../app/simulate.js';
 import { renderSimulationNotes } from '../../report/text/simulation.js';
@@ -82,7 +83,7 @@ export function simulateCommand(ctx: CommandContext): Command {
   withFormatOptions(command, 'simulate');
   withOverrideOptions(command, { fail: false });
   return command
-    .addHelpText('after', HELP)
+    .addHelpText('after', helpText(HELP))
     .action((file: string, flags: Flags, cmd: Command) => simulateAction(ctx, file, flags, cmd));
 }
 

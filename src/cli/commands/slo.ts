@@ -4,6 +4,7 @@
  * Prometheus rules.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { runSlo, sloFailureDocument } from '../../app/slo-run.js';
 import { EXIT } from '../../errors.js';
 import { DEFAULT_SEED, DEFAULT_TIMELINE_TRIALS } from '../../simulate/index.js';
@@ -80,7 +81,7 @@ export function sloCommand(ctx: CommandContext): Command {
   return command
     .addHelpText(
       'after',
-      `
+      helpText(`
 Budget = (1 − objective) × window. A burn rate b spends it in window / b. Alerts
 after the SRE workbook (ch. 5): page at 2% of the budget in 1 h (b = 14.4 for
 30 d) or 5% in 6 h (b = 6), ticket at 10% in 3 d (b = 1), each also over a short
@@ -95,7 +96,7 @@ Examples:
   $ nines slo models/api-slo.yaml --window month --no-simulate
   $ nines slo models/api-slo.yaml --format prometheus > slo-rules.yaml
   $ nines slo models/api-slo.yaml --format openslo > api-slo.openslo.yaml
-  $ nines slo models/api-slo.yaml --json | jq '.slo.alerts[].burnRate'`,
+  $ nines slo models/api-slo.yaml --json | jq '.slo.alerts[].burnRate'`),
     )
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = formatOutput(ctx, output(ctx, cmd), flags);

@@ -3,6 +3,7 @@
  * the targets' verdict at every point; a table, a line chart, CSV, Markdown or JSON.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { helpText } from '../help-text.js';
 import { runSweepOutcome, sweepFailureDocument } from '../../app/sweep/run.js';
 import { EXIT } from '../../errors.js';
 import { FIGURES, type FigureId } from '../../report/sweep/view.js';
@@ -60,7 +61,7 @@ export function sweepCommand(ctx: CommandContext): Command {
     .addOption(
       new Option('--max-points <n>', 'refuse a grid larger than this').default(100_000).argParser(positiveInteger),
     )
-    .addHelpText('after', HELP)
+    .addHelpText('after', helpText(HELP))
     .action(async (file: string, flags: Flags, cmd: Command) => {
       const o = formatOutput(ctx, output(ctx, cmd), flags);
       const loaded = await loadVariation(ctx.proc, o, file, flags);

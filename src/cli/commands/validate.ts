@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { helpText } from '../help-text.js';
 import { EXIT } from '../../errors.js';
 import { runValidate } from '../../app/validate.js';
 import { countProblems } from '../../report/text/problems.js';
@@ -12,13 +13,13 @@ export function validateCommand(ctx: CommandContext): Command {
     .argument('<file>', "model file (YAML or JSON), or '-' for standard input")
     .addHelpText(
       'after',
-      `
+      helpText(`
 Exit codes: 0 valid (warnings allowed), 2 invalid or unreadable.
 
 Examples:
   $ nines validate models/inference-3az.yaml
   $ cat model.yaml | nines validate -
-  $ nines validate model.yaml --json | jq '.problems[] | "\\(.line):\\(.col) \\(.message)"'`,
+  $ nines validate model.yaml --json | jq '.problems[] | "\\(.line):\\(.col) \\(.message)"'`),
     )
     .action(async (file: string, _options: unknown, command: Command) => {
       const o = output(ctx, command);
