@@ -5,7 +5,7 @@
  */
 import type { Component } from './component.js';
 import type { Model, NodeGroup, Tier } from './types.js';
-import { resolveModel } from './resolve.js';
+import { type ResolvedModel, resolveModel } from './resolve.js';
 import { downSet, type FailureRef } from './down-set.js';
 
 /** A component that is always down. Its rate is kept (or 0) so it is not "static": its
@@ -39,10 +39,16 @@ export type ConditionMode = 'as-usual' | 'others-up';
 /**
  * The model with the failures forced down. `others-up` also makes every other zone, region and
  * node perfect, so that the service is either up (1) or down (0): does it survive structurally?
+ * `resolved`: the model's own resolution, when the caller has it (many conditionings of one model).
  * @example conditionModel(model, [{ kind: 'zone', name: 'az-a' }]).zones[0].failure.unavailability // 1
  */
-export function conditionModel(model: Model, failures: readonly FailureRef[], mode: ConditionMode = 'as-usual'): Model {
-  const down = downSet(resolveModel(model), failures);
+export function conditionModel(
+  model: Model,
+  failures: readonly FailureRef[],
+  mode: ConditionMode = 'as-usual',
+  resolved: ResolvedModel = resolveModel(model),
+): Model {
+  const down = downSet(resolved, failures);
   const other = (c: Component | undefined): Component | undefined =>
     mode === 'others-up' && c !== undefined ? alwaysUp(c) : c;
   const otherNode = (c: Component): Component => (mode === 'others-up' ? alwaysUp(c) : c);

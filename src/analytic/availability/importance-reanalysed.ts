@@ -9,6 +9,7 @@
  */
 import { conditionModel, neverDown } from '../../model/condition.js';
 import type { FailureRef } from '../../model/down-set.js';
+import { resolveModel } from '../../model/resolve.js';
 import type { Model } from '../../model/types.js';
 import { measures } from './importance.js';
 import type { Importance } from './result.js';
@@ -21,9 +22,11 @@ export function reanalysedImportance(
   tierPerfectQ: ReadonlyMap<string, number>,
   q: (m: Model) => number,
 ): Importance[] {
+  // One resolution for every conditioning below (the down set of a part is looked up in it).
+  const resolved = resolveModel(model);
   const out = rows.map((s): Importance => {
     if (s.subjectKind === 'tier') {
-      const down = q(conditionModel(model, [{ kind: 'tier', name: s.subject }]));
+      const down = q(conditionModel(model, [{ kind: 'tier', name: s.subject }], 'as-usual', resolved));
       // Tier forced up (a gate, not a basic event): the tier result's Q with the tier perfect.
       return {
         ...s,
@@ -40,7 +43,7 @@ export function reanalysedImportance(
       s.subjectKind === 'node'
         ? { kind: 'node', name: s.subject, tier: s.tier ?? '', index: Number(/\[(\d+)/.exec(s.subject)?.[1] ?? 0) }
         : { kind: s.subjectKind, name: s.subject };
-    const down = q(conditionModel(model, [ref]));
+    const down = q(conditionModel(model, [ref], 'as-usual', resolved));
     // FV as (Q − Q(0_i)) / Q: a part's switchovers scale with its failure rate, which forcing
     // it down (Q(1_i)) does not see, so q·I_B / Q would understate its share.
     return { ...s, ...measures(Q, s.unavailability, down, s.unavailability > 0 ? q(neverDown(model, ref)) : Q, false) };
