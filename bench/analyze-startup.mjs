@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleText } from './bundle.mjs';
+import { bundleText } from '../scripts/bundle.mjs';
 
 const args = process.argv.slice(2);
 const beforeAt = args.indexOf('--before');

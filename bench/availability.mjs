@@ -1,26 +1,9 @@
-// Benchmark of the analytic availability engine: bundles bench/availability-entry.ts with
-// esbuild (no TS runner is installed), imports it from a temp file and prints timings.
+// Benchmark of the analytic availability engine: bench/availability-entry.ts bundled with
+// esbuild (no TS runner is installed), timed.
 // Usage: node bench/availability.mjs
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundled } from '../scripts/bundle.mjs';
 
-const out = await build({
-  entryPoints: ['bench/availability-entry.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'warning',
-});
-const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
-const file = join(dir, 'availability-entry.mjs');
-writeFileSync(file, out.outputFiles[0].text);
-const { run } = await import(pathToFileURL(file).href);
-rmSync(dir, { recursive: true, force: true });
+const { run } = await importBundled('bench/availability-entry.ts');
 
 const ladder = [
   { zones: 3, regions: 0, tiers: 3, maxNodes: 10 },

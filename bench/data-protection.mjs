@@ -1,25 +1,9 @@
 // Benchmark of the backup-retention simulation (issue 4: 10 jobs over 10 years < 1 s).
-// Bundles bench/data-protection-entry.ts with esbuild into a temp file, imports it, times it.
+// bench/data-protection-entry.ts bundled with esbuild, timed.
 // Usage: node bench/data-protection.mjs
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundled } from '../scripts/bundle.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
-const outfile = join(dir, 'data-protection-entry.mjs');
-await build({
-  entryPoints: ['bench/data-protection-entry.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile,
-  logLevel: 'warning',
-});
-const { run, HOUR } = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const { run, HOUR } = await importBundled('bench/data-protection-entry.ts');
 
 const rungs = [
   { label: '10 daily jobs, 10 years (target < 1 s)', jobs: 10, years: 10, every: 24 * HOUR },

@@ -1,7 +1,7 @@
 // Benchmark of the "why" figures: explain + importance (and cut sets: analyze computes them)
 // + sensitivity, in-process, on every example model. Bundles bench/explain-entry.ts with
 // esbuild and prints the median of 3 runs. Usage: node bench/explain.mjs
-import { importBundled } from './bundle.mjs';
+import { importBundled } from '../scripts/bundle.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const { run } = await importBundled('bench/explain-entry.ts');

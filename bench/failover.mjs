@@ -2,26 +2,11 @@
 // and the timeline kernel with failover nodes (switchover events) on database-dr and the mixed
 // failover fixture, one core. Targets: analyze < 0.5 s per model; timeline > 0.5 M simulated
 // years per CPU second on database-dr. Run: node bench/failover.mjs
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { importBundled } from '../scripts/bundle.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'nines-bench-'));
-await build({
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-  entryPoints: ['bench/failover-entry.ts'],
-  outfile: join(dir, 'entry.js'),
-});
-const lib = await import(pathToFileURL(join(dir, 'entry.js')).href);
+const lib = await importBundled('bench/failover-entry.ts');
 const now = () => performance.now() / 1000;
 const load = (file) => {
   const r = lib.loadModelText(readFileSync(file, 'utf8'));

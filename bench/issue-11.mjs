@@ -6,27 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { importBundled, peersDir } from '../scripts/bundle.mjs';
 
-// The peers sit in shared/peers beside the repository (or beside the worktrees' folder).
-const PEERS =
-  [process.env.NINES_PEERS, '../shared/peers', '../../shared/peers']
-    .filter((p) => p !== undefined)
-    .map((p) => resolve(p))
-    .find((p) => existsSync(join(p, 'README.md'))) ?? resolve('../shared/peers');
+const PEERS = peersDir();
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-11-'));
-await build({
-  entryPoints: ['bench/issue-11-entry.ts'],
-  outfile: join(dir, 'entry.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
-const lib = await import(pathToFileURL(join(dir, 'entry.mjs')).href);
+const lib = await importBundled('bench/issue-11-entry.ts');
 const s = (x) => (x < 1 ? `${(x * 1000).toFixed(0)} ms` : `${x.toFixed(2)} s`);
 const row = (name, before, now, goal, holds) =>
   console.log(

@@ -1,6 +1,6 @@
 // Benchmark of `nines plan`'s engine (planCapacity) on every example model, 3 and 10 years,
 // without the CLI start-up (bench/cli.mjs has the whole runs). Usage: node bench/plan.mjs
-import { importBundled } from './bundle.mjs';
+import { importBundled } from '../scripts/bundle.mjs';
 import { readdirSync } from 'node:fs';
 
 const { run } = await importBundled('bench/plan-entry.ts');

@@ -2,7 +2,7 @@
 // (the model parsed and validated once, each point patched and normalised, then analysed and
 // gated). Bundles bench/sweep-entry.ts with esbuild. Usage: node bench/sweep.mjs
 // Target (issue 14): under 5 s for the 10^4 points on one core.
-import { importBundled } from './bundle.mjs';
+import { importBundled } from '../scripts/bundle.mjs';
 
 const { run } = await importBundled('bench/sweep-entry.ts');
 

@@ -7,28 +7,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { importBundled, peersDir } from '../scripts/bundle.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 2);
-const PEERS =
-  [process.env.NINES_PEERS, '../shared/peers', '../../shared/peers']
-    .filter((p) => p !== undefined)
-    .map((p) => resolve(p))
-    .find((p) => existsSync(join(p, 'cli_event.py'))) ?? resolve('../shared/peers');
+const PEERS = peersDir();
 const dir = mkdtempSync(join(tmpdir(), 'nines-bench-tl-'));
-await build({
-  entryPoints: ['bench/failover-entry.ts'],
-  outfile: join(dir, 'entry.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
-const lib = await import(pathToFileURL(join(dir, 'entry.js')).href);
+const lib = await importBundled('bench/failover-entry.ts');
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -88,6 +73,9 @@ for (const [label, lifetime, kind, goal, before] of [
     '1000000',
     '--workers',
     '1',
+    // 1e6 years of this model is ~1.7e8 work units, over the default budget (refused otherwise).
+    '--max-work',
+    '1e10',
     '--json',
     '--quiet',
   ]);

@@ -8,7 +8,7 @@
 //   npm run schema:targets
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { importBundled } from '../bench/bundle.mjs';
+import { importBundled } from './bundle.mjs';
 
 const file = fileURLToPath(new URL('../schemas/model.schema.json', import.meta.url));
 const reportFile = fileURLToPath(new URL('../schemas/report.schema.json', import.meta.url));

@@ -1,8 +1,8 @@
-// Bundles a bench entry (TypeScript, with its imports from src/) with esbuild and imports it,
-// so a bench measures the code as the CLI ships it, without a build step of its own.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Bundles a TypeScript entry (a bench entry, or a module of src/ a script needs) with esbuild and imports it,
+// so a bench measures the code as the CLI ships it and a script runs src/ without a build step of its own.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -34,4 +34,17 @@ export async function importBundled(entry) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The peers of ../shared/peers (numpy and importance-sampling scripts the benches run beside
+ * nines): NINES_PEERS, else beside the repository or beside its worktrees' folder.
+ */
+export function peersDir() {
+  return (
+    [process.env.NINES_PEERS, '../shared/peers', '../../shared/peers']
+      .filter((p) => p !== undefined)
+      .map((p) => resolve(p))
+      .find((p) => existsSync(join(p, 'README.md'))) ?? resolve('../shared/peers')
+  );
 }
