@@ -3,6 +3,7 @@ import type { Model, Scenario } from '../../model/types.js';
 import { formatBytes, formatDuration } from '../../report/format.js';
 import { input, step, type ExplainContext } from './sources.js';
 import type { ExplainInput, ExplainStep, Explanation } from '../../report/explain-view.js';
+import { SECONDS_PER_YEAR } from '../../units/conventions.js';
 
 export const CONVENTIONS = ['year = 365 d, month = 30 d, day = 24 h', 'TB = 10^12 B, TiB = 2^40 B'];
 
@@ -115,8 +116,12 @@ export function otherOptions(r: ScenarioResult, which: 'rpo' | 'rto'): ExplainSt
     );
 }
 
-export function scenarioIndex(dp: DataProtectionResult, scenario: Scenario): number {
-  return dp.scenarios.findIndex((s) => s.scenario === scenario);
+/** A scenario's record and its index in `.dataProtection.scenarios` (for its JSON path). */
+export function scenarioAt(dp: DataProtectionResult, scenario: Scenario): { i: number; r: ScenarioResult } {
+  const i = dp.scenarios.findIndex((s) => s.scenario === scenario);
+  const r = dp.scenarios[i];
+  if (r === undefined) throw new Error(`no scenario ${scenario}`);
+  return { i, r };
 }
 
 /** rpo[scenario]: the best surviving mechanism and its RPO. */
@@ -126,9 +131,7 @@ export function explainRpo(
   dp: DataProtectionResult,
   scenario: Scenario,
 ): Explanation {
-  const i = scenarioIndex(dp, scenario);
-  const r = dp.scenarios[i];
-  if (r === undefined) throw new Error(`no scenario ${scenario}`);
+  const { i, r } = scenarioAt(dp, scenario);
   const best = r.options[0];
   const steps: ExplainStep[] =
     best === undefined
@@ -168,11 +171,10 @@ export function explainDataAtRisk(
   dp: DataProtectionResult,
   scenario: Scenario,
 ): Explanation {
-  const i = scenarioIndex(dp, scenario);
-  const r = dp.scenarios[i];
+  const { i, r } = scenarioAt(dp, scenario);
   const data = model.data;
-  if (r === undefined || data === undefined) throw new Error(`no scenario ${scenario}`);
-  const years = dp.horizonSeconds / (365 * 86400);
+  if (data === undefined) throw new Error(`no data section for dataAtRisk[${scenario}]`);
+  const years = dp.horizonSeconds / SECONDS_PER_YEAR;
   return {
     figure: `dataAtRisk[${scenario}]`,
     jsonPath: `.dataProtection.scenarios[${i}].dataAtRiskBytes`,

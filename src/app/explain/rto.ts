@@ -2,7 +2,7 @@ import type { DataProtectionResult, ScenarioResult } from '../../analytic/data-p
 import type { Model, Scenario } from '../../model/types.js';
 import { formatDuration } from '../../report/format.js';
 import type { ExplainInput, ExplainStep, Explanation } from '../../report/explain-view.js';
-import { CONVENTIONS, optionInputs, otherOptions, PHASES, scenarioIndex } from './data.js';
+import { CONVENTIONS, optionInputs, otherOptions, PHASES, scenarioAt } from './data.js';
 import { type ExplainContext, input, step } from './sources.js';
 
 /** rto[scenario]: detection + failover + provisioning + restore + validation of the recovery used. */
@@ -12,9 +12,7 @@ export function explainRto(
   dp: DataProtectionResult,
   scenario: Scenario,
 ): Explanation {
-  const i = scenarioIndex(dp, scenario);
-  const r = dp.scenarios[i];
-  if (r === undefined) throw new Error(`no scenario ${scenario}`);
+  const { i, r } = scenarioAt(dp, scenario);
   const phases = r.rtoPhases;
   const steps = rtoSteps(ctx, model, r);
   const sum = phases === null ? null : PHASES.reduce((s, [, key]) => s + phases[key], 0);
