@@ -61,15 +61,7 @@ function bounds(env: LeafEnv, t: number | undefined, field: string): Body {
     label: `${field} bound of the unavailability of ${what}`,
     formula,
     unit: 'fraction',
-    steps: [
-      step(
-        'states skipped',
-        'the probability of the joint zone/region states pruned as negligible',
-        a.service.prunedProbability,
-        'fraction',
-        formatProbability(a.service.prunedProbability),
-      ),
-    ],
+    steps: [skippedStates(a.service.prunedProbability)],
   };
 }
 
@@ -84,15 +76,7 @@ function outageBounds(env: LeafEnv, field: string): Body {
     label: `${field} bound of the outages per year of the service`,
     formula,
     unit: 'count',
-    steps: [
-      step(
-        'states skipped',
-        'the probability of the joint zone/region states pruned as negligible',
-        a.service.prunedProbability,
-        'fraction',
-        formatProbability(a.service.prunedProbability),
-      ),
-    ],
+    steps: [skippedStates(a.service.prunedProbability)],
   };
 }
 
@@ -122,3 +106,14 @@ export const TIER_RULES: readonly Rule[] = [
   { pattern: /^\.tiers\[(\d+)\]\.capacity\.(\w+)$/, explain: (env, m) => tierCapacity(env, at(m, 1), m[2] ?? '') },
   { pattern: /^\.tiers\[(\d+)\]\.(\w+)$/, explain: (env, m) => tierFigure(env, at(m, 1), m[2] ?? '') },
 ];
+
+/** The step both bounds rest on: the probability of the states the walk skipped. */
+function skippedStates(p: number): ExplainStep {
+  return step(
+    'states skipped',
+    'the probability of the joint zone/region states pruned as negligible',
+    p,
+    'fraction',
+    formatProbability(p),
+  );
+}
