@@ -69,6 +69,16 @@ export function loadParsed(
   };
 }
 
+/** What a failed normalisation says when no rule said why (it should not happen). */
+export const UNREADABLE: Problem = {
+  code: 'invalid-model',
+  severity: 'error',
+  path: '',
+  line: 1,
+  col: 1,
+  message: 'the model could not be read',
+};
+
 /** Full validation of a plain document: schema, normalisation, semantic rules (warnings kept). */
 export function validateRaw(raw: Record<string, unknown>, locate: Locator): Validation<Model> {
   const reader = new Reader(locate);
@@ -76,15 +86,7 @@ export function validateRaw(raw: Record<string, unknown>, locate: Locator): Vali
   const model = runRules(normalise(raw, reader), reader);
   const problems = sortProblems([...schemaProblems, ...reader.problems]);
   if (problems.some((p) => p.severity === 'error') || model === undefined) {
-    const unreadable: Problem = {
-      code: 'invalid-model',
-      severity: 'error',
-      path: '',
-      line: 1,
-      col: 1,
-      message: 'the model could not be read',
-    };
-    return { ok: false, problems: problems.length > 0 ? problems : [unreadable] };
+    return { ok: false, problems: problems.length > 0 ? problems : [UNREADABLE] };
   }
   return { ok: true, value: model, warnings: problems };
 }

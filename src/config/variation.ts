@@ -8,7 +8,7 @@ import type { Model } from '../model/types.js';
 import { normalise } from './normalise/model.js';
 import { Reader, isRaw, type Raw } from './normalise/reader.js';
 import { applyOverrides, touchesOverride, type Override } from './overrides.js';
-import { validateRaw } from './load.js';
+import { UNREADABLE, validateRaw } from './load.js';
 import { parseModelText, type Locator } from './parse.js';
 import { formatPath, sortProblems, type Path, type Problem, type Validation } from './problem.js';
 import { runRules, VALUE_RULES } from './rules/index.js';
@@ -106,22 +106,7 @@ function build(raw: Raw, locate: Locator): Validation<Model> {
   const model = runRules(normalise(raw, reader), reader, VALUE_RULES);
   const errors = reader.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || model === undefined) {
-    return {
-      ok: false,
-      problems:
-        errors.length > 0
-          ? errors
-          : [
-              {
-                code: 'invalid-model',
-                severity: 'error',
-                path: '',
-                line: 1,
-                col: 1,
-                message: 'the model could not be read',
-              },
-            ],
-    };
+    return { ok: false, problems: errors.length > 0 ? errors : [UNREADABLE] };
   }
   return { ok: true, value: model, warnings: reader.problems };
 }

@@ -105,6 +105,15 @@ export type RecoveryPhases = {
   readonly validationSeconds: number;
 };
 
+/** The recovery phases of a model file (`recovery.detection` …), in the order they add up. */
+export const RECOVERY_PHASES = ['detection', 'failover', 'provisioning', 'validation'] as const;
+export type RecoveryPhase = (typeof RECOVERY_PHASES)[number];
+
+/** Each phase of `RECOVERY_PHASES` with its seconds in `p`. */
+export function phaseSeconds(p: RecoveryPhases): readonly (readonly [RecoveryPhase, number])[] {
+  return RECOVERY_PHASES.map((name) => [name, p[`${name}Seconds`]] as const);
+}
+
 export type Recovery = RecoveryPhases & {
   readonly strategy: RecoveryStrategy;
   /** Phases for one disruption (`recovery.node`, `.zone`, `.region`, `.corruption`) over the defaults. */

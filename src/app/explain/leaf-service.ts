@@ -11,8 +11,7 @@ import { explainService } from './service.js';
 import { at, type Body, type LeafEnv, type Rule } from './leaf-rule.js';
 import { componentStep, input, step } from './sources.js';
 import type { Path } from '../../config/problem.js';
-
-const PHASES = ['detection', 'failover', 'provisioning', 'validation'] as const;
+import { RECOVERY_PHASES } from '../../model/data-protection.js';
 
 function serviceExtra(env: LeafEnv, field: string): Body | undefined {
   const formulas: Record<string, [string, Unit]> = {
@@ -49,7 +48,7 @@ function failover(env: LeafEnv, i: number, field: string): Body | undefined {
   const what = `failover ${f.primary} → ${f.standby}`;
   const phase = /^switchoverPhases\.(\w+)Seconds$/.exec(field)?.[1];
   const recovery = env.model.recovery;
-  const phaseInputs = PHASES.filter(() => recovery !== undefined).map((p) =>
+  const phaseInputs = RECOVERY_PHASES.filter(() => recovery !== undefined).map((p) =>
     input(env.ctx, p, ['recovery', p], recovery?.[`${p}Seconds`] ?? 0, 'seconds'),
   );
   if (phase !== undefined)

@@ -5,6 +5,7 @@
  */
 import { formatBytes } from '../../report/format.js';
 import { durationText, isRaw, list, type Env } from './env.js';
+import { phaseSeconds } from '../../model/data-protection.js';
 
 /** The tightest missed RPO threshold, or Infinity. */
 function rpoTarget(env: Env): number {
@@ -73,12 +74,7 @@ export function recoveryCandidates({ model, missed, add }: Env): void {
   if (r.strategy === 'pilot-light' || r.strategy === 'backup-restore')
     add('recovery.strategy=warm-standby', `a warm standby instead of ${r.strategy}`);
   if (r.strategy === 'warm-standby') add('recovery.strategy=hot-standby', 'a hot standby instead of a warm one');
-  const phases = [
-    ['detection', r.detectionSeconds],
-    ['failover', r.failoverSeconds],
-    ['provisioning', r.provisioningSeconds],
-    ['validation', r.validationSeconds],
-  ] as const;
+  const phases = phaseSeconds(r);
   // The shortfall of the worst missed RTO, taken off each phase that is long enough on its own.
   const excess = Math.max(
     0,

@@ -1,5 +1,6 @@
 import type { Component } from '../../model/component.js';
 import type { Model } from '../../model/types.js';
+import { phaseSeconds } from '../../model/data-protection.js';
 
 /** A numeric model input and how to write it changed: `set(x)` is the `--set PATH=VALUE`. */
 export type NumericInput = {
@@ -98,12 +99,7 @@ function recoveryInputs(model: Model, raw: Raw): NumericInput[] {
   const rawRecovery = raw['recovery'];
   if (model.recovery === undefined || !isRaw(rawRecovery)) return [];
   const r = model.recovery;
-  const phases = [
-    ['detection', r.detectionSeconds],
-    ['failover', r.failoverSeconds],
-    ['provisioning', r.provisioningSeconds],
-    ['validation', r.validationSeconds],
-  ] as const;
+  const phases = phaseSeconds(r);
   return phases
     .filter(([key, v]) => v > 0 && rawRecovery[key] !== undefined)
     .map(([key, v]) => input(`recovery.${key}`, `recovery ${key}`, v, 'seconds', ' s'));
